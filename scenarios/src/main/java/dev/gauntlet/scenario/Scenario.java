@@ -1,0 +1,48 @@
+package dev.gauntlet.scenario;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One scenario file, loaded and validated: what to test, how hard to push, what to break and what must hold.
+ * Immutable and thread-safe.
+ *
+ * @param name      short name, used in run directory names and reports
+ * @param seed      root of every random choice in the run
+ * @param target    the agent deployment under test
+ * @param dataset   name of the golden dataset under {@code golden-datasets/}
+ * @param providers LLM providers the fault plane serves, in the agent's order of preference
+ * @param prices    USD per million tokens, by model name
+ * @param workload  arrival profile and task protocol
+ * @param faults    faults switched on and off by the timeline
+ * @param slos      objectives that make up the verdict
+ * @param evaluation how the run is scored over time
+ * @param source    file the scenario was read from
+ */
+public record Scenario(
+    String name,
+    long seed,
+    Target target,
+    String dataset,
+    List<Provider> providers,
+    Map<String, Price> prices,
+    Workload workload,
+    List<FaultSpec> faults,
+    List<SloSpec> slos,
+    Evaluation evaluation,
+    Path source) {
+
+  public Scenario {
+    providers = List.copyOf(providers);
+    prices = Map.copyOf(prices);
+    faults = List.copyOf(faults);
+    slos = List.copyOf(slos);
+  }
+
+  /** The provider with this name, if the scenario declares one. */
+  public Optional<Provider> provider(String providerName) {
+    return providers.stream().filter(p -> p.name().equals(providerName)).findFirst();
+  }
+}
