@@ -1,0 +1,144 @@
+package dev.gauntlet.scenario.internal;
+
+import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.FaultSpec;
+import dev.gauntlet.scenario.Price;
+import dev.gauntlet.scenario.Provider;
+import dev.gauntlet.scenario.Scenario;
+import dev.gauntlet.scenario.SloSpec;
+import dev.gauntlet.scenario.Target;
+import dev.gauntlet.scenario.Workload;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Binds a whole scenario document onto {@link Scenario}, section by section, then checks what spans sections
+ * (a fault naming an unknown provider, a window after the workload ends, a recovery SLO without faults).
+ */
+public final class ScenarioBinder {
+
+  private ScenarioBinder() {}
+
+  /** The scenario, or null when any problem was recorded in {@code problems}. */
+  public static Scenario bind(Node root, Path source, Problems problems) {
+    YamlMap map = YamlMap.of(root, "", problems);
+    String name = map.string("name", true);
+    Long seed = map.integer("seed", false, Long.MIN_VALUE, Long.MAX_VALUE);
+    Target target = TargetBinder.bind(map.map("target", true));
+    String dataset = map.string("dataset", true);
+    List<Provider> providers = providers(map);
+    Map<String, Price> prices = prices(map.map("prices", false));
+    Workload workload = WorkloadBinder.bind(map.map("workload", true));
+    List<FaultSpec> faults = each(map, "faults", FaultBinder::bind);
+    List<SloSpec> slos = each(map, "slos", (m, i) -> SloBinder.bind(m));
+    Evaluation evaluation = evaluation(map.map("evaluation", false));
+    map.rejectUnknown();
+    crossCheck(map, providers, workload, faults, slos);
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new Scenario(name, seed == null ? 1L : seed, target, dataset, providers, prices, workload, faults, slos,
+        evaluation, source);
+  }
+
+  private static List<Provider> providers(YamlMap map) {
+    List<Provider> providers = each(map, "providers", (m, i) -> {
+      String name = m.string("name", true);
+      String api = m.oneOf("api", false, List.of("openai"));
+      String model = m.string("model", false);
+      m.rejectUnknown();
+      return name == null ? null : new Provider(name, api == null ? "openai" : api, model == null ? "gpt-4o-mini" : model);
+    });
+    if (providers.isEmpty() && map.value("providers", false) == null) {
+      return List.of(new Provider("primary", "openai", "gpt-4o-mini"));
+    }
+    Set<String> seen = new HashSet<>();
+    List<Node> nodes = map.list("providers", false);
+    for (int i = 0; i < providers.size(); i++) {
+      if (!seen.add(providers.get(i).name())) {
+        map.problems().add(nodes.get(i), "providers[" + i + "].name",
+            "must be unique, but '" + providers.get(i).name() + "' is used twice");
+      }
+    }
+    return providers;
+  }
+
+  private static Map<String, Price> prices(YamlMap map) {
+    Map<String, Price> prices = new LinkedHashMap<>();
+    if (map == null) {
+      return prices;
+    }
+    for (String model : List.copyOf(map.keys())) {
+      YamlMap price = map.map(model, true);
+      Double in = price.number("input", true, 0, 1e6);
+      Double out = price.number("output", true, 0, 1e6);
+      price.rejectUnknown();
+      if (in != null && out != null) {
+        prices.put(model, new Price(in, out));
+      }
+    }
+    return prices;
+  }
+
+  private static Evaluation evaluation(YamlMap map) {
+    Evaluation d = Evaluation.defaults();
+    if (map == null) {
+      return d;
+    }
+    Duration bucket = map.duration("bucket", false);
+    Duration window = map.duration("rolling_window", false);
+    Long minSamples = map.integer("min_samples", false, 1, 1_000_000);
+    map.rejectUnknown();
+    return new Evaluation(bucket == null ? d.bucket() : bucket, window == null ? d.rollingWindow() : window,
+        minSamples == null ? d.minSamples() : minSamples.intValue());
+  }
+
+  private static <T> List<T> each(YamlMap map, String key, BiFunction<YamlMap, Integer, T> binder) {
+    List<T> out = new ArrayList<>();
+    List<Node> nodes = map.list(key, false);
+    if (nodes == null) {
+      return out;
+    }
+    for (int i = 0; i < nodes.size(); i++) {
+      T value = binder.apply(YamlMap.of(nodes.get(i), map.child(key) + "[" + i + "]", map.problems()), i);
+      if (value != null) {
+        out.add(value);
+      }
+    }
+    return out;
+  }
+
+  private static void crossCheck(YamlMap map, List<Provider> providers, Workload workload, List<FaultSpec> faults,
+      List<SloSpec> slos) {
+    List<Node> faultNodes = map.list("faults", false);
+    Set<String> names = new HashSet<>();
+    for (int i = 0; faultNodes != null && i < faults.size() && i < faultNodes.size(); i++) {
+      FaultSpec f = faults.get(i);
+      String path = "faults[" + i + "]";
+      if (f.provider() != null && providers.stream().noneMatch(p -> p.name().equals(f.provider()))) {
+        map.problems().add(faultNodes.get(i), path + ".provider", "must name a provider of this scenario "
+            + providers.stream().map(Provider::name).toList() + ", but was '" + f.provider() + "'");
+      }
+      if (!names.add(f.name())) {
+        map.problems().add(faultNodes.get(i), path + ".name", "must be unique, but '" + f.name() + "' is used twice");
+      }
+      if (workload != null && !workload.profile().isEmpty()
+          && f.window().start().compareTo(workload.duration()) >= 0) {
+        map.problems().add(faultNodes.get(i), path + ".window.start", "must be before the workload ends ("
+            + Values.format(workload.duration()) + "), but was " + Values.format(f.window().start()));
+      }
+    }
+    if (faults.isEmpty() && slos.stream().anyMatch(s -> s.metric().equals("recovery_time"))) {
+      map.problems().add(map.value("slos", false), "slos",
+          "must not ask for recovery_time without faults, but the scenario has no faults");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.gauntlet.scenario.internal;
+
+import dev.gauntlet.scenario.Target;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** Binds {@code target:}. */
+final class TargetBinder {
+
+  private TargetBinder() {}
+
+  static Target bind(YamlMap map) {
+    if (map == null) {
+      return null;
+    }
+    String kind = map.oneOf("kind", true, List.of("embedded", "url"));
+    String mode = map.oneOf("mode", false, List.of("resilient", "naive"));
+    URI url = url(map, "url".equals(kind));
+    Target.Ready ready = ready(map.map("ready", false));
+    map.rejectUnknown();
+    if (kind == null) {
+      return null;
+    }
+    return new Target(Target.Kind.valueOf(kind.toUpperCase()), mode == null ? "resilient" : mode, url, ready);
+  }
+
+  private static URI url(YamlMap map, boolean required) {
+    String text = map.string("url", required);
+    if (text == null) {
+      return null;
+    }
+    try {
+      URI uri = URI.create(text.trim());
+      if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+      return uri;
+    } catch (IllegalArgumentException e) {
+      map.problems().add(map.value("url", false), map.child("url"),
+          "must be an http(s) URL such as http://127.0.0.1:8080, but was '" + text + "'");
+      return null;
+    }
+  }
+
+  private static Target.Ready ready(YamlMap map) {
+    if (map == null) {
+      return new Target.Ready("/health", Duration.ofSeconds(60));
+    }
+    String path = map.string("path", false);
+    Duration timeout = map.duration("timeout", false);
+    map.rejectUnknown();
+    return new Target.Ready(path == null ? "/health" : path, timeout == null ? Duration.ofSeconds(60) : timeout);
+  }
+}

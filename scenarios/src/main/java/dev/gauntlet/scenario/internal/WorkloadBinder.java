@@ -1,0 +1,76 @@
+package dev.gauntlet.scenario.internal;
+
+import dev.gauntlet.scenario.Stage;
+import dev.gauntlet.scenario.Workload;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Binds {@code workload:} and its open-model profile. */
+final class WorkloadBinder {
+
+  private static final double MAX_RATE = 1_000_000;
+
+  private WorkloadBinder() {}
+
+  static Workload bind(YamlMap map) {
+    if (map == null) {
+      return null;
+    }
+    map.oneOf("protocol", false, List.of("sync"));
+    Duration timeout = map.duration("task_timeout", false);
+    List<Node> stages = map.list("profile", true);
+    List<Stage> profile = new ArrayList<>();
+    if (stages != null) {
+      if (stages.isEmpty()) {
+        map.problems().add(map.value("profile", false), map.child("profile"),
+            "must list at least one stage, but was empty");
+      }
+      for (int i = 0; i < stages.size(); i++) {
+        Stage stage = stage(YamlMap.of(stages.get(i), map.child("profile") + "[" + i + "]", map.problems()));
+        if (stage != null) {
+          profile.add(stage);
+        }
+      }
+    }
+    map.rejectUnknown();
+    return new Workload(Workload.Protocol.SYNC, profile, timeout == null ? Duration.ofSeconds(30) : timeout);
+  }
+
+  private static Stage stage(YamlMap entry) {
+    boolean constant = entry.has("constant");
+    boolean ramp = entry.has("ramp");
+    if (constant == ramp) {
+      entry.problems().add(entry.node(), entry.path(),
+          "must have exactly one of constant, ramp, but had " + (constant ? "both" : "neither"));
+      entry.rejectUnknown();
+      return null;
+    }
+    YamlMap body = entry.map(constant ? "constant" : "ramp", true);
+    entry.rejectUnknown();
+    Double from = rate(body, constant ? "rate" : "from");
+    Double to = constant ? from : rate(body, "to");
+    Duration duration = body.duration("duration", true);
+    body.rejectUnknown();
+    if (duration != null && duration.isZero()) {
+      body.problems().add(body.value("duration", false), body.child("duration"), "must be longer than 0s, but was 0s");
+      return null;
+    }
+    return from == null || to == null || duration == null ? null : new Stage(from, to, duration);
+  }
+
+  private static Double rate(YamlMap body, String key) {
+    String text = body.string(key, true);
+    if (text == null) {
+      return null;
+    }
+    Double perMinute = Values.perMinute(text);
+    if (perMinute == null || perMinute > MAX_RATE) {
+      body.problems().add(body.value(key, false), body.child(key),
+          "must be a rate such as 5000/min or 80/s (at most 1000000/min), but was '" + text + "'");
+      return null;
+    }
+    return perMinute;
+  }
+}

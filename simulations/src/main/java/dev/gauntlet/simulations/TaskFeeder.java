@@ -1,0 +1,43 @@
+package dev.gauntlet.simulations;
+
+import dev.gauntlet.dataset.Item;
+import dev.gauntlet.run.Seeds;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An endless feeder of tasks: the dataset's items in a seeded order, again and again, each with a fresh task id and
+ * its trial number (how many times that item was sent before). Thread-safe.
+ */
+final class TaskFeeder implements Iterator<Map<String, Object>> {
+
+  private final List<Item> order;
+  private final AtomicLong sent = new AtomicLong();
+
+  TaskFeeder(List<Item> items, long seed) {
+    List<Item> shuffled = new ArrayList<>(items);
+    Collections.shuffle(shuffled, new Random(Seeds.generator(seed, "feeder").nextLong()));
+    this.order = List.copyOf(shuffled);
+  }
+
+  @Override
+  public boolean hasNext() {
+    return true;
+  }
+
+  @Override
+  public Map<String, Object> next() {
+    long n = sent.getAndIncrement();
+    Item item = order.get((int) (n % order.size()));
+    return Map.of(
+        "taskId", String.format("t-%07d", n + 1),
+        "itemId", item.id(),
+        "trial", (int) (n / order.size()),
+        "input", item.input());
+  }
+}
