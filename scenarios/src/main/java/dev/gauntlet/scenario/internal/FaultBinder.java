@@ -21,12 +21,20 @@ final class FaultBinder {
 
   private FaultBinder() {}
 
-  static FaultSpec bind(YamlMap map, int index) {
+  /**
+   * @param providers        provider names the fault may target
+   * @param workloadDuration how long the workload runs, or null when unknown; a window must start before it ends
+   */
+  static FaultSpec bind(YamlMap map, int index, List<String> providers, Duration workloadDuration) {
     String kind = map.oneOf("kind", true, List.copyOf(KINDS.keySet()));
     String name = map.string("name", false);
-    Window window = window(map.map("window", true));
+    Window window = window(map.map("window", true), workloadDuration);
     Double probability = map.number("probability", false, 0, 1);
     String provider = map.string("provider", false);
+    if (provider != null && !providers.contains(provider)) {
+      map.problems().add(map.value("provider", false), map.child("provider"),
+          "must name a provider of this scenario " + providers + ", but was '" + provider + "'");
+    }
     String model = map.string("model", false);
     Fault fault = kind == null ? null : KINDS.get(kind).apply(map);
     map.rejectUnknown();
@@ -37,13 +45,17 @@ final class FaultBinder {
         probability == null ? 1.0 : probability, provider, model, fault);
   }
 
-  private static Window window(YamlMap map) {
+  private static Window window(YamlMap map, Duration workloadDuration) {
     if (map == null) {
       return null;
     }
     Duration start = map.duration("start", true);
     Duration duration = map.duration("duration", true);
     map.rejectUnknown();
+    if (start != null && workloadDuration != null && start.compareTo(workloadDuration) >= 0) {
+      map.problems().add(map.value("start", false), map.child("start"), "must be before the workload ends ("
+          + Values.format(workloadDuration) + "), but was " + Values.format(start));
+    }
     return start == null || duration == null ? null : new Window(start, duration);
   }
 

@@ -37,11 +37,13 @@ public final class ScenarioBinder {
     List<Provider> providers = providers(map);
     Map<String, Price> prices = prices(map.map("prices", false));
     Workload workload = WorkloadBinder.bind(map.map("workload", true));
-    List<FaultSpec> faults = each(map, "faults", FaultBinder::bind);
+    List<String> providerNames = providers.stream().map(Provider::name).toList();
+    Duration workloadDuration = workload == null || workload.profile().isEmpty() ? null : workload.duration();
+    List<FaultSpec> faults = each(map, "faults", (m, i) -> FaultBinder.bind(m, i, providerNames, workloadDuration));
     List<SloSpec> slos = each(map, "slos", (m, i) -> SloBinder.bind(m));
     Evaluation evaluation = evaluation(map.map("evaluation", false));
     map.rejectUnknown();
-    crossCheck(map, providers, workload, faults, slos);
+    crossCheck(map, faults, slos);
     if (!problems.isEmpty()) {
       return null;
     }
@@ -116,24 +118,13 @@ public final class ScenarioBinder {
     return out;
   }
 
-  private static void crossCheck(YamlMap map, List<Provider> providers, Workload workload, List<FaultSpec> faults,
-      List<SloSpec> slos) {
+  private static void crossCheck(YamlMap map, List<FaultSpec> faults, List<SloSpec> slos) {
     List<Node> faultNodes = map.list("faults", false);
     Set<String> names = new HashSet<>();
-    for (int i = 0; faultNodes != null && i < faults.size() && i < faultNodes.size(); i++) {
-      FaultSpec f = faults.get(i);
-      String path = "faults[" + i + "]";
-      if (f.provider() != null && providers.stream().noneMatch(p -> p.name().equals(f.provider()))) {
-        map.problems().add(faultNodes.get(i), path + ".provider", "must name a provider of this scenario "
-            + providers.stream().map(Provider::name).toList() + ", but was '" + f.provider() + "'");
-      }
-      if (!names.add(f.name())) {
-        map.problems().add(faultNodes.get(i), path + ".name", "must be unique, but '" + f.name() + "' is used twice");
-      }
-      if (workload != null && !workload.profile().isEmpty()
-          && f.window().start().compareTo(workload.duration()) >= 0) {
-        map.problems().add(faultNodes.get(i), path + ".window.start", "must be before the workload ends ("
-            + Values.format(workload.duration()) + "), but was " + Values.format(f.window().start()));
+    for (int i = 0; i < faults.size(); i++) {
+      if (!names.add(faults.get(i).name())) {
+        map.problems().add(faultNodes.get(i), "faults[" + i + "].name",
+            "must be unique, but '" + faults.get(i).name() + "' is used twice");
       }
     }
     if (faults.isEmpty() && slos.stream().anyMatch(s -> s.metric().equals("recovery_time"))) {
