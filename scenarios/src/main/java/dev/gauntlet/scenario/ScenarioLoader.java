@@ -5,11 +5,13 @@ import dev.gauntlet.scenario.internal.Problems;
 import dev.gauntlet.scenario.internal.ScenarioBinder;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -44,6 +46,25 @@ public final class ScenarioLoader {
     Scenario scenario = root == null ? null : ScenarioBinder.bind(root, file, problems);
     problems.throwIfAny();
     return scenario;
+  }
+
+  /**
+   * The scenario as it will run: the file's YAML with {@code overrides} applied, for the run directory's copy.
+   * Call it after {@link #load(Path, List)} succeeded.
+   */
+  public static String resolvedYaml(Path file, List<String> overrides) {
+    Problems problems = new Problems(file.toString());
+    Node root = parse(file, problems);
+    if (root instanceof MappingNode mapping) {
+      Overrides.apply(mapping, overrides, problems);
+    }
+    problems.throwIfAny();
+    StringWriter out = new StringWriter();
+    out.write("# " + file + (overrides.isEmpty() ? "" : " with --set " + String.join(" --set ", overrides)) + "\n");
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    new Yaml(options).serialize(root, out);
+    return out.toString();
   }
 
   private static Node parse(Path file, Problems problems) {

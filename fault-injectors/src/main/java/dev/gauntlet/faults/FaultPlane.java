@@ -1,0 +1,137 @@
+package dev.gauntlet.faults;
+
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.faults.internal.ActiveFaults;
+import dev.gauntlet.faults.internal.InjectorRegistry;
+import dev.gauntlet.faults.internal.Ledger;
+import dev.gauntlet.faults.internal.LedgerTimings;
+import dev.gauntlet.faults.internal.MockServer;
+import dev.gauntlet.faults.internal.Timeline;
+import dev.gauntlet.faults.internal.Tokens;
+import dev.gauntlet.faults.internal.provider.ChatHandler;
+import dev.gauntlet.faults.internal.provider.ProviderTransformer;
+import dev.gauntlet.faults.internal.provider.ScriptedModel;
+import dev.gauntlet.faults.internal.tools.ToolTransformer;
+import dev.gauntlet.run.JsonLinesWriter;
+import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.run.TimelineEvent;
+import dev.gauntlet.scenario.Provider;
+import dev.gauntlet.scenario.Scenario;
+import java.net.URI;
+import java.time.Clock;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Everything Gauntlet puts between the agent and its dependencies: a scripted OpenAI-compatible provider mock per
+ * scenario provider, a tool mock answering from the dataset's fixtures, and the timeline that switches the
+ * scenario's faults on and off. Every call served is written to the run's ledger, every switch to its timeline.
+ *
+ * <pre>{@code
+ * try (FaultPlane plane = FaultPlane.start(scenario, dataset, run, Clock.systemUTC())) {
+ *   agentEnv.put("OPENAI_BASE_URL", plane.providerBaseUrl("primary").toString());
+ *   plane.startTimeline();
+ *   // … drive the workload …
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: the mocks serve concurrent calls, and {@link #close()} may be called from any thread.
+ */
+public final class FaultPlane implements AutoCloseable {
+
+  private final Scenario scenario;
+  private final Ledger ledger;
+  private final JsonLinesWriter<TimelineEvent> timelineOut;
+  private final Timeline timeline;
+  private final LedgerTimings providerTimings;
+  private final LedgerTimings toolTimings;
+  private final MockServer providers;
+  private final MockServer tools;
+  private boolean closed;
+
+  private FaultPlane(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
+    this.scenario = scenario;
+    ActiveFaults faults = new ActiveFaults(scenario.seed());
+    InjectorRegistry injectors = InjectorRegistry.standard(faults);
+    scenario.faults().forEach(injectors::requireInjector);
+    this.ledger = Ledger.open(run.ledger());
+    this.timelineOut = JsonLinesWriter.append(run.timeline());
+    this.timeline = new Timeline(scenario.faults(), injectors, timelineOut, clock);
+    this.providerTimings = new LedgerTimings("gauntlet-provider-ledger", ledger);
+    this.toolTimings = new LedgerTimings("gauntlet-tool-ledger", ledger);
+    ChatHandler chat = new ChatHandler(scenario, new ScriptedModel(dataset), faults, providerTimings, clock);
+    Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
+    this.providers = startOrClose(() -> MockServer.start(new ProviderTransformer(scenario, chat), providerTimings));
+    this.tools = startOrClose(() -> MockServer.start(new ToolTransformer(dataset, toolTimings, clock), toolTimings));
+  }
+
+  /** Starts a server; if that fails, closes what is already open so that no file or port leaks. */
+  private MockServer startOrClose(Supplier<MockServer> server) {
+    try {
+      return server.get();
+    } catch (RuntimeException e) {
+      if (providers != null) {
+        providers.close();
+      }
+      ledger.close();
+      timelineOut.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the provider and tool mocks on free loopback ports and opens {@code run.ledger()} and
+   * {@code run.timeline()} for appending. Faults stay off until {@link #startTimeline()}.
+   *
+   * @throws IllegalArgumentException when a scenario fault has a kind no injector handles
+   */
+  public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
+    return new FaultPlane(scenario, dataset, run, clock);
+  }
+
+  /**
+   * The OpenAI base URL of provider {@code providerName}, such as {@code http://127.0.0.1:PORT/providers/primary/v1}.
+   *
+   * @throws IllegalArgumentException when the scenario declares no provider of that name
+   */
+  public URI providerBaseUrl(String providerName) {
+    if (scenario.provider(providerName).isEmpty()) {
+      throw new IllegalArgumentException("provider must be one of " + scenario.providers().stream()
+          .map(Provider::name).collect(Collectors.joining(", ", "[", "]")) + ", but was " + providerName);
+    }
+    return URI.create(providers.baseUrl() + "/providers/" + providerName + "/v1");
+  }
+
+  /** The tool mock's base URL, {@code http://127.0.0.1:PORT}; tools are at {@code /tools} and {@code /tools/{name}}. */
+  public URI toolsBaseUrl() {
+    return tools.baseUrl();
+  }
+
+  /**
+   * Takes t0 from the clock and switches each fault on at t0 + its window's start and off at its end, writing a
+   * timeline line for each. Faults whose window starts at zero are on when this returns.
+   *
+   * @throws IllegalStateException when called twice or after {@link #close()}
+   */
+  public void startTimeline() {
+    timeline.start();
+  }
+
+  /** Switches off every fault still on (writing its {@code off} line), stops the mocks, closes the files. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    timeline.close();
+    providers.close();
+    tools.close();
+    providerTimings.flush();
+    toolTimings.flush();
+    ledger.close();
+    timelineOut.close();
+  }
+}

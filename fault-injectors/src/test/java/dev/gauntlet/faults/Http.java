@@ -1,0 +1,40 @@
+package dev.gauntlet.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** A plain HTTP client for the calls the OpenAI SDK does not make (tools, raw bodies, many quick calls). */
+final class Http {
+
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private Http() {}
+
+  static HttpResponse<String> get(URI uri) {
+    return send(HttpRequest.newBuilder(uri).GET().build());
+  }
+
+  static HttpResponse<String> post(URI uri, String json, String taskId) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("content-type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (taskId != null) {
+      request.header("X-Gauntlet-Task-Id", taskId);
+    }
+    return send(request.build());
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) {
+    try {
+      return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

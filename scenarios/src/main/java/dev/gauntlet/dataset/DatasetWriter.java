@@ -1,0 +1,110 @@
+package dev.gauntlet.dataset;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes a dataset in the format {@link DatasetLoader} reads, byte for byte the same for the same dataset (key order
+ * is fixed, lines end in {@code \n}). Stateless and thread-safe.
+ */
+public final class DatasetWriter {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private DatasetWriter() {}
+
+  /**
+   * Writes {@code dataset.yaml} and {@code items.jsonl} into {@code dir}, creating it if needed.
+   *
+   * @param description the manifest's description (the {@link Dataset} record does not carry it)
+   * @param header      comment lines put at the top of {@code dataset.yaml}, without the {@code #}
+   */
+  public static void write(Path dir, Dataset dataset, String description, List<String> header) throws IOException {
+    Files.createDirectories(dir);
+    StringBuilder yaml = new StringBuilder();
+    header.forEach(line -> yaml.append("# ").append(line).append('\n'));
+    yaml.append(yaml().dump(manifest(dataset, description)));
+    Files.writeString(dir.resolve(DatasetLoader.MANIFEST), yaml, StandardCharsets.UTF_8);
+    StringBuilder lines = new StringBuilder();
+    for (Item item : dataset.items()) {
+      lines.append(MAPPER.writeValueAsString(toJson(item))).append('\n');
+    }
+    Files.writeString(dir.resolve(DatasetLoader.ITEMS), lines, StandardCharsets.UTF_8);
+  }
+
+  /** One line of {@code items.jsonl}. */
+  public static ObjectNode toJson(Item item) {
+    ObjectNode json = MAPPER.createObjectNode().put("id", item.id()).put("input", item.input());
+    item.tags().forEach(json.putArray("tags")::add);
+    json.set("expected", expected(item.expected()));
+    ArrayNode fixtures = json.putArray("fixtures");
+    item.fixtures().forEach(f -> fixtures.addObject().put("tool", f.tool()).<ObjectNode>set("arguments", f.arguments())
+        .put("status", f.status()).set("response", f.response()));
+    ArrayNode script = json.putArray("script");
+    item.script().forEach(step -> script.add(step(step)));
+    return json;
+  }
+
+  private static JsonNode expected(Expectation expected) {
+    ObjectNode json = MAPPER.createObjectNode();
+    if (expected instanceof Expectation.Contains contains) {
+      contains.values().forEach(json.putArray("contains")::add);
+    } else if (expected instanceof Expectation.Exact exact) {
+      json.put("exact", exact.value());
+    } else if (expected instanceof Expectation.JsonField field) {
+      json.putObject("json_field").put("pointer", field.pointer()).put("equals", field.value());
+    }
+    return json;
+  }
+
+  private static JsonNode step(ScriptStep step) {
+    ObjectNode json = MAPPER.createObjectNode();
+    if (step instanceof ScriptStep.CallTools tools) {
+      ArrayNode calls = json.putArray("tool_calls");
+      tools.calls().forEach(call -> calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
+    } else {
+      json.put("answer", ((ScriptStep.Answer) step).template());
+    }
+    return json;
+  }
+
+  private static Map<String, Object> manifest(Dataset dataset, String description) {
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("name", dataset.name());
+    manifest.put("version", dataset.version());
+    manifest.put("owner", dataset.owner());
+    manifest.put("description", description);
+    manifest.put("tools", dataset.tools().stream().map(DatasetWriter::tool).toList());
+    return manifest;
+  }
+
+  private static Map<String, Object> tool(ToolDef tool) {
+    Map<String, Object> json = new LinkedHashMap<>();
+    json.put("name", tool.name());
+    json.put("description", tool.description());
+    json.put("parameters", MAPPER.convertValue(tool.parameters(), Map.class));
+    return json;
+  }
+
+  private static Yaml yaml() {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    options.setIndent(2);
+    options.setIndicatorIndent(2);
+    options.setIndentWithIndicator(true);
+    options.setWidth(120);
+    options.setLineBreak(DumperOptions.LineBreak.UNIX);
+    return new Yaml(options);
+  }
+}

@@ -1,0 +1,14 @@
+package dev.gauntlet.dataset;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code dataset.yaml} says, as far as it could be read.
+ *
+ * @param catalog the tools by name, present only when the whole {@code tools} section was valid, so that items are
+ *                not blamed for a broken catalog
+ */
+record Manifest(String name, String version, String owner, String description, List<ToolDef> tools,
+    Optional<Map<String, ToolDef>> catalog) {}
