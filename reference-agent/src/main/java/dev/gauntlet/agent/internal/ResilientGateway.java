@@ -1,0 +1,92 @@
+package dev.gauntlet.agent.internal;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * Primary provider behind a retry and a circuit breaker; when the primary still fails after its
+ * retries, or its breaker is open, the fallback provider (if any) behind its own retry.
+ * Thread-safe: the breaker's state is shared by all tasks, as it should be.
+ */
+public final class ResilientGateway implements LlmGateway {
+    private final LlmProvider primary;
+    private final Optional<LlmProvider> fallback;
+    private final CircuitBreaker breaker;
+    private final Retry primaryRetry;
+    private final Retry fallbackRetry;
+
+    public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock) {
+        this.primary = primary;
+        this.fallback = fallback;
+        this.breaker = CircuitBreaker.of("primary", breakerConfig(policy));
+        this.primaryRetry = Retry.of("primary", retryConfig(policy, clock));
+        this.fallbackRetry = Retry.of("fallback", retryConfig(policy, clock));
+    }
+
+    @Override
+    public ModelTurn complete(ChatRequest request) {
+        try {
+            return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> primary.complete(request)));
+        } catch (RuntimeException primaryError) {
+            if (!ProviderErrors.isProviderFailure(primaryError)) {
+                throw primaryError;
+            }
+            String primaryFailure = "provider primary " + ProviderErrors.describe(primaryError);
+            if (fallback.isEmpty()) {
+                throw new ProviderFailedException(primaryFailure, primaryError);
+            }
+            return onFallback(request, primaryFailure);
+        }
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
+    }
+
+    @Override
+    public void close() {
+        primary.close();
+        fallback.ifPresent(LlmProvider::close);
+    }
+
+    private ModelTurn onFallback(ChatRequest request, String primaryFailure) {
+        try {
+            return fallbackRetry.executeSupplier(() -> fallback.orElseThrow().complete(request));
+        } catch (RuntimeException fallbackError) {
+            if (!ProviderErrors.isProviderFailure(fallbackError)) {
+                throw fallbackError;
+            }
+            throw new ProviderFailedException(
+                    primaryFailure + "; provider fallback " + ProviderErrors.describe(fallbackError), fallbackError);
+        }
+    }
+
+    private static RetryConfig retryConfig(ResiliencePolicy policy, Clock clock) {
+        IntervalBiFunction<Object> interval = (retry, outcome) -> outcome.isLeft()
+                ? RetryAfter.of(outcome.getLeft(), policy.maxWait(), clock.instant()).orElse(policy.backoff(retry)).toMillis()
+                : policy.backoff(retry).toMillis();
+        return RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalBiFunction(interval)
+                .retryOnException(error -> !(error instanceof CallNotPermittedException) && ProviderErrors.isTransient(error))
+                .build();
+    }
+
+    private static CircuitBreakerConfig breakerConfig(ResiliencePolicy policy) {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(policy.windowSize())
+                .minimumNumberOfCalls(policy.minimumCalls())
+                .failureRateThreshold(policy.failureRatePercent())
+                .waitDurationInOpenState(policy.openDuration())
+                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
+                .recordException(ProviderErrors::isTransient)
+                .build();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.gauntlet.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verdict as an aligned plain-text table for a terminal, followed by one verdict line:
+ * {@code verdict: FAILED (2 of 5 SLOs failed: success_rate, recovery_time) seed=42}. Thread-safe (stateless).
+ */
+public final class ConsoleTable {
+
+  private static final String[] HEADER = {"SLO", "threshold", "measured", "status"};
+
+  private ConsoleTable() {}
+
+  /** The table and the verdict line, each line ending in a newline. */
+  public static String render(Verdict verdict) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(HEADER);
+    for (SloResult slo : verdict.slos()) {
+      rows.add(new String[] {oneLine(slo.name()), slo.threshold(), slo.measuredText(), slo.status().name()});
+    }
+    int[] widths = widths(rows);
+    StringBuilder out = new StringBuilder();
+    for (String[] row : rows) {
+      line(out, row, widths);
+    }
+    return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))
+        .append(") seed=").append(verdict.seed()).append('\n').toString();
+  }
+
+  private static int[] widths(List<String[]> rows) {
+    int[] widths = new int[HEADER.length];
+    for (String[] row : rows) {
+      for (int i = 0; i < row.length; i++) {
+        widths[i] = Math.max(widths[i], row[i].codePointCount(0, row[i].length()));
+      }
+    }
+    return widths;
+  }
+
+  private static void line(StringBuilder out, String[] row, int[] widths) {
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < row.length; i++) {
+      line.append(row[i]).append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
+    }
+    out.append(line.toString().stripTrailing()).append('\n');
+  }
+
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\p{Cntrl}]+", " ");
+  }
+}

@@ -1,0 +1,88 @@
+package dev.gauntlet.reports;
+
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.reports.internal.MetricMeter;
+import dev.gauntlet.reports.internal.RunData;
+import dev.gauntlet.reports.internal.SloJudge;
+import dev.gauntlet.reports.internal.WindowResults;
+import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.run.RunInfo;
+import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.Scenario;
+import dev.gauntlet.scenario.SloSpec;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a run directory into a {@link Verdict}: scores every record against the dataset, joins the ledger,
+ * measures every metric and recovery per fault window, and judges each SLO. Reads each file once, streaming; any
+ * file may be missing or cut short, which leaves the metrics it would have fed unresolved. Thread-safe
+ * (stateless).
+ */
+public final class Evaluator {
+
+  /** The metrics block's metrics, in the order reports show them. */
+  public static final List<String> METRIC_ORDER = List.of("success_rate", "accuracy", "latency.p50", "latency.p95",
+      "latency.p99", "latency.max", "cost.total", "cost.per_task", "hallucinated_calls", "achieved_rate",
+      "recovery_time");
+
+  private Evaluator() {}
+
+  /** Evaluates {@code run} against {@code scenario}'s SLOs; {@code dataset} may be null, leaving accuracy unresolved. */
+  public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run) {
+    Evaluation evaluation = scenario.evaluation() == null ? Evaluation.defaults() : scenario.evaluation();
+    RunData data = RunData.read(evaluation, dataset, run);
+    MetricMeter meter = new MetricMeter(data, dataset != null);
+    List<FaultWindowResult> windows = WindowResults.of(data, scenario.slos());
+    SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows);
+    List<SloResult> slos = new ArrayList<>();
+    List<String> names = names(scenario.slos());
+    for (int i = 0; i < scenario.slos().size(); i++) {
+      slos.add(judge.judge(scenario.slos().get(i), names.get(i)));
+    }
+    RunInfo info = data.info();
+    return new Verdict(scenario.name(), info == null ? scenario.seed() : info.seed(),
+        info == null ? Verdict.UNKNOWN_OUTCOME : info.outcome(),
+        info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
+        info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows), slos,
+        windows);
+  }
+
+  /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */
+  static List<String> names(List<SloSpec> slos) {
+    Map<String, Integer> seen = new HashMap<>();
+    List<String> names = new ArrayList<>();
+    for (SloSpec slo : slos) {
+      String base = slo.metric() + (slo.scope() == null || slo.scope() == SloSpec.Scope.WHOLE ? ""
+          : "@" + slo.scope().name().toLowerCase(Locale.ROOT));
+      int count = seen.merge(base, 1, Integer::sum);
+      names.add(count == 1 ? base : base + "#" + count);
+    }
+    return names;
+  }
+
+  private static Map<String, Double> metrics(RunData data, MetricMeter meter, List<FaultWindowResult> windows) {
+    Map<String, Double> metrics = new LinkedHashMap<>();
+    for (String metric : METRIC_ORDER) {
+      metrics.put(metric, "recovery_time".equals(metric) ? worstRecovery(windows)
+          : meter.measure(metric, data.scopes().whole()).value());
+    }
+    return metrics;
+  }
+
+  /** The slowest window's recovery time; null without windows or when any window has not recovered. */
+  private static Double worstRecovery(List<FaultWindowResult> windows) {
+    Double worst = null;
+    for (FaultWindowResult window : windows) {
+      if (window.recoverySeconds() == null) {
+        return null;
+      }
+      worst = worst == null ? window.recoverySeconds() : Math.max(worst, window.recoverySeconds());
+    }
+    return worst;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.gauntlet.reports;
+
+import dev.gauntlet.reports.metrics.RecoveryResult;
+
+/**
+ * One fault window with how the target fared before, during and after it. Immutable and thread-safe.
+ *
+ * @param fault    the fault's name in the scenario
+ * @param kind     the fault's kind
+ * @param startMs  epoch milliseconds it was switched on
+ * @param endMs    epoch milliseconds it was switched off (or the run ended)
+ * @param recovery how long the target took to recover after the window
+ * @param before   tasks started before the window
+ * @param during   tasks started inside the window
+ * @param after    tasks started after the window
+ */
+public record FaultWindowResult(
+    String fault, String kind, long startMs, long endMs, RecoveryResult recovery, Phase before, Phase during,
+    Phase after) {
+
+  /**
+   * Tasks of one phase around a window.
+   *
+   * @param tasks       how many started in the phase
+   * @param successRate share that succeeded, null without tasks
+   * @param p95Seconds  p95 latency of the successful ones, null without any
+   */
+  public record Phase(long tasks, Double successRate, Double p95Seconds) {}
+
+  /** Recovery time in seconds, or null when the window did not (yet) recover or had no data after it. */
+  public Double recoverySeconds() {
+    return recovery.state() == RecoveryResult.State.RECOVERED ? recovery.seconds() : null;
+  }
+}

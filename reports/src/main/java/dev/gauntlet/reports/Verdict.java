@@ -1,0 +1,94 @@
+package dev.gauntlet.reports;
+
+import dev.gauntlet.run.RunInfo;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The result of evaluating a run: every SLO with its measured value and status, the full metrics block and the
+ * fault windows. Immutable and thread-safe.
+ *
+ * <p>The status is {@link Status#FAILED} when any SLO failed; otherwise {@link Status#UNRESOLVED} when any SLO is
+ * unresolved <em>or the run did not complete</em> (interrupted, target died, still running, no run.json), since
+ * SLOs that pass on part of a run do not show that the whole run would; otherwise {@link Status#PASSED}.
+ *
+ * @param scenario      scenario name
+ * @param seed          the seed the run drew from, printed so a failing run can be repeated
+ * @param outcome       from run.json: {@code completed}, {@code interrupted}, {@code target_died}, {@code running},
+ *                      or {@code unknown} without run.json
+ * @param outcomeDetail a sentence on the outcome, or null
+ * @param tasks         tasks in records.jsonl
+ * @param startedMs     epoch milliseconds the workload started, 0 when unknown
+ * @param endedMs       epoch milliseconds it ended, 0 when unknown
+ * @param metrics       every metric over the whole run, in a fixed order; a null value could not be measured
+ * @param slos          the SLOs in scenario order
+ * @param faultWindows  the fault windows in start order
+ */
+public record Verdict(
+    String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
+    Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows) {
+
+  /** Outcome written when run.json is missing or unreadable. */
+  public static final String UNKNOWN_OUTCOME = "unknown";
+
+  public Verdict {
+    metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    slos = List.copyOf(slos);
+    faultWindows = List.copyOf(faultWindows);
+  }
+
+  /** Failed if any SLO failed; unresolved if any is unresolved or the run did not complete; passed otherwise. */
+  public Status status() {
+    if (!withStatus(Status.FAILED).isEmpty()) {
+      return Status.FAILED;
+    }
+    return withStatus(Status.UNRESOLVED).isEmpty() && runCompleted() ? Status.PASSED : Status.UNRESOLVED;
+  }
+
+  /** 0 when passed, 2 when an SLO failed, 3 when unresolved (design.md's exit codes). */
+  public int exitCode() {
+    return switch (status()) {
+      case PASSED -> 0;
+      case FAILED -> 2;
+      case UNRESOLVED -> 3;
+    };
+  }
+
+  /** Whether run.json says the workload ran to its end. */
+  public boolean runCompleted() {
+    return RunInfo.COMPLETED.equals(outcome);
+  }
+
+  /** The SLOs with {@code status}, in scenario order. */
+  public List<SloResult> withStatus(Status status) {
+    return slos.stream().filter(slo -> slo.status() == status).toList();
+  }
+
+  /** Why the verdict is what it is: {@code 2 of 5 SLOs failed: success_rate, recovery_time}. */
+  public String reason() {
+    Status status = status();
+    if (slos.isEmpty()) {
+      return "the scenario has no SLOs" + incompleteRun();
+    }
+    if (status == Status.PASSED) {
+      return slos.size() + " of " + slos.size() + " SLOs passed";
+    }
+    List<SloResult> named = withStatus(status == Status.FAILED ? Status.FAILED : Status.UNRESOLVED);
+    if (named.isEmpty()) {
+      return "all " + slos.size() + " SLOs passed" + incompleteRun();
+    }
+    String names = named.stream().map(SloResult::name).collect(Collectors.joining(", "));
+    return named.size() + " of " + slos.size() + " SLOs " + status.label() + ": " + names
+        + (status == Status.UNRESOLVED ? incompleteRun() : "");
+  }
+
+  private String incompleteRun() {
+    if (runCompleted()) {
+      return "";
+    }
+    return "; the run did not complete (" + outcome + (outcomeDetail == null ? "" : ": " + outcomeDetail) + ")";
+  }
+}

@@ -1,0 +1,71 @@
+package dev.gauntlet.reports.internal;
+
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.dataset.Item;
+import dev.gauntlet.reports.metrics.FaultWindow;
+import dev.gauntlet.reports.metrics.FaultWindows;
+import dev.gauntlet.reports.metrics.RollingWindow;
+import dev.gauntlet.reports.metrics.Tally;
+import dev.gauntlet.reports.scoring.Scorer;
+import dev.gauntlet.run.TaskRecord;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one pass over records.jsonl: scores each successful task and adds it to the scope tallies, the per-window
+ * phases and the rolling window, without keeping the record. Not thread-safe.
+ */
+final class RecordPass implements Consumer<TaskRecord> {
+
+  private final Map<String, Scorer> scorers = new HashMap<>();
+  private final boolean scoring;
+  private final List<FaultWindow> windows;
+  private final Scopes scopes;
+  private final List<Tally[]> phases;
+  private final RollingWindow rolling;
+  private long dataEndMs = Long.MIN_VALUE;
+
+  RecordPass(Dataset dataset, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, RollingWindow rolling) {
+    this.scoring = dataset != null;
+    if (dataset != null) {
+      for (Item item : dataset.items()) {
+        scorers.put(item.id(), Scorer.of(item.expected()));
+      }
+    }
+    this.windows = windows;
+    this.scopes = scopes;
+    this.phases = phases;
+    this.rolling = rolling;
+  }
+
+  @Override
+  public void accept(TaskRecord record) {
+    boolean succeeded = record.succeeded();
+    Boolean correct = succeeded ? score(record) : null;
+    scopes.whole().tally().add(succeeded, record.latencyMs(), correct);
+    boolean duringFault = FaultWindows.anyContains(windows, record.startMs());
+    (duringFault ? scopes.duringFaults() : scopes.outsideFaults()).tally().add(succeeded, record.latencyMs(), correct);
+    for (int i = 0; i < windows.size(); i++) {
+      phases.get(i)[phase(windows.get(i), record.startMs())].add(succeeded, record.latencyMs(), correct);
+    }
+    rolling.add(record.endMs(), succeeded, record.latencyMs());
+    dataEndMs = Math.max(dataEndMs, record.endMs());
+  }
+
+  /** The latest task end seen, or {@link Long#MIN_VALUE} when there were no tasks. */
+  long dataEndMs() {
+    return dataEndMs;
+  }
+
+  private Boolean score(TaskRecord record) {
+    Scorer scorer = scoring ? scorers.get(record.itemId()) : null;
+    // Tasks whose item is not in the dataset cannot be scored; they count for neither side of accuracy.
+    return scorer == null ? null : scorer.matches(record.output());
+  }
+
+  private static int phase(FaultWindow window, long startMs) {
+    return startMs < window.startMs() ? 0 : window.contains(startMs) ? 1 : 2;
+  }
+}

@@ -1,0 +1,88 @@
+package dev.gauntlet.reports.internal;
+
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.reports.metrics.FaultWindow;
+import dev.gauntlet.reports.metrics.FaultWindows;
+import dev.gauntlet.reports.metrics.RollingPoint;
+import dev.gauntlet.reports.metrics.RollingWindow;
+import dev.gauntlet.reports.metrics.Tally;
+import dev.gauntlet.run.JsonLines;
+import dev.gauntlet.run.LedgerEntry;
+import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.run.RunInfo;
+import dev.gauntlet.run.TaskRecord;
+import dev.gauntlet.run.TimelineEvent;
+import dev.gauntlet.scenario.Evaluation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything the evaluation needs from a run directory, read in one streaming pass per file: run.json and the
+ * timeline first (they are small), then records.jsonl, then ledger.jsonl. Missing or cut-short files give what
+ * they hold. Not thread-safe.
+ *
+ * @param info       run.json, or null when missing or unreadable
+ * @param windows    fault windows, closed at the run's end (or the data's end when the run's end is unknown)
+ * @param scopes     totals per scope
+ * @param phases     per window, the tallies of tasks started before, during and after it
+ * @param points     the rolling window, one point per step
+ * @param bucketMs   the step width
+ * @param dataEndMs  the latest task end, {@link Long#MIN_VALUE} without tasks
+ * @param hasLedger  whether ledger.jsonl held any entry
+ */
+public record RunData(
+    RunInfo info, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, List<RollingPoint> points,
+    long bucketMs, long dataEndMs, boolean hasLedger) {
+
+  /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
+  public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
+    RunInfo info = RunInfoFile.read(run.runInfo());
+    long runEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Long.MAX_VALUE;
+    List<FaultWindow> open = FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
+    List<Tally[]> phases = new ArrayList<>();
+    open.forEach(w -> phases.add(new Tally[] {new Tally(), new Tally(), new Tally()}));
+    Scopes scopes = Scopes.empty();
+    long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
+    RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
+    RecordPass records = new RecordPass(dataset, open, scopes, phases, rolling);
+    JsonLines.forEach(run.records(), TaskRecord.class, records);
+    long dataEnd = records.dataEndMs();
+    List<FaultWindow> windows = open.stream()
+        .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
+    boolean hasLedger = readLedger(run, windows, scopes);
+    setDurations(info, dataEnd, windows, scopes);
+    return new RunData(info, windows, scopes, phases, rolling.points(), rolling.bucketMs(), dataEnd, hasLedger);
+  }
+
+  /** Whether any task was recorded. */
+  public boolean hasTasks() {
+    return dataEndMs != Long.MIN_VALUE;
+  }
+
+  private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes) {
+    boolean[] any = {false};
+    JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
+      any[0] = true;
+      scopes.whole().addLedger(entry);
+      boolean during = FaultWindows.anyContains(windows, entry.tsMs());
+      (during ? scopes.duringFaults() : scopes.outsideFaults()).addLedger(entry);
+    });
+    return any[0];
+  }
+
+  private static void setDurations(RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes) {
+    if (info == null || info.startedMs() <= 0) {
+      return;
+    }
+    // A run killed before it wrote its end ran at least until its last task finished.
+    long end = info.endedMs() > 0 ? info.endedMs() : dataEnd;
+    if (end == Long.MIN_VALUE || end <= info.startedMs()) {
+      return;
+    }
+    long whole = end - info.startedMs();
+    long faulted = Math.min(whole, FaultWindows.unionMs(windows));
+    scopes.whole().durationMs(whole);
+    scopes.duringFaults().durationMs(faulted);
+    scopes.outsideFaults().durationMs(whole - faulted);
+  }
+}

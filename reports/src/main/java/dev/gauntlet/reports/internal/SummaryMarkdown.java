@@ -1,0 +1,107 @@
+package dev.gauntlet.reports.internal;
+
+import dev.gauntlet.reports.Evaluator;
+import dev.gauntlet.reports.FaultWindowResult;
+import dev.gauntlet.reports.SloResult;
+import dev.gauntlet.reports.Status;
+import dev.gauntlet.reports.Verdict;
+import dev.gauntlet.reports.metrics.RecoveryResult;
+import dev.gauntlet.run.RunInfo;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The verdict as summary.md, for pull requests and CI job summaries: the verdict, the SLO table, key metrics, fault
+ * windows, the seed and, when the run did not complete, why. Cells are escaped. Thread-safe (stateless).
+ */
+public final class SummaryMarkdown {
+
+  private SummaryMarkdown() {}
+
+  public static String text(Verdict verdict) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Gauntlet: ").append(cell(verdict.scenario())).append(" — ")
+        .append(verdict.status().name()).append("\n\n");
+    md.append(cell(verdict.reason())).append(". Exit code ").append(verdict.exitCode()).append(".\n\n");
+    slos(md, verdict.slos());
+    metrics(md, verdict);
+    windows(md, verdict.faultWindows());
+    md.append("## Run\n\n");
+    md.append("- seed: `").append(verdict.seed()).append("` (a rerun with this seed repeats every random choice)\n");
+    md.append("- tasks: ").append(verdict.tasks()).append('\n');
+    md.append("- outcome: ").append(cell(verdict.outcome())).append('\n');
+    if (!RunInfo.COMPLETED.equals(verdict.outcome()) && verdict.outcomeDetail() != null) {
+      md.append("- outcome detail: ").append(cell(verdict.outcomeDetail())).append('\n');
+    }
+    return md.toString();
+  }
+
+  private static void slos(StringBuilder md, List<SloResult> slos) {
+    md.append("## SLOs\n\n");
+    if (slos.isEmpty()) {
+      md.append("The scenario has no SLOs.\n\n");
+      return;
+    }
+    md.append("| SLO | threshold | measured | status |\n| --- | --- | --- | --- |\n");
+    for (SloResult slo : slos) {
+      row(md, slo.name(), slo.threshold(), slo.measuredText(), slo.status().name());
+    }
+    md.append('\n');
+    List<SloResult> notPassed = slos.stream().filter(slo -> slo.status() != Status.PASSED).toList();
+    notPassed.forEach(slo -> md.append("- ").append(cell(slo.message())).append('\n'));
+    md.append(notPassed.isEmpty() ? "" : "\n");
+  }
+
+  private static void metrics(StringBuilder md, Verdict verdict) {
+    md.append("## Metrics (whole run)\n\n| metric | value |\n| --- | --- |\n");
+    for (String metric : Evaluator.METRIC_ORDER) {
+      Double value = verdict.metrics().get(metric);
+      row(md, metric, value == null ? "n/a" : Format.value(metric, value));
+    }
+    md.append('\n');
+  }
+
+  private static void windows(StringBuilder md, List<FaultWindowResult> windows) {
+    if (windows.isEmpty()) {
+      return;
+    }
+    md.append("## Fault windows\n\n");
+    md.append("| fault | kind | duration | recovery | success before | during | after |\n");
+    md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+    for (FaultWindowResult w : windows) {
+      row(md, w.fault(), w.kind(), Format.number((w.endMs() - w.startMs()) / 1000.0, 3) + " s", recovery(w),
+          ratio(w.before().successRate()), ratio(w.during().successRate()), ratio(w.after().successRate()));
+    }
+    md.append('\n');
+  }
+
+  static String recovery(FaultWindowResult window) {
+    RecoveryResult recovery = window.recovery();
+    return switch (recovery.state()) {
+      case RECOVERED -> Format.number(recovery.seconds(), 3) + " s";
+      case NOT_RECOVERED -> "not recovered (≥ " + Format.number(recovery.seconds(), 3) + " s)";
+      case NO_DATA -> "no data after the window";
+    };
+  }
+
+  private static String ratio(Double value) {
+    return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static void row(StringBuilder md, String... cells) {
+    md.append('|');
+    for (String cell : cells) {
+      md.append(' ').append(cell(cell)).append(" |");
+    }
+    md.append('\n');
+  }
+
+  /** Text safe in a table cell: pipes, backslashes and HTML tags escaped, line breaks flattened. */
+  static String cell(String text) {
+    if (text == null) {
+      return "";
+    }
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+        .replaceAll("[\\r\\n]+", " ");
+  }
+}

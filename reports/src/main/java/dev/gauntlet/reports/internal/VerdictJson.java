@@ -1,0 +1,82 @@
+package dev.gauntlet.reports.internal;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.reports.FaultWindowResult;
+import dev.gauntlet.reports.SloResult;
+import dev.gauntlet.reports.Verdict;
+import dev.gauntlet.run.Json;
+import java.util.Locale;
+
+/**
+ * The verdict as verdict.json, schema version 1: snake_case keys in a fixed order, unmeasured values as null.
+ * Thread-safe (stateless).
+ */
+public final class VerdictJson {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  private VerdictJson() {}
+
+  /** The verdict as a JSON tree. */
+  public static ObjectNode tree(Verdict verdict) {
+    ObjectNode root = Json.mapper().createObjectNode();
+    root.put("schema_version", SCHEMA_VERSION);
+    root.put("scenario", verdict.scenario());
+    root.put("seed", verdict.seed());
+    root.put("outcome", verdict.outcome());
+    root.put("outcome_detail", verdict.outcomeDetail());
+    root.put("exit_code", verdict.exitCode());
+    root.put("status", verdict.status().label());
+    root.put("reason", verdict.reason());
+    root.put("tasks", verdict.tasks());
+    root.put("started_ms", verdict.startedMs());
+    root.put("ended_ms", verdict.endedMs());
+    ObjectNode metrics = root.putObject("metrics");
+    verdict.metrics().forEach(metrics::put);
+    ArrayNode slos = root.putArray("slos");
+    verdict.slos().forEach(slo -> slos.add(slo(slo)));
+    ArrayNode windows = root.putArray("fault_windows");
+    verdict.faultWindows().forEach(window -> windows.add(window(window)));
+    return root;
+  }
+
+  /** The verdict as pretty-printed JSON text. */
+  public static String text(Verdict verdict) {
+    try {
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(verdict)) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree must always serialize, but this one did not", e);
+    }
+  }
+
+  private static ObjectNode slo(SloResult slo) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("name", slo.name());
+    node.put("metric", slo.spec().metric());
+    node.put("scope", slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
+    node.put("min", slo.spec().min());
+    node.put("max", slo.spec().max());
+    node.put("measured", slo.measured());
+    node.put("status", slo.status().label());
+    node.put("message", slo.message());
+    return node;
+  }
+
+  private static ObjectNode window(FaultWindowResult window) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("fault", window.fault());
+    node.put("kind", window.kind());
+    node.put("start_ms", window.startMs());
+    node.put("end_ms", window.endMs());
+    node.put("recovery_s", window.recoverySeconds());
+    node.put("recovery_status", window.recovery().state().name().toLowerCase(Locale.ROOT));
+    node.put("success_rate_before", window.before().successRate());
+    node.put("success_rate_during", window.during().successRate());
+    node.put("success_rate_after", window.after().successRate());
+    node.put("latency_p95_before", window.before().p95Seconds());
+    node.put("latency_p95_during", window.during().p95Seconds());
+    node.put("latency_p95_after", window.after().p95Seconds());
+    return node;
+  }
+}

@@ -1,0 +1,72 @@
+package dev.gauntlet.reports.internal;
+
+import dev.gauntlet.reports.FaultWindowResult;
+import dev.gauntlet.reports.metrics.FaultWindow;
+import dev.gauntlet.reports.metrics.Recovery;
+import dev.gauntlet.reports.metrics.RecoveryResult;
+import dev.gauntlet.reports.metrics.Tally;
+import dev.gauntlet.scenario.SloSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the per-window results: phases and recovery. Recovery is watched until the data ends or the next fault
+ * window (one starting at or after this one's end) starts, whichever is first. Thread-safe (stateless).
+ */
+public final class WindowResults {
+
+  /** Rolling success rate a window must get back to when the scenario has no success_rate SLO. */
+  public static final double DEFAULT_MIN_SUCCESS_RATE = 0.95;
+
+  private WindowResults() {}
+
+  /** One result per window of {@code data}, in start order. */
+  public static List<FaultWindowResult> of(RunData data, List<SloSpec> slos) {
+    Recovery.Bounds bounds = bounds(slos);
+    List<FaultWindowResult> results = new ArrayList<>();
+    for (int i = 0; i < data.windows().size(); i++) {
+      FaultWindow window = data.windows().get(i);
+      Tally[] phases = data.phases().get(i);
+      results.add(new FaultWindowResult(window.fault(), window.kind(), window.startMs(), window.endMs(),
+          recovery(data, bounds, window), phase(phases[0]), phase(phases[1]), phase(phases[2])));
+    }
+    return results;
+  }
+
+  /** The bounds of healthy: the success_rate SLO's min and the latency.p95 SLO's max, whole-run scope first. */
+  public static Recovery.Bounds bounds(List<SloSpec> slos) {
+    Double min = bound(slos, "success_rate", true);
+    return new Recovery.Bounds(min == null ? DEFAULT_MIN_SUCCESS_RATE : min, bound(slos, "latency.p95", false));
+  }
+
+  private static Double bound(List<SloSpec> slos, String metric, boolean lower) {
+    Double fallback = null;
+    for (SloSpec slo : slos) {
+      Double value = lower ? slo.min() : slo.max();
+      if (metric.equals(slo.metric()) && value != null) {
+        if (slo.scope() == null || slo.scope() == SloSpec.Scope.WHOLE) {
+          return value;
+        }
+        fallback = fallback == null ? value : fallback;
+      }
+    }
+    return fallback;
+  }
+
+  private static RecoveryResult recovery(RunData data, Recovery.Bounds bounds, FaultWindow window) {
+    if (!data.hasTasks()) {
+      return RecoveryResult.noData();
+    }
+    long horizon = data.dataEndMs();
+    for (FaultWindow next : data.windows()) {
+      if (next.startMs() >= window.endMs()) {
+        horizon = Math.min(horizon, next.startMs() - 1);
+      }
+    }
+    return Recovery.measure(data.points(), data.bucketMs(), bounds, window.endMs(), horizon);
+  }
+
+  private static FaultWindowResult.Phase phase(Tally tally) {
+    return new FaultWindowResult.Phase(tally.tasks(), tally.successRate(), tally.p95Seconds());
+  }
+}

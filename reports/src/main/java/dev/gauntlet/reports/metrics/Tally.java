@@ -1,0 +1,65 @@
+package dev.gauntlet.reports.metrics;
+
+/**
+ * Running counts over a set of tasks: how many, how many succeeded, how many of those were scored and correct, and
+ * the latencies of the successful ones. Not thread-safe.
+ */
+public final class Tally {
+
+  private long tasks;
+  private long successes;
+  private long scored;
+  private long correct;
+  private final LatencyHistogram latency = new LatencyHistogram();
+
+  /**
+   * Adds one task.
+   *
+   * @param succeeded whether it returned an answer without error
+   * @param latencyMs its end-to-end time
+   * @param verdict   whether its answer was right; null when it was not scored
+   */
+  public void add(boolean succeeded, long latencyMs, Boolean verdict) {
+    tasks++;
+    if (!succeeded) {
+      return;
+    }
+    successes++;
+    latency.record(latencyMs);
+    if (verdict != null) {
+      scored++;
+      correct += verdict ? 1 : 0;
+    }
+  }
+
+  public long tasks() {
+    return tasks;
+  }
+
+  public long successes() {
+    return successes;
+  }
+
+  public long scored() {
+    return scored;
+  }
+
+  public long correct() {
+    return correct;
+  }
+
+  /** Latencies of the successful tasks. */
+  public LatencyHistogram latency() {
+    return latency;
+  }
+
+  /** Successes over tasks, or null when there were no tasks. */
+  public Double successRate() {
+    return tasks == 0 ? null : (double) successes / tasks;
+  }
+
+  /** p95 latency of successful tasks in seconds, or null when none succeeded. */
+  public Double p95Seconds() {
+    return successes == 0 ? null : latency.percentileMs(95) / 1000.0;
+  }
+}
