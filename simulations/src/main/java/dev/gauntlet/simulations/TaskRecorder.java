@@ -2,11 +2,11 @@ package dev.gauntlet.simulations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gauntlet.run.Json;
-import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.TaskRecord;
 import io.gatling.javaapi.core.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Turns what a virtual user saw of one task into a {@link TaskRecord} and appends it at once. Runs on Gatling's
@@ -19,14 +19,14 @@ final class TaskRecorder {
   static final String STATUS = "gauntletStatus";
   static final String BODY = "gauntletBody";
 
-  private final JsonLinesWriter<TaskRecord> records;
+  private final Consumer<TaskRecord> records;
 
-  TaskRecorder(JsonLinesWriter<TaskRecord> records) {
+  TaskRecorder(Consumer<TaskRecord> records) {
     this.records = records;
   }
 
   Session record(Session session) {
-    records.write(toRecord(session, System.currentTimeMillis()));
+    records.accept(toRecord(session, System.currentTimeMillis()));
     return session;
   }
 

@@ -1,11 +1,11 @@
 package dev.gauntlet.simulations;
 
 import dev.gauntlet.dataset.Item;
-import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.scenario.Workload;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Everything a simulation needs to drive one workload: where the agent is, which items to send, how to pace them,
@@ -15,10 +15,10 @@ import java.util.List;
  * @param workload arrival profile and task protocol
  * @param items    dataset items, in the (seeded) order they are sent; the feeder cycles through them
  * @param seed     the scenario seed, for the feeder's order
- * @param records  where each finished task is appended
+ * @param records  receives each finished task, on Gatling's threads (so it must be thread-safe and quick)
  */
 public record WorkloadPlan(URI agentUrl, Workload workload, List<Item> items, long seed,
-    JsonLinesWriter<TaskRecord> records) {
+    Consumer<TaskRecord> records) {
 
   public WorkloadPlan {
     items = List.copyOf(items);

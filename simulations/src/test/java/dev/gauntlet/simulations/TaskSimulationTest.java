@@ -67,7 +67,7 @@ class TaskSimulationTest {
         List.of(Stage.constant(1200, Duration.ofSeconds(3))), Duration.ofSeconds(5));
     try (JsonLinesWriter<TaskRecord> writer = JsonLinesWriter.append(records)) {
       int status = SimulationRunner.run(
-          new WorkloadPlan(URI.create("http://127.0.0.1:" + agent.getAddress().getPort()), workload, items, 42, writer),
+          new WorkloadPlan(URI.create("http://127.0.0.1:" + agent.getAddress().getPort()), workload, items, 42, writer::write),
           dir.resolve("gatling"), "test");
       assertThat(status).isZero();
     }

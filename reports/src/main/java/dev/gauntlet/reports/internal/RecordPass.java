@@ -26,6 +26,8 @@ final class RecordPass implements Consumer<TaskRecord> {
   private final List<Tally[]> phases;
   private final RollingWindow rolling;
   private long dataEndMs = Long.MIN_VALUE;
+  private long firstStartMs = Long.MAX_VALUE;
+  private long lastStartMs = Long.MIN_VALUE;
 
   RecordPass(Dataset dataset, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, RollingWindow rolling) {
     this.scoring = dataset != null;
@@ -52,9 +54,23 @@ final class RecordPass implements Consumer<TaskRecord> {
     }
     rolling.add(record.endMs(), succeeded, record.latencyMs());
     dataEndMs = Math.max(dataEndMs, record.endMs());
+    firstStartMs = Math.min(firstStartMs, record.startMs());
+    lastStartMs = Math.max(lastStartMs, record.startMs());
   }
 
   /** The latest task end seen, or {@link Long#MIN_VALUE} when there were no tasks. */
+  /**
+   * Milliseconds per task start over the span of the arrivals, which is what an injector's rate is: n arrivals
+   * span n - 1 intervals. Independent of how long the harness took to start or the last answers took to come back.
+   * Zero with fewer than two tasks.
+   */
+  long arrivalSpanPerTaskMs(long tasks) {
+    if (tasks < 2 || lastStartMs <= firstStartMs) {
+      return 0;
+    }
+    return Math.round((lastStartMs - firstStartMs) * (double) tasks / (tasks - 1));
+  }
+
   long dataEndMs() {
     return dataEndMs;
   }

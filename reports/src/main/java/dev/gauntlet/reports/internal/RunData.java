@@ -51,6 +51,10 @@ public record RunData(
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
     boolean hasLedger = readLedger(run, windows, scopes);
     setDurations(info, dataEnd, windows, scopes);
+    long arrivals = records.arrivalSpanPerTaskMs(scopes.whole().tally().tasks());
+    if (arrivals > 0) {
+      scopes.whole().durationMs(arrivals);
+    }
     return new RunData(info, windows, scopes, phases, rolling.points(), rolling.bucketMs(), dataEnd, hasLedger);
   }
 
