@@ -39,6 +39,7 @@ final class ScenarioRun {
   private final Clock clock = Clock.systemUTC();
   private final AtomicReference<RunInfo> info = new AtomicReference<>();
   private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicReference<AgentTarget> target = new AtomicReference<>();
 
   ScenarioRun(Inputs inputs, Path dir, PrintStream out) {
     this.inputs = inputs;
@@ -68,7 +69,7 @@ final class ScenarioRun {
   /** Starts everything, drives the workload to its end; returns why the run could not start, if it could not. */
   private Optional<String> drive() {
     try (FaultPlane plane = FaultPlane.start(scenario, inputs.dataset(), run, clock);
-         AgentTarget target = Targets.start(scenario, plane, run)) {
+         AgentTarget target = started(Targets.start(scenario, plane, run))) {
       Optional<String> notReady = Readiness.await(target, scenario.target().ready().path(),
           scenario.target().ready().timeout());
       if (notReady.isPresent()) {
@@ -83,6 +84,11 @@ final class ScenarioRun {
           death.map(d -> d + " during the run; tasks after that failed").orElse(null)));
       return Optional.empty();
     }
+  }
+
+  private AgentTarget started(AgentTarget value) {
+    target.set(value);
+    return value;
   }
 
   private void workload(FaultPlane plane, AgentTarget target, double rate) {
@@ -112,6 +118,10 @@ final class ScenarioRun {
       return;
     }
     record(info.get().ended(clock.millis(), RunInfo.INTERRUPTED, "the run was stopped before its workload ended"));
+    AgentTarget agent = target.get();
+    if (agent != null) {
+      agent.close();
+    }
     try {
       ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run), run);
       System.err.println("gauntlet: interrupted; partial verdict written to " + run.verdict());

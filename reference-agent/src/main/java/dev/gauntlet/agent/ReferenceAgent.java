@@ -76,6 +76,9 @@ public final class ReferenceAgent {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(agent::close, "gauntlet-agent-shutdown"));
+        if ("true".equalsIgnoreCase(System.getenv("AGENT_EXIT_WITH_PARENT"))) {
+            exitWhenStdinCloses();
+        }
         System.out.println("reference agent (" + config.mode().label() + ") listening on " + agent.baseUri());
         if (!agent.awaitReady(CATALOG_PATIENCE.plusSeconds(5))) {
             System.err.println("could not fetch the tool catalog from " + config.toolsUrl().map(Object::toString).orElse("")
@@ -83,6 +86,26 @@ public final class ReferenceAgent {
                     + "); is the tool server running? check AGENT_TOOLS_URL");
             System.exit(1);
         }
+    }
+
+    /**
+     * A harness that starts the agent as a child keeps its stdin open; when the harness dies, even by SIGKILL, the
+     * pipe closes and the agent goes with it instead of lingering on its port.
+     */
+    private static void exitWhenStdinCloses() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // Discard; only the end of the stream matters.
+                }
+            } catch (IOException e) {
+                // A broken pipe means the parent is gone too.
+            }
+            System.out.println("reference agent: parent process gone, exiting");
+            System.exit(0);
+        }, "gauntlet-agent-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /**
