@@ -24,6 +24,11 @@ public final class Gauntlet {
   public static int execute(String... args) {
     CommandLine line = new CommandLine(new Gauntlet());
     line.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr()));
+    for (CommandLine sub : line.getSubcommands().values()) {
+      // The annotation's exit codes apply to the top command only; every subcommand follows design.md too.
+      sub.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.INVALID_INPUT);
+      sub.getCommandSpec().exitCodeOnExecutionException(ExitCodes.HARNESS_FAILED);
+    }
     return line.execute(args);
   }
 

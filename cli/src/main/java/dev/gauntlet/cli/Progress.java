@@ -25,12 +25,17 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
   private final PrintStream out;
   private final Duration total;
   private final double targetPerSecond;
-  private final long startNanos = System.nanoTime();
+  private volatile long startNanos;
 
   Progress(PrintStream out, Duration total, double targetPerMinute) {
     this.out = out;
     this.total = total;
     this.targetPerSecond = targetPerMinute / 60.0;
+  }
+
+  /** Starts the clock and the periodic line; call when the first task is about to be sent. */
+  void start() {
+    startNanos = System.nanoTime();
     ticker.scheduleAtFixedRate(this::print, 5, 5, TimeUnit.SECONDS);
   }
 

@@ -1,12 +1,20 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.scenario.InvalidInputException;
+import dev.gauntlet.scenario.Problem;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +38,31 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Inputs inputs = Inputs.load(scenario, overrides);
-    Path dir = out != null ? out : Path.of("runs",
-        STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + inputs.scenario().name());
-    return new ScenarioRun(inputs, dir, System.out).execute();
+    RunDirectory run = RunDirectory.create(out != null ? requireEmpty(out) : fresh(inputs.scenario().name()));
+    return new ScenarioRun(inputs, run, System.out).execute();
+  }
+
+  /** A run never appends to another run's files: the records, ledger and timeline would mix. */
+  private static Path requireEmpty(Path dir) {
+    try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
+      Optional<Path> first = entries.findFirst();
+      if (first.isPresent()) {
+        throw new InvalidInputException(List.of(new Problem("--out " + dir, 0, 0, "",
+            "must be a new or empty directory, but it holds " + first.get().getFileName()
+                + "; remove it or choose another")));
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read " + dir, e);
+    }
+  }
+
+  private static Path fresh(String scenarioName) {
+    Path base = Path.of("runs", STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + scenarioName);
+    Path dir = base;
+    for (int n = 2; Files.exists(dir); n++) {
+      dir = Path.of(base + "-" + n);
+    }
+    return dir;
   }
 }

@@ -21,30 +21,35 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One run of one scenario. It composes the parts in the order of design.md's data flow (fault plane, target,
  * workload, evaluation, reports) and knows how none of them works inside. If the JVM is stopped mid-run, a shutdown
- * hook still marks the run interrupted and writes a verdict from the records written so far.
+ * hook still marks the run interrupted, stops the target and the faults, and writes a verdict from the records
+ * written so far. Whichever of the run and the hook ends the workload first decides its outcome.
  */
 final class ScenarioRun {
+
+  /** Where the run is; only one transition out of {@code WORKLOAD} wins. */
+  private enum Phase { STARTING, WORKLOAD, ENDED, INTERRUPTED }
 
   private final Inputs inputs;
   private final Scenario scenario;
   private final RunDirectory run;
   private final PrintStream out;
   private final Clock clock = Clock.systemUTC();
+  private final AtomicReference<Phase> phase = new AtomicReference<>(Phase.STARTING);
   private final AtomicReference<RunInfo> info = new AtomicReference<>();
-  private final AtomicBoolean finished = new AtomicBoolean();
+  private final AtomicReference<FaultPlane> plane = new AtomicReference<>();
   private final AtomicReference<AgentTarget> target = new AtomicReference<>();
 
-  ScenarioRun(Inputs inputs, Path dir, PrintStream out) {
+  ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out) {
     this.inputs = inputs;
     this.scenario = inputs.scenario();
-    this.run = RunDirectory.create(dir);
+    this.run = run;
     this.out = out;
   }
 
@@ -59,48 +64,53 @@ final class ScenarioRun {
         out.println("gauntlet: " + failure.get());
         return ExitCodes.HARNESS_FAILED;
       }
-      return judge();
+      return phase.get() == Phase.ENDED ? judge() : ExitCodes.UNRESOLVED;
     } finally {
-      finished.set(true);
       removeHook(hook);
     }
   }
 
-  /** Starts everything, drives the workload to its end; returns why the run could not start, if it could not. */
+  /** Starts everything, drives the workload to its end; returns why the run failed to happen, if it did. */
   private Optional<String> drive() {
-    try (FaultPlane plane = FaultPlane.start(scenario, inputs.dataset(), run, clock);
-         AgentTarget target = started(Targets.start(scenario, plane, run))) {
-      Optional<String> notReady = Readiness.await(target, scenario.target().ready().path(),
+    try (FaultPlane faults = kept(plane, FaultPlane.start(scenario, inputs.dataset(), run, clock));
+         AgentTarget agent = kept(target, Targets.start(scenario, faults, run))) {
+      Optional<String> notReady = Readiness.await(agent, scenario.target().ready().path(),
           scenario.target().ready().timeout());
       if (notReady.isPresent()) {
         return Optional.of(notReady.get() + tail(run.agentLog()));
       }
-      double rate = scenario.workload().expectedTasks() / (scenario.workload().duration().toMillis() / 60_000.0);
-      record(new RunInfo(scenario.name(), scenario.seed(), scenario.target().mode(), clock.millis(), 0, rate,
-          RunInfo.RUNNING, null));
-      workload(plane, target, rate);
-      Optional<String> death = target.deathReason();
+      int gatling = workload(faults, agent);
+      if (!phase.compareAndSet(Phase.WORKLOAD, Phase.ENDED)) {
+        return Optional.empty(); // the shutdown hook ended the run and wrote its verdict
+      }
+      if (info.get() == null) {
+        return Optional.of("the workload never started (Gatling exited with status " + gatling + ")");
+      }
+      Optional<String> death = agent.deathReason();
       record(info.get().ended(clock.millis(), death.isPresent() ? RunInfo.TARGET_DIED : RunInfo.COMPLETED,
           death.map(d -> d + " during the run; tasks after that failed").orElse(null)));
-      return Optional.empty();
+      return gatling == 0 ? Optional.empty()
+          : Optional.of("Gatling exited with status " + gatling + "; the records so far are in " + run.records());
     }
   }
 
-  private AgentTarget started(AgentTarget value) {
-    target.set(value);
-    return value;
-  }
-
-  private void workload(FaultPlane plane, AgentTarget target, double rate) {
+  /** Runs the Gatling simulation; fault windows and run.json start when Gatling starts injecting. */
+  private int workload(FaultPlane faults, AgentTarget agent) {
+    double rate = scenario.workload().expectedTasks() / (scenario.workload().duration().toMillis() / 60_000.0);
+    phase.set(Phase.WORKLOAD);
     try (JsonLinesWriter<TaskRecord> records = JsonLinesWriter.append(run.records());
          Progress progress = new Progress(out, scenario.workload().duration(), rate)) {
-      WorkloadPlan plan = new WorkloadPlan(target.baseUrl(), scenario.workload(), inputs.dataset().items(),
+      WorkloadPlan plan = new WorkloadPlan(agent.baseUrl(), scenario.workload(), inputs.dataset().items(),
           scenario.seed(), record -> {
             records.write(record);
             progress.accept(record);
+          }, () -> {
+            record(new RunInfo(scenario.name(), scenario.seed(), scenario.target().mode(), clock.millis(), 0, rate,
+                RunInfo.RUNNING, null));
+            progress.start();
+            faults.startTimeline();
           });
-      plane.startTimeline();
-      SimulationRunner.run(plan, run.gatling(), scenario.name());
+      return SimulationRunner.run(plan, run.gatling(), scenario.name());
     }
   }
 
@@ -112,16 +122,22 @@ final class ScenarioRun {
     return verdict.exitCode();
   }
 
-  /** Shutdown hook: the JVM is going down before the run finished; keep what was measured and say so. */
+  /** Shutdown hook: the JVM is going down before the workload ended; keep what was measured and say so. */
   private void interrupted() {
-    if (finished.get() || info.get() == null) {
+    if (!phase.compareAndSet(Phase.WORKLOAD, Phase.INTERRUPTED)) {
+      return;
+    }
+    for (AutoCloseable part : List.of(closer(target), closer(plane))) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        System.err.println("gauntlet: while stopping after an interrupt: " + e.getMessage());
+      }
+    }
+    if (info.get() == null) {
       return;
     }
     record(info.get().ended(clock.millis(), RunInfo.INTERRUPTED, "the run was stopped before its workload ended"));
-    AgentTarget agent = target.get();
-    if (agent != null) {
-      agent.close();
-    }
     try {
       ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run), run);
       System.err.println("gauntlet: interrupted; partial verdict written to " + run.verdict());
@@ -130,7 +146,21 @@ final class ScenarioRun {
     }
   }
 
-  private void record(RunInfo value) {
+  private static <T> T kept(AtomicReference<T> slot, T value) {
+    slot.set(value);
+    return value;
+  }
+
+  private static AutoCloseable closer(AtomicReference<? extends AutoCloseable> slot) {
+    return () -> {
+      AutoCloseable part = slot.get();
+      if (part != null) {
+        part.close();
+      }
+    };
+  }
+
+  private synchronized void record(RunInfo value) {
     info.set(value);
     try {
       Files.writeString(run.runInfo(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
@@ -152,7 +182,7 @@ final class ScenarioRun {
       if (!Files.exists(log)) {
         return "";
       }
-      var lines = Files.readAllLines(log);
+      List<String> lines = Files.readAllLines(log);
       return "\n  last lines of " + log + ":\n    "
           + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
     } catch (IOException e) {

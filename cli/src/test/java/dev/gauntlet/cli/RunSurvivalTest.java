@@ -58,7 +58,9 @@ class RunSurvivalTest {
         "--set", "workload.profile[0].constant.duration=20s"));
     awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));
 
-    ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly); // the agent crashes
+    ProcessHandle.current().descendants() // the agent crashes
+        .filter(p -> p.info().commandLine().orElse("").contains("dev.gauntlet.agent.ReferenceAgent"))
+        .forEach(ProcessHandle::destroyForcibly);
 
     Console console = run.get(120, TimeUnit.SECONDS);
     assertThat(console.exitCode()).isEqualTo(ExitCodes.SLO_FAILED);

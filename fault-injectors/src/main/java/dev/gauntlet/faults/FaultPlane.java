@@ -61,8 +61,10 @@ public final class FaultPlane implements AutoCloseable {
     this.toolTimings = new LedgerTimings("gauntlet-tool-ledger", ledger);
     ChatHandler chat = new ChatHandler(scenario, new ScriptedModel(dataset), faults, providerTimings, clock);
     Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
-    this.providers = startOrClose(() -> MockServer.start(new ProviderTransformer(scenario, chat), providerTimings));
-    this.tools = startOrClose(() -> MockServer.start(new ToolTransformer(dataset, toolTimings, clock), toolTimings));
+    this.providers = startOrClose(() -> MockServer.start(scenario.faultPlane().providerPort(),
+        "fault_plane.provider_port", new ProviderTransformer(scenario, chat), providerTimings));
+    this.tools = startOrClose(() -> MockServer.start(scenario.faultPlane().toolsPort(),
+        "fault_plane.tools_port", new ToolTransformer(dataset, toolTimings, clock), toolTimings));
   }
 
   /** Starts a server; if that fails, closes what is already open so that no file or port leaks. */
@@ -80,7 +82,7 @@ public final class FaultPlane implements AutoCloseable {
   }
 
   /**
-   * Starts the provider and tool mocks on free loopback ports and opens {@code run.ledger()} and
+   * Starts the provider and tool mocks on the scenario's loopback ports (free ones by default) and opens {@code run.ledger()} and
    * {@code run.timeline()} for appending. Faults stay off until {@link #startTimeline()}.
    *
    * @throws IllegalArgumentException when a scenario fault has a kind no injector handles

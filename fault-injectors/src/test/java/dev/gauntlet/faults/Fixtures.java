@@ -10,6 +10,7 @@ import dev.gauntlet.dataset.ScriptStep;
 import dev.gauntlet.dataset.ToolCall;
 import dev.gauntlet.dataset.ToolDef;
 import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.FaultPlaneSpec;
 import dev.gauntlet.scenario.Fault;
 import dev.gauntlet.scenario.FaultSpec;
 import dev.gauntlet.scenario.Price;
@@ -57,7 +58,8 @@ final class Fixtures {
   static Scenario scenario(long seed, FaultSpec... faults) {
     return new Scenario("test", seed, null, "orders",
         List.of(new Provider("primary", "openai", MODEL), new Provider("backup", "openai", "gpt-4o")),
-        Map.of(MODEL, PRICE), null, List.of(faults), List.of(), Evaluation.defaults(), null);
+        Map.of(MODEL, PRICE), null, List.of(faults), List.of(), Evaluation.defaults(),
+        FaultPlaneSpec.anyPorts(), null);
   }
 
   static FaultSpec outage(String name, Duration start, Duration length, double probability, int status) {

@@ -4,6 +4,7 @@ import dev.gauntlet.run.RunInfo;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -40,12 +41,28 @@ public record Verdict(
     faultWindows = List.copyOf(faultWindows);
   }
 
-  /** Failed if any SLO failed; unresolved if any is unresolved or the run did not complete; passed otherwise. */
+  /**
+   * Below this share of the target arrival rate the load was not what the scenario asked for, so nothing measured
+   * under it can pass: the injector (this machine) fell behind, whatever the agent did.
+   */
+  public static final double INJECTOR_TOLERANCE = 0.95;
+
+  /**
+   * Failed if any SLO failed; unresolved if any is unresolved, the run did not complete or the injector fell behind;
+   * passed otherwise.
+   */
   public Status status() {
     if (!withStatus(Status.FAILED).isEmpty()) {
       return Status.FAILED;
     }
-    return withStatus(Status.UNRESOLVED).isEmpty() && runCompleted() ? Status.PASSED : Status.UNRESOLVED;
+    boolean judged = withStatus(Status.UNRESOLVED).isEmpty() && runCompleted() && !injectorFellBehind();
+    return judged ? Status.PASSED : Status.UNRESOLVED;
+  }
+
+  /** Whether fewer tasks arrived than {@link #INJECTOR_TOLERANCE} of the profile's rate. */
+  public boolean injectorFellBehind() {
+    Double achieved = metrics.get("achieved_rate");
+    return achieved != null && achieved < INJECTOR_TOLERANCE;
   }
 
   /** 0 when passed, 2 when an SLO failed, 3 when unresolved (design.md's exit codes). */
@@ -86,9 +103,12 @@ public record Verdict(
   }
 
   private String incompleteRun() {
+    String behind = injectorFellBehind() ? String.format(Locale.ROOT,
+        "; the injector fell behind (%.1f%% of the target rate arrived)", 100 * metrics.get("achieved_rate")) : "";
     if (runCompleted()) {
-      return "";
+      return behind;
     }
-    return "; the run did not complete (" + outcome + (outcomeDetail == null ? "" : ": " + outcomeDetail) + ")";
+    return "; the run did not complete (" + outcome + (outcomeDetail == null ? "" : ": " + outcomeDetail) + ")"
+        + behind;
   }
 }

@@ -62,7 +62,7 @@ class ReportWriterTest {
   }
 
   @Test
-  void junitXmlHasOneTestCasePerSloWithFailuresAndSkips() throws Exception {
+  void junitXmlHasOneTestCasePerSloWithFailuresAndErrorsForUnresolved() throws Exception {
     RunFixture run = new RunFixture(dir);
     Verdict verdict = failingVerdict();
 
@@ -72,13 +72,39 @@ class ReportWriterTest {
     assertThat(suite.getAttribute("name")).isEqualTo("gauntlet.smoke");
     assertThat(suite.getAttribute("tests")).isEqualTo("4");
     assertThat(suite.getAttribute("failures")).isEqualTo("2");
-    assertThat(suite.getAttribute("skipped")).as("accuracy@during_faults: no task succeeded").isEqualTo("1");
+    assertThat(suite.getAttribute("errors")).as("accuracy@during_faults: no task succeeded").isEqualTo("1");
+    assertThat(suite.getAttribute("skipped")).isEqualTo("0");
+    assertThat(((Element) suite.getElementsByTagName("error").item(0)).getAttribute("type"))
+        .isEqualTo("SloUnresolved");
     assertThat(suite.getAttribute("time")).isEqualTo("90");
     assertThat(suite.getElementsByTagName("testcase").getLength()).isEqualTo(4);
     Element failure = (Element) suite.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo("SloFailed");
     assertThat(failure.getAttribute("message")).isEqualTo("success_rate was 0.889, must be >= 0.95");
     assertThat(((Element) failure.getParentNode()).getAttribute("classname")).isEqualTo("gauntlet.smoke");
+  }
+
+  @Test
+  void junitXmlHasARunErrorWhenTheRunDidNotCompleteOrTheInjectorFellBehind() throws Exception {
+    RunFixture run = new RunFixture(dir);
+    SloSpec spec = new SloSpec("success_rate", SloSpec.Scope.WHOLE, 0.95, null);
+    List<SloResult> passed = List.of(new SloResult("success_rate", spec, 1.0, false, Status.PASSED, "ok"));
+    Verdict interrupted = new Verdict("s", 7, RunInfo.INTERRUPTED, "stopped", 10, 0, 0, Map.of(), passed, List.of());
+    Verdict behind = new Verdict("s", 7, RunInfo.COMPLETED, null, 10, 0, 0, Map.of("achieved_rate", 0.5), passed,
+        List.of());
+
+    for (Verdict verdict : List.of(interrupted, behind)) {
+      ReportWriter.writeAll(verdict, run.run);
+
+      Element suite = parse(run.run.junit()).getDocumentElement();
+      assertThat(verdict.exitCode()).isEqualTo(3);
+      assertThat(suite.getAttribute("tests")).isEqualTo("2");
+      assertThat(suite.getAttribute("errors")).isEqualTo("1");
+      Element error = (Element) suite.getElementsByTagName("error").item(0);
+      assertThat(error.getAttribute("type")).isEqualTo("RunIncomplete");
+      assertThat(((Element) error.getParentNode()).getAttribute("name")).isEqualTo("run");
+    }
+    assertThat(behind.reason()).contains("the injector fell behind (50.0% of the target rate arrived)");
   }
 
   @Test
@@ -94,7 +120,7 @@ class ReportWriterTest {
 
     Element suite = parse(run.run.junit()).getDocumentElement();
     assertThat(suite.getAttribute("name")).isEqualTo("gauntlet.a\"<b>&'c\uFFFD\nd");
-    assertThat(((Element) suite.getElementsByTagName("skipped").item(0)).getAttribute("message"))
+    assertThat(((Element) suite.getElementsByTagName("error").item(0)).getAttribute("message"))
         .isEqualTo("a\"<b>&'c\uFFFD\nd");
     assertThat(suite.getElementsByTagName("evil").getLength()).isZero();
     assertThat(suite.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo("</failure><evil/>");

@@ -11,6 +11,7 @@ import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.run.TimelineEvent;
 import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.FaultPlaneSpec;
 import dev.gauntlet.scenario.Scenario;
 import dev.gauntlet.scenario.SloSpec;
 import java.io.IOException;
@@ -62,7 +63,7 @@ final class RunFixture {
 
   Scenario scenario() {
     return new Scenario("smoke", 42, null, "capitals", List.of(), Map.of(), null, List.of(), slos, evaluation,
-        Path.of("scenarios/smoke.yaml"));
+        FaultPlaneSpec.anyPorts(), Path.of("scenarios/smoke.yaml"));
   }
 
   Verdict evaluate() {

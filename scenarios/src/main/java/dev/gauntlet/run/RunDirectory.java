@@ -52,10 +52,6 @@ public record RunDirectory(Path root) {
     return root.resolve("summary.md");
   }
 
-  public Path report() {
-    return root.resolve("report.html");
-  }
-
   public Path gatling() {
     return root.resolve("gatling");
   }

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param faults    faults switched on and off by the timeline
  * @param slos      objectives that make up the verdict
  * @param evaluation how the run is scored over time
+ * @param faultPlane where the provider and tool mocks listen
  * @param source    file the scenario was read from
  */
 public record Scenario(
@@ -32,6 +33,7 @@ public record Scenario(
     List<FaultSpec> faults,
     List<SloSpec> slos,
     Evaluation evaluation,
+    FaultPlaneSpec faultPlane,
     Path source) {
 
   public Scenario {

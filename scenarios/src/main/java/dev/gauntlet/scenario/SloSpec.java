@@ -18,6 +18,6 @@ public record SloSpec(String metric, Scope scope, Double min, Double max) {
   public String describe() {
     String bounds = min != null && max != null ? " in [" + min + ", " + max + "]"
         : min != null ? " >= " + min : " <= " + max;
-    return metric + bounds + (scope == Scope.WHOLE ? "" : " (" + scope.name().toLowerCase() + ")");
+    return metric + bounds + (scope == Scope.WHOLE ? "" : " (" + scope.name().toLowerCase(java.util.Locale.ROOT) + ")");
   }
 }

@@ -24,7 +24,7 @@ public record Workload(Protocol protocol, List<Stage> profile, Duration taskTime
     return profile.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
   }
 
-  /** Tasks the profile will start, rounded down. */
+  /** Tasks the profile will start, rounded to the nearest whole task. */
   public long expectedTasks() {
     return Math.round(profile.stream().mapToDouble(Stage::expectedTasks).sum());
   }

@@ -18,7 +18,7 @@ class ScenarioLoaderTest {
   private static final Path CATALOG = Path.of(".");
 
   @ParameterizedTest
-  @ValueSource(strings = {"smoke.yaml", "provider-outage.yaml", "rate-limit-storm.yaml", "steady-5k.yaml"})
+  @ValueSource(strings = {"smoke.yaml", "provider-outage.yaml", "rate-limit-storm.yaml", "steady-5k.yaml", "external-agent.yaml"})
   void everyCatalogScenarioLoads(String file) {
     Scenario scenario = ScenarioLoader.load(CATALOG.resolve(file));
 
@@ -42,6 +42,16 @@ class ScenarioLoaderTest {
         new Window(Duration.ofSeconds(10), Duration.ofSeconds(12)), 1.0, "primary", null, new Fault.Outage(503)));
     assertThat(s.slos()).contains(new SloSpec("recovery_time", SloSpec.Scope.WHOLE, null, 3.0),
         new SloSpec("success_rate", SloSpec.Scope.WHOLE, 0.95, null));
+  }
+
+  @Test
+  void externalAgentExampleFixesTheFaultPlanePorts() {
+    Scenario s = ScenarioLoader.load(CATALOG.resolve("external-agent.yaml"));
+
+    assertThat(s.target().kind()).isEqualTo(Target.Kind.URL);
+    assertThat(s.target().url()).hasToString("http://127.0.0.1:8080");
+    assertThat(s.faultPlane()).isEqualTo(new FaultPlaneSpec(9010, 9011));
+    assertThat(ScenarioLoader.load(CATALOG.resolve("smoke.yaml")).faultPlane()).isEqualTo(FaultPlaneSpec.anyPorts());
   }
 
   @Test
@@ -104,6 +114,24 @@ class ScenarioLoaderTest {
     assertThatThrownBy(() -> ScenarioLoader.load(file))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
             .extracting(Problem::path).containsExactly("target", "dataset", "workload"));
+  }
+
+  @Test
+  void rejectsNonFiniteNumbersInvertedBoundsAndUnpricedModelsUnderACostSlo(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("odd.yaml"), String.join("\n",
+        "name: odd", "target: {kind: embedded}", "dataset: customer-support",
+        "providers: [{name: primary, model: gpt-4o}]",
+        "workload:", "  profile:", "    - constant: {rate: 60/min, duration: 10s}",
+        "faults:", "  - kind: outage", "    probability: .NaN", "    window: {start: 1s, duration: 5s}",
+        "slos:", "  - {metric: success_rate, min: 0.9, max: 0.5}", "  - {metric: cost.per_task, max: 0.01}", ""));
+
+    assertThatThrownBy(() -> ScenarioLoader.load(file))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+            .extracting(Problem::toString).containsExactly(
+                file + ":1:1 prices: must price every provider model when an SLO is on cost, "
+                    + "but [gpt-4o] has no price",
+                file + ":10:18 faults[0].probability: must be a number in [0, 1], but was .NaN",
+                file + ":13:43 slos[0].max: must be at least min (0.9), but was 0.5"));
   }
 
   @Test

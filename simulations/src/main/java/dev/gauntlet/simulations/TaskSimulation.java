@@ -21,8 +21,9 @@ import java.util.Map;
  */
 public final class TaskSimulation extends Simulation {
 
+  private final WorkloadPlan plan = SimulationRunner.currentPlan();
+
   public TaskSimulation() {
-    WorkloadPlan plan = SimulationRunner.currentPlan();
     TaskRecorder recorder = new TaskRecorder(plan.records());
     HttpProtocolBuilder protocol = http.baseUrl(plan.agentUrl().toString())
         .contentTypeHeader("application/json")
@@ -44,6 +45,12 @@ public final class TaskSimulation extends Simulation {
         .exec(recorder::record);
     setUp(tasks.injectOpen(Injection.steps(plan.workload().profile())).protocols(protocol))
         .maxDuration(plan.workload().duration().plus(plan.workload().taskTimeout()).plusSeconds(5));
+  }
+
+  /** Gatling calls this after its engine is up, right before injecting: the workload's time zero. */
+  @Override
+  public void before() {
+    plan.onStart().run();
   }
 
   private static String taskJson(Session session) {

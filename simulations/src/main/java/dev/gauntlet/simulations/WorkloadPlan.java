@@ -16,9 +16,10 @@ import java.util.function.Consumer;
  * @param items    dataset items, in the (seeded) order they are sent; the feeder cycles through them
  * @param seed     the scenario seed, for the feeder's order
  * @param records  receives each finished task, on Gatling's threads (so it must be thread-safe and quick)
+ * @param onStart  called once, just before the first arrival: the moment fault windows are measured from
  */
 public record WorkloadPlan(URI agentUrl, Workload workload, List<Item> items, long seed,
-    Consumer<TaskRecord> records) {
+    Consumer<TaskRecord> records, Runnable onStart) {
 
   public WorkloadPlan {
     items = List.copyOf(items);

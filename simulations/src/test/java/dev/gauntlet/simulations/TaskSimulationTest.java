@@ -60,6 +60,7 @@ class TaskSimulationTest {
   @Test
   void constantProfileSendsOneTaskPerArrivalAndRecordsEachAsItFinishes(@TempDir Path dir) {
     Path records = dir.resolve("records.jsonl");
+    AtomicInteger started = new AtomicInteger();
     List<Item> items = IntStream.range(0, 7).mapToObj(i -> new Item("cs-" + i, "question " + i,
         new Expectation.Contains(List.of("x")), List.of(), List.of(new ScriptStep.Answer("x")), List.of(), i + 1))
         .toList();
@@ -67,11 +68,13 @@ class TaskSimulationTest {
         List.of(Stage.constant(1200, Duration.ofSeconds(3))), Duration.ofSeconds(5));
     try (JsonLinesWriter<TaskRecord> writer = JsonLinesWriter.append(records)) {
       int status = SimulationRunner.run(
-          new WorkloadPlan(URI.create("http://127.0.0.1:" + agent.getAddress().getPort()), workload, items, 42, writer::write),
+          new WorkloadPlan(URI.create("http://127.0.0.1:" + agent.getAddress().getPort()), workload, items, 42,
+              writer::write, started::incrementAndGet),
           dir.resolve("gatling"), "test");
       assertThat(status).isZero();
     }
 
+    assertThat(started).as("onStart runs once, before the first arrival").hasValue(1);
     List<TaskRecord> written = JsonLines.readAll(records, TaskRecord.class);
     assertThat(written).as("1200/min for 3 s").hasSize(60);
     assertThat(written).extracting(TaskRecord::taskId).doesNotHaveDuplicates();

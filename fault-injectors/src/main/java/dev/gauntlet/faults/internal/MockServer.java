@@ -25,17 +25,26 @@ public final class MockServer implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts a server whose catch-all stub is answered by {@code extensions}. */
-  public static MockServer start(Extension... extensions) {
+  /**
+   * Starts a server on {@code port} (0 for any free one) whose catch-all stub is answered by {@code extensions}.
+   *
+   * @throws IllegalStateException when the port cannot be bound, saying which and how to choose another
+   */
+  public static MockServer start(int port, String portSetting, Extension... extensions) {
     WireMockServer server = new WireMockServer(options()
-        .dynamicPort()
+        .port(port)
         .bindAddress("127.0.0.1")
         .disableRequestJournal()
         .stubRequestLoggingDisabled(true)
         .templatingEnabled(false)
         .containerThreads(CONTAINER_THREADS)
         .extensions(extensions));
-    server.start();
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
+          + "); is another process using it? set " + portSetting + " to a free port, or 0 for any", e);
+    }
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
     return new MockServer(server);
   }

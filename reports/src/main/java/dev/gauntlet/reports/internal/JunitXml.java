@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * The verdict as a JUnit XML report: one test suite {@code gauntlet.<scenario>}, one test case per SLO; failed SLOs
- * carry a {@code <failure type="SloFailed">}, unresolved ones a {@code <skipped>}. Every text is escaped, since
- * scenario names and messages may hold anything. Thread-safe (stateless).
+ * carry a {@code <failure type="SloFailed">}, unresolved ones an {@code <error type="SloUnresolved">}, so that a CI
+ * test view is never green when the exit code is not 0. A run that did not complete or whose injector fell behind
+ * adds a test case {@code run} with an {@code <error type="RunIncomplete">}. Every text is escaped, since scenario
+ * names and messages may hold anything. Thread-safe (stateless).
  */
 public final class JunitXml {
 
@@ -19,9 +21,12 @@ public final class JunitXml {
   public static String text(Verdict verdict) {
     String suite = Xml.escape("gauntlet." + verdict.scenario());
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    xml.append("<testsuite name=\"").append(suite).append("\" tests=\"").append(verdict.slos().size())
+    boolean incomplete = !verdict.runCompleted() || verdict.injectorFellBehind();
+    int errors = verdict.withStatus(Status.UNRESOLVED).size() + (incomplete ? 1 : 0);
+    xml.append("<testsuite name=\"").append(suite).append("\" tests=\"")
+        .append(verdict.slos().size() + (incomplete ? 1 : 0))
         .append("\" failures=\"").append(verdict.withStatus(Status.FAILED).size())
-        .append("\" errors=\"0\" skipped=\"").append(verdict.withStatus(Status.UNRESOLVED).size())
+        .append("\" errors=\"").append(errors).append("\" skipped=\"0")
         .append("\" time=\"").append(seconds(verdict)).append('"').append(timestamp(verdict)).append(">\n");
     xml.append("  <properties>\n");
     property(xml, "seed", String.valueOf(verdict.seed()));
@@ -29,6 +34,12 @@ public final class JunitXml {
     property(xml, "verdict", verdict.status().label());
     property(xml, "exit_code", String.valueOf(verdict.exitCode()));
     xml.append("  </properties>\n");
+    if (incomplete) {
+      String reason = Xml.escape(verdict.reason());
+      xml.append("  <testcase classname=\"").append(suite).append("\" name=\"run\" time=\"0\">\n")
+          .append("    <error message=\"").append(reason).append("\" type=\"RunIncomplete\">").append(reason)
+          .append("</error>\n  </testcase>\n");
+    }
     verdict.slos().forEach(slo -> testcase(xml, suite, slo));
     return xml.append("</testsuite>\n").toString();
   }
@@ -41,7 +52,8 @@ public final class JunitXml {
       case PASSED -> xml.append("/>\n");
       case FAILED -> xml.append(">\n    <failure message=\"").append(message).append("\" type=\"SloFailed\">")
           .append(message).append("</failure>\n  </testcase>\n");
-      case UNRESOLVED -> xml.append(">\n    <skipped message=\"").append(message).append("\"/>\n  </testcase>\n");
+      case UNRESOLVED -> xml.append(">\n    <error message=\"").append(message).append("\" type=\"SloUnresolved\">")
+          .append(message).append("</error>\n  </testcase>\n");
     }
   }
 

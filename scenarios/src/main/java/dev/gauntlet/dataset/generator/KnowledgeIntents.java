@@ -62,7 +62,7 @@ final class KnowledgeIntents {
       int total = world.between(2, 9);
       ObjectNode results = Obj.of("query", article.query(), "total_results", total, "top_result",
           Obj.of("article_id", article.id(), "title", article.title(), "snippet", article.snippet(),
-              "url", "https://help.example.com/articles/" + article.id().toLowerCase()));
+              "url", "https://help.example.com/articles/" + article.id().toLowerCase(java.util.Locale.ROOT)));
       return new Draft(phrase(world, world.pick(article.questions())), "knowledge-base", article.query()
           .replace(' ', '-'))
           .call(SEARCH_KB, Obj.of("query", article.query()), results)
@@ -93,6 +93,6 @@ final class KnowledgeIntents {
   }
 
   static String phrase(World world, String question) {
-    return world.pick(OPENERS) + (world.chance(0.3) ? question.toLowerCase() : question) + world.pick(CLOSERS);
+    return world.pick(OPENERS) + (world.chance(0.3) ? question.toLowerCase(java.util.Locale.ROOT) : question) + world.pick(CLOSERS);
   }
 }

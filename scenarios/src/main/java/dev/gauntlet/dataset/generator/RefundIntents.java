@@ -59,7 +59,7 @@ final class RefundIntents {
   }
 
   private static Draft request(World world, String orderId, String tag) {
-    String input = String.format(world.pick(REQUESTS), orderId, Orders.product(world).toLowerCase(),
+    String input = String.format(world.pick(REQUESTS), orderId, Orders.product(world).toLowerCase(java.util.Locale.ROOT),
         world.customer().first());
     return new Draft(input, "refunds", tag);
   }

@@ -53,7 +53,7 @@ final class World {
   Customer customer() {
     String first = pick(FIRST);
     String last = pick(LAST);
-    String local = (first + (chance(0.5) ? "." : "") + last).toLowerCase();
+    String local = (first + (chance(0.5) ? "." : "") + last).toLowerCase(java.util.Locale.ROOT);
     String email = unique(() -> local + (chance(0.4) ? String.valueOf(between(1, 99)) : "") + "@" + pick(DOMAINS));
     return new Customer(first, last, email, unique(() -> "C-" + between(10000, 99999)));
   }

@@ -1,6 +1,7 @@
 package dev.gauntlet.scenario.internal;
 
 import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.FaultPlaneSpec;
 import dev.gauntlet.scenario.FaultSpec;
 import dev.gauntlet.scenario.Price;
 import dev.gauntlet.scenario.Provider;
@@ -42,13 +43,15 @@ public final class ScenarioBinder {
     List<FaultSpec> faults = each(map, "faults", (m, i) -> FaultBinder.bind(m, i, providerNames, workloadDuration));
     List<SloSpec> slos = each(map, "slos", (m, i) -> SloBinder.bind(m));
     Evaluation evaluation = evaluation(map.map("evaluation", false));
+    FaultPlaneSpec faultPlane = faultPlane(map.map("fault_plane", false));
     map.rejectUnknown();
     crossCheck(map, faults, slos);
+    checkPrices(map, providers, prices, slos);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Scenario(name, seed == null ? 1L : seed, target, dataset, providers, prices, workload, faults, slos,
-        evaluation, source);
+        evaluation, faultPlane, source);
   }
 
   private static List<Provider> providers(YamlMap map) {
@@ -103,6 +106,17 @@ public final class ScenarioBinder {
         minSamples == null ? d.minSamples() : minSamples.intValue());
   }
 
+  private static FaultPlaneSpec faultPlane(YamlMap map) {
+    if (map == null) {
+      return FaultPlaneSpec.anyPorts();
+    }
+    Long providerPort = map.integer("provider_port", false, 0, 65535);
+    Long toolsPort = map.integer("tools_port", false, 0, 65535);
+    map.rejectUnknown();
+    return new FaultPlaneSpec(providerPort == null ? 0 : providerPort.intValue(),
+        toolsPort == null ? 0 : toolsPort.intValue());
+  }
+
   private static <T> List<T> each(YamlMap map, String key, BiFunction<YamlMap, Integer, T> binder) {
     List<T> out = new ArrayList<>();
     List<Node> nodes = map.list(key, false);
@@ -116,6 +130,25 @@ public final class ScenarioBinder {
       }
     }
     return out;
+  }
+
+  /** A model without a price would cost 0 and pass any cost SLO: with a cost SLO, every model needs a price. */
+  private static void checkPrices(YamlMap map, List<Provider> providers, Map<String, Price> prices,
+      List<SloSpec> slos) {
+    if (slos.stream().noneMatch(s -> s.metric().startsWith("cost."))) {
+      return;
+    }
+    Set<String> unpriced = new java.util.TreeSet<>();
+    providers.forEach(p -> {
+      if (!prices.containsKey(p.model())) {
+        unpriced.add(p.model());
+      }
+    });
+    if (!unpriced.isEmpty()) {
+      Node at = map.value("prices", false);
+      map.problems().add(at == null ? map.node() : at, "prices", "must price every provider model when an SLO is "
+          + "on cost, but " + unpriced + " " + (unpriced.size() == 1 ? "has" : "have") + " no price");
+    }
   }
 
   private static void crossCheck(YamlMap map, List<FaultSpec> faults, List<SloSpec> slos) {

@@ -25,11 +25,15 @@ final class SloBinder {
     if (!map.has("min") && !map.has("max")) {
       map.problems().add(map.node(), map.path(), "must have min, max or both, but had neither");
     }
+    if (min != null && max != null && min > max) {
+      map.problems().add(map.value("max", false), map.child("max"),
+          "must be at least min (" + min + "), but was " + max);
+    }
     map.rejectUnknown();
     if (unit == null || (min == null && max == null)) {
       return null;
     }
-    return new SloSpec(metric, scope == null ? SloSpec.Scope.WHOLE : SloSpec.Scope.valueOf(scope.toUpperCase()),
+    return new SloSpec(metric, scope == null ? SloSpec.Scope.WHOLE : SloSpec.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT)),
         min, max);
   }
 

@@ -22,7 +22,7 @@ final class TargetBinder {
     if (kind == null) {
       return null;
     }
-    return new Target(Target.Kind.valueOf(kind.toUpperCase()), mode == null ? "resilient" : mode, url, ready);
+    return new Target(Target.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), mode == null ? "resilient" : mode, url, ready);
   }
 
   private static URI url(YamlMap map, boolean required) {

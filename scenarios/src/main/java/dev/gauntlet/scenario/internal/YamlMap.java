@@ -102,7 +102,7 @@ public final class YamlMap {
     if (text == null) {
       return null;
     }
-    String lower = text.trim().toLowerCase();
+    String lower = text.trim().toLowerCase(java.util.Locale.ROOT);
     if (!allowed.contains(lower)) {
       problems.add(value(key, false), child(key), "must be one of " + allowed + ", but was '" + text + "'");
       return null;
@@ -136,7 +136,7 @@ public final class YamlMap {
       return null;
     }
     Double v = parseNumber(text);
-    if (v == null || v < min || v > max) {
+    if (v == null || !Double.isFinite(v) || v < min || v > max) {
       problems.add(value(key, false), child(key), "must be a number in [" + fmt(min) + ", " + fmt(max)
           + "], but was " + text.trim());
       return null;
