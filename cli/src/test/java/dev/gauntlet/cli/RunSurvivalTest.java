@@ -58,9 +58,10 @@ class RunSurvivalTest {
         "--set", "workload.profile[0].constant.duration=20s"));
     awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));
 
-    ProcessHandle.current().descendants() // the agent crashes
-        .filter(p -> p.info().commandLine().orElse("").contains("dev.gauntlet.agent.ReferenceAgent"))
-        .forEach(ProcessHandle::destroyForcibly);
+    List<ProcessHandle> agents = ProcessHandle.current().children() // the embedded agent is this JVM's child
+        .filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+    assertThat(agents).as("the embedded reference agent").hasSize(1);
+    agents.forEach(ProcessHandle::destroyForcibly); // the agent crashes
 
     Console console = run.get(120, TimeUnit.SECONDS);
     assertThat(console.exitCode()).isEqualTo(ExitCodes.SLO_FAILED);

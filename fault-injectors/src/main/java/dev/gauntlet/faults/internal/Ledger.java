@@ -21,6 +21,7 @@ public final class Ledger implements AutoCloseable {
   private final BlockingQueue<LedgerEntry> queue = new LinkedBlockingQueue<>();
   private final Thread drainer;
   private volatile boolean closed;
+  private volatile boolean failed;
 
   private Ledger(JsonLinesWriter<LedgerEntry> out) {
     this.out = out;
@@ -36,7 +37,7 @@ public final class Ledger implements AutoCloseable {
 
   /** Queues one entry; entries recorded after close are dropped, since the file is closed. */
   public void record(LedgerEntry entry) {
-    if (!closed) {
+    if (!closed && !failed) {
       queue.add(entry);
     }
   }
@@ -57,6 +58,12 @@ public final class Ledger implements AutoCloseable {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      // Say so loudly rather than let cost and hallucination counts read low without a word.
+      failed = true;
+      queue.clear();
+      System.err.println("gauntlet: stopped writing the ledger (" + e.getMessage() + "); cost and tool-call "
+          + "metrics of this run will be incomplete");
     }
   }
 
