@@ -1,7 +1,7 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.cli.target.AgentTarget;
-import dev.gauntlet.cli.target.Readiness;
+import dev.gauntlet.cli.targets.AgentTarget;
+import dev.gauntlet.cli.targets.Readiness;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.reports.ConsoleTable;
 import dev.gauntlet.reports.Evaluator;

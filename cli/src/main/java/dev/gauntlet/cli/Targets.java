@@ -1,8 +1,8 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.cli.target.AgentTarget;
-import dev.gauntlet.cli.target.EmbeddedAgent;
-import dev.gauntlet.cli.target.ExternalAgent;
+import dev.gauntlet.cli.targets.AgentTarget;
+import dev.gauntlet.cli.targets.EmbeddedAgent;
+import dev.gauntlet.cli.targets.ExternalAgent;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.scenario.Provider;
