@@ -43,7 +43,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** A run never appends to another run's files: the records, ledger and timeline would mix. */
-  private static Path requireEmpty(Path dir) {
+  static Path requireEmpty(Path dir) {
     try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
       Optional<Path> first = entries.findFirst();
       if (first.isPresent()) {
@@ -57,7 +57,7 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private static Path fresh(String scenarioName) {
+  static Path fresh(String scenarioName) {
     Path base = Path.of("runs", STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + scenarioName);
     Path dir = base;
     for (int n = 2; Files.exists(dir); n++) {

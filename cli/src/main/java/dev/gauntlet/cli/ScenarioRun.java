@@ -55,7 +55,6 @@ final class ScenarioRun {
 
   int execute() {
     write(run.scenario(), inputs.resolvedYaml());
-    out.printf("gauntlet: %s (seed %d) -> %s%n", scenario.name(), scenario.seed(), run.root());
     Thread hook = new Thread(this::interrupted, "gauntlet-interrupted");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
@@ -72,7 +71,7 @@ final class ScenarioRun {
 
   /** Starts everything, drives the workload to its end; returns why the run failed to happen, if it did. */
   private Optional<String> drive() {
-    try (FaultPlane faults = kept(plane, FaultPlane.start(scenario, inputs.dataset(), run, clock));
+    try (FaultPlane faults = kept(plane, announced(FaultPlane.start(scenario, inputs.dataset(), run, clock)));
          AgentTarget agent = kept(target, Targets.start(scenario, faults, run))) {
       Optional<String> notReady = Readiness.await(agent, scenario.target().ready().path(),
           scenario.target().ready().timeout());
@@ -108,7 +107,9 @@ final class ScenarioRun {
             record(new RunInfo(scenario.name(), scenario.seed(), scenario.target().mode(), clock.millis(), 0, rate,
                 RunInfo.RUNNING, null));
             progress.start();
-            faults.startTimeline();
+            if (faults.timelineStartedAt().isEmpty()) { // else started by hand through the admin API
+              faults.startTimeline();
+            }
           });
       return SimulationRunner.run(plan, run.gatling(), scenario.name());
     }
@@ -144,6 +145,13 @@ final class ScenarioRun {
     } catch (RuntimeException e) {
       System.err.println("gauntlet: interrupted; could not write a partial verdict: " + e.getMessage());
     }
+  }
+
+  /** The run's first line, with the admin API that switches faults by hand during a game day. */
+  private FaultPlane announced(FaultPlane faults) {
+    out.printf("gauntlet: %s (seed %d) -> %s (admin %s)%n", scenario.name(), scenario.seed(), run.root(),
+        faults.adminBaseUrl());
+    return faults;
   }
 
   private static <T> T kept(AtomicReference<T> slot, T value) {

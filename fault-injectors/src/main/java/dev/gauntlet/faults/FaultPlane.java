@@ -1,6 +1,9 @@
 package dev.gauntlet.faults;
 
 import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.faults.admin.AdminServer;
+import dev.gauntlet.faults.admin.FaultControl;
+import dev.gauntlet.faults.admin.FaultState;
 import dev.gauntlet.faults.internal.ActiveFaults;
 import dev.gauntlet.faults.internal.InjectorRegistry;
 import dev.gauntlet.faults.internal.Ledger;
@@ -9,23 +12,27 @@ import dev.gauntlet.faults.internal.MockServer;
 import dev.gauntlet.faults.internal.Timeline;
 import dev.gauntlet.faults.internal.Tokens;
 import dev.gauntlet.faults.internal.provider.ChatHandler;
+import dev.gauntlet.faults.internal.provider.ProviderCalls;
 import dev.gauntlet.faults.internal.provider.ProviderTransformer;
 import dev.gauntlet.faults.internal.provider.ScriptedModel;
 import dev.gauntlet.faults.internal.tools.ToolTransformer;
 import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.RunDirectory;
-import dev.gauntlet.run.TimelineEvent;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
  * Everything Gauntlet puts between the agent and its dependencies: a scripted OpenAI-compatible provider mock per
- * scenario provider, a tool mock answering from the dataset's fixtures, and the timeline that switches the
- * scenario's faults on and off. Every call served is written to the run's ledger, every switch to its timeline.
+ * scenario provider, a tool mock answering from the dataset's fixtures, the timeline that switches the scenario's
+ * faults on and off, and an admin API on loopback through which a person can switch them by hand
+ * ({@link AdminServer}). Every call served is written to the run's ledger, every switch to its timeline.
  *
  * <pre>{@code
  * try (FaultPlane plane = FaultPlane.start(scenario, dataset, run, Clock.systemUTC())) {
@@ -35,18 +42,20 @@ import java.util.stream.Collectors;
  * }
  * }</pre>
  *
- * <p>Thread-safe: the mocks serve concurrent calls, and {@link #close()} may be called from any thread.
+ * <p>Thread-safe: the mocks serve concurrent calls; the schedule, {@link #switchOn}/{@link #switchOff} and
+ * {@link #close()} may be called from any thread, and every switch is serialised with the others.
  */
-public final class FaultPlane implements AutoCloseable {
+public final class FaultPlane implements FaultControl, AutoCloseable {
 
   private final Scenario scenario;
   private final Ledger ledger;
-  private final JsonLinesWriter<TimelineEvent> timelineOut;
+  private final JsonLinesWriter<Timeline.Line> timelineOut;
   private final Timeline timeline;
   private final LedgerTimings providerTimings;
   private final LedgerTimings toolTimings;
   private final MockServer providers;
   private final MockServer tools;
+  private final AdminServer admin;
   private boolean closed;
 
   private FaultPlane(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
@@ -59,21 +68,27 @@ public final class FaultPlane implements AutoCloseable {
     this.timeline = new Timeline(scenario.faults(), injectors, timelineOut, clock);
     this.providerTimings = new LedgerTimings("gauntlet-provider-ledger", ledger);
     this.toolTimings = new LedgerTimings("gauntlet-tool-ledger", ledger);
-    ChatHandler chat = new ChatHandler(scenario, new ScriptedModel(dataset), faults, providerTimings, clock);
+    ScriptedModel scripted = new ScriptedModel(dataset);
+    ChatHandler chat = new ChatHandler(scenario, scripted, faults, providerTimings, clock);
+    ProviderCalls calls = new ProviderCalls(scenario, scripted, faults, providerTimings, clock);
     Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
     this.providers = startOrClose(() -> MockServer.start(scenario.faultPlane().providerPort(),
-        "fault_plane.provider_port", new ProviderTransformer(scenario, chat), providerTimings));
+        "fault_plane.provider_port", new ProviderTransformer(scenario, chat, calls), providerTimings));
     this.tools = startOrClose(() -> MockServer.start(scenario.faultPlane().toolsPort(),
         "fault_plane.tools_port", new ToolTransformer(dataset, toolTimings, clock), toolTimings));
+    this.admin = startOrClose(() -> AdminServer.start(scenario.faultPlane().adminPort(), this));
   }
 
   /** Starts a server; if that fails, closes what is already open so that no file or port leaks. */
-  private MockServer startOrClose(Supplier<MockServer> server) {
+  private <S> S startOrClose(Supplier<S> server) {
     try {
       return server.get();
     } catch (RuntimeException e) {
       if (providers != null) {
         providers.close();
+      }
+      if (tools != null) {
+        tools.close();
       }
       ledger.close();
       timelineOut.close();
@@ -82,8 +97,9 @@ public final class FaultPlane implements AutoCloseable {
   }
 
   /**
-   * Starts the provider and tool mocks on the scenario's loopback ports (free ones by default) and opens {@code run.ledger()} and
-   * {@code run.timeline()} for appending. Faults stay off until {@link #startTimeline()}.
+   * Starts the provider and tool mocks and the admin API on the scenario's loopback ports (free ones by default) and
+   * opens {@code run.ledger()} and {@code run.timeline()} for appending. Faults stay off until
+   * {@link #startTimeline()} or {@link #switchOn}.
    *
    * @throws IllegalArgumentException when a scenario fault has a kind no injector handles
    */
@@ -109,17 +125,64 @@ public final class FaultPlane implements AutoCloseable {
     return tools.baseUrl();
   }
 
+  /** The admin API's base URL, {@code http://127.0.0.1:PORT}; see {@link AdminServer} for its endpoints. */
+  public URI adminBaseUrl() {
+    return admin.baseUrl();
+  }
+
   /**
    * Takes t0 from the clock and switches each fault on at t0 + its window's start and off at its end, writing a
-   * timeline line for each. Faults whose window starts at zero are on when this returns.
+   * timeline line for each. Faults whose window starts at zero are on when this returns. A scheduled switch that
+   * finds the fault already as it wants it (switched by hand) does nothing.
    *
-   * @throws IllegalStateException when called twice or after {@link #close()}
+   * @throws IllegalStateException when called twice (the admin API's {@code POST /schedule/start} counts) or after
+   *     {@link #close()}
    */
+  @Override
   public void startTimeline() {
     timeline.start();
   }
 
-  /** Switches off every fault still on (writing its {@code off} line), stops the mocks, closes the files. Idempotent. */
+  /** When the timeline started, or empty if it has not yet. */
+  @Override
+  public Optional<Instant> timelineStartedAt() {
+    return timeline.startedAt();
+  }
+
+  /** Every scenario fault as it stands now (on or off, and who switched it last), in scenario order. */
+  @Override
+  public List<FaultState> faults() {
+    return timeline.states();
+  }
+
+  /**
+   * Switches fault {@code name} on now, by hand, and writes an {@code on} line with {@code "by": "manual"} to the
+   * timeline. The schedule still switches it off when its window ends, if the timeline is running.
+   *
+   * @throws IllegalArgumentException when the scenario has no fault of that name
+   * @throws IllegalStateException    when it is already on (by hand or by the schedule), or after {@link #close()}
+   */
+  @Override
+  public FaultState switchOn(String name) {
+    return timeline.switchOn(name);
+  }
+
+  /**
+   * Switches fault {@code name} off now, by hand, and writes an {@code off} line with {@code "by": "manual"} to the
+   * timeline. The schedule still switches it on when its window starts, if that is still to come.
+   *
+   * @throws IllegalArgumentException when the scenario has no fault of that name
+   * @throws IllegalStateException    when it is already off, or after {@link #close()}
+   */
+  @Override
+  public FaultState switchOff(String name) {
+    return timeline.switchOff(name);
+  }
+
+  /**
+   * Stops the admin API, switches off every fault still on (writing its {@code off} line, {@code "by": "shutdown"}),
+   * stops the mocks, closes the files. Idempotent.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -128,6 +191,7 @@ public final class FaultPlane implements AutoCloseable {
       }
       closed = true;
     }
+    admin.close();
     timeline.close();
     providers.close();
     tools.close();

@@ -1,28 +1,126 @@
 package dev.gauntlet.scenario;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * A fault's own attributes. Each kind is a small record; the shared fields live in {@link FaultSpec}.
  */
-public sealed interface Fault permits Fault.Outage, Fault.RateLimit {
+public sealed interface Fault
+    permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
 
-  /** The provider answers every call with an HTTP error status (500, 502, 503 or 529). */
-  record Outage(int status) implements Fault {
+  /**
+   * The provider stops answering properly: an HTTP error status, a reset connection, an empty response, or no
+   * answer at all until the client gives up.
+   *
+   * @param status  the status sent (mode {@code status}), or sent once {@code hangFor} has passed (mode {@code hang})
+   * @param mode    how the outage shows
+   * @param hangFor how long a hung call waits before it is answered {@code status} (mode {@code hang})
+   */
+  record Outage(int status, Mode mode, Duration hangFor) implements Fault {
+
+    /** The default of {@code hang_for}. */
+    public static final Duration DEFAULT_HANG = Duration.ofSeconds(60);
+
+    /** An outage answering {@code status}. */
+    public Outage(int status) {
+      this(status, Mode.STATUS, DEFAULT_HANG);
+    }
+
     @Override
     public String kind() {
       return "outage";
     }
+
+    /** How an outage shows on the wire. */
+    public enum Mode {
+      /** An error status with the provider's error body. */
+      STATUS,
+      /** The connection is reset by the peer before any answer. */
+      RESET,
+      /** The connection is closed without any answer. */
+      EMPTY,
+      /** Nothing is sent until {@code hang_for} has passed. */
+      HANG;
+
+      /** The name used in scenario files. */
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
   }
 
-  /** The provider answers 429 with {@code Retry-After} and rate-limit headers. */
-  record RateLimit(Duration retryAfter) implements Fault {
+  /**
+   * The provider answers 429 with {@code Retry-After} and rate-limit headers: either to a share of calls, or, with
+   * {@code rpm} and/or {@code tpm}, to the calls over a real quota counted over a sliding 60 s window.
+   *
+   * @param retryAfter what {@code retry-after} says when there is no quota
+   * @param rpm        requests per minute, 0 for no request quota
+   * @param tpm        tokens per minute, 0 for no token quota
+   */
+  record RateLimit(Duration retryAfter, long rpm, long tpm) implements Fault {
+
+    /** A share-of-calls rate limit. */
+    public RateLimit(Duration retryAfter) {
+      this(retryAfter, 0, 0);
+    }
+
+    /** Whether this is a real quota rather than a share of calls. */
+    public boolean isQuota() {
+      return rpm > 0 || tpm > 0;
+    }
+
     @Override
     public String kind() {
       return "rate_limit";
+    }
+  }
+
+  /** The model calls a tool wrongly, in a way read from the request's {@code tools}. */
+  record HallucinatedTool(Variant variant) implements Fault {
+    @Override
+    public String kind() {
+      return "hallucinated_tool";
+    }
+
+    /** What the model gets wrong. */
+    public enum Variant {
+      UNKNOWN_TOOL, RENAMED_TOOL, MISSING_ARGUMENT, WRONG_TYPE, EXTRA_ARGUMENT, SPURIOUS_CALL;
+
+      /** The name used in scenario files. */
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
+  }
+
+  /** The model's answer is broken on the wire or in its content. */
+  record MalformedOutput(Variant variant) implements Fault {
+    @Override
+    public String kind() {
+      return "malformed_output";
+    }
+
+    /** How the answer is broken. */
+    public enum Variant {
+      INVALID_JSON_ARGUMENTS, INVALID_JSON_CONTENT, TRUNCATED_STREAM, FINISH_LENGTH, MALFORMED_SSE, REFUSAL,
+      CONTENT_FILTER;
+
+      /** The name used in scenario files. */
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
+  }
+
+  /** The model keeps calling a real tool with valid arguments and never answers, for every call of a hit task. */
+  record RunawayLoop() implements Fault {
+    @Override
+    public String kind() {
+      return "runaway_loop";
     }
   }
 }

@@ -72,7 +72,7 @@ class ScenarioLoaderTest {
                 file + ":19:13 faults[0].status: must be one of [500, 502, 503, 529], but was 404",
                 file + ":22:18 faults[1].probability: must be a number in [0, 1], but was 1.5",
                 file + ":25:5 faults[1].burst: is not a known key; expected one of "
-                    + "[kind, model, name, probability, provider, retry_after, window]",
+                    + "[kind, model, name, probability, provider, retry_after, rpm, tpm, window]",
                 file + ":27:13 slos[0].metric: must be one of [accuracy, achieved_rate, cost.per_task, cost.total, "
                     + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, recovery_time, "
                     + "success_rate], but was 'sucess_rate'",

@@ -1,10 +1,11 @@
 package dev.gauntlet.faults.internal;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gauntlet.faults.spi.HttpAnswer;
 
-/** Turns {@link HttpAnswer}s into WireMock response definitions. Stateless. */
+/** Turns {@link HttpAnswer}s into WireMock response definitions, delays and dropped connections included. Stateless. */
 public final class Answers {
 
   private Answers() {}
@@ -24,6 +25,14 @@ public final class Answers {
       builder.withHeader("x-request-id", requestId);
     }
     answer.headers().forEach(builder::withHeader);
+    if (!answer.delay().isZero()) {
+      builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, answer.delay().toMillis()));
+    }
+    switch (answer.drop()) {
+      case CONNECTION_RESET -> builder.withFault(Fault.CONNECTION_RESET_BY_PEER);
+      case EMPTY_RESPONSE -> builder.withFault(Fault.EMPTY_RESPONSE);
+      case NONE -> { }
+    }
     return builder.build();
   }
 }

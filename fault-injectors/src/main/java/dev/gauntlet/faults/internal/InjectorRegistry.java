@@ -2,7 +2,6 @@ package dev.gauntlet.faults.internal;
 
 import dev.gauntlet.faults.spi.FaultInjector;
 import dev.gauntlet.faults.spi.FaultSwitch;
-import dev.gauntlet.faults.spi.ProviderFaults;
 import dev.gauntlet.scenario.Fault;
 import dev.gauntlet.scenario.FaultSpec;
 import java.util.LinkedHashMap;
@@ -17,10 +16,13 @@ public final class InjectorRegistry {
   private final Map<Class<? extends Fault>, FaultInjector<?>> injectors = new LinkedHashMap<>();
 
   /** Every built-in injector, wired to the provider mock's faults. */
-  public static InjectorRegistry standard(ProviderFaults provider) {
+  public static InjectorRegistry standard(ActiveFaults provider) {
     return new InjectorRegistry()
         .register(Fault.Outage.class, new OutageInjector(provider))
-        .register(Fault.RateLimit.class, new RateLimitInjector(provider));
+        .register(Fault.RateLimit.class, new RateLimitInjector(provider))
+        .register(Fault.HallucinatedTool.class, new HallucinatedToolInjector(provider))
+        .register(Fault.MalformedOutput.class, new MalformedOutputInjector(provider))
+        .register(Fault.RunawayLoop.class, new RunawayLoopInjector(provider));
   }
 
   public <F extends Fault> InjectorRegistry register(Class<F> kind, FaultInjector<F> injector) {

@@ -32,6 +32,21 @@ public final class OpenAiErrors {
     return new HttpAnswer(429, headers, body(message, "requests", "rate_limit_exceeded"));
   }
 
+  /**
+   * 429 for a call over a real quota, worded as OpenAI words it, with {@code retry-after} (whole seconds, rounded
+   * up) and {@code retry-after-ms} saying when the window has room again.
+   */
+  public static HttpAnswer quotaExceeded(String model, boolean requests, long limit, long used, long requested,
+      long waitMs) {
+    long seconds = (Math.max(0, waitMs) + 999) / 1000;
+    String what = requests ? "requests per min (RPM)" : "tokens per min (TPM)";
+    String message = "Rate limit reached for " + model + " in organization org-gauntlet on " + what + ": Limit "
+        + limit + ", Used " + used + ", Requested " + requested + ". Please try again in "
+        + Quota.resetText(Math.max(0, waitMs)) + ".";
+    return new HttpAnswer(429, Map.of("retry-after", Long.toString(seconds), "retry-after-ms",
+        Long.toString(Math.max(0, waitMs))), body(message, requests ? "requests" : "tokens", "rate_limit_exceeded"));
+  }
+
   /** 404 for a path or provider the mock does not serve. */
   public static HttpAnswer notFound(String message) {
     return new HttpAnswer(404, Map.of(), body(message, "invalid_request_error", "not_found"));

@@ -1,5 +1,6 @@
 package dev.gauntlet.faults.internal;
 
+import dev.gauntlet.faults.admin.FaultState;
 import dev.gauntlet.faults.spi.FaultSwitch;
 import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.TimelineEvent;
@@ -7,23 +8,42 @@ import dev.gauntlet.scenario.FaultSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Switches each fault on at the start of its window and off at its end, relative to {@link #start()}, and writes
- * one {@link TimelineEvent} per switch. Delays run on the JVM's monotonic timer; timestamps come from the injected
- * clock. Thread-safe: switching is serialised on this object, so {@link #close()} never races a scheduled switch.
+ * Switches each fault on at the start of its window and off at its end, relative to {@link #start()}, lets faults
+ * be switched by hand at any time, and writes one timeline line per switch saying who made it. Delays run on the
+ * JVM's monotonic timer; timestamps come from the injected clock.
+ *
+ * <p>The schedule and the hand never fight: each switch applies to the fault as it is at that moment, so a fault
+ * switched on by hand goes off when its window ends, and one switched off by hand goes on when its window starts.
+ * A scheduled switch that would change nothing writes nothing; a manual one is refused.
+ *
+ * <p>Thread-safe: every switch is serialised on this object, so {@link #close()} never races a scheduled switch.
  */
 public final class Timeline implements AutoCloseable {
 
-  private final List<FaultSpec> specs;
+  /** {@code by} of the {@code off} lines that {@link #close()} writes; schedule and hand use FaultState's. */
+  static final String SHUTDOWN = "shutdown";
+
+  /**
+   * One line of {@code timeline.jsonl}: a {@link TimelineEvent} plus {@code by}, who switched. Readers of
+   * {@link TimelineEvent} ignore {@code by}.
+   */
+  public record Line(long tsMs, String fault, String kind, String action, String provider, String by) {}
+
+  private record Switched(String source, long atMs) {}
+
+  private final Map<String, FaultSpec> specs = new LinkedHashMap<>();
   private final InjectorRegistry injectors;
-  private final JsonLinesWriter<TimelineEvent> out;
+  private final JsonLinesWriter<Line> out;
   private final Clock clock;
   private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "gauntlet-timeline");
@@ -31,12 +51,12 @@ public final class Timeline implements AutoCloseable {
     return t;
   });
   private final Map<String, FaultSwitch> on = new LinkedHashMap<>();
+  private final Map<String, Switched> last = new HashMap<>();
   private Instant t0;
   private boolean closed;
 
-  public Timeline(List<FaultSpec> specs, InjectorRegistry injectors, JsonLinesWriter<TimelineEvent> out,
-      Clock clock) {
-    this.specs = List.copyOf(specs);
+  public Timeline(List<FaultSpec> specs, InjectorRegistry injectors, JsonLinesWriter<Line> out, Clock clock) {
+    specs.forEach(spec -> this.specs.put(spec.name(), spec));
     this.injectors = injectors;
     this.out = out;
     this.clock = clock;
@@ -53,11 +73,63 @@ public final class Timeline implements AutoCloseable {
           + (closed ? "closed" : "started at " + t0));
     }
     t0 = clock.instant();
-    for (FaultSpec spec : specs) {
-      schedule(spec.window().start(), () -> switchOn(spec));
-      schedule(spec.window().end(), () -> switchOff(spec));
+    for (FaultSpec spec : specs.values()) {
+      schedule(spec.window().start(), () -> scheduled(spec, true));
+      schedule(spec.window().end(), () -> scheduled(spec, false));
     }
     return t0;
+  }
+
+  /** When {@link #start()} was called, or empty. */
+  public synchronized Optional<Instant> startedAt() {
+    return Optional.ofNullable(t0);
+  }
+
+  /** Every fault as it stands now, in scenario order. */
+  public synchronized List<FaultState> states() {
+    return specs.values().stream().map(this::state).toList();
+  }
+
+  /**
+   * Switches {@code name} on by hand.
+   *
+   * @throws IllegalArgumentException when there is no such fault
+   * @throws IllegalStateException    when it is on already, or the timeline is closed
+   */
+  public synchronized FaultState switchOn(String name) {
+    FaultSpec spec = manual(name, true);
+    turnOn(spec, FaultState.MANUAL);
+    return state(spec);
+  }
+
+  /**
+   * Switches {@code name} off by hand.
+   *
+   * @throws IllegalArgumentException when there is no such fault
+   * @throws IllegalStateException    when it is off already, or the timeline is closed
+   */
+  public synchronized FaultState switchOff(String name) {
+    FaultSpec spec = manual(name, false);
+    turnOff(spec, FaultState.MANUAL);
+    return state(spec);
+  }
+
+  private FaultSpec manual(String name, boolean wantOn) {
+    FaultSpec spec = specs.get(name);
+    if (spec == null) {
+      throw new IllegalArgumentException("fault must be one of " + specs.keySet() + ", but was '" + name + "'");
+    }
+    if (closed) {
+      throw new IllegalStateException("fault '" + name + "' cannot be switched: the fault plane is closed");
+    }
+    if (on.containsKey(name) == wantOn) {
+      Switched by = last.get(name);
+      throw new IllegalStateException("fault '" + name + "' is already " + (wantOn ? "on" : "off")
+          + (by == null ? "" : " (switched " + (wantOn ? "on" : "off") + " by "
+              + (FaultState.MANUAL.equals(by.source()) ? "hand" : "the " + by.source()) + ")")
+          + "; switch it " + (wantOn ? "off" : "on") + " first");
+    }
+    return spec;
   }
 
   private void schedule(Duration at, Runnable action) {
@@ -68,24 +140,41 @@ public final class Timeline implements AutoCloseable {
     }
   }
 
-  private synchronized void switchOn(FaultSpec spec) {
-    if (closed || on.containsKey(spec.name())) {
-      return;
+  private synchronized void scheduled(FaultSpec spec, boolean switchOn) {
+    if (closed || on.containsKey(spec.name()) == switchOn) {
+      return; // already as the schedule wants it, by hand or by an earlier window
     }
-    on.put(spec.name(), injectors.switchOn(spec));
-    write(spec, TimelineEvent.ON);
+    if (switchOn) {
+      turnOn(spec, FaultState.SCHEDULE);
+    } else {
+      turnOff(spec, FaultState.SCHEDULE);
+    }
   }
 
-  private synchronized void switchOff(FaultSpec spec) {
+  private void turnOn(FaultSpec spec, String by) {
+    on.put(spec.name(), injectors.switchOn(spec));
+    write(spec, TimelineEvent.ON, by);
+  }
+
+  private void turnOff(FaultSpec spec, String by) {
     FaultSwitch active = on.remove(spec.name());
     if (active != null) {
       active.close();
-      write(spec, TimelineEvent.OFF);
+      write(spec, TimelineEvent.OFF, by);
     }
   }
 
-  private void write(FaultSpec spec, String action) {
-    out.write(new TimelineEvent(clock.millis(), spec.name(), spec.fault().kind(), action, spec.provider()));
+  private void write(FaultSpec spec, String action, String by) {
+    long now = clock.millis();
+    last.put(spec.name(), new Switched(by, now));
+    out.write(new Line(now, spec.name(), spec.fault().kind(), action, spec.provider(), by));
+  }
+
+  private FaultState state(FaultSpec spec) {
+    Switched by = last.get(spec.name());
+    return new FaultState(spec.name(), spec.fault().kind(), spec.provider(), spec.model(), spec.window(),
+        on.containsKey(spec.name()), by == null || SHUTDOWN.equals(by.source()) ? FaultState.SCHEDULE : by.source(),
+        by == null ? null : by.atMs());
   }
 
   /** Stops the schedule and switches off every fault still on, logging an {@code off} for each. Idempotent. */
@@ -94,8 +183,8 @@ public final class Timeline implements AutoCloseable {
     scheduler.shutdownNow();
     synchronized (this) {
       closed = true;
-      for (FaultSpec spec : specs) {
-        switchOff(spec);
+      for (FaultSpec spec : specs.values()) {
+        turnOff(spec, SHUTDOWN);
       }
     }
   }

@@ -3,10 +3,13 @@ package dev.gauntlet.agent.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The resilient policy: only tools in the catalog, only with a JSON object of arguments; a
- * failing tool becomes an error message for the model instead of a failed task. Thread-safe.
+ * The resilient policy: only tools in the catalog, only with a JSON object of arguments that
+ * satisfies the tool's schema; anything else is refused with an error message for the model,
+ * never executed. A failing tool becomes an error message too instead of a failed task.
+ * Thread-safe.
  */
 public final class CheckedTools implements ToolPolicy {
     private final ToolClient tools;
@@ -21,9 +24,13 @@ public final class CheckedTools implements ToolPolicy {
         if (!catalog.contains(call.name())) {
             return Json.error("unknown tool " + call.name());
         }
-        JsonNode arguments = parseObject(call.arguments());
+        JsonNode arguments = ArgumentSchema.parseObject(call.arguments());
         if (arguments == null) {
             return Json.error("arguments of " + call.name() + " must be a JSON object, but were " + call.arguments());
+        }
+        Optional<String> violation = ArgumentSchema.violation(catalog.tool(call.name()).orElseThrow().parameters(), arguments);
+        if (violation.isPresent()) {
+            return Json.error("refused to call " + call.name() + ": " + violation.get());
         }
         executed.add(new ExecutedToolCall(call.name(), arguments));
         try {
@@ -31,15 +38,6 @@ public final class CheckedTools implements ToolPolicy {
         } catch (IOException e) {
             return Json.error("tool " + call.name() + " failed: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
-    }
-
-    private static JsonNode parseObject(String text) {
-        try {
-            JsonNode node = Json.MAPPER.readTree(text == null || text.isBlank() ? "{}" : text);
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 }

@@ -7,6 +7,7 @@ import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import com.openai.models.completions.CompletionUsage;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One answer of the model, already read out of the SDK's lazily validated response.
@@ -18,6 +19,8 @@ import java.util.List;
  * @param inputTokens      prompt tokens the provider reported, 0 when it did not
  * @param outputTokens     completion tokens the provider reported, 0 when it did not
  * @param provider         which provider answered: {@code primary} or {@code fallback}
+ * @param finishReason     the choice's {@code finish_reason} as sent, such as {@code stop} or {@code length}
+ * @param refusal          the model's refusal, empty when it did not refuse
  */
 public record ModelTurn(
         ChatCompletionAssistantMessageParam assistantMessage,
@@ -25,21 +28,25 @@ public record ModelTurn(
         List<RequestedToolCall> toolCalls,
         long inputTokens,
         long outputTokens,
-        String provider) {
+        String provider,
+        String finishReason,
+        Optional<String> refusal) {
 
     /** Reads every field now, so that a malformed response fails here, inside the retry. */
     public static ModelTurn from(ChatCompletion completion, String provider) {
         if (completion.choices().isEmpty()) {
             throw new MalformedResponseException("provider " + provider + " answered with no choices");
         }
-        ChatCompletionMessage message = completion.choices().get(0).message();
+        ChatCompletion.Choice choice = completion.choices().get(0);
+        ChatCompletionMessage message = choice.message();
         List<RequestedToolCall> calls = message.toolCalls().orElse(List.of()).stream()
                 .filter(ChatCompletionMessageToolCall::isFunction)
                 .map(call -> toolCall(call.asFunction()))
                 .toList();
         CompletionUsage usage = completion.usage().orElse(null);
         return new ModelTurn(message.toParam(), message.content().orElse(""), calls,
-                usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(), provider);
+                usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(), provider,
+                choice.finishReason().asString(), message.refusal());
     }
 
     public boolean isFinal() {

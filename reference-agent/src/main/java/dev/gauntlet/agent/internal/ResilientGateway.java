@@ -11,7 +11,9 @@ import java.util.Optional;
 
 /**
  * Primary provider behind a retry and a circuit breaker; when the primary still fails after its
- * retries, or its breaker is open, the fallback provider (if any) behind its own retry.
+ * retries, or its breaker is open, the fallback provider (if any) behind its own retry. Every
+ * answer passes {@link TurnCheck} inside the retry, so a cut, filtered, refused or unparseable
+ * answer is retried and falls back like a 5xx.
  * Thread-safe: the breaker's state is shared by all tasks, as it should be.
  */
 public final class ResilientGateway implements LlmGateway {
@@ -32,7 +34,7 @@ public final class ResilientGateway implements LlmGateway {
     @Override
     public ModelTurn complete(ChatRequest request) {
         try {
-            return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> primary.complete(request)));
+            return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> TurnCheck.usable(primary.complete(request))));
         } catch (RuntimeException primaryError) {
             if (!ProviderErrors.isProviderFailure(primaryError)) {
                 throw primaryError;
@@ -57,7 +59,7 @@ public final class ResilientGateway implements LlmGateway {
 
     private ModelTurn onFallback(ChatRequest request, String primaryFailure) {
         try {
-            return fallbackRetry.executeSupplier(() -> fallback.orElseThrow().complete(request));
+            return fallbackRetry.executeSupplier(() -> TurnCheck.usable(fallback.orElseThrow().complete(request)));
         } catch (RuntimeException fallbackError) {
             if (!ProviderErrors.isProviderFailure(fallbackError)) {
                 throw fallbackError;

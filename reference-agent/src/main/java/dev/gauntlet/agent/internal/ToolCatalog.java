@@ -47,6 +47,11 @@ public final class ToolCatalog {
         return names.contains(name);
     }
 
+    /** The tool called {@code name}, if the catalog has it. */
+    public java.util.Optional<ToolSpec> tool(String name) {
+        return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
     public List<ToolSpec> tools() {
         return tools;
     }

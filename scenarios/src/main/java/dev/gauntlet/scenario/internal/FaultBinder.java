@@ -4,7 +4,9 @@ import dev.gauntlet.scenario.Fault;
 import dev.gauntlet.scenario.FaultSpec;
 import dev.gauntlet.scenario.Window;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -17,7 +19,13 @@ final class FaultBinder {
 
   private static final Map<String, Function<YamlMap, Fault>> KINDS = new TreeMap<>(Map.of(
       "outage", FaultBinder::outage,
-      "rate_limit", FaultBinder::rateLimit));
+      "rate_limit", FaultBinder::rateLimit,
+      "hallucinated_tool", FaultBinder::hallucinatedTool,
+      "malformed_output", FaultBinder::malformedOutput,
+      "runaway_loop", map -> new Fault.RunawayLoop()));
+
+  /** A hang longer than this would keep a run from ending when its workload does. */
+  static final Duration MAX_HANG = Duration.ofMinutes(5);
 
   private FaultBinder() {}
 
@@ -37,6 +45,11 @@ final class FaultBinder {
     }
     String model = map.string("model", false);
     Fault fault = kind == null ? null : KINDS.get(kind).apply(map);
+    if (fault instanceof Fault.RateLimit limit && limit.isQuota() && probability != null && probability != 1.0) {
+      map.problems().add(map.value("probability", false), map.child("probability"),
+          "must be 1 (or absent) for a rate_limit with rpm or tpm, since the quota decides which calls are "
+              + "refused, but was " + probability);
+    }
     map.rejectUnknown();
     if (fault == null || window == null) {
       return null;
@@ -61,16 +74,58 @@ final class FaultBinder {
 
   private static Fault outage(YamlMap map) {
     Long status = map.integer("status", false, 100, 599);
+    String mode = map.oneOf("mode", false, labels(Fault.Outage.Mode.values(), Fault.Outage.Mode::label));
+    Duration hangFor = map.duration("hang_for", false);
     if (status != null && !List.of(500L, 502L, 503L, 529L).contains(status)) {
       map.problems().add(map.value("status", false), map.child("status"),
           "must be one of [500, 502, 503, 529], but was " + status);
       return null;
     }
-    return new Fault.Outage(status == null ? 503 : status.intValue());
+    Fault.Outage.Mode outageMode = mode == null ? Fault.Outage.Mode.STATUS
+        : Fault.Outage.Mode.valueOf(mode.toUpperCase(Locale.ROOT));
+    if (hangFor != null && outageMode != Fault.Outage.Mode.HANG) {
+      map.problems().add(map.value("hang_for", false), map.child("hang_for"),
+          "must be absent unless mode is hang, but was " + Values.format(hangFor) + " with mode " + outageMode.label());
+    }
+    if (hangFor != null && (hangFor.isZero() || hangFor.compareTo(MAX_HANG) > 0)) {
+      map.problems().add(map.value("hang_for", false), map.child("hang_for"),
+          "must be in (0s, " + Values.format(MAX_HANG) + "], so that a run still ends, but was "
+              + Values.format(hangFor));
+      return null;
+    }
+    return new Fault.Outage(status == null ? 503 : status.intValue(), outageMode,
+        hangFor == null ? Fault.Outage.DEFAULT_HANG : hangFor);
   }
 
   private static Fault rateLimit(YamlMap map) {
     Duration retryAfter = map.duration("retry_after", false);
-    return new Fault.RateLimit(retryAfter == null ? Duration.ofSeconds(1) : retryAfter);
+    Long rpm = map.integer("rpm", false, 1, 100_000_000);
+    Long tpm = map.integer("tpm", false, 1, 10_000_000_000L);
+    boolean quota = rpm != null || tpm != null;
+    if (quota && retryAfter != null) {
+      map.problems().add(map.value("retry_after", false), map.child("retry_after"),
+          "must be absent when rpm or tpm is set, since retry-after is then the time until the quota frees, "
+              + "but was " + Values.format(retryAfter));
+    }
+    return new Fault.RateLimit(retryAfter == null ? Duration.ofSeconds(1) : retryAfter,
+        rpm == null ? 0 : rpm, tpm == null ? 0 : tpm);
+  }
+
+  private static Fault hallucinatedTool(YamlMap map) {
+    String variant = map.oneOf("variant", true,
+        labels(Fault.HallucinatedTool.Variant.values(), Fault.HallucinatedTool.Variant::label));
+    return variant == null ? null
+        : new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.valueOf(variant.toUpperCase(Locale.ROOT)));
+  }
+
+  private static Fault malformedOutput(YamlMap map) {
+    String variant = map.oneOf("variant", true,
+        labels(Fault.MalformedOutput.Variant.values(), Fault.MalformedOutput.Variant::label));
+    return variant == null ? null
+        : new Fault.MalformedOutput(Fault.MalformedOutput.Variant.valueOf(variant.toUpperCase(Locale.ROOT)));
+  }
+
+  private static <E> List<String> labels(E[] values, Function<E, String> label) {
+    return Arrays.stream(values).map(label).toList();
   }
 }

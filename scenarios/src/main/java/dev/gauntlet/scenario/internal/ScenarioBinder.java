@@ -57,7 +57,7 @@ public final class ScenarioBinder {
   private static List<Provider> providers(YamlMap map) {
     List<Provider> providers = each(map, "providers", (m, i) -> {
       String name = m.string("name", true);
-      String api = m.oneOf("api", false, List.of("openai"));
+      String api = m.oneOf("api", false, List.of("openai", "anthropic"));
       String model = m.string("model", false);
       m.rejectUnknown();
       return name == null ? null : new Provider(name, api == null ? "openai" : api, model == null ? "gpt-4o-mini" : model);
@@ -112,9 +112,13 @@ public final class ScenarioBinder {
     }
     Long providerPort = map.integer("provider_port", false, 0, 65535);
     Long toolsPort = map.integer("tools_port", false, 0, 65535);
+    Long adminPort = map.integer("admin_port", false, 0, 65535);
     map.rejectUnknown();
-    return new FaultPlaneSpec(providerPort == null ? 0 : providerPort.intValue(),
-        toolsPort == null ? 0 : toolsPort.intValue());
+    return new FaultPlaneSpec(portOrAny(providerPort), portOrAny(toolsPort), portOrAny(adminPort));
+  }
+
+  private static int portOrAny(Long port) {
+    return port == null ? 0 : port.intValue();
   }
 
   private static <T> List<T> each(YamlMap map, String key, BiFunction<YamlMap, Integer, T> binder) {

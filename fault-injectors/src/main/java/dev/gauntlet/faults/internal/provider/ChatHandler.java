@@ -1,5 +1,6 @@
 package dev.gauntlet.faults.internal.provider;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -9,6 +10,7 @@ import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.CallCounter;
 import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.OpenAiErrors;
+import dev.gauntlet.faults.internal.Quota;
 import dev.gauntlet.faults.spi.HttpAnswer;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.Seeds;
@@ -21,8 +23,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Serves one {@code POST …/chat/completions}: matches the conversation to a dataset item, lets an active fault hit
- * it, or answers with the item's script; hands a ledger entry to {@link LedgerTimings}. Thread-safe.
+ * Serves one {@code POST …/chat/completions}: matches the conversation to a dataset item, counts it against any
+ * quota that is on, lets an active fault hit it (replacing the answer or rewriting the model's turn), or answers
+ * with the item's script; hands a ledger entry to {@link LedgerTimings}. Thread-safe.
  */
 public final class ChatHandler {
 
@@ -50,9 +53,11 @@ public final class ChatHandler {
   /** The response to one chat call to {@code provider}, whose default model is {@code defaultModel}. */
   public ResponseDefinition handle(String provider, String defaultModel, Request request, UUID eventId) {
     long arrived = clock.millis();
+    JsonNode body;
     ChatRequest chat;
     try {
-      chat = ChatRequest.from(MAPPER.readTree(request.getBody()));
+      body = MAPPER.readTree(request.getBody());
+      chat = ChatRequest.from(body);
     } catch (IOException | RuntimeException e) {
       return Answers.json(OpenAiErrors.badRequest("request body must be a JSON object, but was not: "
           + e.getMessage()), null);
@@ -65,25 +70,38 @@ public final class ChatHandler {
     String requestId = "req_" + Long.toHexString(Seeds.generator(scenario.seed(), "request", taskKey, callIndex)
         .nextLong());
     Call call = new Call(arrived, provider, modelName, taskId, item.map(Item::id).orElse(null), callIndex);
+    long prompt = chat.promptTokens();
 
-    Optional<ActiveFaults.Active> hit = faults.decide(provider, modelName, taskKey, callIndex);
-    if (hit.isPresent()) {
-      HttpAnswer answer = hit.get().response().respond();
-      ledger.expect(eventId, call.entry(answer.status(), 0, 0, 0, hit.get().spec().name()));
+    ActiveFaults.Admission quota = faults.admit(provider, modelName, prompt, arrived);
+    Optional<Quota.Decision> refused = quota.refusal();
+    if (refused.isPresent()) {
+      ledger.expect(eventId, call.entry(429, 0, 0, 0, refused.get().fault(), false));
+      return Answers.json(refused.get().refusal().withHeaders(quota.headers()), requestId);
+    }
+    Optional<ActiveFaults.Active> hit = faults.hit(provider, modelName, taskKey, callIndex);
+    if (hit.isPresent() && hit.get().turn().isEmpty()) {
+      HttpAnswer answer = hit.get().response().respond().withHeaders(quota.headers());
+      ledger.expect(eventId, call.entry(answer.status(), 0, 0, 0, hit.get().spec().name(), false));
       return Answers.json(answer, requestId);
     }
-    Reply reply = model.reply(item.orElse(null), chat);
-    Completion completion = new Completion("chatcmpl-" + requestId.substring(4), arrived / 1000, modelName, reply,
-        chat.promptTokens(), reply.completionTokens());
+    Reply scripted = model.reply(item.orElse(null), chat);
+    Optional<Turn> changed = hit.flatMap(h -> h.turn().orElseThrow().apply(new ChatCall(body, chat,
+        item.orElse(null), scripted, callIndex, Seeds.generator(scenario.seed(), h.spec().name(), taskKey, callIndex))));
+    Turn turn = changed.orElse(Turn.of(scripted));
+    Completion completion = new Completion("chatcmpl-" + requestId.substring(4), arrived / 1000, modelName,
+        turn.reply(), prompt, turn.reply().completionTokens(), turn.wire());
+    quota.charge(completion.completion(), arrived);
     ledger.expect(eventId, call.entry(200, completion.prompt(), completion.completion(),
-        cost(modelName, completion), null));
-    return respond(chat, completion, requestId, arrived);
+        cost(modelName, completion), changed.isPresent() ? hit.get().spec().name() : null, turn.hallucinated()));
+    return respond(chat, completion, requestId, arrived, quota.headers());
   }
 
-  private ResponseDefinition respond(ChatRequest chat, Completion completion, String requestId, long arrived) {
+  private ResponseDefinition respond(ChatRequest chat, Completion completion, String requestId, long arrived,
+      Map<String, String> quotaHeaders) {
     String body = chat.stream() ? CompletionStream.body(completion, chat.includeUsage()) : completion.body();
     HttpAnswer answer = new HttpAnswer(200,
-        Map.of("openai-processing-ms", Long.toString(Math.max(0, clock.millis() - arrived))), body);
+        Map.of("openai-processing-ms", Long.toString(Math.max(0, clock.millis() - arrived))), body)
+        .withHeaders(quotaHeaders);
     return Answers.build(answer, chat.stream() ? "text/event-stream" : "application/json", requestId);
   }
 
@@ -94,9 +112,9 @@ public final class ChatHandler {
 
   /** What the ledger knows about a call before its outcome. */
   private record Call(long arrived, String provider, String model, String taskId, String itemId, int index) {
-    LedgerEntry entry(int status, long in, long out, double cost, String fault) {
+    LedgerEntry entry(int status, long in, long out, double cost, String fault, boolean hallucinated) {
       return new LedgerEntry(arrived, LedgerEntry.LLM, provider, model, null, taskId, itemId, index, status, in, out,
-          cost, fault, false, 0, 0);
+          cost, fault, hallucinated, 0, 0);
     }
   }
 }

@@ -14,26 +14,46 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param reply   what the model said
  * @param prompt     prompt tokens
  * @param completion completion tokens
+ * @param wire       how it deviates on the wire from a well-formed completion
  */
-public record Completion(String id, long created, String model, Reply reply, long prompt, long completion) {
+public record Completion(String id, long created, String model, Reply reply, long prompt, long completion,
+    Wire wire) {
 
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-  /** {@code stop} for text, {@code tool_calls} for tool calls. */
-  public String finishReason() {
-    return reply instanceof Reply.Calls ? "tool_calls" : "stop";
+  /** A well-formed completion. */
+  public Completion(String id, long created, String model, Reply reply, long prompt, long completion) {
+    this(id, created, model, reply, prompt, completion, Wire.NORMAL);
   }
 
-  /** The non-streamed body. */
+  /** {@code stop} for text, {@code tool_calls} for tool calls, unless the wire says otherwise. */
+  public String finishReason() {
+    return wire.finishReason() != null ? wire.finishReason() : reply instanceof Reply.Calls ? "tool_calls" : "stop";
+  }
+
+  /** The non-streamed body; a cut body is not valid JSON. */
   public String body() {
+    String whole = wholeBody();
+    return switch (wire.cut()) {
+      case NONE -> whole;
+      case TRUNCATED -> whole.substring(0, whole.length() / 2);
+      case MALFORMED_FRAME -> whole.replaceFirst("\\{", "{\"choices\": [{") + "}";
+    };
+  }
+
+  private String wholeBody() {
     ObjectNode message = JSON.objectNode().put("role", "assistant");
-    if (reply instanceof Reply.Text text) {
+    if (reply instanceof Reply.Text text && wire.refusal()) {
+      message.putNull("content");
+      message.put("refusal", text.content());
+    } else if (reply instanceof Reply.Text text) {
       message.put("content", text.content());
+      message.putNull("refusal");
     } else {
       message.putNull("content");
       message.set("tool_calls", toolCalls(((Reply.Calls) reply), true));
+      message.putNull("refusal");
     }
-    message.putNull("refusal");
     ObjectNode choice = JSON.objectNode().put("index", 0);
     choice.set("message", message);
     choice.putNull("logprobs");

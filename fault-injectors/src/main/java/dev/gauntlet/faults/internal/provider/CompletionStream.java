@@ -14,16 +14,33 @@ public final class CompletionStream {
 
   private CompletionStream() {}
 
-  /** The whole {@code text/event-stream} body. */
+  /**
+   * The whole {@code text/event-stream} body. A {@link Wire.Cut#TRUNCATED} stream stops halfway, before its finish
+   * frame and {@code [DONE]}; a {@link Wire.Cut#MALFORMED_FRAME} stream has a frame halfway whose data is not JSON.
+   */
   public static String body(Completion completion, boolean includeUsage) {
     StringBuilder out = new StringBuilder();
     frame(out, completion, delta(JSON.objectNode().put("role", "assistant").put("content", ""), null));
     if (completion.reply() instanceof Reply.Text text) {
-      for (String piece : pieces(text.content())) {
-        frame(out, completion, delta(JSON.objectNode().put("content", piece), null));
+      String field = completion.wire().refusal() ? "refusal" : "content";
+      List<String> pieces = pieces(text.content());
+      for (int i = 0; i < pieces.size(); i++) {
+        if (i == pieces.size() / 2 && completion.wire().cut() != Wire.Cut.NONE) {
+          if (completion.wire().cut() == Wire.Cut.TRUNCATED) {
+            return out.toString();
+          }
+          out.append("data: {\"id\":\"").append(completion.id()).append("\",\"choices\":[{\"delta\":{\"content\n\n");
+        }
+        frame(out, completion, delta(JSON.objectNode().put(field, pieces.get(i)), null));
       }
     } else {
       toolCallDeltas(out, completion, (Reply.Calls) completion.reply());
+      if (completion.wire().cut() == Wire.Cut.TRUNCATED) {
+        return out.substring(0, out.lastIndexOf("data: "));
+      }
+      if (completion.wire().cut() == Wire.Cut.MALFORMED_FRAME) {
+        out.append("data: {\"id\":\"").append(completion.id()).append("\",\"choices\":[{\"delta\":{\"tool_calls\n\n");
+      }
     }
     frame(out, completion, delta(JSON.objectNode(), completion.finishReason()));
     if (includeUsage) {

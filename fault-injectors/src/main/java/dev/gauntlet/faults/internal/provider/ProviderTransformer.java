@@ -1,37 +1,52 @@
 package dev.gauntlet.faults.internal.provider;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.OpenAiErrors;
-import dev.gauntlet.faults.spi.HttpAnswer;
+import dev.gauntlet.faults.internal.anthropic.AnthropicRoutes;
+import dev.gauntlet.faults.internal.anthropic.MessagesHandler;
+import dev.gauntlet.faults.internal.openai.EmbeddingsHandler;
+import dev.gauntlet.faults.internal.openai.OpenAiRoutes;
+import dev.gauntlet.faults.internal.openai.ResponsesHandler;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * Routes {@code /providers/{name}/v1/…} to the scripted provider of that name: {@code POST chat/completions} and
- * {@code GET models}. Anything else is an OpenAI-shaped 404. Thread-safe.
+ * Routes {@code /providers/{name}/v1/…} to the scripted provider of that name, whatever wire format the path names:
+ * {@code POST chat/completions}, {@code POST responses}, {@code POST embeddings} (OpenAI), {@code POST messages}
+ * (Anthropic), and {@code GET models} and {@code GET models/{id}} in the format the client speaks. Anything else is a
+ * 404 in that format. Thread-safe.
  */
 public final class ProviderTransformer implements ResponseDefinitionTransformerV2 {
 
-  private static final Pattern ROUTE = Pattern.compile("/providers/([^/]+)/v1/(chat/completions|models)/?");
+  private static final Pattern ROUTE =
+      Pattern.compile("/providers/([^/]+)/v1/(chat/completions|messages|responses|embeddings|models)(?:/([^/]+))?/?");
+  private static final Pattern PROVIDER = Pattern.compile("/providers/([^/]+)(?:/.*)?");
+  /** Embedding models listed beside the providers' chat models. */
+  private static final List<String> EMBEDDING_MODELS = List.of("text-embedding-3-small", "text-embedding-3-large");
 
   private final Scenario scenario;
   private final ChatHandler chat;
+  private final MessagesHandler messages;
+  private final ResponsesHandler responses;
+  private final EmbeddingsHandler embeddings;
 
-  public ProviderTransformer(Scenario scenario, ChatHandler chat) {
+  public ProviderTransformer(Scenario scenario, ChatHandler chat, ProviderCalls calls) {
     this.scenario = scenario;
     this.chat = chat;
+    this.messages = new MessagesHandler(calls);
+    this.responses = new ResponsesHandler(calls);
+    this.embeddings = new EmbeddingsHandler(calls);
   }
 
   @Override
@@ -39,33 +54,65 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
     Request request = event.getRequest();
     String path = request.getUrl().split("\\?", 2)[0];
     Matcher route = ROUTE.matcher(path);
+    Matcher named = PROVIDER.matcher(path);
+    Optional<Provider> provider = named.matches() ? scenario.provider(named.group(1)) : Optional.empty();
+    boolean anthropic = AnthropicRoutes.speaksAnthropic(request) || path.endsWith("/messages")
+        || provider.map(p -> p.api().equals("anthropic")).orElse(false);
     if (!route.matches()) {
-      return Answers.json(OpenAiErrors.notFound("no route for " + request.getMethod() + " " + path), null);
+      return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + path + ")", event.getId());
     }
-    Optional<Provider> provider = scenario.provider(route.group(1));
     if (provider.isEmpty()) {
-      return Answers.json(OpenAiErrors.notFound("provider must be one of " + names() + ", but was "
-          + route.group(1)), null);
+      return notFound(anthropic, "provider must be one of " + names() + ", but was " + named.group(1),
+          event.getId());
     }
-    boolean isChat = route.group(2).equals("chat/completions");
-    if (isChat && request.getMethod().equals(RequestMethod.POST)) {
-      return chat.handle(provider.get().name(), provider.get().model(), request, event.getId());
+    return serve(provider.get(), route.group(2), route.group(3), anthropic, event);
+  }
+
+  private ResponseDefinition serve(Provider provider, String endpoint, String modelId, boolean anthropic,
+      ServeEvent event) {
+    Request request = event.getRequest();
+    UUID id = event.getId();
+    boolean post = request.getMethod().equals(RequestMethod.POST);
+    boolean get = request.getMethod().equals(RequestMethod.GET);
+    if (post && modelId == null) {
+      switch (endpoint) {
+        case "chat/completions":
+          return chat.handle(provider.name(), provider.model(), request, id);
+        case "messages":
+          return messages.handle(provider.name(), request, id);
+        case "responses":
+          return responses.handle(provider.name(), request, id);
+        case "embeddings":
+          return embeddings.handle(provider.name(), request, id);
+        default:
+          break;
+      }
     }
-    if (!isChat && request.getMethod().equals(RequestMethod.GET)) {
-      return Answers.json(new HttpAnswer(200, Map.of(), models(provider.get())), null);
+    if (get && endpoint.equals("models")) {
+      return models(provider, modelId, anthropic, id);
     }
-    return Answers.json(OpenAiErrors.notFound("no route for " + request.getMethod() + " " + path), null);
+    return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + request.getUrl() + ")", id);
+  }
+
+  /** Every provider's model, the called provider's first, so a client that takes the first model gets its own. */
+  private ResponseDefinition models(Provider called, String modelId, boolean anthropic, UUID id) {
+    List<String> chatModels = Stream.concat(Stream.of(called.model()),
+        scenario.providers().stream().map(Provider::model)).distinct().toList();
+    if (anthropic) {
+      return modelId == null ? AnthropicRoutes.models(chatModels, id)
+          : chatModels.contains(modelId) ? AnthropicRoutes.model(modelId, id)
+          : AnthropicRoutes.error(404, "model: " + modelId, id);
+    }
+    List<String> all = Stream.concat(chatModels.stream(), EMBEDDING_MODELS.stream()).distinct().toList();
+    return modelId == null ? OpenAiRoutes.models(all, id) : OpenAiRoutes.model(all, modelId, id);
+  }
+
+  private static ResponseDefinition notFound(boolean anthropic, String message, UUID id) {
+    return anthropic ? AnthropicRoutes.error(404, message, id) : OpenAiRoutes.error(OpenAiErrors.notFound(message), id);
   }
 
   private String names() {
     return scenario.providers().stream().map(Provider::name).collect(Collectors.joining(", ", "[", "]"));
-  }
-
-  private static String models(Provider provider) {
-    ObjectNode list = JsonNodeFactory.instance.objectNode().put("object", "list");
-    list.putArray("data").addObject()
-        .put("id", provider.model()).put("object", "model").put("created", 0).put("owned_by", "gauntlet");
-    return list.toString();
   }
 
   @Override

@@ -1,9 +1,11 @@
 package dev.gauntlet.faults.internal.provider;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.dataset.AnswerTemplate;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.Item;
 import dev.gauntlet.dataset.ScriptStep;
+import dev.gauntlet.faults.internal.tools.CanonicalJson;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Plays the dataset's model scripts: finds the item by the conversation's first user message and answers the step
- * given by the number of assistant turns so far. Immutable and thread-safe.
+ * given by the assistant turns so far that followed the script ({@link #progress}). Immutable and thread-safe.
  */
 public final class ScriptedModel {
 
@@ -36,13 +38,44 @@ public final class ScriptedModel {
     if (item == null || item.script().isEmpty()) {
       return new Reply.Text(UNKNOWN);
     }
-    int step = request.assistantTurns();
+    int step = progress(item, request);
     ScriptStep next = step < item.script().size() ? item.script().get(step) : finalAnswer(item);
     if (next instanceof ScriptStep.CallTools calls) {
       return toolCalls(item.id(), step, calls);
     }
     String template = ((ScriptStep.Answer) next).template();
     return new Reply.Text(AnswerTemplate.of(template).render(ToolResults.of(request)::last).orElse(APOLOGY));
+  }
+
+  /**
+   * How far the conversation is through the script: every assistant turn counts, except one whose tool calls the
+   * script does not make at that step (a fault's invention, refused or failed), after which the model takes the
+   * step again, as a real model corrects itself when told its call was wrong.
+   */
+  static int progress(Item item, ChatRequest request) {
+    int step = 0;
+    for (ChatRequest.Message m : request.messages()) {
+      if (m.role().equals("assistant") && (m.toolCalls().isEmpty() || step >= item.script().size()
+          || scripted(item.script().get(step), m.toolCalls()))) {
+        step++;
+      }
+    }
+    return step;
+  }
+
+  private static boolean scripted(ScriptStep step, List<ChatRequest.ToolCallMade> made) {
+    if (!(step instanceof ScriptStep.CallTools calls)) {
+      return false;
+    }
+    List<String> expected = calls.calls().stream()
+        .map(c -> c.name() + '\u0000' + CanonicalJson.of(c.arguments())).toList();
+    for (ChatRequest.ToolCallMade call : made) {
+      ObjectNode arguments = Arguments.parse(call.arguments());
+      if (arguments == null || !expected.contains(call.name() + '\u0000' + CanonicalJson.of(arguments))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static ScriptStep finalAnswer(Item item) {

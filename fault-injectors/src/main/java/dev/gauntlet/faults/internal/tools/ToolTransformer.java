@@ -24,7 +24,8 @@ import java.util.Optional;
 
 /**
  * The tool mock: {@code GET /tools} lists the catalog; {@code POST /tools/{name}} answers the fixture for those
- * arguments, 404 when there is none, and 404 flagged as hallucinated for a tool not in the catalog. Thread-safe.
+ * arguments, 404 when there is none, and 404 flagged as hallucinated for a tool not in the catalog. A call whose
+ * arguments are not a JSON object or break the tool's schema ({@link SchemaCheck}) is flagged too. Thread-safe.
  */
 public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
 
@@ -61,8 +62,11 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
   private ResponseDefinition call(String tool, Request request, ServeEvent event) {
     long arrived = clock.millis();
     String taskId = request.getHeader(ChatHandler.TASK_HEADER);
-    boolean known = dataset.tool(tool).isPresent();
+    Optional<ToolDef> def = dataset.tool(tool);
+    boolean known = def.isPresent();
     JsonNode arguments = arguments(request);
+    boolean hallucinated = !known || arguments == null
+        || SchemaCheck.violation(def.get().parameters(), arguments).isPresent();
     Optional<FixtureIndex.Match> match = known && arguments != null ? fixtures.find(tool, arguments)
         : Optional.empty();
     HttpAnswer answer = !known ? error(404, "unknown tool " + tool)
@@ -72,7 +76,7 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
     String itemId = match.map(FixtureIndex.Match::itemId).orElse(null);
     String taskKey = taskId != null ? taskId : itemId != null ? itemId : "unmatched";
     ledger.expect(event.getId(), new LedgerEntry(arrived, LedgerEntry.TOOL, null, null, tool, taskId, itemId,
-        calls.next(taskKey), answer.status(), 0, 0, 0, null, !known, 0, 0));
+        calls.next(taskKey), answer.status(), 0, 0, 0, null, hallucinated, 0, 0));
     return Answers.json(answer, null);
   }
 

@@ -1,0 +1,51 @@
+package dev.gauntlet.cli;
+
+import dev.gauntlet.faults.FaultPlane;
+import dev.gauntlet.faults.admin.FaultState;
+import dev.gauntlet.scenario.Provider;
+import dev.gauntlet.scenario.Scenario;
+import dev.gauntlet.scenario.internal.Values;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.Set;
+
+/** What {@code gauntlet serve} prints: the plane's endpoints, an agent's configuration, the faults and how to switch them. */
+final class Endpoints {
+
+  /** Settings of the reference agent that describe the bundled target, not the fault plane. */
+  private static final Set<String> TARGET_ONLY = Set.of("AGENT_MODE", "AGENT_LLM_TIMEOUT_MS");
+
+  private Endpoints() {}
+
+  static void print(PrintStream out, Scenario scenario, FaultPlane plane) {
+    out.println("fault plane (loopback only; the scenario's target is not started):");
+    for (Provider p : scenario.providers()) {
+      out.printf("  provider %-10s %-9s %s%n", p.name(), p.api(), plane.providerBaseUrl(p.name()));
+    }
+    out.printf("  %-30s %s%n", "tools", plane.toolsBaseUrl());
+    out.printf("  %-30s %s%n", "admin", plane.adminBaseUrl());
+    out.println("agent configuration (paste into its environment):");
+    for (Map.Entry<String, String> e : Targets.environment(scenario, plane).entrySet()) {
+      if (!TARGET_ONLY.contains(e.getKey())) {
+        out.println("  " + e.getKey() + "=" + e.getValue());
+      }
+    }
+    faults(out, plane);
+  }
+
+  private static void faults(PrintStream out, FaultPlane plane) {
+    if (plane.faults().isEmpty()) {
+      out.println("faults: none in this scenario");
+      return;
+    }
+    out.println("faults (off until the schedule starts or you switch them):");
+    for (FaultState f : plane.faults()) {
+      out.printf("  %-20s %-12s provider %-10s window %s for %s%n", f.name(), f.kind(),
+          f.provider() == null ? "all" : f.provider(), Values.format(f.window().start()),
+          Values.format(f.window().duration()));
+    }
+    String admin = plane.adminBaseUrl().toString();
+    out.println("  switch:   curl -X POST " + admin + "/faults/" + plane.faults().get(0).name() + "/on   (or /off)");
+    out.println("  schedule: curl -X POST " + admin + "/schedule/start");
+  }
+}

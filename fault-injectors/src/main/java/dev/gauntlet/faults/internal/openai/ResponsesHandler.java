@@ -1,0 +1,48 @@
+package dev.gauntlet.faults.internal.openai;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gauntlet.faults.internal.provider.ProviderCall;
+import dev.gauntlet.faults.internal.provider.ProviderCalls;
+import dev.gauntlet.faults.internal.provider.Reply;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Serves one {@code POST …/v1/responses} in the OpenAI Responses format: an active fault answers with its OpenAI
+ * error, otherwise the item's script does, whole or streamed. Thread-safe.
+ */
+public final class ResponsesHandler {
+
+  private final ProviderCalls calls;
+
+  public ResponsesHandler(ProviderCalls calls) {
+    this.calls = calls;
+  }
+
+  /** The response to one call to {@code provider}. */
+  public ResponseDefinition handle(String provider, Request request, UUID eventId) {
+    JsonNode body;
+    try {
+      body = OpenAiRoutes.body(request);
+    } catch (OpenAiRoutes.BadBody e) {
+      return OpenAiRoutes.badRequest(e.getMessage(), eventId);
+    }
+    Optional<String> missing = OpenAiRoutes.missing(body, List.of("model", "input"));
+    if (missing.isPresent()) {
+      return OpenAiRoutes.badRequest(missing.get(), eventId);
+    }
+    ResponsesRequest ask = ResponsesRequest.from(body);
+    ProviderCall call = calls.begin(provider, ask.model(), ask.conversation(), request, eventId);
+    if (call.fault().isPresent()) {
+      return OpenAiRoutes.fault(call);
+    }
+    Reply reply = calls.reply(call, ask.conversation());
+    ScriptedResponse response = new ScriptedResponse("resp_" + call.requestId().substring(4), call.arrived() / 1000,
+        ask.model(), ask.instructions(), ask.tools(), reply, ask.inputTokens(), reply.completionTokens());
+    call.served(response.inputTokens(), response.outputTokens());
+    return OpenAiRoutes.ok(call, ask.stream() ? ResponsesStream.body(response) : response.body(), ask.stream());
+  }
+}

@@ -1,0 +1,57 @@
+package dev.gauntlet.faults.internal.provider;
+
+import dev.gauntlet.scenario.Fault;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Malformed answers: broken JSON in tool-call arguments or in JSON-mode content, truncated or malformed streams,
+ * {@code finish_reason} {@code length} or {@code content_filter} with the answer cut, and refusals. Stateless and
+ * thread-safe.
+ */
+public final class Malformations implements TurnFault {
+
+  static final String REFUSAL = "I'm sorry, but I can't help with that request.";
+
+  private final Fault.MalformedOutput.Variant variant;
+
+  public Malformations(Fault.MalformedOutput.Variant variant) {
+    this.variant = variant;
+  }
+
+  @Override
+  public Optional<Turn> apply(ChatCall call) {
+    Reply scripted = call.scripted();
+    return switch (variant) {
+      case INVALID_JSON_ARGUMENTS -> scripted instanceof Reply.Calls calls
+          ? Optional.of(Turn.of(cutArguments(calls))) : Optional.empty();
+      case INVALID_JSON_CONTENT -> scripted instanceof Reply.Text text
+          ? Optional.of(Turn.of(new Reply.Text(brokenContent(call, text.content())))) : Optional.empty();
+      case TRUNCATED_STREAM -> Optional.of(new Turn(scripted, new Wire(null, false, Wire.Cut.TRUNCATED), false));
+      case MALFORMED_SSE -> Optional.of(new Turn(scripted, new Wire(null, false, Wire.Cut.MALFORMED_FRAME), false));
+      case FINISH_LENGTH -> Optional.of(new Turn(cut(scripted), new Wire("length", false, Wire.Cut.NONE), false));
+      case REFUSAL -> Optional.of(new Turn(new Reply.Text(REFUSAL), new Wire(null, true, Wire.Cut.NONE), false));
+      case CONTENT_FILTER -> Optional.of(new Turn(new Reply.Text(scripted instanceof Reply.Text text
+          ? Arguments.half(text.content()) : ""), new Wire("content_filter", false, Wire.Cut.NONE), false));
+    };
+  }
+
+  private static String brokenContent(ChatCall call, String content) {
+    return call.wantsJson() ? "{\"answer\": \"" + Arguments.half(content) : Arguments.half(content);
+  }
+
+  /** The reply cut halfway: text in half, or each call's arguments in half (no longer JSON). */
+  private static Reply cut(Reply reply) {
+    return reply instanceof Reply.Text text ? new Reply.Text(Arguments.half(text.content()))
+        : cutArguments((Reply.Calls) reply);
+  }
+
+  private static Reply.Calls cutArguments(Reply.Calls calls) {
+    List<Reply.Call> out = new ArrayList<>();
+    for (Reply.Call c : calls.calls()) {
+      out.add(new Reply.Call(c.id(), c.name(), Arguments.half(c.arguments())));
+    }
+    return new Reply.Calls(out);
+  }
+}
