@@ -25,57 +25,57 @@ import java.util.Optional;
  * @param llmTimeout  timeout of one LLM request ({@code AGENT_LLM_TIMEOUT_MS}); resilient mode only
  */
 public record AgentConfig(
-        String host,
-        int port,
-        AgentMode mode,
-        ProviderConfig primary,
-        Optional<ProviderConfig> fallback,
-        Optional<URI> toolsUrl,
-        int maxSteps,
-        long tokenBudget,
-        Duration llmTimeout) {
+    String host,
+    int port,
+    AgentMode mode,
+    ProviderConfig primary,
+    Optional<ProviderConfig> fallback,
+    Optional<URI> toolsUrl,
+    int maxSteps,
+    long tokenBudget,
+    Duration llmTimeout) {
 
-    public AgentConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(mode, "mode");
-        Objects.requireNonNull(primary, "primary");
-        Objects.requireNonNull(fallback, "fallback");
-        Objects.requireNonNull(toolsUrl, "toolsUrl");
-        Objects.requireNonNull(llmTimeout, "llmTimeout");
-        EnvReader.check(port >= 0 && port <= 65535, "port must be in [0, 65535], but was " + port);
-        EnvReader.check(maxSteps >= 1, "maxSteps must be at least 1, but was " + maxSteps);
-        EnvReader.check(tokenBudget >= 1, "tokenBudget must be at least 1, but was " + tokenBudget);
-        EnvReader.check(!llmTimeout.isNegative() && !llmTimeout.isZero(),
-                "llmTimeout must be positive, but was " + llmTimeout);
-    }
+  public AgentConfig {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(primary, "primary");
+    Objects.requireNonNull(fallback, "fallback");
+    Objects.requireNonNull(toolsUrl, "toolsUrl");
+    Objects.requireNonNull(llmTimeout, "llmTimeout");
+    EnvReader.check(port >= 0 && port <= 65535, "port must be in [0, 65535], but was " + port);
+    EnvReader.check(maxSteps >= 1, "maxSteps must be at least 1, but was " + maxSteps);
+    EnvReader.check(tokenBudget >= 1, "tokenBudget must be at least 1, but was " + tokenBudget);
+    EnvReader.check(!llmTimeout.isNegative() && !llmTimeout.isZero(),
+        "llmTimeout must be positive, but was " + llmTimeout);
+  }
 
-    /**
-     * Reads the configuration from environment variables, applying the documented defaults.
-     *
-     * @throws InvalidConfigException naming the first variable whose value cannot be used
-     */
-    public static AgentConfig fromEnvironment(Map<String, String> env) {
-        EnvReader in = new EnvReader(env);
-        ProviderConfig primary = new ProviderConfig(
-                in.url("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-                in.text("OPENAI_API_KEY", "gauntlet"),
-                in.text("OPENAI_MODEL", "gpt-4o-mini"));
-        Optional<ProviderConfig> fallback = in.optionalUrl("OPENAI_FALLBACK_BASE_URL")
-                .map(url -> new ProviderConfig(url, primary.apiKey(), in.text("OPENAI_FALLBACK_MODEL", primary.model())));
-        return new AgentConfig(
-                in.text("AGENT_HOST", "127.0.0.1"),
-                in.integer("AGENT_PORT", 8080, 0, 65535),
-                AgentMode.parse("AGENT_MODE", in.text("AGENT_MODE", "resilient")),
-                primary,
-                fallback,
-                in.optionalUrl("AGENT_TOOLS_URL").map(URI::create),
-                in.integer("AGENT_MAX_STEPS", 8, 1, 1_000),
-                in.integer("AGENT_TOKEN_BUDGET", 20_000, 1, Integer.MAX_VALUE),
-                Duration.ofMillis(in.integer("AGENT_LLM_TIMEOUT_MS", 10_000, 1, 3_600_000)));
-    }
+  /**
+   * Reads the configuration from environment variables, applying the documented defaults.
+   *
+   * @throws InvalidConfigException naming the first variable whose value cannot be used
+   */
+  public static AgentConfig fromEnvironment(Map<String, String> env) {
+    EnvReader in = new EnvReader(env);
+    ProviderConfig primary = new ProviderConfig(
+        in.url("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+        in.text("OPENAI_API_KEY", "gauntlet"),
+        in.text("OPENAI_MODEL", "gpt-4o-mini"));
+    Optional<ProviderConfig> fallback = in.optionalUrl("OPENAI_FALLBACK_BASE_URL")
+        .map(url -> new ProviderConfig(url, primary.apiKey(), in.text("OPENAI_FALLBACK_MODEL", primary.model())));
+    return new AgentConfig(
+        in.text("AGENT_HOST", "127.0.0.1"),
+        in.integer("AGENT_PORT", 8080, 0, 65535),
+        AgentMode.parse("AGENT_MODE", in.text("AGENT_MODE", "resilient")),
+        primary,
+        fallback,
+        in.optionalUrl("AGENT_TOOLS_URL").map(URI::create),
+        in.integer("AGENT_MAX_STEPS", 8, 1, 1_000),
+        in.integer("AGENT_TOKEN_BUDGET", 20_000, 1, Integer.MAX_VALUE),
+        Duration.ofMillis(in.integer("AGENT_LLM_TIMEOUT_MS", 10_000, 1, 3_600_000)));
+  }
 
-    /** The loop cap this configuration's mode actually applies. */
-    public int effectiveMaxSteps() {
-        return mode == AgentMode.NAIVE ? AgentMode.NAIVE_STEP_CAP : maxSteps;
-    }
+  /** The loop cap this configuration's mode actually applies. */
+  public int effectiveMaxSteps() {
+    return mode == AgentMode.NAIVE ? AgentMode.NAIVE_STEP_CAP : maxSteps;
+  }
 }

@@ -12,23 +12,23 @@ import java.util.Locale;
  * <p>Immutable and thread-safe.
  */
 public enum AgentMode {
-    RESILIENT,
-    NAIVE;
+  RESILIENT,
+  NAIVE;
 
-    /** The loop cap a naive agent uses whatever {@code AGENT_MAX_STEPS} says: high, but finite. */
-    public static final int NAIVE_STEP_CAP = 50;
+  /** The loop cap a naive agent uses whatever {@code AGENT_MAX_STEPS} says: high, but finite. */
+  public static final int NAIVE_STEP_CAP = 50;
 
-    /** The lower-case name used in {@code AGENT_MODE} and in the health answer. */
-    public String label() {
-        return name().toLowerCase(Locale.ROOT);
+  /** The lower-case name used in {@code AGENT_MODE} and in the health answer. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static AgentMode parse(String variable, String value) {
+    for (AgentMode mode : values()) {
+      if (mode.label().equals(value.trim().toLowerCase(Locale.ROOT))) {
+        return mode;
+      }
     }
-
-    static AgentMode parse(String variable, String value) {
-        for (AgentMode mode : values()) {
-            if (mode.label().equals(value.trim().toLowerCase(Locale.ROOT))) {
-                return mode;
-            }
-        }
-        throw new InvalidConfigException(variable + " must be one of [resilient, naive], but was " + value);
-    }
+    throw new InvalidConfigException(variable + " must be one of [resilient, naive], but was " + value);
+  }
 }

@@ -6,57 +6,57 @@ import java.util.Optional;
 
 /** Reads typed values out of an environment map; blank counts as unset. Not thread-safe. */
 final class EnvReader {
-    private final Map<String, String> env;
+  private final Map<String, String> env;
 
-    EnvReader(Map<String, String> env) {
-        this.env = Map.copyOf(env);
-    }
+  EnvReader(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
 
-    static void check(boolean condition, String message) {
-        if (!condition) {
-            throw new InvalidConfigException(message);
-        }
+  static void check(boolean condition, String message) {
+    if (!condition) {
+      throw new InvalidConfigException(message);
     }
+  }
 
-    Optional<String> optional(String name) {
-        return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
-    }
+  Optional<String> optional(String name) {
+    return Optional.ofNullable(env.get(name)).map(String::trim).filter(value -> !value.isEmpty());
+  }
 
-    String text(String name, String fallback) {
-        return optional(name).orElse(fallback);
-    }
+  String text(String name, String fallback) {
+    return optional(name).orElse(fallback);
+  }
 
-    int integer(String name, int fallback, int min, int max) {
-        Optional<String> raw = optional(name);
-        if (raw.isEmpty()) {
-            return fallback;
-        }
-        String must = name + " must be an integer in [" + min + ", " + max + "], but was " + raw.get();
-        try {
-            int value = Integer.parseInt(raw.get());
-            check(value >= min && value <= max, must);
-            return value;
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigException(must);
-        }
+  int integer(String name, int fallback, int min, int max) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
     }
+    String must = name + " must be an integer in [" + min + ", " + max + "], but was " + raw.get();
+    try {
+      int value = Integer.parseInt(raw.get());
+      check(value >= min && value <= max, must);
+      return value;
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(must);
+    }
+  }
 
-    String url(String name, String fallback) {
-        return optionalUrl(name).orElse(fallback);
-    }
+  String url(String name, String fallback) {
+    return optionalUrl(name).orElse(fallback);
+  }
 
-    Optional<String> optionalUrl(String name) {
-        return optional(name).map(value -> checkedUrl(name, value));
-    }
+  Optional<String> optionalUrl(String name) {
+    return optional(name).map(value -> checkedUrl(name, value));
+  }
 
-    private static String checkedUrl(String name, String value) {
-        String must = name + " must be an http(s) URL, but was " + value;
-        try {
-            URI uri = URI.create(value);
-            check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null, must);
-            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
-        } catch (IllegalArgumentException e) {
-            throw e instanceof InvalidConfigException ? e : new InvalidConfigException(must);
-        }
+  private static String checkedUrl(String name, String value) {
+    String must = name + " must be an http(s) URL, but was " + value;
+    try {
+      URI uri = URI.create(value);
+      check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null, must);
+      return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    } catch (IllegalArgumentException e) {
+      throw e instanceof InvalidConfigException ? e : new InvalidConfigException(must);
     }
+  }
 }

@@ -7,10 +7,10 @@ package dev.gauntlet.agent;
  * <p>Immutable and thread-safe.
  */
 public final class InvalidConfigException extends IllegalArgumentException {
-    private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 1L;
 
-    /** @param message one line naming the variable, what it must be and what it was */
-    public InvalidConfigException(String message) {
-        super(message);
-    }
+  /** @param message one line naming the variable, what it must be and what it was */
+  public InvalidConfigException(String message) {
+    super(message);
+  }
 }

@@ -12,9 +12,9 @@ import java.util.Objects;
  * @param model   the model name put in each request
  */
 public record ProviderConfig(String baseUrl, String apiKey, String model) {
-    public ProviderConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKey, "apiKey");
-        Objects.requireNonNull(model, "model");
-    }
+  public ProviderConfig {
+    Objects.requireNonNull(baseUrl, "baseUrl");
+    Objects.requireNonNull(apiKey, "apiKey");
+    Objects.requireNonNull(model, "model");
+  }
 }

@@ -15,63 +15,63 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe.
  */
 public final class RunningAgent implements AutoCloseable {
-    private final AgentConfig config;
-    private final HttpServer server;
-    private final ExecutorService workers;
-    private final CatalogLoader catalog;
-    private final LlmGateway gateway;
+  private final AgentConfig config;
+  private final HttpServer server;
+  private final ExecutorService workers;
+  private final CatalogLoader catalog;
+  private final LlmGateway gateway;
 
-    RunningAgent(AgentConfig config, HttpServer server, ExecutorService workers, CatalogLoader catalog, LlmGateway gateway) {
-        this.config = config;
-        this.server = server;
-        this.workers = workers;
-        this.catalog = catalog;
-        this.gateway = gateway;
-    }
+  RunningAgent(AgentConfig config, HttpServer server, ExecutorService workers, CatalogLoader catalog, LlmGateway gateway) {
+    this.config = config;
+    this.server = server;
+    this.workers = workers;
+    this.catalog = catalog;
+    this.gateway = gateway;
+  }
 
-    /** The port it listens on; the real one when the configuration asked for port 0. */
-    public int port() {
-        return server.getAddress().getPort();
-    }
+  /** The port it listens on; the real one when the configuration asked for port 0. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
 
-    /** Such as {@code http://127.0.0.1:8080}. */
-    public URI baseUri() {
-        return URI.create("http://" + config.host() + ":" + port());
-    }
+  /** Such as {@code http://127.0.0.1:8080}. */
+  public URI baseUri() {
+    return URI.create("http://" + config.host() + ":" + port());
+  }
 
-    public AgentConfig config() {
-        return config;
-    }
+  public AgentConfig config() {
+    return config;
+  }
 
-    /** True once the tool catalog is loaded, that is when {@code /health} answers 200. */
-    public boolean isReady() {
-        return catalog.catalog().isPresent();
-    }
+  /** True once the tool catalog is loaded, that is when {@code /health} answers 200. */
+  public boolean isReady() {
+    return catalog.catalog().isPresent();
+  }
 
-    /**
-     * Waits until the catalog is loaded or its loading gave up.
-     *
-     * @return true when ready
-     */
-    public boolean awaitReady(Duration timeout) throws InterruptedException {
-        return catalog.await(timeout);
-    }
+  /**
+   * Waits until the catalog is loaded or its loading gave up.
+   *
+   * @return true when ready
+   */
+  public boolean awaitReady(Duration timeout) throws InterruptedException {
+    return catalog.await(timeout);
+  }
 
-    /** Why the catalog could not be loaded yet, for error messages. */
-    public String catalogError() {
-        return catalog.lastError();
-    }
+  /** Why the catalog could not be loaded yet, for error messages. */
+  public String catalogError() {
+    return catalog.lastError();
+  }
 
-    @Override
-    public void close() {
-        catalog.stop();
-        server.stop(0);
-        workers.shutdownNow();
-        try {
-            workers.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        gateway.close();
+  @Override
+  public void close() {
+    catalog.stop();
+    server.stop(0);
+    workers.shutdownNow();
+    try {
+      workers.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    gateway.close();
+  }
 }

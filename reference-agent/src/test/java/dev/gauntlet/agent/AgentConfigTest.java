@@ -10,75 +10,75 @@ import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
 
-    @Test
-    void appliesTheDocumentedDefaults() {
-        AgentConfig config = AgentConfig.fromEnvironment(Map.of());
+  @Test
+  void appliesTheDocumentedDefaults() {
+    AgentConfig config = AgentConfig.fromEnvironment(Map.of());
 
-        assertThat(config.host()).isEqualTo("127.0.0.1");
-        assertThat(config.port()).isEqualTo(8080);
-        assertThat(config.mode()).isEqualTo(AgentMode.RESILIENT);
-        assertThat(config.primary()).isEqualTo(new ProviderConfig("https://api.openai.com/v1", "gauntlet", "gpt-4o-mini"));
-        assertThat(config.fallback()).isEmpty();
-        assertThat(config.toolsUrl()).isEmpty();
-        assertThat(config.maxSteps()).isEqualTo(8);
-        assertThat(config.tokenBudget()).isEqualTo(20_000);
-        assertThat(config.llmTimeout()).isEqualTo(Duration.ofSeconds(10));
-    }
+    assertThat(config.host()).isEqualTo("127.0.0.1");
+    assertThat(config.port()).isEqualTo(8080);
+    assertThat(config.mode()).isEqualTo(AgentMode.RESILIENT);
+    assertThat(config.primary()).isEqualTo(new ProviderConfig("https://api.openai.com/v1", "gauntlet", "gpt-4o-mini"));
+    assertThat(config.fallback()).isEmpty();
+    assertThat(config.toolsUrl()).isEmpty();
+    assertThat(config.maxSteps()).isEqualTo(8);
+    assertThat(config.tokenBudget()).isEqualTo(20_000);
+    assertThat(config.llmTimeout()).isEqualTo(Duration.ofSeconds(10));
+  }
 
-    @Test
-    void readsEveryVariable() {
-        AgentConfig config = AgentConfig.fromEnvironment(Map.ofEntries(
-                Map.entry("AGENT_HOST", "0.0.0.0"), Map.entry("AGENT_PORT", "9000"), Map.entry("AGENT_MODE", "Naive"),
-                Map.entry("OPENAI_BASE_URL", "http://127.0.0.1:41234/providers/primary/v1/"),
-                Map.entry("OPENAI_API_KEY", "k"), Map.entry("OPENAI_MODEL", "m"),
-                Map.entry("OPENAI_FALLBACK_BASE_URL", "http://127.0.0.1:41234/providers/fallback/v1"),
-                Map.entry("AGENT_TOOLS_URL", "http://127.0.0.1:41234/tools-server"),
-                Map.entry("AGENT_MAX_STEPS", "4"), Map.entry("AGENT_TOKEN_BUDGET", "500"), Map.entry("AGENT_LLM_TIMEOUT_MS", "250")));
+  @Test
+  void readsEveryVariable() {
+    AgentConfig config = AgentConfig.fromEnvironment(Map.ofEntries(
+        Map.entry("AGENT_HOST", "0.0.0.0"), Map.entry("AGENT_PORT", "9000"), Map.entry("AGENT_MODE", "Naive"),
+        Map.entry("OPENAI_BASE_URL", "http://127.0.0.1:41234/providers/primary/v1/"),
+        Map.entry("OPENAI_API_KEY", "k"), Map.entry("OPENAI_MODEL", "m"),
+        Map.entry("OPENAI_FALLBACK_BASE_URL", "http://127.0.0.1:41234/providers/fallback/v1"),
+        Map.entry("AGENT_TOOLS_URL", "http://127.0.0.1:41234/tools-server"),
+        Map.entry("AGENT_MAX_STEPS", "4"), Map.entry("AGENT_TOKEN_BUDGET", "500"), Map.entry("AGENT_LLM_TIMEOUT_MS", "250")));
 
-        assertThat(config.mode()).isEqualTo(AgentMode.NAIVE);
-        assertThat(config.primary()).isEqualTo(new ProviderConfig("http://127.0.0.1:41234/providers/primary/v1", "k", "m"));
-        assertThat(config.fallback()).contains(new ProviderConfig("http://127.0.0.1:41234/providers/fallback/v1", "k", "m"));
-        assertThat(config.toolsUrl()).contains(URI.create("http://127.0.0.1:41234/tools-server"));
-        assertThat(config.maxSteps()).isEqualTo(4);
-        assertThat(config.tokenBudget()).isEqualTo(500);
-        assertThat(config.llmTimeout()).isEqualTo(Duration.ofMillis(250));
-    }
+    assertThat(config.mode()).isEqualTo(AgentMode.NAIVE);
+    assertThat(config.primary()).isEqualTo(new ProviderConfig("http://127.0.0.1:41234/providers/primary/v1", "k", "m"));
+    assertThat(config.fallback()).contains(new ProviderConfig("http://127.0.0.1:41234/providers/fallback/v1", "k", "m"));
+    assertThat(config.toolsUrl()).contains(URI.create("http://127.0.0.1:41234/tools-server"));
+    assertThat(config.maxSteps()).isEqualTo(4);
+    assertThat(config.tokenBudget()).isEqualTo(500);
+    assertThat(config.llmTimeout()).isEqualTo(Duration.ofMillis(250));
+  }
 
-    @Test
-    void naiveModeUsesItsOwnHighLoopCap() {
-        assertThat(AgentConfig.fromEnvironment(Map.of("AGENT_MODE", "naive", "AGENT_MAX_STEPS", "3")).effectiveMaxSteps())
-                .isEqualTo(AgentMode.NAIVE_STEP_CAP);
-        assertThat(AgentConfig.fromEnvironment(Map.of("AGENT_MAX_STEPS", "3")).effectiveMaxSteps()).isEqualTo(3);
-    }
+  @Test
+  void naiveModeUsesItsOwnHighLoopCap() {
+    assertThat(AgentConfig.fromEnvironment(Map.of("AGENT_MODE", "naive", "AGENT_MAX_STEPS", "3")).effectiveMaxSteps())
+        .isEqualTo(AgentMode.NAIVE_STEP_CAP);
+    assertThat(AgentConfig.fromEnvironment(Map.of("AGENT_MAX_STEPS", "3")).effectiveMaxSteps()).isEqualTo(3);
+  }
 
-    @Test
-    void rejectsAPortThatIsNotAnIntegerInRange() {
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_PORT", "x")))
-                .isInstanceOf(InvalidConfigException.class)
-                .hasMessage("AGENT_PORT must be an integer in [0, 65535], but was x");
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_PORT", "70000")))
-                .hasMessage("AGENT_PORT must be an integer in [0, 65535], but was 70000");
-    }
+  @Test
+  void rejectsAPortThatIsNotAnIntegerInRange() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_PORT", "x")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("AGENT_PORT must be an integer in [0, 65535], but was x");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_PORT", "70000")))
+        .hasMessage("AGENT_PORT must be an integer in [0, 65535], but was 70000");
+  }
 
-    @Test
-    void rejectsAnUnknownMode() {
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_MODE", "paranoid")))
-                .hasMessage("AGENT_MODE must be one of [resilient, naive], but was paranoid");
-    }
+  @Test
+  void rejectsAnUnknownMode() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_MODE", "paranoid")))
+        .hasMessage("AGENT_MODE must be one of [resilient, naive], but was paranoid");
+  }
 
-    @Test
-    void rejectsAUrlThatIsNotHttp() {
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("OPENAI_BASE_URL", "ftp://x/v1")))
-                .hasMessage("OPENAI_BASE_URL must be an http(s) URL, but was ftp://x/v1");
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_TOOLS_URL", "not a url")))
-                .hasMessage("AGENT_TOOLS_URL must be an http(s) URL, but was not a url");
-    }
+  @Test
+  void rejectsAUrlThatIsNotHttp() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("OPENAI_BASE_URL", "ftp://x/v1")))
+        .hasMessage("OPENAI_BASE_URL must be an http(s) URL, but was ftp://x/v1");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_TOOLS_URL", "not a url")))
+        .hasMessage("AGENT_TOOLS_URL must be an http(s) URL, but was not a url");
+  }
 
-    @Test
-    void rejectsLimitsBelowOne() {
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_MAX_STEPS", "0")))
-                .hasMessage("AGENT_MAX_STEPS must be an integer in [1, 1000], but was 0");
-        assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_LLM_TIMEOUT_MS", "-5")))
-                .hasMessage("AGENT_LLM_TIMEOUT_MS must be an integer in [1, 3600000], but was -5");
-    }
+  @Test
+  void rejectsLimitsBelowOne() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_MAX_STEPS", "0")))
+        .hasMessage("AGENT_MAX_STEPS must be an integer in [1, 1000], but was 0");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_LLM_TIMEOUT_MS", "-5")))
+        .hasMessage("AGENT_LLM_TIMEOUT_MS must be an integer in [1, 3600000], but was -5");
+  }
 }

@@ -18,116 +18,116 @@ import java.util.function.Function;
 
 /** An OpenAI Chat Completions endpoint on loopback that answers from a script and records every call. */
 final class FakeProvider implements AutoCloseable {
-    static {
-        System.setProperty("sun.net.httpserver.nodelay", "true");
+  static {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** One request the provider received. */
+  record Call(int index, JsonNode body, String taskIdHeader, long receivedNanos) {
+    JsonNode messages() {
+      return body.path("messages");
     }
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    JsonNode lastMessage() {
+      return messages().get(messages().size() - 1);
+    }
+  }
 
-    /** One request the provider received. */
-    record Call(int index, JsonNode body, String taskIdHeader, long receivedNanos) {
-        JsonNode messages() {
-            return body.path("messages");
-        }
-
-        JsonNode lastMessage() {
-            return messages().get(messages().size() - 1);
-        }
+  /** What to answer. */
+  record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
+    static Reply toolCall(String id, String name, String arguments) {
+      ObjectNode message = JSON.createObjectNode().put("role", "assistant").putNull("content");
+      ArrayNode calls = message.putArray("tool_calls");
+      ObjectNode call = calls.addObject().put("id", id).put("type", "function");
+      call.putObject("function").put("name", name).put("arguments", arguments);
+      return completion(message, "tool_calls", 100, 20);
     }
 
-    /** What to answer. */
-    record Reply(int status, Map<String, String> headers, String body, long delayMillis) {
-        static Reply toolCall(String id, String name, String arguments) {
-            ObjectNode message = JSON.createObjectNode().put("role", "assistant").putNull("content");
-            ArrayNode calls = message.putArray("tool_calls");
-            ObjectNode call = calls.addObject().put("id", id).put("type", "function");
-            call.putObject("function").put("name", name).put("arguments", arguments);
-            return completion(message, "tool_calls", 100, 20);
-        }
-
-        static Reply answer(String text) {
-            return completion(JSON.createObjectNode().put("role", "assistant").put("content", text), "stop", 150, 30);
-        }
-
-        static Reply status(int status, Map<String, String> headers) {
-            return new Reply(status, headers, "{\"error\":{\"message\":\"fault " + status + "\",\"type\":\"server_error\"}}", 0);
-        }
-
-        Reply delayed(long millis) {
-            return new Reply(status, headers, body, millis);
-        }
-
-        Reply withUsage(int promptTokens, int completionTokens) {
-            try {
-                ObjectNode json = (ObjectNode) JSON.readTree(body);
-                json.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
-                        .put("total_tokens", promptTokens + completionTokens);
-                return new Reply(status, headers, json.toString(), delayMillis);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private static Reply completion(ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
-            ObjectNode json = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-                    .put("created", 1_700_000_000L).put("model", "gpt-4o-mini");
-            json.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
-            return new Reply(200, Map.of(), json.toString(), 0).withUsage(promptTokens, completionTokens);
-        }
+    static Reply answer(String text) {
+      return completion(JSON.createObjectNode().put("role", "assistant").put("content", text), "stop", 150, 30);
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
-    private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private volatile Function<Call, Reply> script;
-
-    FakeProvider(Function<Call, Reply> script) throws IOException {
-        this.script = script;
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
-        server.setExecutor(executor);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.start();
+    static Reply status(int status, Map<String, String> headers) {
+      return new Reply(status, headers, "{\"error\":{\"message\":\"fault " + status + "\",\"type\":\"server_error\"}}", 0);
     }
 
-    /** Calls a tool first, then answers with the text of the tool's result. */
-    static Function<Call, Reply> lookupThenAnswer(String tool, String arguments) {
-        return call -> "tool".equals(call.lastMessage().path("role").asText())
-                ? Reply.answer("Result: " + call.lastMessage().path("content").asText())
-                : Reply.toolCall("call_" + call.index(), tool, arguments);
+    Reply delayed(long millis) {
+      return new Reply(status, headers, body, millis);
     }
 
-    String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    Reply withUsage(int promptTokens, int completionTokens) {
+      try {
+        ObjectNode json = (ObjectNode) JSON.readTree(body);
+        json.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+            .put("total_tokens", promptTokens + completionTokens);
+        return new Reply(status, headers, json.toString(), delayMillis);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
-    List<Call> calls() {
-        return calls;
+    private static Reply completion(ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
+      ObjectNode json = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
+          .put("created", 1_700_000_000L).put("model", "gpt-4o-mini");
+      json.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
+      return new Reply(200, Map.of(), json.toString(), 0).withUsage(promptTokens, completionTokens);
     }
+  }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-            Call call = new Call(calls.size(), body, exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id"), System.nanoTime());
-            calls.add(call);
-            Reply reply = script.apply(call);
-            if (reply.delayMillis() > 0) {
-                Thread.sleep(reply.delayMillis());
-            }
-            byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-            reply.headers().forEach(exchange.getResponseHeaders()::set);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(reply.status(), bytes.length);
-            exchange.getResponseBody().write(bytes);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            // the client gave up (a timeout test): nothing to answer
-        }
-    }
+  private final HttpServer server;
+  private final ExecutorService executor = Executors.newCachedThreadPool();
+  private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private volatile Function<Call, Reply> script;
 
-    @Override
-    public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+  FakeProvider(Function<Call, Reply> script) throws IOException {
+    this.script = script;
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
+    server.setExecutor(executor);
+    server.createContext("/v1/chat/completions", this::handle);
+    server.start();
+  }
+
+  /** Calls a tool first, then answers with the text of the tool's result. */
+  static Function<Call, Reply> lookupThenAnswer(String tool, String arguments) {
+    return call -> "tool".equals(call.lastMessage().path("role").asText())
+        ? Reply.answer("Result: " + call.lastMessage().path("content").asText())
+        : Reply.toolCall("call_" + call.index(), tool, arguments);
+  }
+
+  String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+  }
+
+  List<Call> calls() {
+    return calls;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+      Call call = new Call(calls.size(), body, exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id"), System.nanoTime());
+      calls.add(call);
+      Reply reply = script.apply(call);
+      if (reply.delayMillis() > 0) {
+        Thread.sleep(reply.delayMillis());
+      }
+      byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+      reply.headers().forEach(exchange.getResponseHeaders()::set);
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(reply.status(), bytes.length);
+      exchange.getResponseBody().write(bytes);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException e) {
+      // the client gave up (a timeout test): nothing to answer
     }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
 }

@@ -12,32 +12,32 @@ import java.util.Optional;
  * Thread-safe.
  */
 public final class CheckedTools implements ToolPolicy {
-    private final ToolClient tools;
+  private final ToolClient tools;
 
-    public CheckedTools(ToolClient tools) {
-        this.tools = tools;
-    }
+  public CheckedTools(ToolClient tools) {
+    this.tools = tools;
+  }
 
-    @Override
-    public String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
-            throws InterruptedException {
-        if (!catalog.contains(call.name())) {
-            return Json.error("unknown tool " + call.name());
-        }
-        JsonNode arguments = ArgumentSchema.parseObject(call.arguments());
-        if (arguments == null) {
-            return Json.error("arguments of " + call.name() + " must be a JSON object, but were " + call.arguments());
-        }
-        Optional<String> violation = ArgumentSchema.violation(catalog.tool(call.name()).orElseThrow().parameters(), arguments);
-        if (violation.isPresent()) {
-            return Json.error("refused to call " + call.name() + ": " + violation.get());
-        }
-        executed.add(new ExecutedToolCall(call.name(), arguments));
-        try {
-            return tools.execute(call.name(), arguments.toString(), taskId);
-        } catch (IOException e) {
-            return Json.error("tool " + call.name() + " failed: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+  @Override
+  public String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
+      throws InterruptedException {
+    if (!catalog.contains(call.name())) {
+      return Json.error("unknown tool " + call.name());
     }
+    JsonNode arguments = ArgumentSchema.parseObject(call.arguments());
+    if (arguments == null) {
+      return Json.error("arguments of " + call.name() + " must be a JSON object, but were " + call.arguments());
+    }
+    Optional<String> violation = ArgumentSchema.violation(catalog.tool(call.name()).orElseThrow().parameters(), arguments);
+    if (violation.isPresent()) {
+      return Json.error("refused to call " + call.name() + ": " + violation.get());
+    }
+    executed.add(new ExecutedToolCall(call.name(), arguments));
+    try {
+      return tools.execute(call.name(), arguments.toString(), taskId);
+    } catch (IOException e) {
+      return Json.error("tool " + call.name() + " failed: " + e.getClass().getSimpleName()
+          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+    }
+  }
 }

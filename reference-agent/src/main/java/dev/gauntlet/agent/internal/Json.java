@@ -5,17 +5,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one shared Jackson mapper. Thread-safe once configured, which it is here. */
 public final class Json {
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+  public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+  private Json() {
+  }
 
-    /** {@code {"error": message}} as a compact string. */
-    public static String error(String message) {
-        return MAPPER.createObjectNode().put("error", message).toString();
-    }
+  /** {@code {"error": message}} as a compact string. */
+  public static String error(String message) {
+    return MAPPER.createObjectNode().put("error", message).toString();
+  }
 
-    public static ObjectNode object() {
-        return MAPPER.createObjectNode();
-    }
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
 }

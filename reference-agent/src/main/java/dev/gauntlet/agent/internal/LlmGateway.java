@@ -6,9 +6,9 @@ package dev.gauntlet.agent.internal;
  */
 public interface LlmGateway extends AutoCloseable {
 
-    /** @throws ProviderFailedException when no provider produced a usable answer */
-    ModelTurn complete(ChatRequest request);
+  /** @throws ProviderFailedException when no provider produced a usable answer */
+  ModelTurn complete(ChatRequest request);
 
-    @Override
-    void close();
+  @Override
+  void close();
 }

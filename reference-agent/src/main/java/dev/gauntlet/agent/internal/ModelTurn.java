@@ -23,41 +23,41 @@ import java.util.Optional;
  * @param refusal          the model's refusal, empty when it did not refuse
  */
 public record ModelTurn(
-        ChatCompletionAssistantMessageParam assistantMessage,
-        String content,
-        List<RequestedToolCall> toolCalls,
-        long inputTokens,
-        long outputTokens,
-        String provider,
-        String finishReason,
-        Optional<String> refusal) {
+    ChatCompletionAssistantMessageParam assistantMessage,
+    String content,
+    List<RequestedToolCall> toolCalls,
+    long inputTokens,
+    long outputTokens,
+    String provider,
+    String finishReason,
+    Optional<String> refusal) {
 
-    /** Reads every field now, so that a malformed response fails here, inside the retry. */
-    public static ModelTurn from(ChatCompletion completion, String provider) {
-        if (completion.choices().isEmpty()) {
-            throw new MalformedResponseException("provider " + provider + " answered with no choices");
-        }
-        ChatCompletion.Choice choice = completion.choices().get(0);
-        ChatCompletionMessage message = choice.message();
-        List<RequestedToolCall> calls = message.toolCalls().orElse(List.of()).stream()
-                .filter(ChatCompletionMessageToolCall::isFunction)
-                .map(call -> toolCall(call.asFunction()))
-                .toList();
-        CompletionUsage usage = completion.usage().orElse(null);
-        return new ModelTurn(message.toParam(), message.content().orElse(""), calls,
-                usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(), provider,
-                choice.finishReason().asString(), message.refusal());
+  /** Reads every field now, so that a malformed response fails here, inside the retry. */
+  public static ModelTurn from(ChatCompletion completion, String provider) {
+    if (completion.choices().isEmpty()) {
+      throw new MalformedResponseException("provider " + provider + " answered with no choices");
     }
+    ChatCompletion.Choice choice = completion.choices().get(0);
+    ChatCompletionMessage message = choice.message();
+    List<RequestedToolCall> calls = message.toolCalls().orElse(List.of()).stream()
+        .filter(ChatCompletionMessageToolCall::isFunction)
+        .map(call -> toolCall(call.asFunction()))
+        .toList();
+    CompletionUsage usage = completion.usage().orElse(null);
+    return new ModelTurn(message.toParam(), message.content().orElse(""), calls,
+        usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(), provider,
+        choice.finishReason().asString(), message.refusal());
+  }
 
-    public boolean isFinal() {
-        return toolCalls.isEmpty();
-    }
+  public boolean isFinal() {
+    return toolCalls.isEmpty();
+  }
 
-    public long totalTokens() {
-        return inputTokens + outputTokens;
-    }
+  public long totalTokens() {
+    return inputTokens + outputTokens;
+  }
 
-    private static RequestedToolCall toolCall(ChatCompletionMessageFunctionToolCall call) {
-        return new RequestedToolCall(call.id(), call.function().name(), call.function().arguments());
-    }
+  private static RequestedToolCall toolCall(ChatCompletionMessageFunctionToolCall call) {
+    return new RequestedToolCall(call.id(), call.function().name(), call.function().arguments());
+  }
 }

@@ -5,26 +5,26 @@ package dev.gauntlet.agent.internal;
  * Thread-safe.
  */
 public final class NaiveGateway implements LlmGateway {
-    private final LlmProvider primary;
+  private final LlmProvider primary;
 
-    public NaiveGateway(LlmProvider primary) {
-        this.primary = primary;
-    }
+  public NaiveGateway(LlmProvider primary) {
+    this.primary = primary;
+  }
 
-    @Override
-    public ModelTurn complete(ChatRequest request) {
-        try {
-            return primary.complete(request);
-        } catch (RuntimeException e) {
-            if (!ProviderErrors.isProviderFailure(e)) {
-                throw e;
-            }
-            throw new ProviderFailedException("provider primary " + ProviderErrors.describe(e), e);
-        }
+  @Override
+  public ModelTurn complete(ChatRequest request) {
+    try {
+      return primary.complete(request);
+    } catch (RuntimeException e) {
+      if (!ProviderErrors.isProviderFailure(e)) {
+        throw e;
+      }
+      throw new ProviderFailedException("provider primary " + ProviderErrors.describe(e), e);
     }
+  }
 
-    @Override
-    public void close() {
-        primary.close();
-    }
+  @Override
+  public void close() {
+    primary.close();
+  }
 }

@@ -15,22 +15,22 @@ import java.time.Duration;
  * @param halfOpenCalls      trial calls let through when half open
  */
 public record ResiliencePolicy(
-        int maxAttempts,
-        Duration initialBackoff,
-        Duration maxWait,
-        int windowSize,
-        int minimumCalls,
-        float failureRatePercent,
-        Duration openDuration,
-        int halfOpenCalls) {
+    int maxAttempts,
+    Duration initialBackoff,
+    Duration maxWait,
+    int windowSize,
+    int minimumCalls,
+    float failureRatePercent,
+    Duration openDuration,
+    int halfOpenCalls) {
 
-    public static ResiliencePolicy defaults() {
-        return new ResiliencePolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), 20, 10, 50f, Duration.ofSeconds(3), 3);
-    }
+  public static ResiliencePolicy defaults() {
+    return new ResiliencePolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), 20, 10, 50f, Duration.ofSeconds(3), 3);
+  }
 
-    /** The backoff before retry number {@code retry} (1 for the first retry), capped. */
-    public Duration backoff(int retry) {
-        Duration wait = initialBackoff.multipliedBy(1L << Math.min(Math.max(retry - 1, 0), 20));
-        return wait.compareTo(maxWait) > 0 ? maxWait : wait;
-    }
+  /** The backoff before retry number {@code retry} (1 for the first retry), capped. */
+  public Duration backoff(int retry) {
+    Duration wait = initialBackoff.multipliedBy(1L << Math.min(Math.max(retry - 1, 0), 20));
+    return wait.compareTo(maxWait) > 0 ? maxWait : wait;
+  }
 }

@@ -17,78 +17,78 @@ import java.util.Optional;
  * Thread-safe: the breaker's state is shared by all tasks, as it should be.
  */
 public final class ResilientGateway implements LlmGateway {
-    private final LlmProvider primary;
-    private final Optional<LlmProvider> fallback;
-    private final CircuitBreaker breaker;
-    private final Retry primaryRetry;
-    private final Retry fallbackRetry;
+  private final LlmProvider primary;
+  private final Optional<LlmProvider> fallback;
+  private final CircuitBreaker breaker;
+  private final Retry primaryRetry;
+  private final Retry fallbackRetry;
 
-    public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock) {
-        this.primary = primary;
-        this.fallback = fallback;
-        this.breaker = CircuitBreaker.of("primary", breakerConfig(policy));
-        this.primaryRetry = Retry.of("primary", retryConfig(policy, clock));
-        this.fallbackRetry = Retry.of("fallback", retryConfig(policy, clock));
-    }
+  public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock) {
+    this.primary = primary;
+    this.fallback = fallback;
+    this.breaker = CircuitBreaker.of("primary", breakerConfig(policy));
+    this.primaryRetry = Retry.of("primary", retryConfig(policy, clock));
+    this.fallbackRetry = Retry.of("fallback", retryConfig(policy, clock));
+  }
 
-    @Override
-    public ModelTurn complete(ChatRequest request) {
-        try {
-            return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> TurnCheck.usable(primary.complete(request))));
-        } catch (RuntimeException primaryError) {
-            if (!ProviderErrors.isProviderFailure(primaryError)) {
-                throw primaryError;
-            }
-            String primaryFailure = "provider primary " + ProviderErrors.describe(primaryError);
-            if (fallback.isEmpty()) {
-                throw new ProviderFailedException(primaryFailure, primaryError);
-            }
-            return onFallback(request, primaryFailure);
-        }
+  @Override
+  public ModelTurn complete(ChatRequest request) {
+    try {
+      return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> TurnCheck.usable(primary.complete(request))));
+    } catch (RuntimeException primaryError) {
+      if (!ProviderErrors.isProviderFailure(primaryError)) {
+        throw primaryError;
+      }
+      String primaryFailure = "provider primary " + ProviderErrors.describe(primaryError);
+      if (fallback.isEmpty()) {
+        throw new ProviderFailedException(primaryFailure, primaryError);
+      }
+      return onFallback(request, primaryFailure);
     }
+  }
 
-    public CircuitBreaker.State breakerState() {
-        return breaker.getState();
-    }
+  public CircuitBreaker.State breakerState() {
+    return breaker.getState();
+  }
 
-    @Override
-    public void close() {
-        primary.close();
-        fallback.ifPresent(LlmProvider::close);
-    }
+  @Override
+  public void close() {
+    primary.close();
+    fallback.ifPresent(LlmProvider::close);
+  }
 
-    private ModelTurn onFallback(ChatRequest request, String primaryFailure) {
-        try {
-            return fallbackRetry.executeSupplier(() -> TurnCheck.usable(fallback.orElseThrow().complete(request)));
-        } catch (RuntimeException fallbackError) {
-            if (!ProviderErrors.isProviderFailure(fallbackError)) {
-                throw fallbackError;
-            }
-            throw new ProviderFailedException(
-                    primaryFailure + "; provider fallback " + ProviderErrors.describe(fallbackError), fallbackError);
-        }
+  private ModelTurn onFallback(ChatRequest request, String primaryFailure) {
+    try {
+      return fallbackRetry.executeSupplier(() -> TurnCheck.usable(fallback.orElseThrow().complete(request)));
+    } catch (RuntimeException fallbackError) {
+      if (!ProviderErrors.isProviderFailure(fallbackError)) {
+        throw fallbackError;
+      }
+      throw new ProviderFailedException(
+          primaryFailure + "; provider fallback " + ProviderErrors.describe(fallbackError), fallbackError);
     }
+  }
 
-    private static RetryConfig retryConfig(ResiliencePolicy policy, Clock clock) {
-        IntervalBiFunction<Object> interval = (retry, outcome) -> outcome.isLeft()
-                ? RetryAfter.of(outcome.getLeft(), policy.maxWait(), clock.instant()).orElse(policy.backoff(retry)).toMillis()
-                : policy.backoff(retry).toMillis();
-        return RetryConfig.custom()
-                .maxAttempts(policy.maxAttempts())
-                .intervalBiFunction(interval)
-                .retryOnException(error -> !(error instanceof CallNotPermittedException) && ProviderErrors.isTransient(error))
-                .build();
-    }
+  private static RetryConfig retryConfig(ResiliencePolicy policy, Clock clock) {
+    IntervalBiFunction<Object> interval = (retry, outcome) -> outcome.isLeft()
+        ? RetryAfter.of(outcome.getLeft(), policy.maxWait(), clock.instant()).orElse(policy.backoff(retry)).toMillis()
+        : policy.backoff(retry).toMillis();
+    return RetryConfig.custom()
+        .maxAttempts(policy.maxAttempts())
+        .intervalBiFunction(interval)
+        .retryOnException(error -> !(error instanceof CallNotPermittedException) && ProviderErrors.isTransient(error))
+        .build();
+  }
 
-    private static CircuitBreakerConfig breakerConfig(ResiliencePolicy policy) {
-        return CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(policy.windowSize())
-                .minimumNumberOfCalls(policy.minimumCalls())
-                .failureRateThreshold(policy.failureRatePercent())
-                .waitDurationInOpenState(policy.openDuration())
-                .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
-                .recordException(ProviderErrors::isTransient)
-                .build();
-    }
+  private static CircuitBreakerConfig breakerConfig(ResiliencePolicy policy) {
+    return CircuitBreakerConfig.custom()
+        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .slidingWindowSize(policy.windowSize())
+        .minimumNumberOfCalls(policy.minimumCalls())
+        .failureRateThreshold(policy.failureRatePercent())
+        .waitDurationInOpenState(policy.openDuration())
+        .permittedNumberOfCallsInHalfOpenState(policy.halfOpenCalls())
+        .recordException(ProviderErrors::isTransient)
+        .build();
+  }
 }

@@ -12,34 +12,34 @@ import java.util.Optional;
  */
 public record TaskRequest(String taskId, String input) {
 
-    /** @throws IllegalArgumentException with a "… must be …, but was …" message when malformed */
-    public static TaskRequest parse(byte[] body, Optional<String> headerTaskId, String generatedId) {
-        JsonNode json = readObject(body);
-        JsonNode input = json.path("input");
-        if (!input.isTextual()) {
-            throw new IllegalArgumentException("input must be a string, but was " + describe(input));
-        }
-        JsonNode taskId = json.path("task_id");
-        if (!taskId.isMissingNode() && !taskId.isNull() && !taskId.isTextual()) {
-            throw new IllegalArgumentException("task_id must be a string, but was " + taskId);
-        }
-        String id = taskId.isTextual() && !taskId.asText().isEmpty() ? taskId.asText() : headerTaskId.orElse(generatedId);
-        return new TaskRequest(id, input.asText());
+  /** @throws IllegalArgumentException with a "… must be …, but was …" message when malformed */
+  public static TaskRequest parse(byte[] body, Optional<String> headerTaskId, String generatedId) {
+    JsonNode json = readObject(body);
+    JsonNode input = json.path("input");
+    if (!input.isTextual()) {
+      throw new IllegalArgumentException("input must be a string, but was " + describe(input));
     }
+    JsonNode taskId = json.path("task_id");
+    if (!taskId.isMissingNode() && !taskId.isNull() && !taskId.isTextual()) {
+      throw new IllegalArgumentException("task_id must be a string, but was " + taskId);
+    }
+    String id = taskId.isTextual() && !taskId.asText().isEmpty() ? taskId.asText() : headerTaskId.orElse(generatedId);
+    return new TaskRequest(id, input.asText());
+  }
 
-    private static JsonNode readObject(byte[] body) {
-        try {
-            JsonNode json = Json.MAPPER.readTree(body);
-            if (json == null || !json.isObject()) {
-                throw new IllegalArgumentException("the body must be a JSON object, but was " + describe(json));
-            }
-            return json;
-        } catch (IOException e) {
-            throw new IllegalArgumentException("the body must be a JSON object, but was not valid JSON");
-        }
+  private static JsonNode readObject(byte[] body) {
+    try {
+      JsonNode json = Json.MAPPER.readTree(body);
+      if (json == null || !json.isObject()) {
+        throw new IllegalArgumentException("the body must be a JSON object, but was " + describe(json));
+      }
+      return json;
+    } catch (IOException e) {
+      throw new IllegalArgumentException("the body must be a JSON object, but was not valid JSON");
     }
+  }
 
-    private static String describe(JsonNode node) {
-        return node == null || node.isMissingNode() ? "missing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-    }
+  private static String describe(JsonNode node) {
+    return node == null || node.isMissingNode() ? "missing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -18,17 +18,17 @@ import java.util.List;
 public record TaskResult(String taskId, String output, List<ExecutedToolCall> toolCalls, int llmCalls,
                          String provider, long inputTokens, long outputTokens) {
 
-    public TaskResult {
-        toolCalls = List.copyOf(toolCalls);
-    }
+  public TaskResult {
+    toolCalls = List.copyOf(toolCalls);
+  }
 
-    /** The body of the 200 answer. */
-    public ObjectNode toJson() {
-        ObjectNode json = Json.object().put("task_id", taskId).put("output", output);
-        ArrayNode calls = json.putArray("tool_calls");
-        toolCalls.forEach(call -> calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
-        json.put("llm_calls", llmCalls).put("provider", provider);
-        json.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
-        return json;
-    }
+  /** The body of the 200 answer. */
+  public ObjectNode toJson() {
+    ObjectNode json = Json.object().put("task_id", taskId).put("output", output);
+    ArrayNode calls = json.putArray("tool_calls");
+    toolCalls.forEach(call -> calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
+    json.put("llm_calls", llmCalls).put("provider", provider);
+    json.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
+    return json;
+  }
 }

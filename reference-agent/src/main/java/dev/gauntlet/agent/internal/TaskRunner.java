@@ -14,65 +14,65 @@ import java.util.function.Supplier;
  * it answers without tool calls or a limit is hit. Thread-safe: each run is confined to its caller.
  */
 public final class TaskRunner {
-    static final String SYSTEM_PROMPT = "You are a support agent. Use the tools to look up facts before answering. "
-            + "Answer briefly, using only what the tools returned.";
+  static final String SYSTEM_PROMPT = "You are a support agent. Use the tools to look up facts before answering. "
+      + "Answer briefly, using only what the tools returned.";
 
-    private final LlmGateway gateway;
-    private final ToolPolicy tools;
-    private final Supplier<ToolCatalog> catalog;
-    private final int maxSteps;
-    private final OptionalLong tokenBudget;
+  private final LlmGateway gateway;
+  private final ToolPolicy tools;
+  private final Supplier<ToolCatalog> catalog;
+  private final int maxSteps;
+  private final OptionalLong tokenBudget;
 
-    public TaskRunner(LlmGateway gateway, ToolPolicy tools, Supplier<ToolCatalog> catalog, int maxSteps, OptionalLong tokenBudget) {
-        this.gateway = gateway;
-        this.tools = tools;
-        this.catalog = catalog;
-        this.maxSteps = maxSteps;
-        this.tokenBudget = tokenBudget;
+  public TaskRunner(LlmGateway gateway, ToolPolicy tools, Supplier<ToolCatalog> catalog, int maxSteps, OptionalLong tokenBudget) {
+    this.gateway = gateway;
+    this.tools = tools;
+    this.catalog = catalog;
+    this.maxSteps = maxSteps;
+    this.tokenBudget = tokenBudget;
+  }
+
+  /**
+   * @throws ProviderFailedException when the provider failed
+   * @throws TaskLimitException      when the step limit or token budget was hit
+   */
+  public TaskResult run(String taskId, String input) throws InterruptedException {
+    ToolCatalog offered = catalog.get();
+    List<ChatCompletionMessageParam> messages = new ArrayList<>(List.of(system(), user(input)));
+    List<ExecutedToolCall> executed = new ArrayList<>();
+    TaskMeter meter = new TaskMeter();
+    for (int step = 1; ; step++) {
+      ModelTurn turn = gateway.complete(new ChatRequest(messages, offered.functionTools(), taskId, meter));
+      meter.add(turn);
+      checkBudget(meter);
+      if (turn.isFinal()) {
+        return new TaskResult(taskId, turn.content(), executed, meter.llmCalls(), turn.provider(),
+            meter.inputTokens(), meter.outputTokens());
+      }
+      if (step >= maxSteps) {
+        throw new TaskLimitException("step limit of " + maxSteps + " reached");
+      }
+      messages.add(ChatCompletionMessageParam.ofAssistant(turn.assistantMessage()));
+      for (RequestedToolCall call : turn.toolCalls()) {
+        messages.add(toolMessage(call.id(), tools.handle(call, offered, taskId, executed)));
+      }
     }
+  }
 
-    /**
-     * @throws ProviderFailedException when the provider failed
-     * @throws TaskLimitException      when the step limit or token budget was hit
-     */
-    public TaskResult run(String taskId, String input) throws InterruptedException {
-        ToolCatalog offered = catalog.get();
-        List<ChatCompletionMessageParam> messages = new ArrayList<>(List.of(system(), user(input)));
-        List<ExecutedToolCall> executed = new ArrayList<>();
-        TaskMeter meter = new TaskMeter();
-        for (int step = 1; ; step++) {
-            ModelTurn turn = gateway.complete(new ChatRequest(messages, offered.functionTools(), taskId, meter));
-            meter.add(turn);
-            checkBudget(meter);
-            if (turn.isFinal()) {
-                return new TaskResult(taskId, turn.content(), executed, meter.llmCalls(), turn.provider(),
-                        meter.inputTokens(), meter.outputTokens());
-            }
-            if (step >= maxSteps) {
-                throw new TaskLimitException("step limit of " + maxSteps + " reached");
-            }
-            messages.add(ChatCompletionMessageParam.ofAssistant(turn.assistantMessage()));
-            for (RequestedToolCall call : turn.toolCalls()) {
-                messages.add(toolMessage(call.id(), tools.handle(call, offered, taskId, executed)));
-            }
-        }
+  private void checkBudget(TaskMeter meter) {
+    if (tokenBudget.isPresent() && meter.totalTokens() > tokenBudget.getAsLong()) {
+      throw new TaskLimitException("token budget of " + tokenBudget.getAsLong() + " exceeded");
     }
+  }
 
-    private void checkBudget(TaskMeter meter) {
-        if (tokenBudget.isPresent() && meter.totalTokens() > tokenBudget.getAsLong()) {
-            throw new TaskLimitException("token budget of " + tokenBudget.getAsLong() + " exceeded");
-        }
-    }
+  private static ChatCompletionMessageParam system() {
+    return ChatCompletionMessageParam.ofSystem(ChatCompletionSystemMessageParam.builder().content(SYSTEM_PROMPT).build());
+  }
 
-    private static ChatCompletionMessageParam system() {
-        return ChatCompletionMessageParam.ofSystem(ChatCompletionSystemMessageParam.builder().content(SYSTEM_PROMPT).build());
-    }
+  private static ChatCompletionMessageParam user(String input) {
+    return ChatCompletionMessageParam.ofUser(ChatCompletionUserMessageParam.builder().content(input).build());
+  }
 
-    private static ChatCompletionMessageParam user(String input) {
-        return ChatCompletionMessageParam.ofUser(ChatCompletionUserMessageParam.builder().content(input).build());
-    }
-
-    private static ChatCompletionMessageParam toolMessage(String id, String content) {
-        return ChatCompletionMessageParam.ofTool(ChatCompletionToolMessageParam.builder().toolCallId(id).content(content).build());
-    }
+  private static ChatCompletionMessageParam toolMessage(String id, String content) {
+    return ChatCompletionMessageParam.ofTool(ChatCompletionToolMessageParam.builder().toolCallId(id).content(content).build());
+  }
 }

@@ -18,70 +18,70 @@ import java.util.stream.Collectors;
  * Immutable and thread-safe.
  */
 public final class ToolCatalog {
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
+  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private final List<ToolSpec> tools;
-    private final Set<String> names;
-    private final List<ChatCompletionTool> functionTools;
+  private final List<ToolSpec> tools;
+  private final Set<String> names;
+  private final List<ChatCompletionTool> functionTools;
 
-    public ToolCatalog(List<ToolSpec> tools) {
-        this.tools = List.copyOf(tools);
-        this.names = this.tools.stream().map(ToolSpec::name).collect(Collectors.toUnmodifiableSet());
-        this.functionTools = this.tools.stream().map(ToolCatalog::functionTool).toList();
+  public ToolCatalog(List<ToolSpec> tools) {
+    this.tools = List.copyOf(tools);
+    this.names = this.tools.stream().map(ToolSpec::name).collect(Collectors.toUnmodifiableSet());
+    this.functionTools = this.tools.stream().map(ToolCatalog::functionTool).toList();
+  }
+
+  /** Parses {@code {"tools":[{"name":…,"description":…,"parameters":{…}}]}}. */
+  public static ToolCatalog parse(JsonNode body) {
+    JsonNode array = body.path("tools");
+    if (!array.isArray()) {
+      throw new IllegalArgumentException("tools must be an array, but was " + array.getNodeType());
     }
-
-    /** Parses {@code {"tools":[{"name":…,"description":…,"parameters":{…}}]}}. */
-    public static ToolCatalog parse(JsonNode body) {
-        JsonNode array = body.path("tools");
-        if (!array.isArray()) {
-            throw new IllegalArgumentException("tools must be an array, but was " + array.getNodeType());
-        }
-        List<ToolSpec> specs = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            specs.add(spec(array.get(i), i));
-        }
-        return new ToolCatalog(specs);
+    List<ToolSpec> specs = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      specs.add(spec(array.get(i), i));
     }
+    return new ToolCatalog(specs);
+  }
 
-    public boolean contains(String name) {
-        return names.contains(name);
-    }
+  public boolean contains(String name) {
+    return names.contains(name);
+  }
 
-    /** The tool called {@code name}, if the catalog has it. */
-    public java.util.Optional<ToolSpec> tool(String name) {
-        return tools.stream().filter(t -> t.name().equals(name)).findFirst();
-    }
+  /** The tool called {@code name}, if the catalog has it. */
+  public java.util.Optional<ToolSpec> tool(String name) {
+    return tools.stream().filter(t -> t.name().equals(name)).findFirst();
+  }
 
-    public List<ToolSpec> tools() {
-        return tools;
-    }
+  public List<ToolSpec> tools() {
+    return tools;
+  }
 
-    /** The catalog as Chat Completions function tools, ready to put in a request. */
-    public List<ChatCompletionTool> functionTools() {
-        return functionTools;
-    }
+  /** The catalog as Chat Completions function tools, ready to put in a request. */
+  public List<ChatCompletionTool> functionTools() {
+    return functionTools;
+  }
 
-    private static ToolSpec spec(JsonNode tool, int index) {
-        String name = tool.path("name").asText("");
-        if (name.isEmpty()) {
-            throw new IllegalArgumentException("tools[" + index + "].name must be a non-empty string, but was " + tool.path("name"));
-        }
-        JsonNode parameters = tool.path("parameters");
-        if (!parameters.isObject()) {
-            parameters = Json.MAPPER.createObjectNode().put("type", "object");
-        }
-        return new ToolSpec(name, tool.path("description").asText(""), parameters);
+  private static ToolSpec spec(JsonNode tool, int index) {
+    String name = tool.path("name").asText("");
+    if (name.isEmpty()) {
+      throw new IllegalArgumentException("tools[" + index + "].name must be a non-empty string, but was " + tool.path("name"));
     }
+    JsonNode parameters = tool.path("parameters");
+    if (!parameters.isObject()) {
+      parameters = Json.MAPPER.createObjectNode().put("type", "object");
+    }
+    return new ToolSpec(name, tool.path("description").asText(""), parameters);
+  }
 
-    private static ChatCompletionTool functionTool(ToolSpec spec) {
-        Map<String, Object> schema = Json.MAPPER.convertValue(spec.parameters(), OBJECT);
-        FunctionParameters.Builder parameters = FunctionParameters.builder();
-        schema.forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));
-        FunctionDefinition function = FunctionDefinition.builder()
-                .name(spec.name())
-                .description(spec.description())
-                .parameters(parameters.build())
-                .build();
-        return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function).build());
-    }
+  private static ChatCompletionTool functionTool(ToolSpec spec) {
+    Map<String, Object> schema = Json.MAPPER.convertValue(spec.parameters(), OBJECT);
+    FunctionParameters.Builder parameters = FunctionParameters.builder();
+    schema.forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));
+    FunctionDefinition function = FunctionDefinition.builder()
+        .name(spec.name())
+        .description(spec.description())
+        .parameters(parameters.build())
+        .build();
+    return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function).build());
+  }
 }

@@ -8,11 +8,11 @@ import java.util.List;
  */
 public interface ToolPolicy {
 
-    /**
-     * Handles one call and returns the content of the {@code tool} message to send back.
-     *
-     * @param executed where to record the call when it was sent to the tool server
-     */
-    String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
-            throws InterruptedException;
+  /**
+   * Handles one call and returns the content of the {@code tool} message to send back.
+   *
+   * @param executed where to record the call when it was sent to the tool server
+   */
+  String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
+      throws InterruptedException;
 }

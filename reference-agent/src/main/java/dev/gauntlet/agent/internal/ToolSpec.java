@@ -11,9 +11,9 @@ import java.util.Objects;
  * @param parameters  the JSON schema of its arguments
  */
 public record ToolSpec(String name, String description, JsonNode parameters) {
-    public ToolSpec {
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(description, "description");
-        Objects.requireNonNull(parameters, "parameters");
-    }
+  public ToolSpec {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(parameters, "parameters");
+  }
 }

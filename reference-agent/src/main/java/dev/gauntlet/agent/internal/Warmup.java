@@ -15,32 +15,32 @@ import java.nio.charset.StandardCharsets;
  * seconds of traffic do not pay for class loading and cold code. No network. Stateless.
  */
 public final class Warmup {
-    private static final byte[] TOOL_TURN = ("{\"id\":\"w\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"w\","
-            + "\"choices\":[{\"index\":0,\"finish_reason\":\"tool_calls\",\"message\":{\"role\":\"assistant\",\"content\":null,"
-            + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"t\",\"arguments\":\"{\\\"a\\\":1}\"}}]}}],"
-            + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}").getBytes(StandardCharsets.UTF_8);
+  private static final byte[] TOOL_TURN = ("{\"id\":\"w\",\"object\":\"chat.completion\",\"created\":0,\"model\":\"w\","
+      + "\"choices\":[{\"index\":0,\"finish_reason\":\"tool_calls\",\"message\":{\"role\":\"assistant\",\"content\":null,"
+      + "\"tool_calls\":[{\"id\":\"c\",\"type\":\"function\",\"function\":{\"name\":\"t\",\"arguments\":\"{\\\"a\\\":1}\"}}]}}],"
+      + "\"usage\":{\"prompt_tokens\":1,\"completion_tokens\":1,\"total_tokens\":2}}").getBytes(StandardCharsets.UTF_8);
 
-    private Warmup() {
-    }
+  private Warmup() {
+  }
 
-    public static void run(ToolCatalog catalog, int rounds) {
-        JsonMapper sdk = ObjectMappers.jsonMapper();
-        try {
-            for (int i = 0; i < rounds; i++) {
-                ModelTurn turn = ModelTurn.from(sdk.readValue(TOOL_TURN, ChatCompletion.class), "warmup");
-                ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
-                        .model("warmup")
-                        .addSystemMessage(TaskRunner.SYSTEM_PROMPT)
-                        .addUserMessage("warm up " + i)
-                        .addMessage(ChatCompletionMessageParam.ofAssistant(turn.assistantMessage()))
-                        .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("c").content("{}").build())
-                        .tools(catalog.functionTools())
-                        .build();
-                sdk.writeValueAsBytes(params._body());
-                TaskRequest.parse("{\"task_id\":\"w\",\"input\":\"w\"}".getBytes(StandardCharsets.UTF_8), java.util.Optional.empty(), "w");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+  public static void run(ToolCatalog catalog, int rounds) {
+    JsonMapper sdk = ObjectMappers.jsonMapper();
+    try {
+      for (int i = 0; i < rounds; i++) {
+        ModelTurn turn = ModelTurn.from(sdk.readValue(TOOL_TURN, ChatCompletion.class), "warmup");
+        ChatCompletionCreateParams params = ChatCompletionCreateParams.builder()
+            .model("warmup")
+            .addSystemMessage(TaskRunner.SYSTEM_PROMPT)
+            .addUserMessage("warm up " + i)
+            .addMessage(ChatCompletionMessageParam.ofAssistant(turn.assistantMessage()))
+            .addMessage(ChatCompletionToolMessageParam.builder().toolCallId("c").content("{}").build())
+            .tools(catalog.functionTools())
+            .build();
+        sdk.writeValueAsBytes(params._body());
+        TaskRequest.parse("{\"task_id\":\"w\",\"input\":\"w\"}".getBytes(StandardCharsets.UTF_8), java.util.Optional.empty(), "w");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
 }
