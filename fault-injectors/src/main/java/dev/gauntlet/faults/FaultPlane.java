@@ -11,6 +11,7 @@ import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.MockServer;
 import dev.gauntlet.faults.internal.Timeline;
 import dev.gauntlet.faults.internal.Tokens;
+import dev.gauntlet.faults.internal.passthrough.PassthroughRoutes;
 import dev.gauntlet.faults.internal.provider.ChatHandler;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
 import dev.gauntlet.faults.internal.provider.ProviderTransformer;
@@ -29,8 +30,9 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Everything Gauntlet puts between the agent and its dependencies: a scripted OpenAI-compatible provider mock per
- * scenario provider, a tool mock answering from the dataset's fixtures, the timeline that switches the scenario's
+ * Everything Gauntlet puts between the agent and its dependencies: an OpenAI- and Anthropic-compatible provider mock
+ * per scenario provider (scripted, passing through to a real provider, or replaying recorded exchanges), a tool mock
+ * answering from the dataset's fixtures, the timeline that switches the scenario's
  * faults on and off, and an admin API on loopback through which a person can switch them by hand
  * ({@link AdminServer}). Every call served is written to the run's ledger, every switch to its timeline.
  *
@@ -69,11 +71,12 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     this.providerTimings = new LedgerTimings("gauntlet-provider-ledger", ledger);
     this.toolTimings = new LedgerTimings("gauntlet-tool-ledger", ledger);
     ScriptedModel scripted = new ScriptedModel(dataset);
-    ChatHandler chat = new ChatHandler(scenario, scripted, faults, providerTimings, clock);
     ProviderCalls calls = new ProviderCalls(scenario, scripted, faults, providerTimings, clock);
+    ChatHandler chat = new ChatHandler(calls);
     Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
+    PassthroughRoutes passthrough = startOrClose(() -> new PassthroughRoutes(scenario, faults, providerTimings, clock));
     this.providers = startOrClose(() -> MockServer.start(scenario.faultPlane().providerPort(),
-        "fault_plane.provider_port", new ProviderTransformer(scenario, chat, calls), providerTimings));
+        "fault_plane.provider_port", new ProviderTransformer(scenario, chat, calls, passthrough), providerTimings));
     this.tools = startOrClose(() -> MockServer.start(scenario.faultPlane().toolsPort(),
         "fault_plane.tools_port", new ToolTransformer(dataset, toolTimings, clock), toolTimings));
     this.admin = startOrClose(() -> AdminServer.start(scenario.faultPlane().adminPort(), this));
@@ -102,6 +105,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    * {@link #startTimeline()} or {@link #switchOn}.
    *
    * @throws IllegalArgumentException when a scenario fault has a kind no injector handles
+   * @throws IllegalStateException    when a pass-through provider's {@code api_key_env} names a variable that is not set
    */
   public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
     return new FaultPlane(scenario, dataset, run, clock);

@@ -2,6 +2,9 @@ package dev.gauntlet.faults;
 
 import static dev.gauntlet.faults.Fixtures.json;
 
+import com.anthropic.client.AnthropicClient;
+import com.anthropic.client.okhttp.AnthropicOkHttpClient;
+import com.anthropic.models.messages.MessageCreateParams;
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
 import com.openai.core.JsonValue;
@@ -13,6 +16,8 @@ import com.openai.models.chat.completions.ChatCompletionFunctionTool;
 import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionTool;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
+import com.openai.models.responses.FunctionTool;
+import com.openai.models.responses.ResponseCreateParams;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.Expectation;
 import dev.gauntlet.dataset.Fixture;
@@ -104,6 +109,43 @@ final class LlmFaults implements AutoCloseable {
                     .name("issue_refund").arguments("{\"order_id\":\"A1\",\"amount_cents\":1500}").build())
                 .build())))
         .build();
+  }
+
+  /** The official Anthropic SDK pointed at the same provider; it adds {@code /v1/messages} to the base itself. */
+  AnthropicClient anthropic() {
+    String base = plane.providerBaseUrl("primary").toString();
+    return AnthropicOkHttpClient.builder().baseUrl(base.substring(0, base.length() - "/v1".length()))
+        .apiKey("test-key").maxRetries(0).build();
+  }
+
+  /** The item's first user message, with both tools offered, as an Anthropic client asks. */
+  static MessageCreateParams.Builder askAnthropic() {
+    return MessageCreateParams.builder().model(Fixtures.MODEL).maxTokens(1024).addUserMessage(INPUT)
+        .addTool(anthropicTool("get_order", GET_ORDER_SCHEMA)).addTool(anthropicTool("issue_refund", REFUND_SCHEMA));
+  }
+
+  private static com.anthropic.models.messages.Tool anthropicTool(String name, String schema) {
+    com.anthropic.models.messages.Tool.InputSchema.Builder input = com.anthropic.models.messages.Tool.InputSchema
+        .builder().properties(com.anthropic.core.JsonValue.from(plain(json(schema).get("properties"))));
+    json(schema).get("required").forEach(r -> input.addRequired(r.asText()));
+    return com.anthropic.models.messages.Tool.builder().name(name).inputSchema(input.build()).build();
+  }
+
+  /** The item's first user message, with both tools offered, as a Responses API client asks. */
+  static ResponseCreateParams.Builder askResponses() {
+    return ResponseCreateParams.builder().model(Fixtures.MODEL)
+        .addTool(responsesTool("get_order", GET_ORDER_SCHEMA)).addTool(responsesTool("issue_refund", REFUND_SCHEMA));
+  }
+
+  private static FunctionTool responsesTool(String name, String schema) {
+    FunctionTool.Parameters.Builder parameters = FunctionTool.Parameters.builder();
+    json(schema).fields().forEachRemaining(e -> parameters.putAdditionalProperty(e.getKey(),
+        JsonValue.from(plain(e.getValue()))));
+    return FunctionTool.builder().name(name).strict(true).parameters(parameters.build()).build();
+  }
+
+  private static Object plain(com.fasterxml.jackson.databind.JsonNode node) {
+    return new com.fasterxml.jackson.databind.ObjectMapper().convertValue(node, Object.class);
   }
 
   ChatCompletion create(ChatCompletionCreateParams.Builder params) {

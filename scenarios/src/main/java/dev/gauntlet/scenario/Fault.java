@@ -7,7 +7,8 @@ import java.util.Locale;
  * A fault's own attributes. Each kind is a small record; the shared fields live in {@link FaultSpec}.
  */
 public sealed interface Fault
-    permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop {
+    permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop,
+    Fault.Latency {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
@@ -121,6 +122,41 @@ public sealed interface Fault
     @Override
     public String kind() {
       return "runaway_loop";
+    }
+  }
+
+  /**
+   * The provider answers slowly: the first token after {@code ttft}, the rest of the answer at
+   * {@code tokensPerSecond}, each inter-token gap spread by {@code jitter}, and a share of calls that many times
+   * slower. Every value is drawn per call from the scenario seed, the fault's name, the task and the call's index.
+   *
+   * @param ttft            time to first token
+   * @param tokensPerSecond generation speed after the first token; {@link Double#POSITIVE_INFINITY} for unlimited
+   * @param jitter          relative spread of each inter-token gap, in [0, 1]: a gap is {@code 1 + jitter·u} times
+   *                        its mean, {@code u} uniform in [−1, 1]
+   * @param slowTail        the share of calls that are slower, and by how much
+   */
+  record Latency(Delay ttft, double tokensPerSecond, double jitter, SlowTail slowTail) implements Fault {
+
+    /** Only a time to first token: unlimited speed, no jitter, no slow tail. */
+    public Latency(Delay ttft) {
+      this(ttft, Double.POSITIVE_INFINITY, 0, SlowTail.NONE);
+    }
+
+    @Override
+    public String kind() {
+      return "latency";
+    }
+
+    /**
+     * A share of calls whose whole latency (first token and generation) is multiplied by {@code factor}.
+     *
+     * @param share  share of hit calls in the tail, in [0, 1]
+     * @param factor how many times slower they are, at least 1
+     */
+    public record SlowTail(double share, double factor) {
+      /** No slow tail. */
+      public static final SlowTail NONE = new SlowTail(0, 1);
     }
   }
 }

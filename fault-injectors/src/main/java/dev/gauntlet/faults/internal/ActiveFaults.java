@@ -54,11 +54,18 @@ public final class ActiveFaults implements ProviderFaults {
   private final long seed;
   private final List<Active> active = new CopyOnWriteArrayList<>();
   private final List<QuotaEntry> quotas = new CopyOnWriteArrayList<>();
+  private final Latencies latencies;
 
   private record QuotaEntry(FaultSpec spec, Quota quota) {}
 
   public ActiveFaults(long seed) {
     this.seed = seed;
+    this.latencies = new Latencies(seed);
+  }
+
+  /** The latency faults, which slow a call down whatever else hits it. */
+  public Latencies latencies() {
+    return latencies;
   }
 
   @Override
@@ -98,7 +105,11 @@ public final class ActiveFaults implements ProviderFaults {
     return find(provider, model, taskKey, callIndex, false);
   }
 
-  /** Like {@link #decide}, but any fault, answer or turn rewrite, for mocks that can apply both. */
+  /**
+   * Like {@link #decide}, but any fault, answer or turn rewrite: for calls the scripted model answers, whatever their
+   * wire format ({@code ProviderCalls}). {@link #decide} is for calls that carry no model turn (embeddings, answers
+   * passed through from a real provider).
+   */
   public Optional<Active> hit(String provider, String model, String taskKey, int callIndex) {
     return find(provider, model, taskKey, callIndex, true);
   }

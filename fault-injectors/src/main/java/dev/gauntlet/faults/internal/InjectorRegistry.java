@@ -22,7 +22,8 @@ public final class InjectorRegistry {
         .register(Fault.RateLimit.class, new RateLimitInjector(provider))
         .register(Fault.HallucinatedTool.class, new HallucinatedToolInjector(provider))
         .register(Fault.MalformedOutput.class, new MalformedOutputInjector(provider))
-        .register(Fault.RunawayLoop.class, new RunawayLoopInjector(provider));
+        .register(Fault.RunawayLoop.class, new RunawayLoopInjector(provider))
+        .register(Fault.Latency.class, new LatencyInjector(provider));
   }
 
   public <F extends Fault> InjectorRegistry register(Class<F> kind, FaultInjector<F> injector) {

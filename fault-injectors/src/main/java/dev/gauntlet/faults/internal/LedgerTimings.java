@@ -3,6 +3,8 @@ package dev.gauntlet.faults.internal;
 import com.github.tomakehurst.wiremock.common.Timing;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import com.github.tomakehurst.wiremock.http.ChunkedDribbleDelay;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.gauntlet.run.LedgerEntry;
 import java.util.Map;
@@ -33,7 +35,7 @@ public final class LedgerTimings implements ServeEventListener {
   public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
     LedgerEntry entry = pending.remove(serveEvent.getId());
     if (entry != null) {
-      ledger.record(withTimes(entry, serveEvent.getTiming()));
+      ledger.record(withTimes(entry, serveEvent, System.currentTimeMillis()));
     }
   }
 
@@ -47,12 +49,27 @@ public final class LedgerTimings implements ServeEventListener {
     });
   }
 
-  private static LedgerEntry withTimes(LedgerEntry e, Timing timing) {
-    long first = timing == null || timing.getProcessTime() == null ? 0 : timing.getProcessTime();
-    long last = timing == null || timing.getTotalTime() == null ? first : timing.getTotalTime();
+  /**
+   * The entry with the times the mock actually sent its first and last byte, from the arrival of the request.
+   * WireMock's own timing does not say: its processing time ends before any delay, and it reports the time spent
+   * sending as 0. So the first byte is the processing time, plus the fixed delay slept before anything is written,
+   * plus, for a dribbled body, the one interval slept before its first chunk; the last byte is the time measured
+   * when the response has been written (never less than the first).
+   */
+  static LedgerEntry withTimes(LedgerEntry e, ServeEvent event, long nowMs) {
+    Timing timing = event.getTiming();
+    long process = timing == null || timing.getProcessTime() == null ? 0 : timing.getProcessTime();
+    long delay = timing == null || timing.getAddedDelay() == null ? 0 : timing.getAddedDelay();
+    ResponseDefinition definition = event.getResponseDefinition();
+    ChunkedDribbleDelay dribble = definition == null ? null : definition.getChunkedDribbleDelay();
+    long firstChunk = dribble == null ? 0 : dribble.getTotalDuration() / Math.max(1, dribble.getNumberOfChunks());
+    long first = process + delay + firstChunk;
+    long planned = process + delay + (dribble == null ? 0 : dribble.getTotalDuration());
+    long measured = event.getRequest() == null || event.getRequest().getLoggedDate() == null ? planned
+        : nowMs - event.getRequest().getLoggedDate().getTime();
     return new LedgerEntry(e.tsMs(), e.kind(), e.provider(), e.model(), e.tool(), e.taskId(), e.itemId(),
         e.callIndex(), e.status(), e.inputTokens(), e.outputTokens(), e.costUsd(), e.fault(), e.hallucinated(),
-        first, Math.max(first, last));
+        first, Math.max(first, measured));
   }
 
   @Override

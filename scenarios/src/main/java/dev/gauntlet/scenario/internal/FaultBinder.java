@@ -22,7 +22,8 @@ final class FaultBinder {
       "rate_limit", FaultBinder::rateLimit,
       "hallucinated_tool", FaultBinder::hallucinatedTool,
       "malformed_output", FaultBinder::malformedOutput,
-      "runaway_loop", map -> new Fault.RunawayLoop()));
+      "runaway_loop", map -> new Fault.RunawayLoop(),
+      "latency", LatencyBinder::bind));
 
   /** A hang longer than this would keep a run from ending when its workload does. */
   static final Duration MAX_HANG = Duration.ofMinutes(5);

@@ -35,7 +35,7 @@ public final class ScenarioBinder {
     Long seed = map.integer("seed", false, Long.MIN_VALUE, Long.MAX_VALUE);
     Target target = TargetBinder.bind(map.map("target", true));
     String dataset = map.string("dataset", true);
-    List<Provider> providers = providers(map);
+    List<Provider> providers = providers(map, source);
     Map<String, Price> prices = prices(map.map("prices", false));
     Workload workload = WorkloadBinder.bind(map.map("workload", true));
     List<String> providerNames = providers.stream().map(Provider::name).toList();
@@ -54,14 +54,10 @@ public final class ScenarioBinder {
         evaluation, faultPlane, source);
   }
 
-  private static List<Provider> providers(YamlMap map) {
-    List<Provider> providers = each(map, "providers", (m, i) -> {
-      String name = m.string("name", true);
-      String api = m.oneOf("api", false, List.of("openai", "anthropic"));
-      String model = m.string("model", false);
-      m.rejectUnknown();
-      return name == null ? null : new Provider(name, api == null ? "openai" : api, model == null ? "gpt-4o-mini" : model);
-    });
+  private static List<Provider> providers(YamlMap map, Path source) {
+    Path base = source == null || source.toAbsolutePath().getParent() == null ? Path.of("").toAbsolutePath()
+        : source.toAbsolutePath().getParent();
+    List<Provider> providers = each(map, "providers", (m, i) -> ProviderBinder.bind(m, base));
     if (providers.isEmpty() && map.value("providers", false) == null) {
       return List.of(new Provider("primary", "openai", "gpt-4o-mini"));
     }

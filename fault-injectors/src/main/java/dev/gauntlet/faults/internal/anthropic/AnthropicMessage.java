@@ -6,26 +6,38 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.faults.internal.provider.Reply;
+import dev.gauntlet.faults.internal.provider.Wire;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * One scripted answer in Anthropic's Messages wire format: a {@code message} whose content is a text block or
- * {@code tool_use} blocks. Immutable.
+ * One scripted turn in Anthropic's Messages wire format: a {@code message} whose content is a text block or
+ * {@code tool_use} blocks, with the stop reason the turn's {@link Wire} calls for. Immutable.
  *
  * @param id           {@code msg_…}
  * @param model        the model that answered
  * @param reply        what the model said
  * @param inputTokens  {@code usage.input_tokens}
  * @param outputTokens {@code usage.output_tokens}
+ * @param wire         how the turn deviates on the wire
  */
-record AnthropicMessage(String id, String model, Reply reply, long inputTokens, long outputTokens) {
+record AnthropicMessage(String id, String model, Reply reply, long inputTokens, long outputTokens, Wire wire) {
 
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  /** {@code tool_use} when the model calls tools, {@code end_turn} otherwise. */
+  /**
+   * {@code tool_use} when the model calls tools, {@code end_turn} otherwise; {@code max_tokens} for a turn cut by
+   * the token limit; {@code refusal} for a refusal or a content filter, which is how Anthropic's classifiers stop a
+   * turn.
+   */
   String stopReason() {
+    if (wire.refusal() || wire.stop() == Wire.Stop.CONTENT_FILTER) {
+      return "refusal";
+    }
+    if (wire.stop() == Wire.Stop.LENGTH) {
+      return "max_tokens";
+    }
     return reply instanceof Reply.Calls ? "tool_use" : "end_turn";
   }
 
@@ -44,7 +56,7 @@ record AnthropicMessage(String id, String model, Reply reply, long inputTokens, 
     return "toolu_" + (call.id().startsWith("call_") ? call.id().substring(5) : call.id());
   }
 
-  /** The non-streamed body. */
+  /** The non-streamed body, broken as the wire says. */
   String body() {
     ObjectNode root = header(stopReason(), usage(outputTokens));
     ArrayNode content = root.putArray("content");
@@ -52,7 +64,7 @@ record AnthropicMessage(String id, String model, Reply reply, long inputTokens, 
       content.addObject().put("type", "text").put("text", text());
     }
     calls().forEach(call -> content.add(toolUse(call, input(call.arguments()))));
-    return root.toString();
+    return wire.body(root.toString());
   }
 
   /** The message without content: whole when {@code stopReason} is set, as {@code message_start} has it if null. */
@@ -76,13 +88,22 @@ record AnthropicMessage(String id, String model, Reply reply, long inputTokens, 
     return block;
   }
 
-  /** The arguments as the object Anthropic sends; arguments that are not a JSON object read as {@code {}}. */
+  /**
+   * The arguments as the object Anthropic sends; arguments that are not a JSON object (a malformed or cut turn) go
+   * raw, as a string, since {@code input} cannot hold broken JSON.
+   */
   static JsonNode input(String arguments) {
     try {
       JsonNode input = MAPPER.readTree(arguments);
-      return input != null && input.isObject() ? input : JSON.objectNode();
+      return input != null && input.isObject() ? input : JSON.textNode(arguments);
     } catch (IOException notJson) {
-      return JSON.objectNode();
+      return JSON.textNode(arguments);
     }
+  }
+
+  /** The {@code partial_json} an {@code input_json_delta} stream sends: the object's JSON, or the raw broken text. */
+  static String partialJson(String arguments) {
+    JsonNode input = input(arguments);
+    return input.isTextual() ? input.asText() : input.toString();
   }
 }

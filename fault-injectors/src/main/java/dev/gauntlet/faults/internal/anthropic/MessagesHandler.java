@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.provider.ProviderCall;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
-import dev.gauntlet.faults.internal.provider.Reply;
+import dev.gauntlet.faults.internal.provider.Turn;
 import dev.gauntlet.faults.spi.HttpAnswer;
 import java.io.IOException;
 import java.util.Map;
@@ -15,8 +15,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Serves one {@code POST …/v1/messages} in Anthropic's Messages format: an active fault answers in Anthropic's error
- * shape, otherwise the item's script does, whole or streamed. Thread-safe.
+ * Serves one {@code POST …/v1/messages} in Anthropic's Messages format: lets {@link ProviderCalls} decide the call,
+ * then renders a fault's or quota's answer in Anthropic's error shape, or the turn (turn faults included) as a
+ * message, whole or streamed. Thread-safe.
  */
 public final class MessagesHandler {
 
@@ -43,18 +44,19 @@ public final class MessagesHandler {
       return AnthropicRoutes.answer(AnthropicErrors.error(400, problem.get(), AnthropicRoutes.requestId(eventId)));
     }
     MessagesRequest messages = MessagesRequest.from(body);
-    ProviderCall call = calls.begin(provider, messages.model(), messages.conversation(), request, eventId);
-    if (call.fault().isPresent()) {
-      HttpAnswer answer = AnthropicErrors.fromFault(call.fault().get(), call.requestId(), calls.clock());
-      call.failed(answer.status(), call.fault().get().spec().name());
-      return AnthropicRoutes.answer(answer);
+    ProviderCall call = calls.begin(provider, messages.ask(), request, eventId);
+    Optional<HttpAnswer> failure = call.failure(refusal -> AnthropicErrors.translated(refusal, call.requestId()),
+        hit -> AnthropicErrors.fromFault(hit, call.requestId(), calls.clock()));
+    if (failure.isPresent()) {
+      return AnthropicRoutes.answer(failure.get());
     }
-    Reply reply = calls.reply(call, messages.conversation());
-    AnthropicMessage message = new AnthropicMessage("msg_" + call.requestId().substring(4), messages.model(), reply,
-        messages.inputTokens(), reply.completionTokens());
+    Turn turn = call.turn();
+    AnthropicMessage message = new AnthropicMessage("msg_" + call.requestId().substring(4), messages.model(),
+        turn.reply(), messages.inputTokens(), turn.reply().completionTokens(), turn.wire());
     call.served(message.inputTokens(), message.outputTokens());
     HttpAnswer answer = new HttpAnswer(200, Map.of("request-id", call.requestId()),
         messages.stream() ? MessagesStream.body(message) : message.body());
-    return Answers.build(answer, messages.stream() ? "text/event-stream; charset=utf-8" : "application/json", null);
+    return call.paced(Answers.build(answer, messages.stream() ? "text/event-stream; charset=utf-8"
+        : "application/json", null), message.outputTokens(), messages.stream());
   }
 }

@@ -3,6 +3,8 @@ package dev.gauntlet.faults.internal.anthropic;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gauntlet.faults.internal.Tokens;
+import dev.gauntlet.faults.internal.provider.Ask;
+import dev.gauntlet.faults.internal.provider.ChatCall;
 import dev.gauntlet.faults.internal.provider.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +20,10 @@ import java.util.Optional;
  * @param stream       whether the answer is streamed as server-sent events
  * @param system       the system prompt's text, empty when none
  * @param conversation the messages, recast
+ * @param tools        the custom tools offered ({@code name}, {@code input_schema})
  */
-record MessagesRequest(String model, Long maxTokens, boolean stream, String system, ChatRequest conversation) {
+record MessagesRequest(String model, Long maxTokens, boolean stream, String system, ChatRequest conversation,
+    List<ChatCall.Tool> tools) {
 
   static MessagesRequest from(JsonNode body) {
     List<ChatRequest.Message> messages = new ArrayList<>();
@@ -28,7 +32,13 @@ record MessagesRequest(String model, Long maxTokens, boolean stream, String syst
     Long maxTokens = body.path("max_tokens").canConvertToLong() ? body.get("max_tokens").asLong() : null;
     boolean stream = body.path("stream").asBoolean(false);
     return new MessagesRequest(model, maxTokens, stream, text(body.path("system")),
-        new ChatRequest(model, stream, false, messages));
+        new ChatRequest(model, stream, false, messages),
+        Ask.tools(body.path("tools"), tool -> tool, "input_schema"));
+  }
+
+  /** The call, wire-neutral; Anthropic has no JSON mode, so a JSON answer is never asked for. */
+  Ask ask() {
+    return new Ask(model, conversation, tools, false, inputTokens());
   }
 
   /** What Anthropic would reject the request for, in its own words; empty when it is acceptable. */

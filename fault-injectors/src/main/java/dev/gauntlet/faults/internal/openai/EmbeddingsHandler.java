@@ -46,14 +46,15 @@ public final class EmbeddingsHandler {
       return OpenAiRoutes.badRequest("'$.input' is invalid. Please check the API reference: "
           + "https://platform.openai.com/docs/api-reference.", eventId);
     }
-    ProviderCall call = calls.begin(provider, model, null, request, eventId);
-    if (call.fault().isPresent()) {
-      return OpenAiRoutes.fault(call);
-    }
     long tokens = inputs.stream().mapToLong(Tokens::count).sum();
+    ProviderCall call = calls.begin(provider, model, tokens, request, eventId);
+    Optional<ResponseDefinition> failure = OpenAiRoutes.failure(call);
+    if (failure.isPresent()) {
+      return failure.get();
+    }
     call.served(tokens, 0);
     boolean base64 = body.path("encoding_format").asText("float").equals("base64");
-    return OpenAiRoutes.ok(call, body(model, inputs, dimensions, base64, tokens), false);
+    return call.paced(OpenAiRoutes.ok(call, body(model, inputs, dimensions, base64, tokens), false), 0, false);
   }
 
   private String body(String model, List<String> inputs, int dimensions, boolean base64, long tokens) {

@@ -63,16 +63,16 @@ public final class OpenAiRoutes {
     return Answers.json(answer, requestId(eventId));
   }
 
-  /** The fault's own (OpenAI-shaped) answer for {@code call}, recorded in the ledger. */
-  static ResponseDefinition fault(ProviderCall call) {
-    HttpAnswer answer = call.fault().orElseThrow().response().respond();
-    call.failed(answer.status(), call.fault().orElseThrow().spec().name());
-    return Answers.json(answer, call.requestId());
+  /** The quota's or fault's (OpenAI-shaped) answer for {@code call}, recorded in the ledger; empty to serve it. */
+  static Optional<ResponseDefinition> failure(ProviderCall call) {
+    return call.failure(refusal -> refusal, hit -> hit.response().respond())
+        .map(answer -> Answers.json(answer.withHeaders(call.quotaHeaders()), call.requestId()));
   }
 
   /** A 200 for {@code call} with {@code openai-processing-ms}. */
   static ResponseDefinition ok(ProviderCall call, String body, boolean stream) {
-    HttpAnswer answer = new HttpAnswer(200, Map.of("openai-processing-ms", Long.toString(call.elapsedMs())), body);
+    HttpAnswer answer = new HttpAnswer(200, Map.of("openai-processing-ms", Long.toString(call.elapsedMs())), body)
+        .withHeaders(call.quotaHeaders());
     return Answers.build(answer, stream ? "text/event-stream; charset=utf-8" : "application/json", call.requestId());
   }
 

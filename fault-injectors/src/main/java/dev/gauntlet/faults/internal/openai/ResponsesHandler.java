@@ -5,14 +5,15 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import dev.gauntlet.faults.internal.provider.ProviderCall;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
-import dev.gauntlet.faults.internal.provider.Reply;
+import dev.gauntlet.faults.internal.provider.Turn;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Serves one {@code POST …/v1/responses} in the OpenAI Responses format: an active fault answers with its OpenAI
- * error, otherwise the item's script does, whole or streamed. Thread-safe.
+ * Serves one {@code POST …/v1/responses} in the OpenAI Responses format: lets {@link ProviderCalls} decide the call,
+ * then renders a fault's or quota's OpenAI error, or the turn (turn faults included) as a response, whole or
+ * streamed. Thread-safe.
  */
 public final class ResponsesHandler {
 
@@ -35,14 +36,17 @@ public final class ResponsesHandler {
       return OpenAiRoutes.badRequest(missing.get(), eventId);
     }
     ResponsesRequest ask = ResponsesRequest.from(body);
-    ProviderCall call = calls.begin(provider, ask.model(), ask.conversation(), request, eventId);
-    if (call.fault().isPresent()) {
-      return OpenAiRoutes.fault(call);
+    ProviderCall call = calls.begin(provider, ask.ask(), request, eventId);
+    Optional<ResponseDefinition> failure = OpenAiRoutes.failure(call);
+    if (failure.isPresent()) {
+      return failure.get();
     }
-    Reply reply = calls.reply(call, ask.conversation());
+    Turn turn = call.turn();
     ScriptedResponse response = new ScriptedResponse("resp_" + call.requestId().substring(4), call.arrived() / 1000,
-        ask.model(), ask.instructions(), ask.tools(), reply, ask.inputTokens(), reply.completionTokens());
+        ask.model(), ask.instructions(), ask.tools(), turn.reply(), ask.inputTokens(),
+        turn.reply().completionTokens(), turn.wire());
     call.served(response.inputTokens(), response.outputTokens());
-    return OpenAiRoutes.ok(call, ask.stream() ? ResponsesStream.body(response) : response.body(), ask.stream());
+    return call.paced(OpenAiRoutes.ok(call, ask.stream() ? ResponsesStream.body(response) : response.body(),
+        ask.stream()), response.outputTokens(), ask.stream());
   }
 }

@@ -3,6 +3,7 @@ package dev.gauntlet.faults.internal.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.gauntlet.faults.internal.Tokens;
+import dev.gauntlet.faults.internal.provider.Ask;
 import dev.gauntlet.faults.internal.provider.ChatRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +19,23 @@ import java.util.List;
  * @param instructions the instructions, empty when none
  * @param tools        the request's {@code tools}, echoed in the response
  * @param conversation the input, recast
+ * @param wantsJson    whether {@code text.format} asks for JSON ({@code json_object} or {@code json_schema})
  */
 record ResponsesRequest(String model, boolean stream, String instructions, JsonNode tools,
-    ChatRequest conversation) {
+    ChatRequest conversation, boolean wantsJson) {
 
   static ResponsesRequest from(JsonNode body) {
     String model = body.hasNonNull("model") ? body.get("model").asText() : null;
     boolean stream = body.path("stream").asBoolean(false);
     JsonNode tools = body.path("tools").isArray() ? body.get("tools") : JsonNodeFactory.instance.arrayNode();
     return new ResponsesRequest(model, stream, body.path("instructions").asText(""), tools,
-        new ChatRequest(model, stream, false, recast(body.path("input"))));
+        new ChatRequest(model, stream, false, recast(body.path("input"))),
+        Ask.isJson(body.path("text").path("format").path("type")));
+  }
+
+  /** The call, wire-neutral: function tools are {@code {"type": "function", "name", "parameters"}}. */
+  Ask ask() {
+    return new Ask(model, conversation, Ask.tools(tools, tool -> tool, "parameters"), wantsJson, inputTokens());
   }
 
   /** Input tokens: the conversation as Chat Completions counts it, plus the instructions. */

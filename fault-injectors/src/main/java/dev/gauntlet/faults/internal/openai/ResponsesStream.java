@@ -3,19 +3,23 @@ package dev.gauntlet.faults.internal.openai;
 import static dev.gauntlet.faults.internal.openai.ScriptedResponse.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A response as the Responses API streams it: {@code response.created}, {@code response.in_progress}, then per
  * output item {@code response.output_item.added}, its content ({@code response.content_part.added},
- * {@code response.output_text.delta}…, {@code response.output_text.done}, {@code response.content_part.done}) or its
- * arguments ({@code response.function_call_arguments.delta}, {@code .done}), {@code response.output_item.done}, and
- * finally {@code response.completed}. Each event is {@code event: <type>\ndata: {…, "sequence_number": n}\n\n}.
- * Not thread-safe: one instance writes one body.
+ * {@code response.output_text.delta}…, {@code response.output_text.done}, {@code response.content_part.done}; for a
+ * refusal {@code response.refusal.delta}… and {@code response.refusal.done}) or its arguments
+ * ({@code response.function_call_arguments.delta}, {@code .done}), {@code response.output_item.done}, and finally
+ * {@code response.completed}, or {@code response.incomplete} for a cut turn. Each event is
+ * {@code event: <type>\ndata: {…, "sequence_number": n}\n\n}. A truncated stream stops after half its events; a
+ * malformed one has an event halfway whose data is not JSON. Not thread-safe: one instance writes one body.
  */
 final class ResponsesStream {
 
   private final ScriptedResponse response;
-  private final StringBuilder out = new StringBuilder();
+  private final List<String> events = new ArrayList<>();
   private int sequence;
 
   private ResponsesStream(ScriptedResponse response) {
@@ -36,23 +40,30 @@ final class ResponsesStream {
     for (int i = 0; i < response.calls().size(); i++) {
       functionCall(i);
     }
-    event("response.completed", JSON.objectNode().set("response", response.response(true)));
-    return out.toString();
+    event("response." + response.finalStatus(), JSON.objectNode().set("response", response.response(true)));
+    return response.wire().stream(events,
+        "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"delta\n\n");
   }
 
   private void message() {
     itemEvent("response.output_item.added", 0, response.message(false));
     String itemId = response.messageId();
-    event("response.content_part.added", part(itemId).set("part", ScriptedResponse.textPart("")));
+    String kind = response.wire().refusal() ? "refusal" : "output_text";
+    String field = response.wire().refusal() ? "refusal" : "text";
+    event("response.content_part.added", part(itemId).set("part", response.part("")));
     for (String piece : response.text().split("(?<=\\s)(?=\\S)")) {
       ObjectNode delta = part(itemId).put("delta", piece);
-      delta.putArray("logprobs");
-      event("response.output_text.delta", delta);
+      if (!response.wire().refusal()) {
+        delta.putArray("logprobs");
+      }
+      event("response." + kind + ".delta", delta);
     }
-    ObjectNode done = part(itemId).put("text", response.text());
-    done.putArray("logprobs");
-    event("response.output_text.done", done);
-    event("response.content_part.done", part(itemId).set("part", ScriptedResponse.textPart(response.text())));
+    ObjectNode done = part(itemId).put(field, response.text());
+    if (!response.wire().refusal()) {
+      done.putArray("logprobs");
+    }
+    event("response." + kind + ".done", done);
+    event("response.content_part.done", part(itemId).set("part", response.part(response.text())));
     itemEvent("response.output_item.done", 0, response.message(true));
   }
 
@@ -82,6 +93,6 @@ final class ResponsesStream {
     ObjectNode typed = JSON.objectNode().put("type", type);
     typed.setAll(data);
     typed.put("sequence_number", sequence++);
-    out.append("event: ").append(type).append("\ndata: ").append(typed).append("\n\n");
+    events.add("event: " + type + "\ndata: " + typed + "\n\n");
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.faults.internal.provider.Reply;
+import dev.gauntlet.faults.internal.provider.Wire;
 import java.util.List;
 
 /**
@@ -19,9 +20,11 @@ import java.util.List;
  * @param reply        what the model said
  * @param inputTokens  {@code usage.input_tokens}
  * @param outputTokens {@code usage.output_tokens}
+ * @param wire         how the turn deviates on the wire: a cut turn is {@code incomplete}, a refusal is a
+ *                     {@code refusal} content part
  */
 record ScriptedResponse(String id, long createdAt, String model, String instructions, JsonNode tools, Reply reply,
-    long inputTokens, long outputTokens) {
+    long inputTokens, long outputTokens, Wire wire) {
 
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -43,17 +46,38 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
     return "fc_" + id.substring(5) + "_" + index;
   }
 
-  /** The non-streamed body. */
+  /** The non-streamed body, broken as the wire says. */
   String body() {
-    return response(true).toString();
+    return wire.body(response(true).toString());
   }
 
-  /** The response object: {@code completed} with output and usage, or {@code in_progress} with neither. */
+  /** Why the turn is incomplete ({@code max_output_tokens}, {@code content_filter}), or null when it is not. */
+  String incompleteReason() {
+    return switch (wire.stop()) {
+      case LENGTH -> "max_output_tokens";
+      case CONTENT_FILTER -> "content_filter";
+      case NATURAL -> null;
+    };
+  }
+
+  /** {@code completed}, or {@code incomplete} when the turn was cut. */
+  String finalStatus() {
+    return incompleteReason() == null ? "completed" : "incomplete";
+  }
+
+  /**
+   * The response object: finished ({@link #finalStatus}) with output and usage, or {@code in_progress} with
+   * neither.
+   */
   ObjectNode response(boolean completed) {
     ObjectNode root = JSON.objectNode().put("id", id).put("object", "response").put("created_at", createdAt)
-        .put("status", completed ? "completed" : "in_progress").put("background", false);
+        .put("status", completed ? finalStatus() : "in_progress").put("background", false);
     root.putNull("error");
-    root.putNull("incomplete_details");
+    if (completed && incompleteReason() != null) {
+      root.putObject("incomplete_details").put("reason", incompleteReason());
+    } else {
+      root.putNull("incomplete_details");
+    }
     root.put("instructions", instructions.isEmpty() ? null : instructions);
     root.putNull("max_output_tokens");
     root.put("model", model);
@@ -87,12 +111,17 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
 
   ObjectNode message(boolean done) {
     ObjectNode item = JSON.objectNode().put("id", messageId()).put("type", "message")
-        .put("status", done ? "completed" : "in_progress").put("role", "assistant");
+        .put("status", done ? finalStatus() : "in_progress").put("role", "assistant");
     ArrayNode content = item.putArray("content");
     if (done) {
-      content.add(textPart(text()));
+      content.add(part(text()));
     }
     return item;
+  }
+
+  /** The message's content part with {@code text}: {@code output_text}, or {@code refusal} for a refusal. */
+  ObjectNode part(String text) {
+    return wire.refusal() ? JSON.objectNode().put("type", "refusal").put("refusal", text) : textPart(text);
   }
 
   static ObjectNode textPart(String text) {
@@ -105,7 +134,7 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
   ObjectNode functionCall(int index, boolean done) {
     Reply.Call call = calls().get(index);
     return JSON.objectNode().put("id", callItemId(index)).put("type", "function_call")
-        .put("status", done ? "completed" : "in_progress").put("arguments", done ? call.arguments() : "")
+        .put("status", done ? finalStatus() : "in_progress").put("arguments", done ? call.arguments() : "")
         .put("call_id", call.id()).put("name", call.name());
   }
 

@@ -1,38 +1,32 @@
 package dev.gauntlet.faults.internal.provider;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.gauntlet.dataset.Item;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * One chat call as a {@link TurnFault} sees it. Confined to the serving thread.
+ * One model call as a {@link TurnFault} sees it, whatever wire format it came in. Confined to the serving thread.
  *
- * @param body      the request body as sent
- * @param request   the parts of it the scripted model reads
+ * @param ask       what the request asks, wire-neutral
  * @param item      the dataset item the conversation belongs to, null when unknown
  * @param scripted  what the script says this turn
  * @param callIndex the call's index within its task
  * @param random    draws for this fault, call and task, from the scenario seed
  */
-public record ChatCall(JsonNode body, ChatRequest request, Item item, Reply scripted, int callIndex,
-    RandomGenerator random) {
+public record ChatCall(Ask ask, Item item, Reply scripted, int callIndex, RandomGenerator random) {
 
-  /** A function tool offered in the request. */
-  public record Tool(String name, JsonNode parameters) {}
+  /** A function tool offered in the request: its name and the JSON schema of its arguments. */
+  public record Tool(String name, com.fasterxml.jackson.databind.JsonNode parameters) {}
+
+  /** The conversation so far. */
+  public ChatRequest request() {
+    return ask.conversation();
+  }
 
   /** The function tools the request offers, in its order. */
   public List<Tool> tools() {
-    List<Tool> tools = new ArrayList<>();
-    for (JsonNode tool : body.path("tools")) {
-      JsonNode function = tool.path("function");
-      if (function.hasNonNull("name")) {
-        tools.add(new Tool(function.get("name").asText(), function.path("parameters")));
-      }
-    }
-    return tools;
+    return ask.tools();
   }
 
   /** The offered tool called {@code name}. */
@@ -40,9 +34,8 @@ public record ChatCall(JsonNode body, ChatRequest request, Item item, Reply scri
     return tools().stream().filter(t -> t.name().equals(name)).findFirst();
   }
 
-  /** Whether the request asked for JSON ({@code response_format} {@code json_object} or {@code json_schema}). */
+  /** Whether the request asked for a JSON answer (JSON mode or a JSON schema). */
   public boolean wantsJson() {
-    String type = body.path("response_format").path("type").asText("");
-    return type.equals("json_object") || type.equals("json_schema");
+    return ask.wantsJson();
   }
 }

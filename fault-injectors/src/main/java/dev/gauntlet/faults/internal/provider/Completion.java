@@ -28,17 +28,16 @@ public record Completion(String id, long created, String model, Reply reply, lon
 
   /** {@code stop} for text, {@code tool_calls} for tool calls, unless the wire says otherwise. */
   public String finishReason() {
-    return wire.finishReason() != null ? wire.finishReason() : reply instanceof Reply.Calls ? "tool_calls" : "stop";
+    return switch (wire.stop()) {
+      case LENGTH -> "length";
+      case CONTENT_FILTER -> "content_filter";
+      case NATURAL -> reply instanceof Reply.Calls ? "tool_calls" : "stop";
+    };
   }
 
   /** The non-streamed body; a cut body is not valid JSON. */
   public String body() {
-    String whole = wholeBody();
-    return switch (wire.cut()) {
-      case NONE -> whole;
-      case TRUNCATED -> whole.substring(0, whole.length() / 2);
-      case MALFORMED_FRAME -> whole.replaceFirst("\\{", "{\"choices\": [{") + "}";
-    };
+    return wire.body(wholeBody());
   }
 
   private String wholeBody() {

@@ -28,13 +28,17 @@ public final class Malformations implements TurnFault {
           ? Optional.of(Turn.of(cutArguments(calls))) : Optional.empty();
       case INVALID_JSON_CONTENT -> scripted instanceof Reply.Text text
           ? Optional.of(Turn.of(new Reply.Text(brokenContent(call, text.content())))) : Optional.empty();
-      case TRUNCATED_STREAM -> Optional.of(new Turn(scripted, new Wire(null, false, Wire.Cut.TRUNCATED), false));
-      case MALFORMED_SSE -> Optional.of(new Turn(scripted, new Wire(null, false, Wire.Cut.MALFORMED_FRAME), false));
-      case FINISH_LENGTH -> Optional.of(new Turn(cut(scripted), new Wire("length", false, Wire.Cut.NONE), false));
-      case REFUSAL -> Optional.of(new Turn(new Reply.Text(REFUSAL), new Wire(null, true, Wire.Cut.NONE), false));
-      case CONTENT_FILTER -> Optional.of(new Turn(new Reply.Text(scripted instanceof Reply.Text text
-          ? Arguments.half(text.content()) : ""), new Wire("content_filter", false, Wire.Cut.NONE), false));
+      case TRUNCATED_STREAM -> Optional.of(turn(scripted, Wire.Stop.NATURAL, false, Wire.Cut.TRUNCATED));
+      case MALFORMED_SSE -> Optional.of(turn(scripted, Wire.Stop.NATURAL, false, Wire.Cut.MALFORMED_FRAME));
+      case FINISH_LENGTH -> Optional.of(turn(cut(scripted), Wire.Stop.LENGTH, false, Wire.Cut.NONE));
+      case REFUSAL -> Optional.of(turn(new Reply.Text(REFUSAL), Wire.Stop.NATURAL, true, Wire.Cut.NONE));
+      case CONTENT_FILTER -> Optional.of(turn(new Reply.Text(scripted instanceof Reply.Text text
+          ? Arguments.half(text.content()) : ""), Wire.Stop.CONTENT_FILTER, false, Wire.Cut.NONE));
     };
+  }
+
+  private static Turn turn(Reply reply, Wire.Stop stop, boolean refusal, Wire.Cut cut) {
+    return new Turn(reply, new Wire(stop, refusal, cut), false);
   }
 
   private static String brokenContent(ChatCall call, String content) {

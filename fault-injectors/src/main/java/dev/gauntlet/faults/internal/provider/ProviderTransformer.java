@@ -11,6 +11,7 @@ import dev.gauntlet.faults.internal.anthropic.MessagesHandler;
 import dev.gauntlet.faults.internal.openai.EmbeddingsHandler;
 import dev.gauntlet.faults.internal.openai.OpenAiRoutes;
 import dev.gauntlet.faults.internal.openai.ResponsesHandler;
+import dev.gauntlet.faults.internal.passthrough.PassthroughRoutes;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
 import java.util.List;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * Routes {@code /providers/{name}/v1/…} to the scripted provider of that name, whatever wire format the path names:
  * {@code POST chat/completions}, {@code POST responses}, {@code POST embeddings} (OpenAI), {@code POST messages}
  * (Anthropic), and {@code GET models} and {@code GET models/{id}} in the format the client speaks. Anything else is a
- * 404 in that format. Thread-safe.
+ * 404 in that format. Providers in {@code passthrough} or {@code replay} mode go to {@link PassthroughRoutes} first,
+ * every path under {@code v1/} included. Thread-safe.
  */
 public final class ProviderTransformer implements ResponseDefinitionTransformerV2 {
 
@@ -40,8 +42,17 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
   private final MessagesHandler messages;
   private final ResponsesHandler responses;
   private final EmbeddingsHandler embeddings;
+  /** Providers in passthrough or replay mode; null when the plane serves scripted providers only. */
+  private final PassthroughRoutes passthrough;
 
   public ProviderTransformer(Scenario scenario, ChatHandler chat, ProviderCalls calls) {
+    this(scenario, chat, calls, null);
+  }
+
+  /** Routes to scripted providers and, for providers in passthrough or replay mode, to {@code passthrough}. */
+  public ProviderTransformer(Scenario scenario, ChatHandler chat, ProviderCalls calls,
+      PassthroughRoutes passthrough) {
+    this.passthrough = passthrough;
     this.scenario = scenario;
     this.chat = chat;
     this.messages = new MessagesHandler(calls);
@@ -58,6 +69,12 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
     Optional<Provider> provider = named.matches() ? scenario.provider(named.group(1)) : Optional.empty();
     boolean anthropic = AnthropicRoutes.speaksAnthropic(request) || path.endsWith("/messages")
         || provider.map(p -> p.api().equals("anthropic")).orElse(false);
+    if (passthrough != null && provider.isPresent() && PassthroughRoutes.serves(provider.get())) {
+      String rest = request.getUrl().substring(("/providers/" + named.group(1)).length());
+      if (rest.startsWith("/v1/") || rest.startsWith("/v1?") || rest.equals("/v1")) {
+        return passthrough.handle(provider.get(), rest.substring(3), event);
+      }
+    }
     if (!route.matches()) {
       return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + path + ")", event.getId());
     }
