@@ -4,7 +4,7 @@ import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.faults.admin.FaultState;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
-import dev.gauntlet.scenario.internal.Values;
+import dev.gauntlet.scenario.Durations;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +41,8 @@ final class Endpoints {
     out.println("faults (off until the schedule starts or you switch them):");
     for (FaultState f : plane.faults()) {
       out.printf("  %-20s %-12s provider %-10s window %s for %s%n", f.name(), f.kind(),
-          f.provider() == null ? "all" : f.provider(), Values.format(f.window().start()),
-          Values.format(f.window().duration()));
+          f.provider() == null ? "all" : f.provider(), Durations.format(f.window().start()),
+          Durations.format(f.window().duration()));
     }
     String admin = plane.adminBaseUrl().toString();
     out.println("  switch:   curl -X POST " + admin + "/faults/" + plane.faults().get(0).name() + "/on   (or /off)");

@@ -1,7 +1,7 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.run.RunDirectory;
-import dev.gauntlet.scenario.internal.Values;
+import dev.gauntlet.scenario.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
   static final class DurationConverter implements ITypeConverter<Duration> {
     @Override
     public Duration convert(String text) {
-      Duration d = Values.duration(text);
+      Duration d = Durations.parse(text).orElse(null);
       if (d == null || d.isZero()) {
         throw new TypeConversionException("must be a duration such as 500ms, 30s, 2m or 1h, but was '" + text + "'");
       }

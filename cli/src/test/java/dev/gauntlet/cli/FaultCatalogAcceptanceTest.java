@@ -35,6 +35,11 @@ class FaultCatalogAcceptanceTest {
     assertGateSeparates("runaway-loop.yaml", runs, "cost.per_task");
   }
 
+  @Test
+  void slowProviderIsTimedOutByTheResilientAgentAndWaitedOnByTheNaiveOne(@TempDir Path runs) throws IOException {
+    assertGateSeparates("slow-provider.yaml", runs, "success_rate");
+  }
+
   private static void assertGateSeparates(String scenario, Path runs, String... failing) throws IOException {
     Console resilient = run(scenario, runs.resolve("resilient"));
     Console naive = run(scenario, runs.resolve("naive"), "--set", "target.mode=naive");

@@ -18,7 +18,9 @@ class ScenarioLoaderTest {
   private static final Path CATALOG = Path.of(".");
 
   @ParameterizedTest
-  @ValueSource(strings = {"smoke.yaml", "provider-outage.yaml", "rate-limit-storm.yaml", "steady-5k.yaml", "external-agent.yaml"})
+  @ValueSource(strings = {"smoke.yaml", "provider-outage.yaml", "rate-limit-storm.yaml", "steady-5k.yaml",
+      "external-agent.yaml", "hallucinated-tools.yaml", "malformed-output.yaml", "runaway-loop.yaml",
+      "slow-provider.yaml"})
   void everyCatalogScenarioLoads(String file) {
     Scenario scenario = ScenarioLoader.load(CATALOG.resolve(file));
 

@@ -3,7 +3,7 @@ package dev.gauntlet.faults.admin;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gauntlet.scenario.internal.Values;
+import dev.gauntlet.scenario.Durations;
 import java.util.List;
 
 /** The admin API's JSON bodies, snake_case like every file in a run directory. */
@@ -36,8 +36,8 @@ final class AdminJson {
     ObjectNode node = NODES.objectNode().put("name", f.name()).put("kind", f.kind());
     putIfPresent(node, "provider", f.provider());
     putIfPresent(node, "model", f.model());
-    node.putObject("window").put("start", Values.format(f.window().start()))
-        .put("duration", Values.format(f.window().duration()));
+    node.putObject("window").put("start", Durations.format(f.window().start()))
+        .put("duration", Durations.format(f.window().duration()));
     node.put("state", f.on() ? "on" : "off").put("source", f.source());
     if (f.sinceMs() != null) {
       node.put("since_ms", f.sinceMs());

@@ -27,7 +27,7 @@ class AnswersTest {
 
   @Test
   void intervalsRoundUpSoTheStreamIsNeverFasterThanAsked() {
-    ResponseDefinition paced = Answers.dribbled(stream(4), Duration.ofMillis(50), Duration.ofMillis(100));
+    ResponseDefinition paced = Answers.dribbled(stream(4), Duration.ofMillis(20), Duration.ofMillis(100));
 
     assertThat(paced.getChunkedDribbleDelay().getTotalDuration()).isEqualTo(4 * 34);
     assertThat(paced.getFixedDelayMilliseconds()).as("the first interval is already longer than the ttft")
