@@ -27,6 +27,12 @@ final class Http {
     return send(request.build());
   }
 
+  /** A POST carrying only W3C trace context, as an agent that propagates traces but not Gauntlet's header sends. */
+  static HttpResponse<String> postTraced(URI uri, String json, String traceparent) {
+    return send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
+        .header("traceparent", traceparent).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+  }
+
   private static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

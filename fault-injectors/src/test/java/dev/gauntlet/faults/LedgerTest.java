@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.gauntlet.run.JsonLines;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.run.TaskCorrelation;
 import dev.gauntlet.scenario.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
@@ -55,6 +56,24 @@ class LedgerTest {
     assertThat(tool.itemId()).isEqualTo("o-1");
     assertThat(tool.status()).isEqualTo(200);
     assertThat(tool.hallucinated()).isFalse();
+  }
+
+  @Test
+  void callsOfAnAgentThatPropagatesOnlyTraceContextAreJoinedToTheirTask() {
+    RunDirectory run = RunDirectory.create(dir);
+    String traceparent = TaskCorrelation.traceparent("t-0000042").orElseThrow();
+    try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1), Fixtures.dataset(), run, Clock.systemUTC())) {
+      Http.postTraced(URI.create(plane.providerBaseUrl("primary") + "/chat/completions"), FIRST_TURN, traceparent);
+      Http.postTraced(URI.create(plane.toolsBaseUrl() + "/tools/get_order"), "{\"order_id\":\"42\"}", traceparent);
+      Http.postTraced(URI.create(plane.providerBaseUrl("primary") + "/chat/completions"), FIRST_TURN,
+          "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+    List<LedgerEntry> ledger = JsonLines.readAll(run.ledger(), LedgerEntry.class);
+
+    assertThat(ledger).filteredOn(e -> "t-0000042".equals(e.taskId())).extracting(LedgerEntry::kind)
+        .containsExactlyInAnyOrder("llm", "tool");
+    assertThat(ledger).as("a trace Gauntlet did not start names no task").filteredOn(e -> e.taskId() == null)
+        .hasSize(1);
   }
 
   @Test

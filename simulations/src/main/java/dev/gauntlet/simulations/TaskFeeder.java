@@ -2,6 +2,7 @@ package dev.gauntlet.simulations;
 
 import dev.gauntlet.dataset.Item;
 import dev.gauntlet.run.Seeds;
+import dev.gauntlet.run.TaskCorrelation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -34,8 +35,10 @@ final class TaskFeeder implements Iterator<Map<String, Object>> {
   public Map<String, Object> next() {
     long n = sent.getAndIncrement();
     Item item = order.get((int) (n % order.size()));
+    String taskId = String.format("t-%07d", n + 1);
     return Map.of(
-        "taskId", String.format("t-%07d", n + 1),
+        "taskId", taskId,
+        "traceparent", TaskCorrelation.traceparent(taskId).orElseThrow(),
         "itemId", item.id(),
         "trial", (int) (n / order.size()),
         "input", item.input());

@@ -8,6 +8,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.gauntlet.run.Json;
+import dev.gauntlet.run.TaskCorrelation;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
@@ -34,7 +35,8 @@ public final class TaskSimulation extends Simulation {
         .feed(new TaskFeeder(plan.items(), plan.seed()))
         .exec(session -> session.set(TaskRecorder.START, System.currentTimeMillis()))
         .exec(http("task").post("/v1/tasks")
-            .header("X-Gauntlet-Task-Id", "#{taskId}")
+            .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
+            .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
             .body(StringBody(TaskSimulation::taskJson))
             .requestTimeout(plan.workload().taskTimeout())
             .check(

@@ -18,6 +18,7 @@ import dev.gauntlet.faults.internal.anthropic.AnthropicErrors;
 import dev.gauntlet.faults.spi.HttpAnswer;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.Seeds;
+import dev.gauntlet.run.TaskCorrelation;
 import dev.gauntlet.scenario.Price;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
@@ -40,7 +41,7 @@ import java.util.function.Function;
 public final class PassthroughRoutes {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final String TASK_HEADER = "X-Gauntlet-Task-Id";
+  private static final String TASK_HEADER = TaskCorrelation.TASK_HEADER;
 
   private final Scenario scenario;
   private final ActiveFaults faults;
@@ -124,7 +125,7 @@ public final class PassthroughRoutes {
       this.event = event;
       this.json = parse(body);
       this.model = json.path("model").asText(provider.model());
-      this.taskId = request.getHeader(TASK_HEADER);
+      this.taskId = TaskCorrelation.taskId(request::getHeader);
       String taskKey = taskId != null ? taskId : "unmatched";
       this.index = calls.next(taskKey);
       this.requestId = requestId("req_", Long.toHexString(Seeds.generator(scenario.seed(), "request", taskKey, index)

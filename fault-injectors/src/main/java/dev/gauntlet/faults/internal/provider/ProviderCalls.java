@@ -6,6 +6,7 @@ import dev.gauntlet.faults.internal.ActiveFaults;
 import dev.gauntlet.faults.internal.CallCounter;
 import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.run.Seeds;
+import dev.gauntlet.run.TaskCorrelation;
 import dev.gauntlet.scenario.Scenario;
 import java.time.Clock;
 import java.util.Optional;
@@ -13,16 +14,17 @@ import java.util.UUID;
 
 /**
  * The one call pipeline of a provider mock, shared by every wire format it speaks (Chat Completions, Responses,
- * embeddings, Anthropic Messages): join a call to a task ({@code X-Gauntlet-Task-Id}, else the dataset item the
- * conversation matches), number it within the task, give it a seeded request id, count it against the quotas, let an
- * active fault hit it, draw its pace from any latency fault, produce the model's turn once in wire-neutral form with
- * any turn fault applied, and hand its ledger entry over. One instance per provider mock, so a task's calls are
- * numbered alike whatever endpoint each uses. Thread-safe.
+ * embeddings, Anthropic Messages): join a call to a task ({@code X-Gauntlet-Task-Id}, else the task a W3C
+ * {@code traceparent} names, see {@link TaskCorrelation}, else the dataset item the conversation matches), number it
+ * within the task, give it a seeded request id, count it against the quotas, let an active fault hit it, draw its
+ * pace from any latency fault, produce the model's turn once in wire-neutral form with any turn fault applied, and
+ * hand its ledger entry over. One instance per provider mock, so a task's calls are numbered alike whatever endpoint
+ * each uses. Thread-safe.
  */
 public final class ProviderCalls {
 
   /** Header the load generator sets so that calls can be joined to tasks. */
-  public static final String TASK_HEADER = "X-Gauntlet-Task-Id";
+  public static final String TASK_HEADER = TaskCorrelation.TASK_HEADER;
 
   private final Scenario scenario;
   private final ScriptedModel model;
@@ -57,7 +59,7 @@ public final class ProviderCalls {
       UUID eventId) {
     long arrived = clock.millis();
     Optional<Item> item = ask == null ? Optional.empty() : model.match(ask.conversation());
-    String taskId = request.getHeader(TASK_HEADER);
+    String taskId = TaskCorrelation.taskId(request::getHeader);
     String taskKey = taskId != null ? taskId : item.map(Item::id).orElse("unmatched");
     int index = calls.next(taskKey);
     String requestId = "req_" + Long.toHexString(Seeds.generator(scenario.seed(), "request", taskKey, index)

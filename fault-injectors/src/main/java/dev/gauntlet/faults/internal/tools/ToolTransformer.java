@@ -14,9 +14,9 @@ import dev.gauntlet.dataset.ToolDef;
 import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.CallCounter;
 import dev.gauntlet.faults.internal.LedgerTimings;
-import dev.gauntlet.faults.internal.provider.ChatHandler;
 import dev.gauntlet.faults.spi.HttpAnswer;
 import dev.gauntlet.run.LedgerEntry;
+import dev.gauntlet.run.TaskCorrelation;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -61,7 +61,7 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
 
   private ResponseDefinition call(String tool, Request request, ServeEvent event) {
     long arrived = clock.millis();
-    String taskId = request.getHeader(ChatHandler.TASK_HEADER);
+    String taskId = TaskCorrelation.taskId(request::getHeader);
     Optional<ToolDef> def = dataset.tool(tool);
     boolean known = def.isPresent();
     JsonNode arguments = arguments(request);
