@@ -31,13 +31,9 @@ public final class EmbeddingsHandler {
   public ResponseDefinition handle(String provider, Request request, UUID eventId) {
     JsonNode body;
     try {
-      body = OpenAiRoutes.body(request);
+      body = OpenAiRoutes.body(request, List.of("model", "input"));
     } catch (OpenAiRoutes.BadBody e) {
       return OpenAiRoutes.badRequest(e.getMessage(), eventId);
-    }
-    Optional<String> missing = OpenAiRoutes.missing(body, List.of("model", "input"));
-    if (missing.isPresent()) {
-      return OpenAiRoutes.badRequest(missing.get(), eventId);
     }
     List<String> inputs = inputs(body.get("input"));
     String model = body.get("model").asText();

@@ -31,18 +31,26 @@ public final class OpenAiRoutes {
     return "req_" + eventId.toString().replace("-", "");
   }
 
-  /** The body as a JSON object, or the 400 OpenAI sends for one it cannot read. */
-  static JsonNode body(Request request) throws BadBody {
+  /**
+   * The body as a JSON object holding every field in {@code required}, or the 400 message OpenAI sends for a body it
+   * cannot read or one that lacks a field.
+   */
+  static JsonNode body(Request request, List<String> required) throws BadBody {
+    JsonNode body;
     try {
-      JsonNode body = MAPPER.readTree(request.getBody());
-      if (body == null || !body.isObject()) {
-        throw new BadBody("We could not parse the JSON body of your request. The body must be a JSON object.");
-      }
-      return body;
+      body = MAPPER.readTree(request.getBody());
     } catch (IOException e) {
       throw new BadBody("We could not parse the JSON body of your request. (HINT: This likely means you aren't "
           + "using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
     }
+    if (body == null || !body.isObject()) {
+      throw new BadBody("We could not parse the JSON body of your request. The body must be a JSON object.");
+    }
+    Optional<String> missing = missing(body, required);
+    if (missing.isPresent()) {
+      throw new BadBody(missing.get());
+    }
+    return body;
   }
 
   /** A body the mock cannot read, with the answer to send. */
@@ -53,7 +61,7 @@ public final class OpenAiRoutes {
   }
 
   /** OpenAI's 400 for a body field that is missing, or empty when every field in {@code required} is present. */
-  static Optional<String> missing(JsonNode body, List<String> required) {
+  private static Optional<String> missing(JsonNode body, List<String> required) {
     return required.stream().filter(f -> !body.hasNonNull(f)).findFirst()
         .map(f -> "Missing required parameter: '" + f + "'.");
   }

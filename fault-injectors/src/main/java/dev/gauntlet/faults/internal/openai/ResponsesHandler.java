@@ -27,13 +27,9 @@ public final class ResponsesHandler {
   public ResponseDefinition handle(String provider, Request request, UUID eventId) {
     JsonNode body;
     try {
-      body = OpenAiRoutes.body(request);
+      body = OpenAiRoutes.body(request, List.of("model", "input"));
     } catch (OpenAiRoutes.BadBody e) {
       return OpenAiRoutes.badRequest(e.getMessage(), eventId);
-    }
-    Optional<String> missing = OpenAiRoutes.missing(body, List.of("model", "input"));
-    if (missing.isPresent()) {
-      return OpenAiRoutes.badRequest(missing.get(), eventId);
     }
     ResponsesRequest ask = ResponsesRequest.from(body);
     ProviderCall call = calls.begin(provider, ask.ask(), request, eventId);
