@@ -8,7 +8,6 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.gauntlet.faults.internal.ActiveFaults;
 import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.CallCounter;
@@ -29,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -91,16 +91,18 @@ public final class PassthroughRoutes {
     return provider.mode() != Provider.Mode.SCRIPTED;
   }
 
-  /** The answer to {@code event}, a call to {@code provider} for {@code path} (after {@code /v1}, query included). */
-  public ResponseDefinition handle(Provider provider, String path, ServeEvent event) {
-    Request request = event.getRequest();
+  /**
+   * The answer to {@code request} (whose serve event is {@code eventId}), a call to {@code provider} for {@code path}
+   * (after {@code /v1}, query included). It may block while the upstream answers.
+   */
+  public ResponseDefinition handle(Provider provider, String path, Request request, UUID eventId) {
     String method = request.getMethod().getName();
     String body = request.getBodyAsString() == null ? "" : request.getBodyAsString();
     if (!method.equals("POST")) {
-      return exchange(provider, method, path, headers(request), body, requestId("req_", event.getId().toString()))
+      return exchange(provider, method, path, headers(request), body, requestId("req_", eventId.toString()))
           .fold(ex -> relay(ex, Map.of(), null), answer -> Answers.json(answer, null));
     }
-    return new Call(provider, path, body, request, event).serve();
+    return new Call(provider, path, body, request, eventId).serve();
   }
 
   /** One LLM call, from its arrival to its ledger entry. */
@@ -109,7 +111,7 @@ public final class PassthroughRoutes {
     private final String path;
     private final String body;
     private final Request request;
-    private final ServeEvent event;
+    private final UUID eventId;
     private final long arrived = clock.millis();
     private final JsonNode json;
     private final String model;
@@ -117,12 +119,12 @@ public final class PassthroughRoutes {
     private final int index;
     private final String requestId;
 
-    Call(Provider provider, String path, String body, Request request, ServeEvent event) {
+    Call(Provider provider, String path, String body, Request request, UUID eventId) {
       this.provider = provider;
       this.path = path;
       this.body = body;
       this.request = request;
-      this.event = event;
+      this.eventId = eventId;
       this.json = parse(body);
       this.model = json.path("model").asText(provider.model());
       this.taskId = TaskCorrelation.taskId(request::getHeader);
@@ -150,14 +152,14 @@ public final class PassthroughRoutes {
         Usage usage = ex.status() / 100 == 2 ? Usage.of(json, ex) : new Usage(0, 0);
         quota.charge(usage.output(), arrived);
         Price price = scenario.prices().get(model);
-        ledger.expect(event.getId(), entry(ex.status(), usage.input(), usage.output(),
+        ledger.expect(eventId, entry(ex.status(), usage.input(), usage.output(),
             price == null ? 0 : price.cost(usage.input(), usage.output()), null));
         return relay(ex, quota.headers(), requestId);
       }, answer -> failed(answer.withHeaders(quota.headers()), null));
     }
 
     private ResponseDefinition failed(HttpAnswer answer, String fault) {
-      ledger.expect(event.getId(), entry(answer.status(), 0, 0, 0, fault));
+      ledger.expect(eventId, entry(answer.status(), 0, 0, 0, fault));
       return Answers.json(answer, anthropic() ? null : requestId);
     }
 

@@ -62,7 +62,15 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
 
   @Override
   public ResponseDefinition transform(ServeEvent event) {
-    Request request = event.getRequest();
+    return answer(event.getRequest(), event.getId());
+  }
+
+  /**
+   * The answer to {@code request}, whose serve event (the key its ledger entry waits under) is {@code eventId}. It
+   * never blocks for scripted providers; for providers in passthrough or replay mode it may wait on the upstream
+   * (see {@link #blocks}).
+   */
+  public ResponseDefinition answer(Request request, UUID eventId) {
     String path = request.getUrl().split("\\?", 2)[0];
     Matcher route = ROUTE.matcher(path);
     Matcher named = PROVIDER.matcher(path);
@@ -72,23 +80,27 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
     if (passthrough != null && provider.isPresent() && PassthroughRoutes.serves(provider.get())) {
       String rest = request.getUrl().substring(("/providers/" + named.group(1)).length());
       if (rest.startsWith("/v1/") || rest.startsWith("/v1?") || rest.equals("/v1")) {
-        return passthrough.handle(provider.get(), rest.substring(3), event);
+        return passthrough.handle(provider.get(), rest.substring(3), request, eventId);
       }
     }
     if (!route.matches()) {
-      return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + path + ")", event.getId());
+      return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + path + ")", eventId);
     }
     if (provider.isEmpty()) {
-      return notFound(anthropic, "provider must be one of " + names() + ", but was " + named.group(1),
-          event.getId());
+      return notFound(anthropic, "provider must be one of " + names() + ", but was " + named.group(1), eventId);
     }
-    return serve(provider.get(), route.group(2), route.group(3), anthropic, event);
+    return serve(provider.get(), route.group(2), route.group(3), anthropic, request, eventId);
+  }
+
+  /** Whether answering {@code url} may block: it names a provider in passthrough or replay mode. */
+  public boolean blocks(String url) {
+    Matcher named = PROVIDER.matcher(url.split("\\?", 2)[0]);
+    return passthrough != null && named.matches()
+        && scenario.provider(named.group(1)).map(PassthroughRoutes::serves).orElse(false);
   }
 
   private ResponseDefinition serve(Provider provider, String endpoint, String modelId, boolean anthropic,
-      ServeEvent event) {
-    Request request = event.getRequest();
-    UUID id = event.getId();
+      Request request, UUID id) {
     boolean post = request.getMethod().equals(RequestMethod.POST);
     boolean get = request.getMethod().equals(RequestMethod.GET);
     if (post && modelId == null) {
