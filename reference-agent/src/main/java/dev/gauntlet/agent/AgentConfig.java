@@ -23,6 +23,7 @@ import java.util.Optional;
  *                    naive mode uses {@link AgentMode#NAIVE_STEP_CAP}
  * @param tokenBudget tokens per task before it fails ({@code AGENT_TOKEN_BUDGET}); resilient mode only
  * @param llmTimeout  timeout of one LLM request ({@code AGENT_LLM_TIMEOUT_MS}); resilient mode only
+ * @param state       where conversation memory and the response cache live ({@code REDIS_URL}, {@code AGENT_CACHE}, …)
  */
 public record AgentConfig(
     String host,
@@ -33,7 +34,8 @@ public record AgentConfig(
     Optional<URI> toolsUrl,
     int maxSteps,
     long tokenBudget,
-    Duration llmTimeout) {
+    Duration llmTimeout,
+    StateConfig state) {
 
   public AgentConfig {
     Objects.requireNonNull(host, "host");
@@ -42,6 +44,7 @@ public record AgentConfig(
     Objects.requireNonNull(fallback, "fallback");
     Objects.requireNonNull(toolsUrl, "toolsUrl");
     Objects.requireNonNull(llmTimeout, "llmTimeout");
+    Objects.requireNonNull(state, "state");
     EnvReader.check(port >= 0 && port <= 65535, "port must be in [0, 65535], but was " + port);
     EnvReader.check(maxSteps >= 1, "maxSteps must be at least 1, but was " + maxSteps);
     EnvReader.check(tokenBudget >= 1, "tokenBudget must be at least 1, but was " + tokenBudget);
@@ -71,7 +74,8 @@ public record AgentConfig(
         in.optionalUrl("AGENT_TOOLS_URL").map(URI::create),
         in.integer("AGENT_MAX_STEPS", 8, 1, 1_000),
         in.integer("AGENT_TOKEN_BUDGET", 20_000, 1, Integer.MAX_VALUE),
-        Duration.ofMillis(in.integer("AGENT_LLM_TIMEOUT_MS", 10_000, 1, 3_600_000)));
+        Duration.ofMillis(in.integer("AGENT_LLM_TIMEOUT_MS", 10_000, 1, 3_600_000)),
+        StateConfig.fromEnvironment(in));
   }
 
   /** The loop cap this configuration's mode actually applies. */

@@ -6,8 +6,10 @@ import java.util.Locale;
  * How the reference agent treats its dependencies.
  *
  * <p>{@link #RESILIENT} retries, trips a circuit breaker, falls back to a second provider,
- * refuses tools that are not in the catalog and enforces a step and token budget.
- * {@link #NAIVE} does none of that, so that a scenario can show the difference.
+ * refuses tools that are not in the catalog and enforces a step and token budget; it gives Redis
+ * short timeouts and a circuit breaker, and without Redis goes on with no cache and memory in the
+ * process. {@link #NAIVE} does none of that, so that a scenario can show the difference: a Redis
+ * failure fails its task.
  *
  * <p>Immutable and thread-safe.
  */

@@ -49,6 +49,36 @@ final class EnvReader {
     return optional(name).map(value -> checkedUrl(name, value));
   }
 
+  boolean onOff(String name, boolean fallback) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    String value = raw.get().toLowerCase(java.util.Locale.ROOT);
+    check(value.equals("on") || value.equals("off"), name + " must be one of [on, off], but was " + raw.get());
+    return value.equals("on");
+  }
+
+  /** A {@code redis://} or {@code rediss://} URL, its path a database number if any; the message hides a password. */
+  Optional<URI> optionalRedisUrl(String name) {
+    return optional(name).map(value -> {
+      try {
+        URI uri = URI.create(value);
+        boolean database = uri.getRawPath() == null || uri.getRawPath().matches("/?\\d{0,5}");
+        check(("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null && database,
+            name + " must be a redis:// or rediss:// URL, but was " + withoutPassword(uri));
+        return uri;
+      } catch (IllegalArgumentException e) {
+        throw e instanceof InvalidConfigException ? e
+            : new InvalidConfigException(name + " must be a redis:// or rediss:// URL, but was not a URL");
+      }
+    });
+  }
+
+  private static String withoutPassword(URI uri) {
+    return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+  }
+
   private static String checkedUrl(String name, String value) {
     String must = name + " must be an http(s) URL, but was " + value;
     try {

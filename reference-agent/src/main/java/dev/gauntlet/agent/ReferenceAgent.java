@@ -1,6 +1,7 @@
 package dev.gauntlet.agent;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gauntlet.agent.internal.AgentState;
 import dev.gauntlet.agent.internal.CatalogLoader;
 import dev.gauntlet.agent.internal.CheckedTools;
 import dev.gauntlet.agent.internal.HealthHandler;
@@ -10,6 +11,7 @@ import dev.gauntlet.agent.internal.NaiveGateway;
 import dev.gauntlet.agent.internal.ResiliencePolicy;
 import dev.gauntlet.agent.internal.ResilientGateway;
 import dev.gauntlet.agent.internal.TaskRunner;
+import dev.gauntlet.agent.internal.TaskService;
 import dev.gauntlet.agent.internal.TasksHandler;
 import dev.gauntlet.agent.internal.ToolCatalog;
 import dev.gauntlet.agent.internal.ToolClient;
@@ -122,14 +124,15 @@ public final class ReferenceAgent {
     ToolPolicy policy = resilient ? new CheckedTools(tools) : new TrustingTools(tools);
     TaskRunner runner = new TaskRunner(gateway, policy, () -> catalog.catalog().orElse(new ToolCatalog(List.of())),
         config.effectiveMaxSteps(), resilient ? OptionalLong.of(config.tokenBudget()) : OptionalLong.empty());
+    AgentState state = AgentState.of(config.state(), resilient, Clock.systemUTC());
     ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
     HttpServer server = bind(config);
     server.setExecutor(workers);
     server.createContext("/health", new HealthHandler(config.mode().label(), () -> catalog.catalog().isPresent()));
-    server.createContext("/v1/tasks", new TasksHandler(runner, System.err));
+    server.createContext("/v1/tasks", new TasksHandler(new TaskService(runner, state), System.err));
     server.start();
     catalog.start();
-    return new RunningAgent(config, server, workers, catalog, gateway);
+    return new RunningAgent(config, server, workers, catalog, gateway, state);
   }
 
   private static LlmGateway resilientGateway(AgentConfig config) {

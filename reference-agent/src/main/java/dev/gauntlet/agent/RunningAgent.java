@@ -1,6 +1,7 @@
 package dev.gauntlet.agent;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.gauntlet.agent.internal.AgentState;
 import dev.gauntlet.agent.internal.CatalogLoader;
 import dev.gauntlet.agent.internal.LlmGateway;
 import java.net.URI;
@@ -10,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A reference agent that is listening. It answers {@code /health} with 503 until the tool
- * catalog is loaded, then 200. Close it to stop the server and release its clients.
+ * catalog is loaded, then 200. Close it to stop the server and release its clients, Redis's included.
  *
  * <p>Thread-safe.
  */
@@ -20,13 +21,16 @@ public final class RunningAgent implements AutoCloseable {
   private final ExecutorService workers;
   private final CatalogLoader catalog;
   private final LlmGateway gateway;
+  private final AgentState state;
 
-  RunningAgent(AgentConfig config, HttpServer server, ExecutorService workers, CatalogLoader catalog, LlmGateway gateway) {
+  RunningAgent(AgentConfig config, HttpServer server, ExecutorService workers, CatalogLoader catalog, LlmGateway gateway,
+      AgentState state) {
     this.config = config;
     this.server = server;
     this.workers = workers;
     this.catalog = catalog;
     this.gateway = gateway;
+    this.state = state;
   }
 
   /** The port it listens on; the real one when the configuration asked for port 0. */
@@ -73,5 +77,6 @@ public final class RunningAgent implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     gateway.close();
+    state.close();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
@@ -23,6 +24,8 @@ class AgentConfigTest {
     assertThat(config.maxSteps()).isEqualTo(8);
     assertThat(config.tokenBudget()).isEqualTo(20_000);
     assertThat(config.llmTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.state()).as("in the process, cache on")
+        .isEqualTo(new StateConfig(Optional.empty(), true, Duration.ofHours(1), Duration.ofHours(1), Duration.ofMillis(100)));
   }
 
   @Test
@@ -33,7 +36,9 @@ class AgentConfigTest {
         Map.entry("OPENAI_API_KEY", "k"), Map.entry("OPENAI_MODEL", "m"),
         Map.entry("OPENAI_FALLBACK_BASE_URL", "http://127.0.0.1:41234/providers/fallback/v1"),
         Map.entry("AGENT_TOOLS_URL", "http://127.0.0.1:41234/tools-server"),
-        Map.entry("AGENT_MAX_STEPS", "4"), Map.entry("AGENT_TOKEN_BUDGET", "500"), Map.entry("AGENT_LLM_TIMEOUT_MS", "250")));
+        Map.entry("AGENT_MAX_STEPS", "4"), Map.entry("AGENT_TOKEN_BUDGET", "500"), Map.entry("AGENT_LLM_TIMEOUT_MS", "250"),
+        Map.entry("REDIS_URL", "redis://:pw@127.0.0.1:6390/2"), Map.entry("AGENT_CACHE", "OFF"),
+        Map.entry("AGENT_CACHE_TTL_S", "60"), Map.entry("AGENT_MEMORY_TTL_S", "120"), Map.entry("AGENT_REDIS_TIMEOUT_MS", "50")));
 
     assertThat(config.mode()).isEqualTo(AgentMode.NAIVE);
     assertThat(config.primary()).isEqualTo(new ProviderConfig("http://127.0.0.1:41234/providers/primary/v1", "k", "m"));
@@ -42,6 +47,8 @@ class AgentConfigTest {
     assertThat(config.maxSteps()).isEqualTo(4);
     assertThat(config.tokenBudget()).isEqualTo(500);
     assertThat(config.llmTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(config.state()).isEqualTo(new StateConfig(Optional.of(URI.create("redis://:pw@127.0.0.1:6390/2")), false,
+        Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofMillis(50)));
   }
 
   @Test
@@ -80,5 +87,30 @@ class AgentConfigTest {
         .hasMessage("AGENT_MAX_STEPS must be an integer in [1, 1000], but was 0");
     assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_LLM_TIMEOUT_MS", "-5")))
         .hasMessage("AGENT_LLM_TIMEOUT_MS must be an integer in [1, 3600000], but was -5");
+  }
+
+  @Test
+  void rejectsARedisUrlThatIsNotRedisWithoutShowingItsPassword() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("REDIS_URL", "http://127.0.0.1:6379")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("REDIS_URL must be a redis:// or rediss:// URL, but was http://127.0.0.1:6379");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("REDIS_URL", "redis://agent:secret@cache:6379/db")))
+        .hasMessage("REDIS_URL must be a redis:// or rediss:// URL, but was redis://***@cache:6379/db");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("REDIS_URL", "redis://a b")))
+        .hasMessage("REDIS_URL must be a redis:// or rediss:// URL, but was not a URL");
+  }
+
+  @Test
+  void rejectsACacheSwitchThatIsNeitherOnNorOff() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_CACHE", "yes")))
+        .hasMessage("AGENT_CACHE must be one of [on, off], but was yes");
+  }
+
+  @Test
+  void rejectsATtlOrRedisTimeoutBelowOne() {
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_CACHE_TTL_S", "0")))
+        .hasMessage("AGENT_CACHE_TTL_S must be an integer in [1, 2592000], but was 0");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_REDIS_TIMEOUT_MS", "0")))
+        .hasMessage("AGENT_REDIS_TIMEOUT_MS must be an integer in [1, 60000], but was 0");
   }
 }

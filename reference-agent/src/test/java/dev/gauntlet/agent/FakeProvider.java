@@ -68,6 +68,17 @@ final class FakeProvider implements AutoCloseable {
       }
     }
 
+    /** The same answer, cut short: {@code finish_reason} {@code length}. */
+    Reply truncated() {
+      try {
+        ObjectNode json = (ObjectNode) JSON.readTree(body);
+        ((ObjectNode) json.path("choices").get(0)).put("finish_reason", "length");
+        return new Reply(status, headers, json.toString(), delayMillis);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
     private static Reply completion(ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
       ObjectNode json = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
           .put("created", 1_700_000_000L).put("model", "gpt-4o-mini");

@@ -50,6 +50,7 @@ class ReferenceAgentTest {
     assertThat(answer.body().path("llm_calls").asInt()).isEqualTo(2);
     assertThat(answer.body().path("provider").asText()).isEqualTo("primary");
     assertThat(answer.body().path("usage").toString()).isEqualTo("{\"input_tokens\":250,\"output_tokens\":50}");
+    assertThat(answer.body().path("cache").asText()).isEqualTo("miss");
   }
 
   @Test
@@ -130,7 +131,8 @@ class ReferenceAgentTest {
   void anOpenBreakerSendsCallsStraightToTheFallback() throws Exception {
     FakeProvider primary = opened(new FakeProvider(call -> Reply.status(503, Map.of("retry-after-ms", "1"))));
     FakeProvider fallback = opened(new FakeProvider(LOOKUP));
-    AgentClient agent = agent(primary, Map.of("OPENAI_FALLBACK_BASE_URL", fallback.baseUrl()));
+    // the same input three times: without this the cache would answer the second and third
+    AgentClient agent = agent(primary, Map.of("OPENAI_FALLBACK_BASE_URL", fallback.baseUrl(), "AGENT_CACHE", "off"));
     agent.task("t-1", INPUT);
     agent.task("t-2", INPUT);
     int primaryCallsWhenOpen = primary.calls().size();

@@ -53,6 +53,11 @@ public record ModelTurn(
     return toolCalls.isEmpty();
   }
 
+  /** A final answer the model finished normally ({@code stop}), with text and no refusal: one worth caching. */
+  public boolean isCompleteAnswer() {
+    return isFinal() && "stop".equals(finishReason) && refusal.isEmpty() && !content.isBlank();
+  }
+
   public long totalTokens() {
     return inputTokens + outputTokens;
   }

@@ -3,7 +3,6 @@ package dev.gauntlet.agent.internal;
 import com.openai.models.chat.completions.ChatCompletionMessageParam;
 import com.openai.models.chat.completions.ChatCompletionSystemMessageParam;
 import com.openai.models.chat.completions.ChatCompletionToolMessageParam;
-import com.openai.models.chat.completions.ChatCompletionUserMessageParam;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -32,12 +31,16 @@ public final class TaskRunner {
   }
 
   /**
+   * @param history the task's earlier turns, sent between the system prompt and the input
+   * @return the answer, its cache status {@link CacheStatus#OFF} until the caller sets it
    * @throws ProviderFailedException when the provider failed
    * @throws TaskLimitException      when the step limit or token budget was hit
    */
-  public TaskResult run(String taskId, String input) throws InterruptedException {
+  public TaskResult run(String taskId, List<MemoryTurn> history, String input) throws InterruptedException {
     ToolCatalog offered = catalog.get();
-    List<ChatCompletionMessageParam> messages = new ArrayList<>(List.of(system(), user(input)));
+    List<ChatCompletionMessageParam> messages = new ArrayList<>(List.of(system()));
+    history.forEach(turn -> messages.add(turn.toMessage()));
+    messages.add(MemoryTurn.user(input).toMessage());
     List<ExecutedToolCall> executed = new ArrayList<>();
     TaskMeter meter = new TaskMeter();
     for (int step = 1; ; step++) {
@@ -46,7 +49,7 @@ public final class TaskRunner {
       checkBudget(meter);
       if (turn.isFinal()) {
         return new TaskResult(taskId, turn.content(), executed, meter.llmCalls(), turn.provider(),
-            meter.inputTokens(), meter.outputTokens());
+            meter.inputTokens(), meter.outputTokens(), turn.isCompleteAnswer(), CacheStatus.OFF);
       }
       if (step >= maxSteps) {
         throw new TaskLimitException("step limit of " + maxSteps + " reached");
@@ -66,10 +69,6 @@ public final class TaskRunner {
 
   private static ChatCompletionMessageParam system() {
     return ChatCompletionMessageParam.ofSystem(ChatCompletionSystemMessageParam.builder().content(SYSTEM_PROMPT).build());
-  }
-
-  private static ChatCompletionMessageParam user(String input) {
-    return ChatCompletionMessageParam.ofUser(ChatCompletionUserMessageParam.builder().content(input).build());
   }
 
   private static ChatCompletionMessageParam toolMessage(String id, String content) {

@@ -9,15 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code POST /v1/tasks}: runs one task and answers 200 with the result, 400 for a malformed
- * request, 422 for a hit limit, 502 for a provider failure, 500 for anything else. Logs one line
- * per failed task, nothing per success. Thread-safe.
+ * request, 422 for a hit limit, 502 for a provider failure or a Redis failure the agent does not
+ * degrade from, 500 for anything else. Logs one line per failed task, nothing per success.
+ * Thread-safe.
  */
 public final class TasksHandler implements HttpHandler {
-  private final TaskRunner runner;
+  private final TaskService runner;
   private final PrintStream log;
   private final AtomicLong generatedIds = new AtomicLong();
 
-  public TasksHandler(TaskRunner runner, PrintStream log) {
+  public TasksHandler(TaskService runner, PrintStream log) {
     this.runner = runner;
     this.log = log;
   }
@@ -50,7 +51,7 @@ public final class TasksHandler implements HttpHandler {
       Exchanges.send(exchange, 200, runner.run(task.taskId(), task.input()).toJson());
     } catch (TaskLimitException e) {
       fail(exchange, task, 422, e.getMessage());
-    } catch (ProviderFailedException e) {
+    } catch (ProviderFailedException | StoreFailedException e) {
       fail(exchange, task, 502, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 /**
  * Internals of the reference agent: the tool-calling loop, provider policies (resilient and
- * naive), tool policies, the tool client and the HTTP handlers. Not an API; free to change.
+ * naive), tool policies, the tool client, conversation memory and the response cache (in the
+ * process or in Redis) and the HTTP handlers. Not an API; free to change.
  */
 package dev.gauntlet.agent.internal;
