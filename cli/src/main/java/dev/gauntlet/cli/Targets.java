@@ -40,6 +40,8 @@ final class Targets {
     }
     env.put("AGENT_TOOLS_URL", plane.toolsBaseUrl().toString());
     env.put("AGENT_LLM_TIMEOUT_MS", String.valueOf(Math.min(10_000, scenario.workload().taskTimeout().toMillis())));
+    // Without this, a repeated item would be answered from the agent's cache and never meet the scenario's faults.
+    env.put("AGENT_CACHE", "off");
     return env;
   }
 }
