@@ -11,6 +11,7 @@ import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.MockServer;
 import dev.gauntlet.faults.internal.Timeline;
 import dev.gauntlet.faults.internal.Tokens;
+import dev.gauntlet.faults.internal.http.ProviderServer;
 import dev.gauntlet.faults.internal.passthrough.PassthroughRoutes;
 import dev.gauntlet.faults.internal.provider.ChatHandler;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
@@ -55,7 +56,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   private final Timeline timeline;
   private final LedgerTimings providerTimings;
   private final LedgerTimings toolTimings;
-  private final MockServer providers;
+  private final ProviderServer providers;
   private final MockServer tools;
   private final AdminServer admin;
   private boolean closed;
@@ -74,8 +75,8 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     ProviderCalls calls = new ProviderCalls(scenario, scripted, faults, providerTimings, clock);
     ChatHandler chat = new ChatHandler(calls);
     Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
-    PassthroughRoutes passthrough = startOrClose(() -> new PassthroughRoutes(scenario, faults, providerTimings, clock));
-    this.providers = startOrClose(() -> MockServer.start(scenario.faultPlane().providerPort(),
+    PassthroughRoutes passthrough = startOrClose(() -> new PassthroughRoutes(scenario, calls));
+    this.providers = startOrClose(() -> ProviderServer.start(scenario.faultPlane().providerPort(),
         "fault_plane.provider_port", new ProviderTransformer(scenario, chat, calls, passthrough), providerTimings));
     this.tools = startOrClose(() -> MockServer.start(scenario.faultPlane().toolsPort(),
         "fault_plane.tools_port", new ToolTransformer(dataset, toolTimings, clock), toolTimings));

@@ -83,7 +83,7 @@ public final class AnthropicErrors {
   }
 
   /** A fault kind answered in OpenAI's shape, re-shaped: same status, message and {@code retry-after}. */
-  static HttpAnswer translated(HttpAnswer openAi, String requestId) {
+  public static HttpAnswer translated(HttpAnswer openAi, String requestId) {
     Map<String, String> headers = new HashMap<>();
     String retryAfter = openAi.headers().get("retry-after");
     if (retryAfter != null) {

@@ -5,8 +5,11 @@ import dev.gauntlet.dataset.Item;
 import dev.gauntlet.faults.internal.ActiveFaults;
 import dev.gauntlet.faults.internal.CallCounter;
 import dev.gauntlet.faults.internal.LedgerTimings;
+import dev.gauntlet.faults.internal.Pace;
+import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.Seeds;
 import dev.gauntlet.run.TaskCorrelation;
+import dev.gauntlet.scenario.Price;
 import dev.gauntlet.scenario.Scenario;
 import java.time.Clock;
 import java.util.Optional;
@@ -57,6 +60,34 @@ public final class ProviderCalls {
 
   private ProviderCall begin(String provider, String modelName, Ask ask, long inputTokens, Request request,
       UUID eventId) {
+    Decided call = decide(provider, modelName, ask, inputTokens, request);
+    Optional<ActiveFaults.Active> hit = call.hit();
+    ProviderCall.Outcome outcome = hit.isPresent() && hit.get().turn().isEmpty() ? ProviderCall.Outcome.fault(hit.get())
+        : ask == null || call.quota().refusal().isPresent() ? ProviderCall.Outcome.NONE
+        : turn(ask, call.item().orElse(null), call.key(), hit);
+    return call(call, outcome, eventId);
+  }
+
+  /**
+   * Starts a model call to {@code provider} whose answer comes from elsewhere (a real provider, a recorded
+   * exchange): joined, numbered, counted and decided as {@link #begin(String, Ask, Request, UUID)} does, so that
+   * a task's calls share one numbering and one set of draws whichever mode each provider is in; a turn fault that
+   * hits it rewrites the answer once it is known.
+   */
+  public RelayedCall relay(String provider, Ask ask, Request request, UUID eventId) {
+    return new RelayedCall(this, decide(provider, ask.model(), ask, ask.inputTokens(), request), ask, eventId);
+  }
+
+  /** Starts a relayed call that carries no conversation, which only faults that replace the answer can hit. */
+  public RelayedCall relay(String provider, String modelName, long inputTokens, Request request, UUID eventId) {
+    return new RelayedCall(this, decide(provider, modelName, null, inputTokens, request), null, eventId);
+  }
+
+  /** A call joined, numbered, counted against the quotas and decided, before its answer is made. */
+  record Decided(ProviderCall.Key key, Optional<Item> item, ActiveFaults.Admission quota,
+      Optional<ActiveFaults.Active> hit, Optional<Pace> pace) {}
+
+  private Decided decide(String provider, String modelName, Ask ask, long inputTokens, Request request) {
     long arrived = clock.millis();
     Optional<Item> item = ask == null ? Optional.empty() : model.match(ask.conversation());
     String taskId = TaskCorrelation.taskId(request::getHeader);
@@ -69,12 +100,23 @@ public final class ProviderCalls {
     Optional<ActiveFaults.Active> hit = quota.refusal().isPresent() ? Optional.empty()
         : ask == null ? faults.decide(provider, modelName, taskKey, index)
         : faults.hit(provider, modelName, taskKey, index);
-    ProviderCall.Outcome outcome = hit.isPresent() && hit.get().turn().isEmpty() ? ProviderCall.Outcome.fault(hit.get())
-        : ask == null || quota.refusal().isPresent() ? ProviderCall.Outcome.NONE
-        : turn(ask, item.orElse(null), key, hit);
-    return new ProviderCall(key, item, quota, outcome, scenario.prices().get(modelName),
-        entry -> ledger.expect(eventId, entry), clock,
-        faults.latencies().pace(provider, modelName, taskKey, index));
+    return new Decided(key, item, quota, hit, faults.latencies().pace(provider, modelName, taskKey, index));
+  }
+
+  /** The call as decided, with {@code outcome}; its ledger entry waits under {@code eventId}. */
+  ProviderCall call(Decided call, ProviderCall.Outcome outcome, UUID eventId) {
+    return new ProviderCall(call.key(), call.item(), call.quota(), outcome,
+        scenario.prices().get(call.key().model()), entry -> ledger.expect(eventId, entry), clock, call.pace());
+  }
+
+  /** Hands {@code entry} over, to be written once the answer to serve event {@code eventId} has gone out. */
+  void record(UUID eventId, LedgerEntry entry) {
+    ledger.expect(eventId, entry);
+  }
+
+  /** The scenario's price of {@code modelName}, if it has one. */
+  Optional<Price> price(String modelName) {
+    return Optional.ofNullable(scenario.prices().get(modelName));
   }
 
   /** The scripted turn, rewritten by the turn fault that hit the call if it applies to it. */
