@@ -142,8 +142,7 @@ class AnthropicMessagesTest {
 
       assertThat(response.headers().firstValue("content-type")).get().asString().startsWith("text/event-stream");
       assertThat(response.headers().firstValue("request-id")).get().asString().startsWith("req_");
-      List<String> events = response.body().lines().filter(l -> l.startsWith("event: "))
-          .map(l -> l.substring(7)).toList();
+      List<String> events = Http.eventTypes(response.body());
       assertThat(events).containsExactly("message_start", "content_block_start", "ping", "content_block_delta",
           "content_block_stop", "message_delta", "message_stop");
     }

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A plain HTTP client for the calls the OpenAI SDK does not make (tools, raw bodies, many quick calls). */
 final class Http {
@@ -42,5 +44,16 @@ final class Http {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The {@code event:} types of a server-sent event stream, a run of the same type (token deltas) as one. */
+  static List<String> eventTypes(String body) {
+    List<String> types = new ArrayList<>();
+    body.lines().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).forEach(type -> {
+      if (types.isEmpty() || !types.get(types.size() - 1).equals(type)) {
+        types.add(type);
+      }
+    });
+    return types;
   }
 }

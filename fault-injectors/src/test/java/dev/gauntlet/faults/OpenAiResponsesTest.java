@@ -120,8 +120,7 @@ class OpenAiResponsesTest {
 
       assertThat(response.headers().firstValue("x-request-id")).isPresent();
       assertThat(response.headers().firstValue("openai-processing-ms")).isPresent();
-      List<String> events = response.body().lines().filter(l -> l.startsWith("event: "))
-          .map(l -> l.substring(7)).toList();
+      List<String> events = Http.eventTypes(response.body());
       assertThat(events).containsExactly("response.created", "response.in_progress", "response.output_item.added",
           "response.content_part.added", "response.output_text.delta", "response.output_text.done",
           "response.content_part.done", "response.output_item.done", "response.completed");

@@ -44,32 +44,30 @@ public final class Answers {
             .build();
   }
 
+  /** The transformer parameter under which a streamed response carries its {@link Pace}. */
+  public static final String PACE = "gauntlet.pace";
+  private static final String TOKENS = "gauntlet.tokens";
+
   /**
-   * {@code response}, a stream of server-sent events, whose first event is due after {@code firstEvent} and whose
-   * other events are spread over {@code rest}. WireMock's chunked dribble cuts the body into as many equal byte
-   * chunks as there are events and sleeps before each, so the first chunk goes out after the fixed delay plus one
-   * interval: the fixed delay is shortened by that interval. Intervals are whole milliseconds, rounded up. A stream
-   * with fewer than two events, or with no {@code rest}, is sent whole after {@code firstEvent + rest}.
+   * {@code response}, a stream of server-sent events, sent event by event as {@code pace} schedules them (see
+   * {@link Pace#schedule}) by a server that reads the {@link #PACE} parameter; the provider mock's does.
    */
-  public static ResponseDefinition dribbled(ResponseDefinition response, Duration firstEvent, Duration rest) {
-    int events = events(response.getBody());
-    long interval = events < 2 ? 0 : (ceilMillis(rest) + events - 2) / (events - 1);
-    if (interval == 0 || (long) events * interval > Integer.MAX_VALUE) {
-      return delayed(response, firstEvent.plus(rest));
-    }
-    long initial = Math.max(0, ceilMillis(firstEvent) - interval);
-    ResponseDefinitionBuilder builder = ResponseDefinitionBuilder.like(response)
-        .withChunkedDribbleDelay(events, (int) (events * interval));
-    return (initial > 0 ? builder.withFixedDelay((int) initial) : builder).build();
+  public static ResponseDefinition streamed(ResponseDefinition response, Pace pace, long outputTokens) {
+    return ResponseDefinitionBuilder.like(response).withTransformerParameter(PACE, pace)
+        .withTransformerParameter(TOKENS, outputTokens).build();
   }
 
-  /** The number of server-sent events in {@code body}: each ends with a blank line. */
-  static int events(String body) {
-    int count = 0;
-    for (int at = body == null ? -1 : body.indexOf("\n\n"); at >= 0; at = body.indexOf("\n\n", at + 2)) {
-      count++;
-    }
-    return count;
+  /** The output tokens of a streamed answer, which its pace spreads over its events. */
+  public static long tokens(ResponseDefinition response) {
+    Object tokens = response.getTransformerParameters() == null ? null
+        : response.getTransformerParameters().get(TOKENS);
+    return tokens instanceof Number n ? n.longValue() : 0;
+  }
+
+  /** The pace {@code response} is to be streamed at, or null when it goes out whole. */
+  public static Pace pace(ResponseDefinition response) {
+    Object pace = response.getTransformerParameters() == null ? null : response.getTransformerParameters().get(PACE);
+    return pace instanceof Pace p ? p : null;
   }
 
   /** Whole milliseconds, rounded up: WireMock sleeps in milliseconds and must never sleep less than asked. */

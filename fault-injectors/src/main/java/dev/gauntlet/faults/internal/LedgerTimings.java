@@ -39,6 +39,19 @@ public final class LedgerTimings implements ServeEventListener {
     }
   }
 
+  /**
+   * Records the entry held for {@code id} with the times its first and last byte went out, in milliseconds after
+   * the request arrived (0 for a byte never sent), for servers that time their own writes.
+   */
+  public void sent(UUID id, long firstByteMs, long lastByteMs) {
+    LedgerEntry e = pending.remove(id);
+    if (e != null) {
+      ledger.record(new LedgerEntry(e.tsMs(), e.kind(), e.provider(), e.model(), e.tool(), e.taskId(), e.itemId(),
+          e.callIndex(), e.status(), e.inputTokens(), e.outputTokens(), e.costUsd(), e.fault(), e.hallucinated(),
+          firstByteMs, lastByteMs));
+    }
+  }
+
   /** Records whatever is still pending without timings, for responses that never completed. */
   public void flush() {
     pending.keySet().forEach(id -> {

@@ -3,7 +3,9 @@ package dev.gauntlet.faults.internal;
 import dev.gauntlet.scenario.Delay;
 import dev.gauntlet.scenario.Fault;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
@@ -47,6 +49,39 @@ public record Pace(String fault, Duration firstToken, Duration perToken, double 
       nanos += perToken.toNanos() * (1 + jitter * (2 * gaps.nextDouble() - 1));
     }
     return Duration.ofNanos(Math.round(Math.min(nanos, Delay.MAX.toNanos())));
+  }
+
+  /**
+   * When each of a stream's {@code events} is due, in nanoseconds after the call arrived, for an answer of
+   * {@code tokens} tokens. The events up to the first that carries a token go out together at the time to first
+   * token; each later token event follows the one before by a gap drawn as {@link #generation} draws them; the events
+   * after the last token (finish, usage, {@code [DONE]}) go out when the whole answer would be complete. When the
+   * stream has one token event a token, its gaps are exactly the drawn ones; when it has fewer (a tool call's name
+   * and arguments in few events) the gaps are stretched alike, so a stream always takes as long as the whole answer.
+   */
+  public long[] schedule(List<String> events, Predicate<String> carriesToken, long tokens) {
+    int tokenEvents = (int) events.stream().filter(carriesToken).count();
+    long[] gaps = new long[Math.max(0, tokenEvents - 1)];
+    double drawn = 0;
+    SplittableRandom random = new SplittableRandom(gapSeed);
+    for (int i = 0; i < gaps.length && !perToken.isZero(); i++) {
+      gaps[i] = Math.round(perToken.toNanos() * (1 + jitter * (2 * random.nextDouble() - 1)));
+      drawn += gaps[i];
+    }
+    double stretch = drawn == 0 || tokenEvents == tokens ? 1 : generation(tokens).toNanos() / drawn;
+    long[] due = new long[events.size()];
+    long at = firstToken.toNanos();
+    int seen = 0;
+    for (int i = 0; i < due.length; i++) {
+      if (seen == tokenEvents) {
+        at = Math.max(at, whole(tokens).toNanos());
+      } else if (carriesToken.test(events.get(i))) {
+        at += seen == 0 ? 0 : Math.round(gaps[seen - 1] * stretch);
+        seen++;
+      }
+      due[i] = Math.min(at, Delay.MAX.toNanos());
+    }
+    return due;
   }
 
   /** Time to first token plus the generation of {@code tokens} tokens: when a whole answer is complete. */

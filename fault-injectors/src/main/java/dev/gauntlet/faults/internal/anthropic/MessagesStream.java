@@ -1,5 +1,6 @@
 package dev.gauntlet.faults.internal.anthropic;
 
+import dev.gauntlet.faults.internal.Tokens;
 import static dev.gauntlet.faults.internal.anthropic.AnthropicMessage.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,7 +49,7 @@ final class MessagesStream {
   private void textBlock(String text) {
     ObjectNode block = JSON.objectNode().put("type", "text").put("text", "");
     open(0, block);
-    for (String piece : text.split("(?<=\\s)(?=\\S)")) {
+    for (String piece : Tokens.pieces(text)) {
       delta(0, JSON.objectNode().put("type", "text_delta").put("text", piece));
     }
     close(0);

@@ -1,5 +1,6 @@
 package dev.gauntlet.faults.internal.openai;
 
+import dev.gauntlet.faults.internal.Tokens;
 import static dev.gauntlet.faults.internal.openai.ScriptedResponse.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ final class ResponsesStream {
     String kind = response.wire().refusal() ? "refusal" : "output_text";
     String field = response.wire().refusal() ? "refusal" : "text";
     event("response.content_part.added", part(itemId).set("part", response.part("")));
-    for (String piece : response.text().split("(?<=\\s)(?=\\S)")) {
+    for (String piece : Tokens.pieces(response.text())) {
       ObjectNode delta = part(itemId).put("delta", piece);
       if (!response.wire().refusal()) {
         delta.putArray("logprobs");

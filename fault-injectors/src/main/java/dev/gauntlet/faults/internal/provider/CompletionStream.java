@@ -4,6 +4,7 @@ import static dev.gauntlet.faults.internal.provider.Completion.JSON;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.faults.internal.Tokens;
 import java.util.List;
 
 /**
@@ -58,17 +59,19 @@ public final class CompletionStream {
       ObjectNode opening = JSON.objectNode();
       opening.putArray("tool_calls").add(openings.get(i));
       frame(out, completion, delta(opening, null));
-      ObjectNode args = JSON.objectNode().put("index", i);
-      args.putObject("function").put("arguments", calls.calls().get(i).arguments());
-      ObjectNode rest = JSON.objectNode();
-      rest.putArray("tool_calls").add(args);
-      frame(out, completion, delta(rest, null));
+      for (String piece : pieces(calls.calls().get(i).arguments())) {
+        ObjectNode args = JSON.objectNode().put("index", i);
+        args.putObject("function").put("arguments", piece);
+        ObjectNode rest = JSON.objectNode();
+        rest.putArray("tool_calls").add(args);
+        frame(out, completion, delta(rest, null));
+      }
     }
   }
 
-  /** Words with their following whitespace, so that the pieces concatenate to the text. */
+  /** The text cut where its tokens end, one piece a frame as a model streams it. */
   static List<String> pieces(String text) {
-    return List.of(text.split("(?<=\\s)(?=\\S)"));
+    return Tokens.pieces(text);
   }
 
   private static ObjectNode delta(ObjectNode delta, String finishReason) {

@@ -136,14 +136,15 @@ public final class ProviderCall {
   /**
    * {@code response} slowed down as the latency fault that hit this call drew it (as it is when none did): a whole
    * answer is sent after the time to first token plus the generation of {@code outputTokens}; a stream sends its
-   * first event after the time to first token and spreads the others over the generation time.
+   * first token after the time to first token and each later one a drawn gap after the one before (see
+   * {@link Pace#schedule}).
    */
   public ResponseDefinition paced(ResponseDefinition response, long outputTokens, boolean stream) {
     if (pace.isEmpty()) {
       return response;
     }
     Pace p = pace.get();
-    return stream ? Answers.dribbled(response, p.firstToken(), p.generation(outputTokens))
+    return stream ? Answers.streamed(response, p, outputTokens)
         : Answers.delayed(response, p.whole(outputTokens));
   }
 

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# How exactly the provider mock paces concurrent token streams: N streaming Chat Completions calls at once under a
+# latency fault with a fixed time to first token and token rate (no jitter); prints p50/p99/max of the error of each
+# stream's time to first token and of every inter-token gap against the configured values.
+# Goal (issue 3): >= 2,000 concurrent streams on 2 cores with both errors' p99 <= 2 ms.
+# Usage: bench/streams.sh [streams=2000] [ttft_ms=500] [tokens_per_second=20]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+./mvnw -q -B -Dmaven.test.skip=true install
+(cd fault-injectors && ../mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
+  -Dmdep.includeScope=test)
+ulimit -n 65536 2>/dev/null || true
+exec java -Xmx2g -cp "fault-injectors/target/test-classes:fault-injectors/target/classes:$(cat fault-injectors/target/bench.cp)" \
+  dev.gauntlet.faults.StreamBenchmark "${1:-2000}" "${2:-500}" "${3:-20}"

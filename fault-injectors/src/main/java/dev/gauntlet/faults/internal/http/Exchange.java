@@ -1,0 +1,209 @@
+package dev.gauntlet.faults.internal.http;
+
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gauntlet.faults.internal.Answers;
+import dev.gauntlet.faults.internal.LedgerTimings;
+import dev.gauntlet.faults.internal.Pace;
+import dev.gauntlet.faults.internal.SseEvents;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One answer going out on a connection: after its fixed delay, whole; or as a stream, event by event at the times
+ * its {@link Pace} gives, each timed from the request's arrival rather than from the event before, so lateness never
+ * adds up; or a dropped connection. When the last byte has gone out (or the client has left) the call's ledger entry
+ * is recorded with the times its first and last byte were sent. Confined to the connection's event loop.
+ */
+final class Exchange {
+
+  /** Headers the server sets itself: WireMock definitions and relayed upstream answers may carry their own. */
+  private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection",
+      "keep-alive");
+
+  private final ChannelHandlerContext ctx;
+  private final UUID id;
+  private final long arrived;
+  private final boolean keepAlive;
+  private final LedgerTimings timings;
+  private final Runnable done;
+  private ScheduledFuture<?> timer;
+  private long firstByte;
+  private boolean finished;
+
+  Exchange(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
+      Runnable done) {
+    this.ctx = ctx;
+    this.id = id;
+    this.arrived = arrivedNanos;
+    this.keepAlive = keepAlive;
+    this.timings = timings;
+    this.done = done;
+  }
+
+  /** Sends {@code response} as it says: its fault, its fixed delay, its pace. */
+  void send(ResponseDefinition response) {
+    if (finished) {
+      return;
+    }
+    long delay = response.getFixedDelayMilliseconds() == null ? 0
+        : TimeUnit.MILLISECONDS.toNanos(response.getFixedDelayMilliseconds());
+    Pace pace = Answers.pace(response);
+    if (response.getFault() != null) {
+      at(delay, () -> drop(response.getFault()));
+    } else if (pace != null && response.getBody() != null) {
+      List<String> events = SseEvents.split(response.getBody());
+      long[] due = pace.schedule(events, SseEvents::carriesToken, Answers.tokens(response));
+      ctx.writeAndFlush(head(response, true));
+      at(delay + due[0], () -> stream(events, due, delay, 0));
+    } else {
+      at(delay, () -> whole(response));
+    }
+  }
+
+  /** Runs {@code action} on the event loop {@code nanos} after the request arrived (at once if that has passed). */
+  private void at(long nanos, Runnable action) {
+    long wait = arrived + nanos - System.nanoTime();
+    if (wait <= 0) {
+      action.run();
+    } else {
+      timer = ctx.executor().schedule(action, wait, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void whole(ResponseDefinition response) {
+    if (!live()) {
+      return;
+    }
+    byte[] body = response.getByteBody() == null ? new byte[0] : response.getByteBody();
+    DefaultFullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status(response),
+        Unpooled.wrappedBuffer(body));
+    copyHeaders(response, out.headers());
+    HttpUtil.setContentLength(out, body.length);
+    firstByte = sinceArrival();
+    end(ctx.writeAndFlush(out));
+  }
+
+  /** Writes the events due together from {@code from} on, then schedules the next ones. */
+  private void stream(List<String> events, long[] due, long delay, int from) {
+    if (!live()) {
+      return;
+    }
+    int to = from;
+    ByteBuf chunk = ctx.alloc().buffer();
+    while (to < events.size() && due[to] == due[from]) {
+      ByteBufUtil.writeUtf8(chunk, events.get(to++));
+    }
+    if (from == 0) {
+      firstByte = sinceArrival();
+    }
+    if (to == events.size()) {
+      ctx.write(new DefaultHttpContent(chunk));
+      end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+      return;
+    }
+    ctx.writeAndFlush(new DefaultHttpContent(chunk));
+    int next = to;
+    at(delay + due[next], () -> stream(events, due, delay, next));
+  }
+
+  private HttpResponse head(ResponseDefinition response, boolean chunked) {
+    HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, status(response));
+    copyHeaders(response, head.headers());
+    if (chunked) {
+      HttpUtil.setTransferEncodingChunked(head, true);
+    }
+    return head;
+  }
+
+  private void copyHeaders(ResponseDefinition response, HttpHeaders out) {
+    if (response.getHeaders() != null) {
+      for (HttpHeader h : response.getHeaders().all()) {
+        if (!HOP_BY_HOP.contains(h.key().toLowerCase(java.util.Locale.ROOT))) {
+          out.add(h.key(), h.values());
+        }
+      }
+    }
+    if (!keepAlive) {
+      out.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    }
+  }
+
+  private static HttpResponseStatus status(ResponseDefinition response) {
+    return HttpResponseStatus.valueOf(response.getStatus() == 0 ? 200 : response.getStatus());
+  }
+
+  /** A reset (RST: linger 0 then close) or a close with nothing sent, as the fault says. */
+  private void drop(Fault fault) {
+    if (!live()) {
+      return;
+    }
+    if (fault == Fault.CONNECTION_RESET_BY_PEER) {
+      ctx.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+    }
+    finished = true;
+    timings.sent(id, 0, 0);
+    ctx.close();
+  }
+
+  /** When the last write is on the wire: the ledger gets the times, the connection the next request or a close. */
+  private void end(ChannelFuture last) {
+    finished = true;
+    last.addListener((ChannelFutureListener) f -> {
+      timings.sent(id, firstByte, Math.max(firstByte, sinceArrival()));
+      if (keepAlive && f.isSuccess()) {
+        done.run();
+      } else {
+        ctx.close();
+      }
+    });
+  }
+
+  /** The client left before the answer was complete: record what was sent and stop any timer. */
+  void abandoned() {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+    if (!finished) {
+      finished = true;
+      timings.sent(id, firstByte, firstByte == 0 ? 0 : sinceArrival());
+    }
+  }
+
+  private boolean live() {
+    if (finished) {
+      return false;
+    }
+    if (!ctx.channel().isActive()) {
+      abandoned();
+      return false;
+    }
+    return true;
+  }
+
+  private long sinceArrival() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - arrived);
+  }
+}

@@ -1,0 +1,230 @@
+package dev.gauntlet.faults;
+
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.dataset.Expectation;
+import dev.gauntlet.dataset.Item;
+import dev.gauntlet.dataset.ScriptStep;
+import dev.gauntlet.faults.internal.SseEvents;
+import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.scenario.Delay;
+import dev.gauntlet.scenario.Fault;
+import dev.gauntlet.scenario.FaultSpec;
+import dev.gauntlet.scenario.Window;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Benchmark, not a test: how exactly the provider mock paces thousands of concurrent token streams. It starts a fault
+ * plane whose latency fault sets a fixed time to first token and a fixed token rate with no jitter, opens
+ * {@code streams} connections and sends one streaming Chat Completions call on each with a plain Netty client, the
+ * sends spread over one stream's length so that all {@code streams} are open at once at the peak (after a warm-up
+ * round), and compares when each token arrived with when the fault says it
+ * should: the time to first token from the moment the request's last byte was written, and every gap between two tokens. Prints
+ * p50, p99 and max of both errors. {@code bench/streams.sh} runs it.
+ *
+ * <p>Usage: {@code StreamBenchmark [streams=2000] [ttftMs=500] [tokensPerSecond=20]}.
+ */
+public final class StreamBenchmark {
+
+  private static final String INPUT = "Tell me how my order travels.";
+  private static final String ANSWER = "Your parcel left the warehouse this morning, crossed the river on the early "
+      + "ferry, and is now riding with a courier who knows every street in town; expect a knock on your door "
+      + "before dinner, and keep the tracking number handy in case the driver calls ahead.";
+
+  /** Tokens in {@link #ANSWER}. */
+  private static final int TOKENS = dev.gauntlet.faults.internal.Tokens.count(ANSWER);
+
+  private StreamBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int streams = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    long ttftMs = args.length > 1 ? Long.parseLong(args[1]) : 500;
+    double tokensPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 20;
+    Fault.Latency latency = new Fault.Latency(new Delay.Fixed(Duration.ofMillis(ttftMs)), tokensPerSecond, 0,
+        Fault.Latency.SlowTail.NONE);
+    FaultSpec spec = new FaultSpec("paced", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, "primary", null,
+        latency);
+    Path dir = Files.createTempDirectory("gauntlet-streams");
+    try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1, spec), dataset(), RunDirectory.create(dir),
+        Clock.systemUTC())) {
+      plane.startTimeline();
+      URI url = URI.create(plane.providerBaseUrl("primary") + "/chat/completions");
+      long gapNanos = Math.round(1e9 / tokensPerSecond);
+      // A stream lasts ttft + (tokens - 1) gaps: starting one every (that / streams) keeps `streams` of them open.
+      Duration spread = Duration.ofNanos(TimeUnit.MILLISECONDS.toNanos(ttftMs) + (TOKENS - 1) * gapNanos);
+      round(url, Math.min(streams, 1000), spread); // warms the JIT of both sides
+      List<long[]> arrivals = round(url, streams, spread);
+      report(arrivals, streams, TimeUnit.MILLISECONDS.toNanos(ttftMs), gapNanos);
+    }
+    System.exit(0);
+  }
+
+  /**
+   * Runs {@code streams} streams at once on {@code streams} connections opened beforehand; each result is the time
+   * the request's last byte was written followed by each token's arrival.
+   */
+  private static List<long[]> round(URI url, int streams, Duration spread) throws InterruptedException {
+    String body = "{\"model\":\"" + Fixtures.MODEL + "\",\"stream\":true,"
+        + "\"messages\":[{\"role\":\"user\",\"content\":\"" + INPUT + "\"}]}";
+    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    try {
+      List<TokenTimes> all = new ArrayList<>();
+      List<Channel> channels = new ArrayList<>();
+      for (int i = 0; i < streams; i++) {
+        TokenTimes times = new TokenTimes();
+        all.add(times);
+        channels.add(new Bootstrap().group(loop).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .handler(new ChannelInitializer<SocketChannel>() {
+              @Override
+              protected void initChannel(SocketChannel ch) {
+                ch.pipeline().addLast(new HttpClientCodec(), times);
+              }
+            }).connect(url.getHost(), url.getPort()).sync().channel());
+      }
+      for (int i = 0; i < streams; i++) {
+        FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, url.getPath(),
+            Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+        request.headers().set(HttpHeaderNames.HOST, url.getHost() + ":" + url.getPort())
+            .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+            .set("X-Gauntlet-Task-Id", "stream-" + i);
+        HttpUtil.setContentLength(request, request.content().readableBytes());
+        TokenTimes times = all.get(i);
+        Channel channel = channels.get(i);
+        channel.eventLoop().schedule(() -> channel.writeAndFlush(request)
+            .addListener(f -> times.sent = System.nanoTime()), spread.toNanos() * i / streams, TimeUnit.NANOSECONDS);
+      }
+      List<long[]> results = new ArrayList<>();
+      for (TokenTimes times : all) {
+        results.add(times.done.orTimeout(2, TimeUnit.MINUTES).join());
+      }
+      channels.forEach(Channel::close);
+      return results;
+    } finally {
+      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    }
+  }
+
+  private static void report(List<long[]> arrivals, int streams, long ttft, long gap) {
+    List<Long> ttftErrors = new ArrayList<>();
+    List<Long> gapErrors = new ArrayList<>();
+    int tokens = 0;
+    for (long[] a : arrivals) {
+      if (a.length < 2) {
+        continue;
+      }
+      ttftErrors.add(Math.abs(a[1] - a[0] - ttft));
+      for (int i = 2; i < a.length; i++) {
+        gapErrors.add(Math.abs(a[i] - a[i - 1] - gap));
+      }
+      tokens += a.length - 1;
+    }
+    System.out.printf("%d streams, at most %d open at once, %d with tokens, %d tokens; ttft %d ms, gap %.1f ms, "
+        + "no jitter%n", streams, mostOpen(arrivals), ttftErrors.size(), tokens, ttft / 1_000_000, gap / 1e6);
+    print("ttft error", ttftErrors);
+    print("inter-token error", gapErrors);
+  }
+
+  /** The most streams that were open (sent, last token not yet arrived) at one time. */
+  private static int mostOpen(List<long[]> arrivals) {
+    List<long[]> edges = new ArrayList<>();
+    for (long[] a : arrivals) {
+      edges.add(new long[] {a[0], 1});
+      edges.add(new long[] {a[a.length - 1], -1});
+    }
+    edges.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
+    int open = 0;
+    int most = 0;
+    for (long[] e : edges) {
+      open += (int) e[1];
+      most = Math.max(most, open);
+    }
+    return most;
+  }
+
+  private static void print(String what, List<Long> errors) {
+    long[] sorted = errors.stream().mapToLong(Long::longValue).sorted().toArray();
+    if (sorted.length == 0) {
+      System.out.printf("%-18s no samples%n", what);
+      return;
+    }
+    System.out.printf("%-18s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%d samples; goal p99 <= 2 ms)%n", what,
+        at(sorted, 0.50) / 1e6, at(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
+  }
+
+  private static long at(long[] sorted, double q) {
+    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+  }
+
+  private static Dataset dataset() {
+    Item story = new Item("s-1", INPUT, new Expectation.Contains(List.of("parcel")), List.of(),
+        List.of(new ScriptStep.Answer(ANSWER)), List.of(), 1);
+    return new Dataset("streams", "1", "bench", List.of(), List.of(story), null);
+  }
+
+  /** Records when each event that carries a token arrives on one connection. */
+  private static final class TokenTimes extends SimpleChannelInboundHandler<HttpObject> {
+    final CompletableFuture<long[]> done = new CompletableFuture<>();
+    volatile long sent;
+    private final List<Long> times = new ArrayList<>();
+    private final StringBuilder pending = new StringBuilder();
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, HttpObject message) {
+      long now = System.nanoTime();
+      if (message instanceof HttpContent content) {
+        pending.append(content.content().toString(StandardCharsets.UTF_8));
+        for (int end = pending.indexOf("\n\n"); end >= 0; end = pending.indexOf("\n\n")) {
+          if (SseEvents.carriesToken(pending.substring(0, end + 2))) {
+            times.add(now);
+          }
+          pending.delete(0, end + 2);
+        }
+        if (message instanceof LastHttpContent) {
+          long[] out = new long[times.size() + 1];
+          out[0] = sent;
+          for (int i = 0; i < times.size(); i++) {
+            out[i + 1] = times.get(i);
+          }
+          done.complete(out);
+        }
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      done.completeExceptionally(cause);
+      ctx.close();
+    }
+  }
+}
