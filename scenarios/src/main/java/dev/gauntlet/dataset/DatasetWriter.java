@@ -47,24 +47,12 @@ public final class DatasetWriter {
   public static ObjectNode toJson(Item item) {
     ObjectNode json = MAPPER.createObjectNode().put("id", item.id()).put("input", item.input());
     item.tags().forEach(json.putArray("tags")::add);
-    json.set("expected", expected(item.expected()));
+    json.set("expected", ExpectationWriter.toJson(item.expected()));
     ArrayNode fixtures = json.putArray("fixtures");
     item.fixtures().forEach(f -> fixtures.addObject().put("tool", f.tool()).<ObjectNode>set("arguments", f.arguments())
         .put("status", f.status()).set("response", f.response()));
     ArrayNode script = json.putArray("script");
     item.script().forEach(step -> script.add(step(step)));
-    return json;
-  }
-
-  private static JsonNode expected(Expectation expected) {
-    ObjectNode json = MAPPER.createObjectNode();
-    if (expected instanceof Expectation.Contains contains) {
-      contains.values().forEach(json.putArray("contains")::add);
-    } else if (expected instanceof Expectation.Exact exact) {
-      json.put("exact", exact.value());
-    } else if (expected instanceof Expectation.JsonField field) {
-      json.putObject("json_field").put("pointer", field.pointer()).put("equals", field.value());
-    }
     return json;
   }
 

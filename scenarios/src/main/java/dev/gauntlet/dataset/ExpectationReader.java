@@ -1,68 +1,62 @@
 package dev.gauntlet.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Reads an item's {@code expected}: exactly one of {@code contains}, {@code exact} or {@code json_field}. */
+/**
+ * Reads an item's {@code expected}: exactly one kind, built-in ({@link ExpectationKinds#BUILT_IN}) or declared
+ * through {@link ExpectationKind}. Composites read their parts with it again.
+ */
 final class ExpectationReader {
 
-  private static final List<String> KINDS = List.of("contains", "exact", "json_field");
+  private static final Map<String, Function<JsonFields, Optional<? extends Expectation>>> READERS = Map.ofEntries(
+      Map.entry("contains", TextKindReader::contains),
+      Map.entry("exact", TextKindReader::exact),
+      Map.entry("regex", TextKindReader::regex),
+      Map.entry("json_field", JsonKindReader::jsonField),
+      Map.entry("json_schema", JsonKindReader::jsonSchema),
+      Map.entry("numeric", JsonKindReader::numeric),
+      Map.entry("trajectory", TrajectoryReader::read),
+      Map.entry("refusal", RefusalReader::read),
+      Map.entry("llm_judge", JudgeReader::read),
+      Map.entry("all_of", CompositeReader::allOf),
+      Map.entry("weighted", CompositeReader::weighted));
 
   private ExpectationReader() {}
 
   static Optional<Expectation> read(JsonFields expected) {
-    expected.allowOnly(KINDS);
-    List<String> present = KINDS.stream().filter(expected::has).toList();
+    List<String> kinds = ExpectationKinds.names();
+    expected.allowOnly(kinds);
+    List<String> present = kinds.stream().filter(expected::has).toList();
     if (present.size() != 1) {
       String had = present.isEmpty() ? "none" : String.join(" and ", present);
-      expected.spot().report(expected.path(), "must have exactly one of " + String.join(", ", KINDS)
+      expected.spot().report(expected.path(), "must have exactly one of " + String.join(", ", kinds)
           + ", but had " + had);
       return Optional.empty();
     }
-    switch (present.get(0)) {
-      case "contains": return contains(expected);
-      case "exact": return expected.text("exact", true).map(Expectation.Exact::new);
-      default: return expected.object("json_field", true).flatMap(ExpectationReader::jsonField);
+    String kind = present.get(0);
+    Function<JsonFields, Optional<? extends Expectation>> reader = READERS.get(kind);
+    if (reader == null) {
+      return custom(expected, ExpectationKinds.custom().get(kind));
     }
+    int before = expected.spot().problemCount();
+    Optional<? extends Expectation> read = reader.apply(expected);
+    // A reader that reported something gives nothing, so one broken part never becomes a weaker expectation.
+    return expected.spot().problemCount() > before ? Optional.empty() : read.map(Expectation.class::cast);
   }
 
-  private static Optional<Expectation> contains(JsonFields expected) {
-    List<String> values = new ArrayList<>();
-    List<JsonNode> elements = expected.list("contains", true, 1).orElse(List.of());
-    for (int i = 0; i < elements.size(); i++) {
-      JsonNode value = elements.get(i);
-      if (value.isTextual() && !value.asText().isBlank()) {
-        values.add(value.asText());
-      } else {
-        expected.spot().report(expected.child("contains") + "[" + i + "]",
-            "must be a non-blank string, but was " + Describe.json(value));
-      }
+  private static Optional<Expectation> custom(JsonFields expected, ExpectationKind kind) {
+    JsonNode spec = expected.node().get(kind.name());
+    List<String> problems;
+    try {
+      problems = kind.check(spec);
+    } catch (RuntimeException e) {
+      problems = List.of("must be readable by " + kind.getClass().getName() + ", but its check failed: " + e);
     }
-    return values.isEmpty() || values.size() < elements.size()
-        ? Optional.empty() : Optional.of(new Expectation.Contains(values));
-  }
-
-  private static Optional<Expectation> jsonField(JsonFields field) {
-    field.allowOnly(List.of("pointer", "equals"));
-    Optional<String> pointer = field.value("pointer", true).flatMap(value -> {
-      if (value.isTextual() && value.asText().startsWith("/")) {
-        return Optional.of(value.asText());
-      }
-      field.spot().report(field.child("pointer"), "must be a JSON pointer starting with /, but was "
-          + Describe.json(value));
-      return Optional.empty();
-    });
-    Optional<String> equals = field.value("equals", true).flatMap(value -> {
-      if (value.isValueNode() && !value.isNull()) {
-        return Optional.of(value.asText());
-      }
-      field.spot().report(field.child("equals"), "must be a string, number or boolean, but was "
-          + Describe.json(value));
-      return Optional.empty();
-    });
-    return pointer.isPresent() && equals.isPresent()
-        ? Optional.of(new Expectation.JsonField(pointer.get(), equals.get())) : Optional.empty();
+    problems.forEach(problem -> expected.spot().report(expected.child(kind.name()), problem));
+    return problems.isEmpty() ? Optional.of(new Expectation.Custom(kind.name(), spec)) : Optional.empty();
   }
 }

@@ -20,6 +20,7 @@ final class ItemChecker {
   }
 
   void check(Item item, LineSpot spot) {
+    catalog.ifPresent(tools -> ExpectationToolCheck.check(item.expected(), tools, spot));
     for (int i = 0; i < item.fixtures().size(); i++) {
       checkToolName(item.fixtures().get(i).tool(), "fixtures[" + i + "].tool", spot);
     }

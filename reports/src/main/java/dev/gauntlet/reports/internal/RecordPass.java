@@ -6,7 +6,8 @@ import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.RollingWindow;
 import dev.gauntlet.reports.metrics.Tally;
-import dev.gauntlet.reports.scoring.Scorer;
+import dev.gauntlet.reports.scoring.AgentAnswer;
+import dev.gauntlet.reports.scoring.ScorerRegistry;
 import dev.gauntlet.run.TaskRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.function.Consumer;
  */
 final class RecordPass implements Consumer<TaskRecord> {
 
-  private final Map<String, Scorer> scorers = new HashMap<>();
+  private final Map<String, Item> items = new HashMap<>();
+  private final ScorerRegistry scorers;
   private final boolean scoring;
   private final List<FaultWindow> windows;
   private final Scopes scopes;
@@ -32,10 +34,9 @@ final class RecordPass implements Consumer<TaskRecord> {
   RecordPass(Dataset dataset, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, RollingWindow rolling) {
     this.scoring = dataset != null;
     if (dataset != null) {
-      for (Item item : dataset.items()) {
-        scorers.put(item.id(), Scorer.of(item.expected()));
-      }
+      dataset.items().forEach(item -> items.put(item.id(), item));
     }
+    this.scorers = dataset == null ? null : ScorerRegistry.standard();
     this.windows = windows;
     this.scopes = scopes;
     this.phases = phases;
@@ -76,9 +77,10 @@ final class RecordPass implements Consumer<TaskRecord> {
   }
 
   private Boolean score(TaskRecord record) {
-    Scorer scorer = scoring ? scorers.get(record.itemId()) : null;
-    // Tasks whose item is not in the dataset cannot be scored; they count for neither side of accuracy.
-    return scorer == null ? null : scorer.matches(record.output());
+    Item item = scoring ? items.get(record.itemId()) : null;
+    // Tasks whose item is not in the dataset cannot be scored, nor can those a scorer could not measure (an
+    // unreachable LLM judge): they count for neither side of accuracy.
+    return item == null ? null : scorers.score(item.expected(), AgentAnswer.of(record, item.input())).verdict();
   }
 
   private static int phase(FaultWindow window, long startMs) {

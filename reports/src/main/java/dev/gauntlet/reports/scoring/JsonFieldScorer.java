@@ -1,53 +1,40 @@
 package dev.gauntlet.reports.scoring;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import dev.gauntlet.run.Json;
-import java.io.IOException;
+import dev.gauntlet.dataset.Expectation;
+import java.util.Optional;
 
 /**
- * Matches when the output parses as JSON and the value at a JSON pointer, as text, equals the expected value.
- * Scalars compare by their text ({@code 42}, {@code true}, {@code Paris}); objects and arrays by their compact JSON.
- * Immutable and thread-safe.
+ * {@code json_field}: the output parses as JSON and the value at the JSON pointer, as text, equals the expected
+ * value. Scalars compare by their text ({@code 42}, {@code true}, {@code Paris}); objects and arrays by their compact
+ * JSON. Stateless and thread-safe.
  */
-public final class JsonFieldScorer implements Scorer {
+public final class JsonFieldScorer implements Scorer<Expectation.JsonField> {
 
-  private static final ObjectReader STRICT =
-      Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-  private final JsonPointer pointer;
-  private final String value;
-
-  /** A scorer for the field at {@code pointer}, such as {@code /answer/city}. */
-  public JsonFieldScorer(String pointer, String value) {
-    try {
-      this.pointer = JsonPointer.compile(pointer);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("pointer must be a JSON pointer such as /answer, but was " + pointer, e);
-    }
-    this.value = value;
+  @Override
+  public String kind() {
+    return "json_field";
   }
 
   @Override
-  public boolean matches(String output) {
-    if (output == null) {
-      return false;
-    }
-    JsonNode field = parse(output).at(pointer);
-    if (field.isMissingNode()) {
-      return false;
-    }
-    return (field.isValueNode() ? field.asText() : field.toString()).equals(value);
+  public Class<Expectation.JsonField> type() {
+    return Expectation.JsonField.class;
   }
 
-  private static JsonNode parse(String output) {
-    try {
-      JsonNode root = STRICT.readTree(output);
-      return root == null ? Json.mapper().missingNode() : root;
-    } catch (IOException notJson) {
-      return Json.mapper().missingNode();
+  @Override
+  public Score score(Expectation.JsonField expected, AgentAnswer answer) {
+    Optional<JsonNode> json = JsonOutput.parse(answer.output());
+    if (json.isEmpty()) {
+      return JsonOutput.notJson(answer.output());
     }
+    JsonNode field = json.get().at(JsonPointer.compile(expected.pointer()));
+    if (field.isMissingNode()) {
+      return Score.fail("output has no field at " + expected.pointer());
+    }
+    String text = field.isValueNode() ? field.asText() : field.toString();
+    return text.equals(expected.value()) ? Score.pass(expected.pointer() + " is " + Shown.quoted(text))
+        : Score.fail(expected.pointer() + " must be " + Shown.quoted(expected.value()) + ", but was "
+            + Shown.quoted(text));
   }
 }

@@ -3,25 +3,26 @@ package dev.gauntlet.reports.scoring;
 import dev.gauntlet.dataset.Expectation;
 
 /**
- * Decides whether an agent's answer meets one dataset item's expectation. Implementations are immutable and
- * thread-safe; a null output never matches.
+ * SPI: scores an agent's answer against one kind of expectation. {@link ScorerRegistry} picks the scorer by
+ * {@link #kind()}, the key of the item's {@code expected}. Implementations must be thread-safe (one instance scores
+ * every task of a run) and should not throw: what cannot be measured is {@link Score#unscored}, which the registry
+ * also makes of any exception.
+ *
+ * <p>To add a kind: declare it for the dataset loader with a {@link dev.gauntlet.dataset.ExpectationKind}, so items
+ * of that kind load as {@link Expectation.Custom}; write a {@code Scorer<Expectation.Custom>} of the same kind with a
+ * public no-argument constructor; list it in {@code META-INF/services/dev.gauntlet.reports.scoring.Scorer}. See
+ * docs/scorers.md.
+ *
+ * @param <E> the expectation record it reads
  */
-public interface Scorer {
+public interface Scorer<E extends Expectation> {
 
-  /** Whether {@code output} is a right answer. */
-  boolean matches(String output);
+  /** The key of {@code expected} it scores, such as {@code regex}. */
+  String kind();
 
-  /** The scorer for {@code expectation}'s kind. */
-  static Scorer of(Expectation expectation) {
-    if (expectation instanceof Expectation.Contains contains) {
-      return new ContainsScorer(contains.values());
-    }
-    if (expectation instanceof Expectation.Exact exact) {
-      return new ExactScorer(exact.value());
-    }
-    if (expectation instanceof Expectation.JsonField field) {
-      return new JsonFieldScorer(field.pointer(), field.value());
-    }
-    throw new IllegalArgumentException("expectation must be contains, exact or json_field, but was " + expectation);
-  }
+  /** The record items of {@link #kind()} load as: a built-in record, or {@link Expectation.Custom}. */
+  Class<E> type();
+
+  /** How well {@code answer} meets {@code expectation}. */
+  Score score(E expectation, AgentAnswer answer);
 }
