@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public sealed interface Fault
     permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop,
-    Fault.Latency {
+    Fault.Latency, Fault.Network {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
@@ -111,6 +111,49 @@ public sealed interface Fault
       CONTENT_FILTER;
 
       /** The name used in scenario files. */
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
+  }
+
+  /**
+   * A Toxiproxy toxic on one of the scenario's network proxies, or the proxy switched off. The fault's
+   * {@code probability} is the toxic's toxicity (the share of connections it applies to, drawn per connection).
+   *
+   * @param proxy      the proxy's name in {@code network.proxies}
+   * @param toxic      which toxic
+   * @param stream     which direction it acts on
+   * @param attributes the toxic's attributes in Toxiproxy's names and units ({@code latency} and {@code jitter} in
+   *                   ms, {@code rate} in KB/s, {@code delay} in ms, or µs for {@code slicer}, {@code timeout} in ms,
+   *                   {@code average_size}, {@code size_variation} and {@code bytes} in bytes)
+   */
+  record Network(String proxy, Toxic toxic, Stream stream, java.util.Map<String, Long> attributes) implements Fault {
+
+    public Network {
+      attributes = java.util.Map.copyOf(attributes);
+    }
+
+    @Override
+    public String kind() {
+      return "network";
+    }
+
+    /** The toxics of Toxiproxy 2.x, and {@code down}: the proxy disabled, refusing connections. */
+    public enum Toxic {
+      LATENCY, BANDWIDTH, SLOW_CLOSE, TIMEOUT, RESET_PEER, SLICER, LIMIT_DATA, DOWN;
+
+      /** The name in scenario files and in Toxiproxy's API. */
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
+    }
+
+    /** Toxiproxy's {@code stream}: data from the client to the upstream, or back. */
+    public enum Stream {
+      UPSTREAM, DOWNSTREAM;
+
+      /** The name in scenario files and in Toxiproxy's API. */
       public String label() {
         return name().toLowerCase(Locale.ROOT);
       }

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param slos      objectives that make up the verdict
  * @param evaluation how the run is scored over time
  * @param faultPlane where the provider and tool mocks listen
+ * @param network   the TCP proxies between the agent and its other dependencies, for network faults
  * @param source    file the scenario was read from
  */
 public record Scenario(
@@ -34,13 +35,23 @@ public record Scenario(
     List<SloSpec> slos,
     Evaluation evaluation,
     FaultPlaneSpec faultPlane,
+    Network network,
     Path source) {
 
   public Scenario {
+    network = network == null ? Network.none() : network;
     providers = List.copyOf(providers);
     prices = Map.copyOf(prices);
     faults = List.copyOf(faults);
     slos = List.copyOf(slos);
+  }
+
+  /** A scenario without network proxies. */
+  public Scenario(String name, long seed, Target target, String dataset, List<Provider> providers,
+      Map<String, Price> prices, Workload workload, List<FaultSpec> faults, List<SloSpec> slos,
+      Evaluation evaluation, FaultPlaneSpec faultPlane, Path source) {
+    this(name, seed, target, dataset, providers, prices, workload, faults, slos, evaluation, faultPlane,
+        Network.none(), source);
   }
 
   /** The provider with this name, if the scenario declares one. */

@@ -23,7 +23,8 @@ final class FaultBinder {
       "hallucinated_tool", FaultBinder::hallucinatedTool,
       "malformed_output", FaultBinder::malformedOutput,
       "runaway_loop", map -> new Fault.RunawayLoop(),
-      "latency", LatencyBinder::bind));
+      "latency", LatencyBinder::bind,
+      "network", NetworkBinder::fault));
 
   /** A hang longer than this would keep a run from ending when its workload does. */
   static final Duration MAX_HANG = Duration.ofMinutes(5);
@@ -46,6 +47,11 @@ final class FaultBinder {
     }
     String model = map.string("model", false);
     Fault fault = kind == null ? null : KINDS.get(kind).apply(map);
+    if (fault instanceof Fault.Network && (provider != null || model != null)) {
+      map.problems().add(map.value(provider != null ? "provider" : "model", false),
+          map.child(provider != null ? "provider" : "model"),
+          "must be absent for a network fault, which acts on a proxy (proxy:), not on LLM calls");
+    }
     if (fault instanceof Fault.RateLimit limit && limit.isQuota() && probability != null && probability != 1.0) {
       map.problems().add(map.value("probability", false), map.child("probability"),
           "must be 1 (or absent) for a rate_limit with rpm or tpm, since the quota decides which calls are "

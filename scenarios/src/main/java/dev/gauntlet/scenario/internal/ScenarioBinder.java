@@ -1,8 +1,10 @@
 package dev.gauntlet.scenario.internal;
 
 import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.Fault;
 import dev.gauntlet.scenario.FaultPlaneSpec;
 import dev.gauntlet.scenario.FaultSpec;
+import dev.gauntlet.scenario.Network;
 import dev.gauntlet.scenario.Price;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
@@ -44,14 +46,34 @@ public final class ScenarioBinder {
     List<SloSpec> slos = each(map, "slos", (m, i) -> SloBinder.bind(m));
     Evaluation evaluation = evaluation(map.map("evaluation", false));
     FaultPlaneSpec faultPlane = faultPlane(map.map("fault_plane", false));
+    Network network = NetworkBinder.bind(map.map("network", false));
     map.rejectUnknown();
     crossCheck(map, faults, slos);
+    checkNetwork(map, faults, network, target);
     checkPrices(map, providers, prices, slos);
     if (!problems.isEmpty()) {
       return null;
     }
     return new Scenario(name, seed == null ? 1L : seed, target, dataset, providers, prices, workload, faults, slos,
-        evaluation, faultPlane, source);
+        evaluation, faultPlane, network, source);
+  }
+
+  /** Network faults name a proxy of {@code network:}; a proxy to the managed Redis needs {@code target.redis}. */
+  private static void checkNetwork(YamlMap map, List<FaultSpec> faults, Network network, Target target) {
+    List<Node> faultNodes = map.list("faults", false);
+    List<String> proxies = network.proxies().stream().map(Network.Proxy::name).toList();
+    for (int i = 0; i < faults.size(); i++) {
+      if (faults.get(i).fault() instanceof Fault.Network n && network.proxy(n.proxy()).isEmpty()) {
+        Node proxy = YamlMap.of(faultNodes.get(i), "faults[" + i + "]", map.problems()).value("proxy", false);
+        map.problems().add(proxy, "faults[" + i + "].proxy", "must name a proxy of network.proxies " + proxies
+            + ", but was '" + n.proxy() + "'");
+      }
+    }
+    boolean managed = network.proxies().stream().anyMatch(p -> p.upstream().equals(Network.MANAGED_REDIS));
+    if (managed && target != null && !target.redis()) {
+      map.problems().add(map.value("network", false), "network.proxies", "forward to '" + Network.MANAGED_REDIS
+          + "', the Redis Gauntlet starts, so target.redis must be managed, but it is not");
+    }
   }
 
   private static List<Provider> providers(YamlMap map, Path source) {

@@ -18,11 +18,19 @@ final class TargetBinder {
     String mode = map.oneOf("mode", false, List.of("resilient", "naive"));
     URI url = url(map, "url".equals(kind));
     Target.Ready ready = ready(map.map("ready", false));
+    String redis = map.oneOf("redis", false, List.of("managed", "none"));
+    String cache = map.oneOf("cache", false, List.of("on", "off"));
     map.rejectUnknown();
     if (kind == null) {
       return null;
     }
-    return new Target(Target.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), mode == null ? "resilient" : mode, url, ready);
+    if ("url".equals(kind) && (redis != null || cache != null)) {
+      map.problems().add(map.value(redis != null ? "redis" : "cache", false), map.child(redis != null ? "redis"
+          : "cache"), "must be absent for kind url: it configures the bundled reference agent, which Gauntlet "
+          + "starts only for kind embedded");
+    }
+    return new Target(Target.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), mode == null ? "resilient" : mode,
+        url, ready, "managed".equals(redis), "on".equals(cache));
   }
 
   private static URI url(YamlMap map, boolean required) {
