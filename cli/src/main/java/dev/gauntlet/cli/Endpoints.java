@@ -13,19 +13,25 @@ import java.util.Set;
 final class Endpoints {
 
   /** Settings of the reference agent that describe the bundled target, not the fault plane. */
-  private static final Set<String> TARGET_ONLY = Set.of("AGENT_MODE", "AGENT_LLM_TIMEOUT_MS");
+  private static final Set<String> TARGET_ONLY = Set.of("AGENT_MODE", "AGENT_LLM_TIMEOUT_MS", "AGENT_CACHE");
 
   private Endpoints() {}
 
-  static void print(PrintStream out, Scenario scenario, FaultPlane plane) {
+  static void print(PrintStream out, Scenario scenario, FaultPlane plane, Map<String, String> upstreams) {
     out.println("fault plane (loopback only; the scenario's target is not started):");
     for (Provider p : scenario.providers()) {
       out.printf("  provider %-10s %-9s %s%n", p.name(), p.api(), plane.providerBaseUrl(p.name()));
     }
     out.printf("  %-30s %s%n", "tools", plane.toolsBaseUrl());
     out.printf("  %-30s %s%n", "admin", plane.adminBaseUrl());
+    plane.toxiproxyUrl().ifPresent(url -> out.printf("  %-30s %s%n", "toxiproxy API", url));
+    for (Map.Entry<String, String> proxy : plane.proxies().entrySet()) {
+      String upstream = scenario.network().proxy(proxy.getKey()).map(p -> p.upstream()).orElse("?");
+      out.printf("  proxy %-24s %s -> %s%n", proxy.getKey(), proxy.getValue(), upstreams.getOrDefault(upstream,
+          upstream));
+    }
     out.println("agent configuration (paste into its environment):");
-    for (Map.Entry<String, String> e : Targets.environment(scenario, plane).entrySet()) {
+    for (Map.Entry<String, String> e : Targets.environment(scenario, plane, upstreams).entrySet()) {
       if (!TARGET_ONLY.contains(e.getKey())) {
         out.println("  " + e.getKey() + "=" + e.getValue());
       }

@@ -1,6 +1,7 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.cli.targets.AgentTarget;
+import dev.gauntlet.cli.targets.ManagedRedis;
 import dev.gauntlet.cli.targets.Readiness;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.reports.ConsoleTable;
@@ -12,6 +13,7 @@ import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
+import dev.gauntlet.scenario.Network;
 import dev.gauntlet.scenario.Scenario;
 import dev.gauntlet.simulations.SimulationRunner;
 import dev.gauntlet.simulations.WorkloadPlan;
@@ -22,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -71,8 +74,10 @@ final class ScenarioRun {
 
   /** Starts everything, drives the workload to its end; returns why the run failed to happen, if it did. */
   private Optional<String> drive() {
-    try (FaultPlane faults = kept(plane, announced(FaultPlane.start(scenario, inputs.dataset(), run, clock)));
-         AgentTarget agent = kept(target, Targets.start(scenario, faults, run))) {
+    try (ManagedRedis redis = scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
+         FaultPlane faults = kept(plane, announced(FaultPlane.start(scenario, inputs.dataset(), run, clock,
+             new FaultPlane.Options(upstreams(redis), false, 0))));
+         AgentTarget agent = kept(target, Targets.start(scenario, faults, run, upstreams(redis)))) {
       Optional<String> notReady = Readiness.await(agent, scenario.target().ready().path(),
           scenario.target().ready().timeout());
       if (notReady.isPresent()) {
@@ -152,6 +157,11 @@ final class ScenarioRun {
     out.printf("gauntlet: %s (seed %d) -> %s (admin %s)%n", scenario.name(), scenario.seed(), run.root(),
         faults.adminBaseUrl());
     return faults;
+  }
+
+  /** The dependencies started for the target, by the name proxies give as their upstream. */
+  static Map<String, String> upstreams(ManagedRedis redis) {
+    return redis == null ? Map.of() : Map.of(Network.MANAGED_REDIS, redis.address());
   }
 
   private static <T> T kept(AtomicReference<T> slot, T value) {

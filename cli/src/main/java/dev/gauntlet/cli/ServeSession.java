@@ -1,6 +1,8 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.cli.targets.ManagedRedis;
 import dev.gauntlet.faults.FaultPlane;
+import dev.gauntlet.faults.network.ToxiproxyServer;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.scenario.Scenario;
 import java.io.IOException;
@@ -38,10 +40,12 @@ final class ServeSession {
   int serve(Duration duration, boolean startSchedule) {
     write(run);
     out.printf("gauntlet serve: %s (seed %d) -> %s%n", scenario.name(), scenario.seed(), run.root());
-    try (FaultPlane plane = FaultPlane.start(scenario, inputs.dataset(), run, Clock.systemUTC())) {
+    try (ManagedRedis redis = scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
+         FaultPlane plane = FaultPlane.start(scenario, inputs.dataset(), run, Clock.systemUTC(),
+             new FaultPlane.Options(ScenarioRun.upstreams(redis), true, ToxiproxyServer.DEFAULT_PORT))) {
       Thread hook = new Thread(() -> stop(plane, "stopped"), "gauntlet-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
-      Endpoints.print(out, scenario, plane);
+      Endpoints.print(out, scenario, plane, ScenarioRun.upstreams(redis));
       if (startSchedule) {
         plane.startTimeline();
         out.println("schedule started: faults switch on and off at their windows from now");

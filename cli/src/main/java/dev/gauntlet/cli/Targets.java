@@ -5,6 +5,7 @@ import dev.gauntlet.cli.targets.EmbeddedAgent;
 import dev.gauntlet.cli.targets.ExternalAgent;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.scenario.Network;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
 import java.util.LinkedHashMap;
@@ -19,15 +20,22 @@ final class Targets {
 
   private Targets() {}
 
-  static AgentTarget start(Scenario scenario, FaultPlane plane, RunDirectory run) {
+  /**
+   * Starts the target; {@code upstreams} are the dependencies started for it by name ({@code redis} →
+   * {@code host:port}).
+   */
+  static AgentTarget start(Scenario scenario, FaultPlane plane, RunDirectory run, Map<String, String> upstreams) {
     return switch (scenario.target().kind()) {
       case URL -> new ExternalAgent(scenario.target().url());
-      case EMBEDDED -> EmbeddedAgent.start(environment(scenario, plane), run.agentLog());
+      case EMBEDDED -> EmbeddedAgent.start(environment(scenario, plane, upstreams), run.agentLog());
     };
   }
 
-  /** The reference agent's configuration: primary provider, optional fallback, tools. */
-  static Map<String, String> environment(Scenario scenario, FaultPlane plane) {
+  /**
+   * The reference agent's configuration: primary provider, optional fallback, tools, and with {@code target.redis}
+   * the Redis it keeps memory and cache in, reached through the network proxy in front of it when there is one.
+   */
+  static Map<String, String> environment(Scenario scenario, FaultPlane plane, Map<String, String> upstreams) {
     Map<String, String> env = new LinkedHashMap<>();
     List<Provider> providers = scenario.providers();
     env.put("AGENT_MODE", scenario.target().mode());
@@ -40,8 +48,15 @@ final class Targets {
     }
     env.put("AGENT_TOOLS_URL", plane.toolsBaseUrl().toString());
     env.put("AGENT_LLM_TIMEOUT_MS", String.valueOf(Math.min(10_000, scenario.workload().taskTimeout().toMillis())));
-    // Without this, a repeated item would be answered from the agent's cache and never meet the scenario's faults.
-    env.put("AGENT_CACHE", "off");
+    // Off unless the scenario asks: a repeated item answered from the cache would never meet the scenario's faults.
+    env.put("AGENT_CACHE", scenario.target().cache() ? "on" : "off");
+    String redis = upstreams.get(Network.MANAGED_REDIS);
+    if (scenario.target().redis() && redis != null) {
+      String proxied = scenario.network().proxies().stream()
+          .filter(p -> p.upstream().equals(Network.MANAGED_REDIS)).findFirst()
+          .map(p -> plane.proxies().get(p.name())).orElse(redis);
+      env.put("REDIS_URL", "redis://" + proxied);
+    }
     return env;
   }
 }

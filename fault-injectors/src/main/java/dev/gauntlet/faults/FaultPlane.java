@@ -12,6 +12,8 @@ import dev.gauntlet.faults.internal.MockServer;
 import dev.gauntlet.faults.internal.Timeline;
 import dev.gauntlet.faults.internal.Tokens;
 import dev.gauntlet.faults.internal.http.ProviderServer;
+import dev.gauntlet.faults.internal.proxies.NetworkInjector;
+import dev.gauntlet.faults.internal.proxies.NetworkProxies;
 import dev.gauntlet.faults.internal.passthrough.PassthroughRoutes;
 import dev.gauntlet.faults.internal.provider.ChatHandler;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
@@ -20,12 +22,14 @@ import dev.gauntlet.faults.internal.provider.ScriptedModel;
 import dev.gauntlet.faults.internal.tools.ToolTransformer;
 import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.scenario.Fault;
 import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -33,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Everything Gauntlet puts between the agent and its dependencies: an OpenAI- and Anthropic-compatible provider mock
  * per scenario provider (scripted, passing through to a real provider, or replaying recorded exchanges), a tool mock
- * answering from the dataset's fixtures, the timeline that switches the scenario's
+ * answering from the dataset's fixtures, TCP proxies to its other dependencies on a Toxiproxy (the embedded one or
+ * an external one) for network faults, the timeline that switches the scenario's
  * faults on and off, and an admin API on loopback through which a person can switch them by hand
  * ({@link AdminServer}). Every call served is written to the run's ledger, every switch to its timeline.
  *
@@ -59,13 +64,44 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   private final ProviderServer providers;
   private final MockServer tools;
   private final AdminServer admin;
+  /** The network proxies and the Toxiproxy behind them, when the scenario has any. */
+  private final Optional<NetworkProxies> network;
   private boolean closed;
 
-  private FaultPlane(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
+  /**
+   * What the plane needs beyond the scenario.
+   *
+   * @param upstreams      addresses ({@code host:port}) of symbolic proxy upstreams such as {@code redis}, started by
+   *                       the caller
+   * @param toxiproxyAlways whether to start the embedded Toxiproxy server even without proxies ({@code gauntlet
+   *                       serve}, so that proxies can be made by hand)
+   * @param toxiproxyPort  the embedded server's API port when the scenario's {@code network.api_port} is 0
+   */
+  public record Options(Map<String, String> upstreams, boolean toxiproxyAlways, int toxiproxyPort) {
+
+    public Options {
+      upstreams = Map.copyOf(upstreams);
+    }
+
+    /** No upstreams to resolve; a Toxiproxy only for the scenario's proxies, on any free port. */
+    public static Options defaults() {
+      return new Options(Map.of(), false, 0);
+    }
+  }
+
+  private FaultPlane(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock, Options options) {
     this.scenario = scenario;
+    this.network = NetworkProxies.start(scenario.network(), options.upstreams(), scenario.seed(),
+        options.toxiproxyAlways(), options.toxiproxyPort());
     ActiveFaults faults = new ActiveFaults(scenario.seed());
     InjectorRegistry injectors = InjectorRegistry.standard(faults);
-    scenario.faults().forEach(injectors::requireInjector);
+    network.ifPresent(n -> injectors.register(Fault.Network.class, new NetworkInjector(n)));
+    try {
+      scenario.faults().forEach(injectors::requireInjector);
+    } catch (RuntimeException e) {
+      network.ifPresent(NetworkProxies::close);
+      throw e;
+    }
     this.ledger = Ledger.open(run.ledger());
     this.timelineOut = JsonLinesWriter.append(run.timeline());
     this.timeline = new Timeline(scenario.faults(), injectors, timelineOut, clock);
@@ -94,6 +130,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
       if (tools != null) {
         tools.close();
       }
+      network.ifPresent(NetworkProxies::close);
       ledger.close();
       timelineOut.close();
       throw e;
@@ -109,7 +146,28 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    * @throws IllegalStateException    when a pass-through provider's {@code api_key_env} names a variable that is not set
    */
   public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
-    return new FaultPlane(scenario, dataset, run, clock);
+    return new FaultPlane(scenario, dataset, run, clock, Options.defaults());
+  }
+
+  /**
+   * Starts the plane as {@link #start(Scenario, Dataset, RunDirectory, Clock)} does, and the scenario's network
+   * proxies with their symbolic upstreams resolved through {@code options}.
+   *
+   * @throws IllegalStateException also when the Toxiproxy API cannot be reached or a proxy cannot be made
+   */
+  public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock,
+      Options options) {
+    return new FaultPlane(scenario, dataset, run, clock, options);
+  }
+
+  /** The Toxiproxy API the network proxies are made on, if the plane runs any. */
+  public Optional<URI> toxiproxyUrl() {
+    return network.map(NetworkProxies::api);
+  }
+
+  /** Each network proxy's listen address ({@code host:port}), by name, in scenario order; empty without proxies. */
+  public Map<String, String> proxies() {
+    return network.map(NetworkProxies::listens).orElse(Map.of());
   }
 
   /**
@@ -200,6 +258,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     timeline.close();
     providers.close();
     tools.close();
+    network.ifPresent(NetworkProxies::close);
     providerTimings.flush();
     toolTimings.flush();
     ledger.close();
