@@ -8,7 +8,6 @@ import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.Pace;
 import dev.gauntlet.faults.internal.SseEvents;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -50,6 +49,9 @@ final class Exchange {
   private final LedgerTimings timings;
   private final Runnable done;
   private ScheduledFuture<?> timer;
+  /** A stream's whole body, written slice by slice, and where each of its events ends. */
+  private ByteBuf body;
+  private int[] ends;
   private long firstByte;
   private boolean finished;
 
@@ -73,11 +75,13 @@ final class Exchange {
     Pace pace = Answers.pace(response);
     if (response.getFault() != null) {
       at(delay, () -> drop(response.getFault()));
-    } else if (pace != null && response.getBody() != null) {
+    } else if (pace != null && response.getBody() != null && !response.getBody().isEmpty()) {
       List<String> events = SseEvents.split(response.getBody());
       long[] due = pace.schedule(events, SseEvents::carriesToken, Answers.tokens(response));
+      body = Unpooled.wrappedBuffer(response.getByteBody());
+      ends = ends(body, events.size());
       ctx.writeAndFlush(head(response, true));
-      at(delay + due[0], () -> stream(events, due, delay, 0));
+      at(delay + due[0], () -> stream(due, delay, 0));
     } else {
       at(delay, () -> whole(response));
     }
@@ -106,27 +110,56 @@ final class Exchange {
     end(ctx.writeAndFlush(out));
   }
 
-  /** Writes the events due together from {@code from} on, then schedules the next ones. */
-  private void stream(List<String> events, long[] due, long delay, int from) {
+  /**
+   * Writes the events due together from {@code from} on, as a slice of the body (no copy), then schedules the next
+   * ones.
+   */
+  private void stream(long[] due, long delay, int from) {
     if (!live()) {
       return;
     }
     int to = from;
-    ByteBuf chunk = ctx.alloc().buffer();
-    while (to < events.size() && due[to] == due[from]) {
-      ByteBufUtil.writeUtf8(chunk, events.get(to++));
+    while (to < ends.length && due[to] == due[from]) {
+      to++;
     }
+    int start = from == 0 ? 0 : ends[from - 1];
+    ByteBuf chunk = body.retainedSlice(start, ends[to - 1] - start);
     if (from == 0) {
       firstByte = sinceArrival();
     }
-    if (to == events.size()) {
+    if (to == ends.length) {
       ctx.write(new DefaultHttpContent(chunk));
       end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+      release();
       return;
     }
     ctx.writeAndFlush(new DefaultHttpContent(chunk));
     int next = to;
-    at(delay + due[next], () -> stream(events, due, delay, next));
+    at(delay + due[next], () -> stream(due, delay, next));
+  }
+
+  /**
+   * Where each of the body's {@code events} ends, in bytes: after each blank line, the last at the end of the body
+   * (the same cuts {@link SseEvents#split} makes in the text, since a blank line is the same in UTF-8).
+   */
+  private static int[] ends(ByteBuf body, int events) {
+    int[] ends = new int[events];
+    int found = 0;
+    int last = body.writerIndex();
+    for (int i = 1; i < last && found < events - 1; i++) {
+      if (body.getByte(i) == '\n' && body.getByte(i - 1) == '\n') {
+        ends[found++] = i + 1;
+        i++; // a blank line's second newline never starts the next one, as in SseEvents.split
+      }
+    }
+    ends[events - 1] = last;
+    return ends;
+  }
+
+  private void release() {
+    if (body != null && body.refCnt() > 0) {
+      body.release();
+    }
   }
 
   private HttpResponse head(ResponseDefinition response, boolean chunked) {
@@ -186,6 +219,7 @@ final class Exchange {
     if (timer != null) {
       timer.cancel(false);
     }
+    release();
     if (!finished) {
       finished = true;
       timings.sent(id, firstByte, firstByte == 0 ? 0 : sinceArrival());
