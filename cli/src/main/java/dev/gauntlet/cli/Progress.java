@@ -3,20 +3,28 @@ package dev.gauntlet.cli;
 import dev.gauntlet.run.TaskRecord;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
+import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * Counts tasks as they finish and prints one plain progress line every few seconds, fit for a terminal and a CI
- * log alike. Thread-safe: {@link #accept} is called from Gatling's threads.
+ * Counts tasks as they finish and shows how the run is going: elapsed and planned time, tasks and their rate
+ * against the target, success rate, p95 latency and accuracy so far, the faults switched on, and the time left. On
+ * a terminal (and not in CI) one live line is rewritten every second; otherwise a plain line is printed every few
+ * seconds (every 5 s for short runs, up to every 60 s for game days), fit for a CI log. Thread-safe:
+ * {@link #accept} is called from Gatling's threads.
  */
 final class Progress implements Consumer<TaskRecord>, AutoCloseable {
 
   private final LongAdder done = new LongAdder();
   private final LongAdder ok = new LongAdder();
+  private final LongAdder scored = new LongAdder();
+  private final LongAdder correct = new LongAdder();
+  private final ConcurrentHistogram latency = new ConcurrentHistogram(3);
   private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "gauntlet-progress");
     t.setDaemon(true);
@@ -25,42 +33,101 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
   private final PrintStream out;
   private final Duration total;
   private final double targetPerSecond;
+  private final ProgressSources sources;
+  private final boolean live;
   private volatile long startNanos;
 
+  /** Plain lines, no scoring and no faults shown: what a run without a dataset or fault plane can tell. */
   Progress(PrintStream out, Duration total, double targetPerMinute) {
+    this(out, total, targetPerMinute, ProgressSources.none(), false);
+  }
+
+  /**
+   * @param sources scores answers and tells which faults are on
+   * @param live    rewrite one line in place (a terminal) rather than print periodic lines; see {@link #liveByDefault}
+   */
+  Progress(PrintStream out, Duration total, double targetPerMinute, ProgressSources sources, boolean live) {
     this.out = out;
     this.total = total;
     this.targetPerSecond = targetPerMinute / 60.0;
+    this.sources = sources;
+    this.live = live;
+  }
+
+  /** Whether this process writes to a terminal a person watches: a console, not CI, not a dumb terminal. */
+  static boolean liveByDefault() {
+    return System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM"));
   }
 
   /** Starts the clock and the periodic line; call when the first task is about to be sent. */
   void start() {
     startNanos = System.nanoTime();
-    ticker.scheduleAtFixedRate(this::print, 5, 5, TimeUnit.SECONDS);
+    long every = live ? 1 : plainIntervalSeconds(total);
+    ticker.scheduleAtFixedRate(this::print, every, every, TimeUnit.SECONDS);
+  }
+
+  /** A plain line every 1/60 of the run, but no more often than every 5 s and no less than every 60 s. */
+  static long plainIntervalSeconds(Duration total) {
+    return Math.max(5, Math.min(60, total.toSeconds() / 60));
   }
 
   @Override
   public void accept(TaskRecord record) {
     done.increment();
-    if (record.succeeded()) {
-      ok.increment();
+    if (!record.succeeded()) {
+      return;
+    }
+    ok.increment();
+    latency.recordValue(Math.max(0, record.latencyMs()));
+    Boolean right = sources.score(record);
+    if (right != null) {
+      scored.increment();
+      correct.add(right ? 1 : 0);
     }
   }
 
   private void print() {
-    double elapsed = (System.nanoTime() - startNanos) / 1e9;
+    String text = line((System.nanoTime() - startNanos) / 1e9, sources.activeFaults());
+    if (live) {
+      out.print("\r" + text + "\033[K");
+      out.flush();
+    } else {
+      out.println(text);
+    }
+  }
+
+  /** The progress line at {@code elapsed} seconds with {@code faults} on. */
+  String line(double elapsed, List<String> faults) {
     long n = done.sum();
-    out.printf("  %s / %s  tasks %d (%.1f/s, target %.1f/s)  ok %.1f%%%n", clock(elapsed), clock(total.toSeconds()),
-        n, n / elapsed, targetPerSecond, n == 0 ? 0.0 : 100.0 * ok.sum() / n);
+    long succeeded = ok.sum();
+    StringBuilder line = new StringBuilder(String.format("  %s / %s  tasks %d (%.1f/s, target %.1f/s)  ok %s",
+        clock(elapsed), clock(total.toSeconds()), n, elapsed <= 0 ? 0.0 : n / elapsed, targetPerSecond,
+        percent(succeeded, n)));
+    line.append("  p95 ").append(succeeded == 0 ? "n/a" : String.format("%.2f s", latency.getValueAtPercentile(95)
+        / 1000.0));
+    if (sources.scores()) {
+      line.append("  acc ").append(percent(correct.sum(), scored.sum()));
+    }
+    line.append("  faults ").append(faults.isEmpty() ? "none" : String.join(",", faults));
+    line.append("  ETA ").append(clock(Math.max(0, total.toSeconds() - elapsed)));
+    return line.toString();
+  }
+
+  private static String percent(long part, long whole) {
+    return whole == 0 ? "n/a" : String.format("%.1f%%", 100.0 * part / whole);
   }
 
   private static String clock(double seconds) {
     long s = (long) seconds;
-    return String.format("%d:%02d", s / 60, s % 60);
+    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format("%d:%02d", s / 60, s % 60);
   }
 
   @Override
   public void close() {
     ticker.shutdownNow();
+    if (live && startNanos != 0) {
+      out.println(); // leave the live line in place and start the verdict on a line of its own
+    }
   }
 }

@@ -21,9 +21,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code gauntlet report RUN_DIR}: evaluates a finished (or interrupted) run again from its files and rewrites its
- * verdict and reports, optionally against the SLOs of another scenario file.
+ * verdict and every report (verdict.json, junit.xml, summary.md, report.html, allure-results/), optionally against
+ * the SLOs of another scenario file.
  */
-@Command(name = "report", description = "Re-evaluate a run directory and rewrite its verdict and reports.")
+@Command(name = "report", description = "Re-evaluate a run directory and rewrite its verdict and reports "
+    + "(verdict.json, junit.xml, summary.md, report.html, allure-results/).")
 final class ReportCommand implements Callable<Integer> {
 
   @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by gauntlet run.")
@@ -44,8 +46,9 @@ final class ReportCommand implements Callable<Integer> {
     Scenario scenario = ScenarioLoader.load(file);
     Dataset dataset = DatasetLoader.load(Inputs.datasetDir(file, scenario.dataset()));
     Verdict verdict = Evaluator.evaluate(scenario, dataset, run);
-    ReportWriter.writeAll(verdict, run);
+    ReportWriter.writeAll(verdict, dataset, run);
     System.out.print(ConsoleTable.render(verdict));
+    System.out.println("report: " + ReportWriter.report(run));
     return verdict.exitCode();
   }
 }

@@ -103,7 +103,8 @@ final class ScenarioRun {
     double rate = scenario.workload().expectedTasks() / (scenario.workload().duration().toMillis() / 60_000.0);
     phase.set(Phase.WORKLOAD);
     try (JsonLinesWriter<TaskRecord> records = JsonLinesWriter.append(run.records());
-         Progress progress = new Progress(out, scenario.workload().duration(), rate)) {
+         Progress progress = new Progress(out, scenario.workload().duration(), rate,
+             ProgressSources.of(inputs.dataset(), run), Progress.liveByDefault())) {
       WorkloadPlan plan = new WorkloadPlan(agent.baseUrl(), scenario.workload(), inputs.dataset().items(),
           scenario.seed(), record -> {
             records.write(record);
@@ -122,9 +123,10 @@ final class ScenarioRun {
 
   private int judge() {
     Verdict verdict = Evaluator.evaluate(scenario, inputs.dataset(), run);
-    ReportWriter.writeAll(verdict, run);
+    ReportWriter.writeAll(verdict, inputs.dataset(), run);
     out.print(ConsoleTable.render(verdict));
-    out.printf("run directory: %s (summary.md, verdict.json, junit.xml, gatling/)%n", run.root());
+    out.printf("run directory: %s (report.html, summary.md, verdict.json, junit.xml, allure-results/, gatling/)%n",
+        run.root());
     return verdict.exitCode();
   }
 
@@ -145,7 +147,7 @@ final class ScenarioRun {
     }
     record(info.get().ended(clock.millis(), RunInfo.INTERRUPTED, "the run was stopped before its workload ended"));
     try {
-      ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run), run);
+      ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run), inputs.dataset(), run);
       System.err.println("gauntlet: interrupted; partial verdict written to " + run.verdict());
     } catch (RuntimeException e) {
       System.err.println("gauntlet: interrupted; could not write a partial verdict: " + e.getMessage());

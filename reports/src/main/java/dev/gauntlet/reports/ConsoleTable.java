@@ -1,24 +1,31 @@
 package dev.gauntlet.reports;
 
+import dev.gauntlet.reports.internal.Margin;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The verdict as an aligned plain-text table for a terminal, followed by one verdict line:
- * {@code verdict: FAILED (2 of 5 SLOs failed: success_rate, recovery_time) seed=42}. Thread-safe (stateless).
+ * The verdict as an aligned plain-text table for a terminal or a CI log, followed by one verdict line:
+ * {@code verdict: FAILED (2 of 5 SLOs failed: success_rate, recovery_time) seed=42}. When an SLO failed, a last
+ * column says by how much ({@code 0.252 below the minimum}), so a CI log shows what broke without opening a file.
+ * Thread-safe (stateless).
  */
 public final class ConsoleTable {
 
-  private static final String[] HEADER = {"SLO", "threshold", "measured", "status"};
+  private static final String[] HEADER = {"SLO", "threshold", "measured", "status", "miss"};
 
   private ConsoleTable() {}
 
   /** The table and the verdict line, each line ending in a newline. */
   public static String render(Verdict verdict) {
+    int columns = verdict.withStatus(Status.FAILED).isEmpty() ? HEADER.length - 1 : HEADER.length;
     List<String[]> rows = new ArrayList<>();
-    rows.add(HEADER);
+    rows.add(Arrays.copyOf(HEADER, columns));
     for (SloResult slo : verdict.slos()) {
-      rows.add(new String[] {oneLine(slo.name()), slo.threshold(), slo.measuredText(), slo.status().name()});
+      String[] row = {oneLine(slo.name()), slo.threshold(), slo.measuredText(), slo.status().name(),
+          Margin.of(slo).orElse("")};
+      rows.add(Arrays.copyOf(row, columns));
     }
     int[] widths = widths(rows);
     StringBuilder out = new StringBuilder();
@@ -30,7 +37,7 @@ public final class ConsoleTable {
   }
 
   private static int[] widths(List<String[]> rows) {
-    int[] widths = new int[HEADER.length];
+    int[] widths = new int[rows.get(0).length];
     for (String[] row : rows) {
       for (int i = 0; i < row.length; i++) {
         widths[i] = Math.max(widths[i], row[i].codePointCount(0, row[i].length()));

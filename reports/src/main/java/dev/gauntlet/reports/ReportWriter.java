@@ -1,19 +1,20 @@
 package dev.gauntlet.reports;
 
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.reports.internal.AtomicFiles;
 import dev.gauntlet.reports.internal.JunitXml;
 import dev.gauntlet.reports.internal.SummaryMarkdown;
 import dev.gauntlet.reports.internal.VerdictJson;
+import dev.gauntlet.reports.internal.allure.AllureWriter;
+import dev.gauntlet.reports.internal.detail.RunDetails;
+import dev.gauntlet.reports.internal.html.GatlingReport;
+import dev.gauntlet.reports.internal.html.HtmlReport;
 import dev.gauntlet.run.RunDirectory;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * Writes a verdict into its run directory as verdict.json, junit.xml and summary.md. Each file is written to a
+ * Writes a verdict into its run directory: verdict.json, junit.xml and summary.md first (what a CI gate reads),
+ * then report.html and allure-results/, which also read the run's records and ledger. Each file is written to a
  * temporary sibling and moved into place, so a reader never sees half a report. Thread-safe (stateless), though two
  * writers of the same run directory race on which verdict wins.
  */
@@ -21,29 +22,31 @@ public final class ReportWriter {
 
   private ReportWriter() {}
 
-  /** Writes every report of {@code verdict} into {@code run}. */
+  /** Writes every report of {@code verdict} into {@code run}, without a dataset: report.html shows no accuracy. */
   public static void writeAll(Verdict verdict, RunDirectory run) {
-    write(run.verdict(), VerdictJson.text(verdict));
-    write(run.junit(), JunitXml.text(verdict));
-    write(run.summary(), SummaryMarkdown.text(verdict));
+    writeAll(verdict, null, run);
   }
 
-  private static void write(Path file, String text) {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      move(temporary, file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file + "; is the run directory writable?", e);
-    }
+  /**
+   * Writes every report of {@code verdict} into {@code run}; {@code dataset} (may be null) scores the answers
+   * report.html charts and shows with the worst tasks.
+   */
+  public static void writeAll(Verdict verdict, Dataset dataset, RunDirectory run) {
+    AtomicFiles.write(run.verdict(), VerdictJson.text(verdict));
+    AtomicFiles.write(run.junit(), JunitXml.text(verdict));
+    AtomicFiles.write(run.summary(), SummaryMarkdown.text(verdict));
+    RunDetails details = RunDetails.read(verdict, dataset, run);
+    AtomicFiles.write(report(run), HtmlReport.text(verdict, details, GatlingReport.link(run)));
+    AllureWriter.write(verdict, details, run.verdict(), report(run), allureResults(run));
   }
 
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-    }
+  /** The run's report.html. */
+  public static Path report(RunDirectory run) {
+    return run.root().resolve("report.html");
+  }
+
+  /** The run's allure-results directory. */
+  public static Path allureResults(RunDirectory run) {
+    return run.root().resolve("allure-results");
   }
 }

@@ -19,9 +19,9 @@ class ConsoleTableTest {
     String table = ConsoleTable.render(verdict);
 
     assertThat(table).isEqualTo(String.join("\n",
-        "SLO            threshold  measured  status",
-        "success_rate   >= 0.95    0.889     FAILED",
-        "recovery_time  <= 3 s     5 s       FAILED",
+        "SLO            threshold  measured  status  miss",
+        "success_rate   >= 0.95    0.889     FAILED  0.061 below the minimum",
+        "recovery_time  <= 3 s     5 s       FAILED  2 s above the maximum",
         "latency.p95    <= 2 s     0.05 s    PASSED",
         "verdict: FAILED (2 of 3 SLOs failed: success_rate, recovery_time) seed=42",
         ""));
@@ -32,6 +32,8 @@ class ConsoleTableTest {
     Verdict verdict = new RunFixture(dir).completed(30_000).slo("success_rate", 0.95, null)
         .tasks(0, 30_000, 1_000, 50, true).evaluate();
 
-    assertThat(ConsoleTable.render(verdict)).endsWith("verdict: PASSED (1 of 1 SLOs passed) seed=42\n");
+    assertThat(ConsoleTable.render(verdict)).as("no miss column when nothing failed")
+        .startsWith("SLO           threshold  measured  status\n")
+        .endsWith("verdict: PASSED (1 of 1 SLOs passed) seed=42\n");
   }
 }

@@ -80,7 +80,8 @@ class ReportWriterTest {
     assertThat(suite.getElementsByTagName("testcase").getLength()).isEqualTo(4);
     Element failure = (Element) suite.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo("SloFailed");
-    assertThat(failure.getAttribute("message")).isEqualTo("success_rate was 0.889, must be >= 0.95");
+    assertThat(failure.getAttribute("message"))
+        .isEqualTo("success_rate was 0.889, must be >= 0.95 (0.061 below the minimum)");
     assertThat(((Element) failure.getParentNode()).getAttribute("classname")).isEqualTo("gauntlet.smoke");
   }
 
@@ -123,7 +124,8 @@ class ReportWriterTest {
     assertThat(((Element) suite.getElementsByTagName("error").item(0)).getAttribute("message"))
         .isEqualTo("a\"<b>&'c\uFFFD\nd");
     assertThat(suite.getElementsByTagName("evil").getLength()).isZero();
-    assertThat(suite.getElementsByTagName("failure").item(0).getTextContent()).isEqualTo("</failure><evil/>");
+    assertThat(suite.getElementsByTagName("failure").item(0).getTextContent())
+        .isEqualTo("</failure><evil/> (0.850 below the minimum)");
   }
 
   @Test
@@ -137,12 +139,24 @@ class ReportWriterTest {
 
     String md = Files.readString(run.run.summary());
     assertThat(md).startsWith("# Gauntlet: smoke — UNRESOLVED\n")
-        .contains("| SLO | threshold | measured | status |")
-        .contains("| success_rate | >= 0.95 | 1.000 | PASSED |")
+        .contains("| SLO | threshold | measured | miss | status |")
+        .contains("| success_rate | >= 0.95 | 1.000 |  | PASSED |")
         .contains("| success_rate | 1.000 |")
         .contains("| outage-1 | outage | 10 s | 0 s |")
         .contains("seed: `42`")
         .contains("outcome detail: agent exited with code 137");
+  }
+
+  @Test
+  void summarySaysWhichSloFailedAndByHowMuch() throws Exception {
+    RunFixture run = new RunFixture(dir);
+    Verdict verdict = failingVerdict();
+
+    ReportWriter.writeAll(verdict, run.run);
+
+    assertThat(Files.readString(run.run.summary()))
+        .contains("| success_rate | >= 0.95 | 0.889 | 0.061 below the minimum | **FAILED** |")
+        .contains("- success_rate was 0.889, must be >= 0.95 (0.061 below the minimum)");
   }
 
   private static Document parse(Path file) throws Exception {

@@ -8,11 +8,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The verdict as a JUnit XML report: one test suite {@code gauntlet.<scenario>}, one test case per SLO; failed SLOs
- * carry a {@code <failure type="SloFailed">}, unresolved ones an {@code <error type="SloUnresolved">}, so that a CI
- * test view is never green when the exit code is not 0. A run that did not complete or whose injector fell behind
- * adds a test case {@code run} with an {@code <error type="RunIncomplete">}. Every text is escaped, since scenario
- * names and messages may hold anything. Thread-safe (stateless).
+ * The verdict as a JUnit XML report: one test suite {@code gauntlet.<scenario>}, one test case per SLO. Failed SLOs
+ * carry a {@code <failure type="SloFailed">} whose message has the measured value, the threshold and the miss
+ * ({@code success_rate was 0.7, must be >= 0.95 (0.250 below the minimum)}); unresolved ones an
+ * {@code <error type="SloUnresolved">}, so that a CI test view is never green when the exit code is not 0. A run that
+ * did not complete or whose injector fell behind adds a test case {@code run} with an
+ * {@code <error type="RunIncomplete">}. Every text is escaped, since scenario names and messages may hold anything.
+ * Thread-safe (stateless).
  */
 public final class JunitXml {
 
@@ -47,7 +49,7 @@ public final class JunitXml {
   private static void testcase(StringBuilder xml, String suite, SloResult slo) {
     xml.append("  <testcase classname=\"").append(suite).append("\" name=\"").append(Xml.escape(slo.name()))
         .append("\" time=\"0\"");
-    String message = Xml.escape(slo.message());
+    String message = Xml.escape(Margin.message(slo));
     switch (slo.status()) {
       case PASSED -> xml.append("/>\n");
       case FAILED -> xml.append(">\n    <failure message=\"").append(message).append("\" type=\"SloFailed\">")

@@ -42,13 +42,14 @@ public final class SummaryMarkdown {
       md.append("The scenario has no SLOs.\n\n");
       return;
     }
-    md.append("| SLO | threshold | measured | status |\n| --- | --- | --- | --- |\n");
+    md.append("| SLO | threshold | measured | miss | status |\n| --- | --- | --- | --- | --- |\n");
     for (SloResult slo : slos) {
-      row(md, slo.name(), slo.threshold(), slo.measuredText(), slo.status().name());
+      String status = slo.status() == Status.PASSED ? "PASSED" : "**" + slo.status().name() + "**";
+      row(md, slo.name(), slo.threshold(), slo.measuredText(), Margin.of(slo).orElse(""), status);
     }
     md.append('\n');
     List<SloResult> notPassed = slos.stream().filter(slo -> slo.status() != Status.PASSED).toList();
-    notPassed.forEach(slo -> md.append("- ").append(cell(slo.message())).append('\n'));
+    notPassed.forEach(slo -> md.append("- ").append(cell(Margin.message(slo))).append('\n'));
     md.append(notPassed.isEmpty() ? "" : "\n");
   }
 
@@ -75,7 +76,8 @@ public final class SummaryMarkdown {
     md.append('\n');
   }
 
-  static String recovery(FaultWindowResult window) {
+  /** A window's recovery as text: {@code 4.2 s}, {@code not recovered (≥ 9 s)}, {@code no data after the window}. */
+  public static String recovery(FaultWindowResult window) {
     RecoveryResult recovery = window.recovery();
     return switch (recovery.state()) {
       case RECOVERED -> Format.number(recovery.seconds(), 3) + " s";

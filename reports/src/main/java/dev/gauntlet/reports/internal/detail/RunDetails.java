@@ -1,0 +1,86 @@
+package dev.gauntlet.reports.internal.detail;
+
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.dataset.Expectation;
+import dev.gauntlet.dataset.Item;
+import dev.gauntlet.reports.FaultWindowResult;
+import dev.gauntlet.reports.Verdict;
+import dev.gauntlet.reports.scoring.AgentAnswer;
+import dev.gauntlet.reports.scoring.ScorerRegistry;
+import dev.gauntlet.run.Json;
+import dev.gauntlet.run.JsonLines;
+import dev.gauntlet.run.LedgerEntry;
+import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.run.RunInfo;
+import dev.gauntlet.run.TaskRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What report.html and the Allure results show beyond the verdict: the run over time, the latency histogram and the
+ * worst tasks with their calls. Read from the run directory in one pass over records.jsonl and one over
+ * ledger.jsonl; missing or cut-short files give what they hold. Immutable and thread-safe.
+ *
+ * @param series       the run over time
+ * @param latency      the latency histogram of successful tasks
+ * @param worst        the worst tasks, worst kind first
+ * @param targetPerSec the profile's mean rate in tasks per second, 0 when unknown
+ * @param scored       whether answers were scored (a dataset was given)
+ */
+public record RunDetails(
+    TimeSeries series, LatencyBins latency, List<Transcript> worst, double targetPerSec, boolean scored) {
+
+  public RunDetails {
+    worst = List.copyOf(worst);
+  }
+
+  /** Reads {@code run}; {@code dataset} may be null, which leaves accuracy and wrong answers out. */
+  public static RunDetails read(Verdict verdict, Dataset dataset, RunDirectory run) {
+    Map<String, Item> items = dataset == null ? Map.of() : dataset.itemsById();
+    ScorerRegistry scorers = ScorerRegistry.standard();
+    SeriesPass series = new SeriesPass();
+    BinsPass bins = new BinsPass();
+    WorstTasks worst = new WorstTasks();
+    JsonLines.forEach(run.records(), TaskRecord.class, record -> {
+      Item item = record.succeeded() ? items.get(record.itemId()) : null;
+      // An LLM judge is called once per task, by the verdict; the charts leave judged tasks out of accuracy.
+      Boolean correct = item == null || item.expected() instanceof Expectation.LlmJudge ? null
+          : scorers.score(item.expected(), AgentAnswer.of(record, item.input())).verdict();
+      series.task(record.endMs(), record.succeeded(), record.latencyMs(), correct);
+      if (record.succeeded()) {
+        bins.add(record.latencyMs(), duringFault(verdict.faultWindows(), record.startMs()));
+      }
+      worst.add(record, correct);
+    });
+    List<Transcript> picks = worst.picks(items);
+    Map<String, List<LedgerEntry>> calls = new HashMap<>();
+    picks.forEach(pick -> calls.put(pick.task().taskId(), new ArrayList<>()));
+    JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
+      series.cost(entry.tsMs(), entry.costUsd());
+      List<LedgerEntry> own = entry.taskId() == null ? null : calls.get(entry.taskId());
+      if (own != null && own.size() < Transcript.MAX_CALLS) {
+        own.add(entry);
+      }
+    });
+    List<Transcript> worstTasks = picks.stream().map(p -> p.withCalls(calls.get(p.task().taskId()))).toList();
+    return new RunDetails(series.build(verdict.startedMs()), bins.build(), worstTasks, targetPerSec(run),
+        dataset != null);
+  }
+
+  private static boolean duringFault(List<FaultWindowResult> windows, long startMs) {
+    return windows.stream().anyMatch(w -> startMs >= w.startMs() && startMs < w.endMs());
+  }
+
+  private static double targetPerSec(RunDirectory run) {
+    try {
+      return Files.isRegularFile(run.runInfo())
+          ? Json.mapper().readValue(run.runInfo().toFile(), RunInfo.class).targetRate() / 60.0 : 0;
+    } catch (IOException unreadable) {
+      return 0; // a run killed while rewriting run.json; the verdict already says so
+    }
+  }
+}
