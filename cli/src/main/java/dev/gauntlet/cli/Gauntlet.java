@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "gauntlet", mixinStandardHelpOptions = true, version = "gauntlet 0.1.0",
     description = "Chaos and load testing for AI-agent deployments.",
     subcommands = {RunCommand.class, ServeCommand.class, ValidateCommand.class, ReportCommand.class,
-        InjectCommand.class},
+        InjectCommand.class, DiffCommand.class},
     exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.HARNESS_FAILED)
 public final class Gauntlet {
 

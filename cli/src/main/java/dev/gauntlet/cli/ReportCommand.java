@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code gauntlet report RUN_DIR}: evaluates a finished (or interrupted) run again from its files and rewrites its
  * verdict and every report (verdict.json, junit.xml, summary.md, report.html, allure-results/), optionally against
- * the SLOs of another scenario file.
+ * the SLOs of another scenario file and, for SLOs relative to a baseline, against a baseline run.
  */
 @Command(name = "report", description = "Re-evaluate a run directory and rewrite its verdict and reports "
     + "(verdict.json, junit.xml, summary.md, report.html, allure-results/).")
@@ -35,6 +35,10 @@ final class ReportCommand implements Callable<Integer> {
       description = "Judge with this scenario's SLOs instead of the run's own copy.")
   Path scenarioFile;
 
+  @Option(names = "--baseline", paramLabel = "RUN_DIR",
+      description = "Judge SLOs with max_drop or max_increase against this run's verdict.json.")
+  Path baselineDir;
+
   @Override
   public Integer call() {
     RunDirectory run = new RunDirectory(dir);
@@ -45,10 +49,27 @@ final class ReportCommand implements Callable<Integer> {
     }
     Scenario scenario = ScenarioLoader.load(file);
     Dataset dataset = DatasetLoader.load(Inputs.datasetDir(file, scenario.dataset()));
-    Verdict verdict = Evaluator.evaluate(scenario, dataset, run);
+    Verdict verdict = Evaluator.evaluate(scenario, dataset, run, baseline());
     ReportWriter.writeAll(verdict, dataset, run);
     System.out.print(ConsoleTable.render(verdict));
     System.out.println("report: " + ReportWriter.report(run));
     return verdict.exitCode();
+  }
+
+  private RunDirectory baseline() {
+    return baselineRun(baselineDir);
+  }
+
+  /** The run directory {@code --baseline} names, checked to hold a verdict; null when none was given. */
+  static RunDirectory baselineRun(Path baselineDir) {
+    if (baselineDir == null) {
+      return null;
+    }
+    if (!Files.isRegularFile(baselineDir.resolve("verdict.json"))) {
+      throw new InvalidInputException(List.of(new Problem(baselineDir.toString(), 0, 0, "--baseline",
+          "must be a run directory holding verdict.json, but " + baselineDir.resolve("verdict.json")
+              + " does not exist; run gauntlet report " + baselineDir + " to write it")));
+    }
+    return new RunDirectory(baselineDir);
   }
 }

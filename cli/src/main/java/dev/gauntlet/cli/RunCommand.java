@@ -35,11 +35,16 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<UTC time>-<scenario>).")
   Path out;
 
+  @Option(names = "--baseline", paramLabel = "RUN_DIR",
+      description = "Judge SLOs with max_drop or max_increase against this run's verdict.json.")
+  Path baselineDir;
+
   @Override
   public Integer call() {
     Inputs inputs = Inputs.load(scenario, overrides);
+    RunDirectory baseline = ReportCommand.baselineRun(baselineDir);
     RunDirectory run = RunDirectory.create(out != null ? requireEmpty(out) : fresh(inputs.scenario().name()));
-    return new ScenarioRun(inputs, run, System.out).execute();
+    return new ScenarioRun(inputs, run, System.out, baseline).execute();
   }
 
   /** A run never appends to another run's files: the records, ledger and timeline would mix. */

@@ -49,11 +49,19 @@ final class ScenarioRun {
   private final AtomicReference<FaultPlane> plane = new AtomicReference<>();
   private final AtomicReference<AgentTarget> target = new AtomicReference<>();
 
+  /** The run against {@code baseline} (null for none), which SLOs relative to a baseline are judged with. */
+  private final RunDirectory baseline;
+
   ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out) {
+    this(inputs, run, out, null);
+  }
+
+  ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out, RunDirectory baseline) {
     this.inputs = inputs;
     this.scenario = inputs.scenario();
     this.run = run;
     this.out = out;
+    this.baseline = baseline;
   }
 
   int execute() {
@@ -122,7 +130,7 @@ final class ScenarioRun {
   }
 
   private int judge() {
-    Verdict verdict = Evaluator.evaluate(scenario, inputs.dataset(), run);
+    Verdict verdict = Evaluator.evaluate(scenario, inputs.dataset(), run, baseline);
     ReportWriter.writeAll(verdict, inputs.dataset(), run);
     out.print(ConsoleTable.render(verdict));
     out.printf("run directory: %s (report.html, summary.md, verdict.json, junit.xml, allure-results/, gatling/)%n",
@@ -147,7 +155,7 @@ final class ScenarioRun {
     }
     record(info.get().ended(clock.millis(), RunInfo.INTERRUPTED, "the run was stopped before its workload ended"));
     try {
-      ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run), inputs.dataset(), run);
+      ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run, baseline), inputs.dataset(), run);
       System.err.println("gauntlet: interrupted; partial verdict written to " + run.verdict());
     } catch (RuntimeException e) {
       System.err.println("gauntlet: interrupted; could not write a partial verdict: " + e.getMessage());

@@ -1,6 +1,8 @@
 package dev.gauntlet.reports;
 
 import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.reports.internal.BaselineJudge;
+import dev.gauntlet.reports.internal.GoodputRule;
 import dev.gauntlet.reports.internal.MetricMeter;
 import dev.gauntlet.reports.internal.RunData;
 import dev.gauntlet.reports.internal.SloJudge;
@@ -26,19 +28,31 @@ import java.util.Map;
 public final class Evaluator {
 
   /** The metrics block's metrics, in the order reports show them. */
-  public static final List<String> METRIC_ORDER = List.of("success_rate", "accuracy", "latency.p50", "latency.p95",
-      "latency.p99", "latency.max", "cost.total", "cost.per_task", "hallucinated_calls", "achieved_rate",
+  public static final List<String> METRIC_ORDER = List.of("success_rate", "accuracy", "accuracy.ci_low",
+      "accuracy.ci_high", "pass^k", "pass@k", "goodput", "latency.p50", "latency.p95", "latency.p99", "latency.max",
+      "cost.total", "cost.per_task", "cost.per_success", "cost.per_day", "hallucinated_calls", "achieved_rate",
       "recovery_time");
 
   private Evaluator() {}
 
   /** Evaluates {@code run} against {@code scenario}'s SLOs; {@code dataset} may be null, leaving accuracy unresolved. */
   public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run) {
+    return evaluate(scenario, dataset, run, null);
+  }
+
+  /**
+   * Evaluates {@code run}, judging SLOs relative to a baseline ({@code max_drop}, {@code max_increase}) against
+   * {@code baseline}'s verdict.json; {@code baseline} may be null, which leaves those SLOs unresolved.
+   */
+  public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run, RunDirectory baseline) {
     Evaluation evaluation = scenario.evaluation() == null ? Evaluation.defaults() : scenario.evaluation();
-    RunData data = RunData.read(evaluation, dataset, run);
+    int trials = scenario.workload() == null ? 1 : scenario.workload().trials();
+    RunData data = RunData.read(evaluation, dataset, run, GoodputRule.of(scenario.slos()), trials);
     MetricMeter meter = new MetricMeter(data, dataset != null);
     List<FaultWindowResult> windows = WindowResults.of(data, scenario.slos());
-    SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows);
+    RunDiff.Measured base = baseline == null ? null : RunDiff.Measured.read(baseline);
+    SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, base == null ? null : base.metrics(),
+        base == null ? null : base.samples(), baseline == null ? null : BaselineJudge.latencies(baseline, run));
     List<SloResult> slos = new ArrayList<>();
     List<String> names = names(scenario.slos());
     for (int i = 0; i < scenario.slos().size(); i++) {
@@ -49,7 +63,7 @@ public final class Evaluator {
         info == null ? Verdict.UNKNOWN_OUTCOME : info.outcome(),
         info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
         info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows), slos,
-        windows);
+        windows, samples(data, meter));
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */
@@ -72,6 +86,17 @@ public final class Evaluator {
           : meter.measure(metric, data.scopes().whole()).value());
     }
     return metrics;
+  }
+
+  private static Map<String, Long> samples(RunData data, MetricMeter meter) {
+    Map<String, Long> samples = new LinkedHashMap<>();
+    for (String metric : METRIC_ORDER) {
+      long n = "recovery_time".equals(metric) ? -1 : meter.measure(metric, data.scopes().whole()).samples();
+      if (n >= 0) {
+        samples.put(metric, n);
+      }
+    }
+    return samples;
   }
 
   /** The slowest window's recovery time; null without windows or when any window has not recovered. */

@@ -24,8 +24,9 @@ public record FaultWindowResult(
    * @param tasks       how many started in the phase
    * @param successRate share that succeeded, null without tasks
    * @param p95Seconds  p95 latency of the successful ones, null without any
+   * @param accuracy    share of the scored ones that were right, null when none was scored
    */
-  public record Phase(long tasks, Double successRate, Double p95Seconds) {}
+  public record Phase(long tasks, Double successRate, Double p95Seconds, Double accuracy) {}
 
   /** Recovery time in seconds, or null when the window did not (yet) recover or had no data after it. */
   public Double recoverySeconds() {

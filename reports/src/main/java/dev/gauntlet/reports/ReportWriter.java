@@ -32,12 +32,20 @@ public final class ReportWriter {
    * report.html charts and shows with the worst tasks.
    */
   public static void writeAll(Verdict verdict, Dataset dataset, RunDirectory run) {
-    AtomicFiles.write(run.verdict(), VerdictJson.text(verdict));
-    AtomicFiles.write(run.junit(), JunitXml.text(verdict));
-    AtomicFiles.write(run.summary(), SummaryMarkdown.text(verdict));
+    writeGate(verdict, run);
     RunDetails details = RunDetails.read(verdict, dataset, run);
     AtomicFiles.write(report(run), HtmlReport.text(verdict, details, GatlingReport.link(run)));
     AllureWriter.write(verdict, details, run.verdict(), report(run), allureResults(run));
+  }
+
+  /**
+   * Writes only what a CI gate reads: verdict.json, junit.xml and summary.md. None of them reads the run's files
+   * again, so this is as cheap as the verdict is small.
+   */
+  public static void writeGate(Verdict verdict, RunDirectory run) {
+    AtomicFiles.write(run.verdict(), VerdictJson.text(verdict));
+    AtomicFiles.write(run.junit(), JunitXml.text(verdict));
+    AtomicFiles.write(run.summary(), SummaryMarkdown.text(verdict));
   }
 
   /** The run's report.html. */

@@ -27,10 +27,13 @@ import java.util.stream.Collectors;
  * @param metrics       every metric over the whole run, in a fixed order; a null value could not be measured
  * @param slos          the SLOs in scenario order
  * @param faultWindows  the fault windows in start order
+ * @param samples       per metric of {@code metrics}, how many tasks (or items, for pass^k) are behind it; absent
+ *                      where a count does not apply, so that a comparison can tell noise from change
  */
 public record Verdict(
     String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
-    Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows) {
+    Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
+    Map<String, Long> samples) {
 
   /** Outcome written when run.json is missing or unreadable. */
   public static final String UNKNOWN_OUTCOME = "unknown";
@@ -39,6 +42,13 @@ public record Verdict(
     metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     slos = List.copyOf(slos);
     faultWindows = List.copyOf(faultWindows);
+    samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
+  }
+
+  /** A verdict without sample counts. */
+  public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
+      long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows) {
+    this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, Map.of());
   }
 
   /**

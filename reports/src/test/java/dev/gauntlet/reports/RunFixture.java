@@ -14,6 +14,8 @@ import dev.gauntlet.scenario.Evaluation;
 import dev.gauntlet.scenario.FaultPlaneSpec;
 import dev.gauntlet.scenario.Scenario;
 import dev.gauntlet.scenario.SloSpec;
+import dev.gauntlet.scenario.Stage;
+import dev.gauntlet.scenario.Workload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ final class RunFixture {
   private final List<SloSpec> slos = new ArrayList<>();
   private Evaluation evaluation = new Evaluation(Duration.ofSeconds(1), Duration.ofSeconds(5), 20);
   private int taskCounter;
+  private Workload workload;
 
   RunFixture(Path dir) {
     this.run = RunDirectory.create(dir);
@@ -52,8 +55,20 @@ final class RunFixture {
     return this;
   }
 
+  RunFixture relativeSlo(SloSpec spec) {
+    slos.add(spec);
+    return this;
+  }
+
   RunFixture slo(String metric, Double min, Double max) {
     return slo(metric, SloSpec.Scope.WHOLE, min, max);
+  }
+
+  /** A workload whose only part evaluation reads is {@code trials}. */
+  RunFixture trials(int k) {
+    workload = new Workload(Workload.Protocol.SYNC, List.of(new Stage(60, 60, Duration.ofMinutes(1))),
+        Duration.ofSeconds(30), k);
+    return this;
   }
 
   RunFixture evaluation(Evaluation value) {
@@ -62,12 +77,16 @@ final class RunFixture {
   }
 
   Scenario scenario() {
-    return new Scenario("smoke", 42, null, "capitals", List.of(), Map.of(), null, List.of(), slos, evaluation,
+    return new Scenario("smoke", 42, null, "capitals", List.of(), Map.of(), workload, List.of(), slos, evaluation,
         FaultPlaneSpec.anyPorts(), Path.of("scenarios/smoke.yaml"));
   }
 
   Verdict evaluate() {
     return Evaluator.evaluate(scenario(), dataset(), run);
+  }
+
+  Verdict evaluate(RunDirectory baseline) {
+    return Evaluator.evaluate(scenario(), dataset(), run, baseline);
   }
 
   RunFixture runInfo(long durationMs, double targetRate, String outcome, String detail) {
@@ -104,6 +123,15 @@ final class RunFixture {
   RunFixture record(TaskRecord record) {
     try (JsonLinesWriter<TaskRecord> out = JsonLinesWriter.append(run.records())) {
       out.write(record);
+    }
+    return this;
+  }
+
+  /** An LLM call of {@code costUsd} by task {@code taskId}. */
+  RunFixture ledger(long offsetMs, String taskId, double costUsd) {
+    try (JsonLinesWriter<LedgerEntry> out = JsonLinesWriter.append(run.ledger())) {
+      out.write(new LedgerEntry(START + offsetMs, LedgerEntry.LLM, "primary", "gpt", null, taskId, "france", 0, 200,
+          100, 20, costUsd, null, false, 5, 9));
     }
     return this;
   }

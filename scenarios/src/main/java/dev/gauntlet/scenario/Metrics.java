@@ -14,6 +14,11 @@ public final class Metrics {
   public static final Map<String, Unit> UNITS = Map.ofEntries(
       Map.entry("success_rate", Unit.RATIO),
       Map.entry("accuracy", Unit.RATIO),
+      Map.entry("accuracy.ci_low", Unit.RATIO),
+      Map.entry("accuracy.ci_high", Unit.RATIO),
+      Map.entry("pass^k", Unit.RATIO),
+      Map.entry("pass@k", Unit.RATIO),
+      Map.entry("goodput", Unit.COUNT),
       Map.entry("latency.p50", Unit.SECONDS),
       Map.entry("latency.p95", Unit.SECONDS),
       Map.entry("latency.p99", Unit.SECONDS),
@@ -21,6 +26,8 @@ public final class Metrics {
       Map.entry("recovery_time", Unit.SECONDS),
       Map.entry("cost.per_task", Unit.USD),
       Map.entry("cost.total", Unit.USD),
+      Map.entry("cost.per_success", Unit.USD),
+      Map.entry("cost.per_day", Unit.USD),
       Map.entry("hallucinated_calls", Unit.COUNT),
       Map.entry("achieved_rate", Unit.RATIO));
 

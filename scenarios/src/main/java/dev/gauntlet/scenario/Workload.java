@@ -9,11 +9,20 @@ import java.util.List;
  * @param protocol    task protocol the agent speaks
  * @param profile     arrival stages, run one after the other
  * @param taskTimeout how long one task may take before it counts as failed
+ * @param trials      how many times each dataset item is sent in a row (k of pass^k), at least 1
  */
-public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout) {
+public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials) {
 
   public Workload {
     profile = List.copyOf(profile);
+    if (trials < 1) {
+      throw new IllegalArgumentException("trials must be at least 1, but was " + trials);
+    }
+  }
+
+  /** A workload that sends each item once per pass over the dataset. */
+  public Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout) {
+    this(protocol, profile, taskTimeout, 1);
   }
 
   /** Task protocols. Only synchronous request/response for now. */

@@ -75,9 +75,10 @@ class ScenarioLoaderTest {
                 file + ":22:18 faults[1].probability: must be a number in [0, 1], but was 1.5",
                 file + ":25:5 faults[1].burst: is not a known key; expected one of "
                     + "[kind, model, name, probability, provider, retry_after, rpm, tpm, window]",
-                file + ":27:13 slos[0].metric: must be one of [accuracy, achieved_rate, cost.per_task, cost.total, "
-                    + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, recovery_time, "
-                    + "success_rate], but was 'sucess_rate'",
+                file + ":27:13 slos[0].metric: must be one of [accuracy, accuracy.ci_high, accuracy.ci_low, "
+                    + "achieved_rate, cost.per_day, cost.per_success, cost.per_task, cost.total, goodput, "
+                    + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, pass@k, pass^k, "
+                    + "recovery_time, success_rate], but was 'sucess_rate'",
                 file + ":31:12 slos[1].scope: must be one of [whole, during_faults, outside_faults], "
                     + "but was 'everywhere'"));
   }

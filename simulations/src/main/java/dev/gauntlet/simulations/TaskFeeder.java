@@ -13,17 +13,27 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * An endless feeder of tasks: the dataset's items in a seeded order, again and again, each with a fresh task id and
- * its trial number (how many times that item was sent before). Thread-safe.
+ * its trial number (how many times that item was sent before). With {@code trials} k, each item is sent k times in a
+ * row (trials 0 … k−1 on the first pass), so that even a short run holds complete sets of trials for pass^k. Thread-safe.
  */
 final class TaskFeeder implements Iterator<Map<String, Object>> {
 
   private final List<Item> order;
+  private final int trials;
   private final AtomicLong sent = new AtomicLong();
 
   TaskFeeder(List<Item> items, long seed) {
+    this(items, seed, 1);
+  }
+
+  TaskFeeder(List<Item> items, long seed, int trials) {
+    if (trials < 1) {
+      throw new IllegalArgumentException("trials must be at least 1, but was " + trials);
+    }
     List<Item> shuffled = new ArrayList<>(items);
     Collections.shuffle(shuffled, new Random(Seeds.generator(seed, "feeder").nextLong()));
     this.order = List.copyOf(shuffled);
+    this.trials = trials;
   }
 
   @Override
@@ -34,13 +44,15 @@ final class TaskFeeder implements Iterator<Map<String, Object>> {
   @Override
   public Map<String, Object> next() {
     long n = sent.getAndIncrement();
-    Item item = order.get((int) (n % order.size()));
+    long slot = n / trials;
+    Item item = order.get((int) (slot % order.size()));
+    long trial = (slot / order.size()) * trials + n % trials;
     String taskId = String.format("t-%07d", n + 1);
     return Map.of(
         "taskId", taskId,
         "traceparent", TaskCorrelation.traceparent(taskId).orElseThrow(),
         "itemId", item.id(),
-        "trial", (int) (n / order.size()),
+        "trial", (int) trial,
         "input", item.input());
   }
 }

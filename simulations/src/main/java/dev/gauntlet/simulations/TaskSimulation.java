@@ -32,7 +32,7 @@ public final class TaskSimulation extends Simulation {
         .disableWarmUp()
         .shareConnections();
     ScenarioBuilder tasks = scenario("tasks")
-        .feed(new TaskFeeder(plan.items(), plan.seed()))
+        .feed(new TaskFeeder(plan.items(), plan.seed(), plan.workload().trials()))
         .exec(session -> session.set(TaskRecorder.START, System.currentTimeMillis()))
         .exec(http("task").post("/v1/tasks")
             .header(TaskCorrelation.TASK_HEADER, "#{taskId}")

@@ -27,6 +27,12 @@ public final class Format {
 
   /** The bounds of {@code spec}: {@code >= 0.95}, {@code <= 2 s}, {@code in [0.5, 1]}. */
   public static String threshold(SloSpec spec) {
+    if (spec.maxDrop() != null) {
+      return "at most " + bound(spec.metric(), spec.maxDrop()) + " below the baseline";
+    }
+    if (spec.maxIncrease() != null) {
+      return "at most " + number(100 * spec.maxIncrease(), 3) + "% above the baseline";
+    }
     if (spec.min() != null && spec.max() != null) {
       return "in [" + bound(spec.metric(), spec.min()) + ", " + bound(spec.metric(), spec.max()) + "]";
     }

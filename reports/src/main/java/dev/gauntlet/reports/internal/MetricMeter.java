@@ -1,11 +1,14 @@
 package dev.gauntlet.reports.internal;
 
 import dev.gauntlet.reports.metrics.Tally;
+import dev.gauntlet.reports.metrics.Wilson;
 
 /**
  * Computes every metric except recovery_time from one scope's totals. Thread-safe (stateless).
  */
 public final class MetricMeter {
+
+  private static final double MINUTES_PER_DAY = 24 * 60;
 
   private final RunData data;
   private final boolean hasDataset;
@@ -20,8 +23,11 @@ public final class MetricMeter {
     Tally tally = totals.tally();
     return switch (metric) {
       case "success_rate" -> ratio(tally.successes(), tally.tasks(), "there were no tasks");
-      case "accuracy" -> hasDataset ? ratio(tally.correct(), tally.scored(), "no successful task could be scored")
-          : Measurement.missing("there was no dataset to score against");
+      case "accuracy" -> accuracy(tally);
+      case "accuracy.ci_low", "accuracy.ci_high" -> accuracyBound(tally, metric.endsWith("low"));
+      case "pass^k" -> passK(totals, data.passK().passHatK());
+      case "pass@k" -> passK(totals, data.passK().passAtK());
+      case "goodput" -> perMinute(tally.good(), totals);
       case "latency.p50" -> latency(tally, 50);
       case "latency.p95" -> latency(tally, 95);
       case "latency.p99" -> latency(tally, 99);
@@ -30,6 +36,9 @@ public final class MetricMeter {
       case "cost.total" -> ledger(totals.costUsd(), tally.tasks());
       case "cost.per_task" -> tally.tasks() == 0 ? Measurement.missing("there were no tasks")
           : ledger(totals.costUsd() / tally.tasks(), tally.tasks());
+      case "cost.per_success" -> tally.successes() == 0 ? noSuccess()
+          : ledger(totals.costUsd() / tally.successes(), tally.successes());
+      case "cost.per_day" -> costPerDay(totals);
       case "hallucinated_calls" -> ledger(totals.hallucinatedCalls(), tally.tasks());
       case "achieved_rate" -> achievedRate(totals);
       default -> Measurement.missing("it is not a metric this version knows");
@@ -38,6 +47,49 @@ public final class MetricMeter {
 
   private static Measurement ratio(long part, long whole, String whyNot) {
     return whole == 0 ? Measurement.missing(whyNot) : Measurement.of((double) part / whole, whole);
+  }
+
+  private Measurement accuracyBound(Tally tally, boolean low) {
+    Measurement accuracy = accuracy(tally);
+    if (accuracy.value() == null) {
+      return accuracy;
+    }
+    Wilson interval = Wilson.of95(tally.correct(), tally.scored());
+    return Measurement.of(low ? interval.low() : interval.high(), tally.scored());
+  }
+
+  private Measurement accuracy(Tally tally) {
+    return !hasDataset ? Measurement.missing("there was no dataset to score against")
+        : ratio(tally.correct(), tally.scored(), "no successful task could be scored");
+  }
+
+  private Measurement passK(ScopeTotals totals, Double value) {
+    if (totals != data.scopes().whole()) {
+      return Measurement.missing("pass^k and pass@k are measured over the whole run only");
+    }
+    if (!hasDataset) {
+      return Measurement.missing("there was no dataset to score against");
+    }
+    return value == null ? Measurement.missing("no item had all " + data.passK().k() + " trials recorded and scored")
+        : Measurement.of(value, data.passK().items());
+  }
+
+  private static Measurement perMinute(long count, ScopeTotals totals) {
+    if (totals.durationMs() <= 0) {
+      return Measurement.missing("the scope spans no time");
+    }
+    return Measurement.of(count / (totals.durationMs() / 60_000.0), totals.tally().tasks());
+  }
+
+  private Measurement costPerDay(ScopeTotals totals) {
+    if (totals.tally().tasks() == 0) {
+      return Measurement.missing("there were no tasks");
+    }
+    if (data.info() == null || data.info().targetRate() <= 0) {
+      return Measurement.missing("run.json has no target rate");
+    }
+    double perTask = totals.costUsd() / totals.tally().tasks();
+    return ledger(perTask * data.info().targetRate() * MINUTES_PER_DAY, totals.tally().tasks());
   }
 
   private static Measurement latency(Tally tally, double percentile) {

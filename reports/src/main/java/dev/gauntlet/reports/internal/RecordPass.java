@@ -4,6 +4,7 @@ import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.Item;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
+import dev.gauntlet.reports.metrics.PassK;
 import dev.gauntlet.reports.metrics.RollingWindow;
 import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.reports.scoring.AgentAnswer;
@@ -27,11 +28,15 @@ final class RecordPass implements Consumer<TaskRecord> {
   private final Scopes scopes;
   private final List<Tally[]> phases;
   private final RollingWindow rolling;
+  private final GoodputRule goodput;
+  private final Map<String, Double> taskCosts;
+  private final PassK passK;
   private long dataEndMs = Long.MIN_VALUE;
   private long firstStartMs = Long.MAX_VALUE;
   private long lastStartMs = Long.MIN_VALUE;
 
-  RecordPass(Dataset dataset, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, RollingWindow rolling) {
+  RecordPass(Dataset dataset, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, RollingWindow rolling,
+      GoodputRule goodput, Map<String, Double> taskCosts, PassK passK) {
     this.scoring = dataset != null;
     if (dataset != null) {
       dataset.items().forEach(item -> items.put(item.id(), item));
@@ -41,25 +46,30 @@ final class RecordPass implements Consumer<TaskRecord> {
     this.scopes = scopes;
     this.phases = phases;
     this.rolling = rolling;
+    this.goodput = goodput;
+    this.taskCosts = taskCosts;
+    this.passK = passK;
   }
 
   @Override
   public void accept(TaskRecord record) {
     boolean succeeded = record.succeeded();
     Boolean correct = succeeded ? score(record) : null;
-    scopes.whole().tally().add(succeeded, record.latencyMs(), correct);
+    boolean good = goodput.counts(correct, record.latencyMs(), record.taskId(), taskCosts);
+    scopes.whole().tally().add(succeeded, record.latencyMs(), correct, good);
     boolean duringFault = FaultWindows.anyContains(windows, record.startMs());
-    (duringFault ? scopes.duringFaults() : scopes.outsideFaults()).tally().add(succeeded, record.latencyMs(), correct);
+    (duringFault ? scopes.duringFaults() : scopes.outsideFaults()).tally()
+        .add(succeeded, record.latencyMs(), correct, good);
     for (int i = 0; i < windows.size(); i++) {
-      phases.get(i)[phase(windows.get(i), record.startMs())].add(succeeded, record.latencyMs(), correct);
+      phases.get(i)[phase(windows.get(i), record.startMs())].add(succeeded, record.latencyMs(), correct, good);
     }
+    passK.add(record.itemId(), record.trial(), succeeded ? correct : Boolean.FALSE);
     rolling.add(record.endMs(), succeeded, record.latencyMs());
     dataEndMs = Math.max(dataEndMs, record.endMs());
     firstStartMs = Math.min(firstStartMs, record.startMs());
     lastStartMs = Math.max(lastStartMs, record.startMs());
   }
 
-  /** The latest task end seen, or {@link Long#MIN_VALUE} when there were no tasks. */
   /**
    * Milliseconds per task start over the span of the arrivals, which is what an injector's rate is: n arrivals
    * span n - 1 intervals. Independent of how long the harness took to start or the last answers took to come back.
@@ -72,6 +82,7 @@ final class RecordPass implements Consumer<TaskRecord> {
     return Math.round((lastStartMs - firstStartMs) * (double) tasks / (tasks - 1));
   }
 
+  /** The latest task end seen, or {@link Long#MIN_VALUE} when there were no tasks. */
   long dataEndMs() {
     return dataEndMs;
   }

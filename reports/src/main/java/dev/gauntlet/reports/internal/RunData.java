@@ -3,6 +3,7 @@ package dev.gauntlet.reports.internal;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
+import dev.gauntlet.reports.metrics.PassK;
 import dev.gauntlet.reports.metrics.RollingPoint;
 import dev.gauntlet.reports.metrics.RollingWindow;
 import dev.gauntlet.reports.metrics.Tally;
@@ -14,7 +15,9 @@ import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.run.TimelineEvent;
 import dev.gauntlet.scenario.Evaluation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the evaluation needs from a run directory, read in one streaming pass per file: run.json and the
@@ -29,13 +32,23 @@ import java.util.List;
  * @param bucketMs   the step width
  * @param dataEndMs  the latest task end, {@link Long#MIN_VALUE} without tasks
  * @param hasLedger  whether ledger.jsonl held any entry
+ * @param passK      pass^k and pass@k over the trials of each item
  */
 public record RunData(
     RunInfo info, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, List<RollingPoint> points,
-    long bucketMs, long dataEndMs, boolean hasLedger) {
+    long bucketMs, long dataEndMs, boolean hasLedger, PassK passK) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
+    return read(evaluation, dataset, run, GoodputRule.NONE, 1);
+  }
+
+  /**
+   * Reads {@code run}, counting goodput by {@code goodput} and pass^k over {@code trials} trials per item. A cost cap
+   * keeps each task's cost in memory while the records are read (about 100 bytes a task).
+   */
+  public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
+      int trials) {
     RunInfo info = RunInfoFile.read(run.runInfo());
     long runEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Long.MAX_VALUE;
     List<FaultWindow> open = FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
@@ -44,18 +57,28 @@ public record RunData(
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
     RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
-    RecordPass records = new RecordPass(dataset, open, scopes, phases, rolling);
+    PassK passK = new PassK(trials);
+    // A cost cap needs each task's cost while the records are read, so the ledger goes first, once; its entries are
+    // then split into scopes by the windows as the timeline and run.json close them (only a window still open in a
+    // run without an end differs: it covers the entries after the last task too).
+    boolean ledgerFirst = goodput.costCapUsd() != null;
+    Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
+    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, costs);
+    RecordPass records = new RecordPass(dataset, open, scopes, phases, rolling, goodput, costs, passK);
     JsonLines.forEach(run.records(), TaskRecord.class, records);
     long dataEnd = records.dataEndMs();
     List<FaultWindow> windows = open.stream()
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
-    boolean hasLedger = readLedger(run, windows, scopes);
+    if (!ledgerFirst) {
+      hasLedger = readLedger(run, windows, scopes, null);
+    }
     setDurations(info, dataEnd, windows, scopes);
     long arrivals = records.arrivalSpanPerTaskMs(scopes.whole().tally().tasks());
     if (arrivals > 0) {
       scopes.whole().durationMs(arrivals);
     }
-    return new RunData(info, windows, scopes, phases, rolling.points(), rolling.bucketMs(), dataEnd, hasLedger);
+    return new RunData(info, windows, scopes, phases, rolling.points(), rolling.bucketMs(), dataEnd, hasLedger,
+        passK);
   }
 
   /** Whether any task was recorded. */
@@ -63,10 +86,15 @@ public record RunData(
     return dataEndMs != Long.MIN_VALUE;
   }
 
-  private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes) {
+  /** Adds the ledger to the scopes and, unless null, each task's cost to {@code costs}; whether it had entries. */
+  private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes,
+      Map<String, Double> costs) {
     boolean[] any = {false};
     JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
       any[0] = true;
+      if (costs != null && entry.taskId() != null) {
+        costs.merge(entry.taskId(), entry.costUsd(), Double::sum);
+      }
       scopes.whole().addLedger(entry);
       boolean during = FaultWindows.anyContains(windows, entry.tsMs());
       (during ? scopes.duringFaults() : scopes.outsideFaults()).addLedger(entry);

@@ -5,6 +5,8 @@ import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.scenario.SloSpec;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Judges one SLO: passed, failed, or unresolved when its metric could not be measured or has fewer than
@@ -16,17 +18,28 @@ public final class SloJudge {
   private final MetricMeter meter;
   private final int minSamples;
   private final RecoveryJudge recovery;
+  private final BaselineJudge baseline;
 
   public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows) {
+    this(data, meter, minSamples, windows, null, null, null);
+  }
+
+  /**
+   * A judge that also judges SLOs relative to a baseline run: {@code baselineMetrics} and {@code baselineSamples}
+   * from its verdict.json (null without a baseline), {@code latencyP} the p-value of the two runs' latencies.
+   */
+  public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows,
+      Map<String, Double> baselineMetrics, Map<String, Long> baselineSamples, Supplier<Double> latencyP) {
     this.data = data;
     this.meter = meter;
     this.minSamples = minSamples;
     this.recovery = new RecoveryJudge(windows, data.scopes().whole().tally().tasks(), minSamples);
+    this.baseline = new BaselineJudge(baselineMetrics, baselineSamples, latencyP);
   }
 
   /** The result of {@code spec}, reported under {@code name}. */
   public SloResult judge(SloSpec spec, String name) {
-    if ("recovery_time".equals(spec.metric())) {
+    if ("recovery_time".equals(spec.metric()) && !spec.relative()) {
       return recovery.judge(spec, name);
     }
     SloSpec.Scope scope = spec.scope() == null ? SloSpec.Scope.WHOLE : spec.scope();
@@ -41,7 +54,7 @@ public final class SloJudge {
       return unresolved(spec, name, m.value(), "could not be judged: " + m.samples()
           + " tasks behind it, needs at least " + minSamples + " (evaluation.min_samples)");
     }
-    return compared(spec, name, m.value(), false);
+    return spec.relative() ? baseline.judge(spec, name, m) : compared(spec, name, m.value(), false);
   }
 
   static SloResult compared(SloSpec spec, String name, double value, boolean lowerBound) {

@@ -34,6 +34,8 @@ public final class VerdictJson {
     root.put("ended_ms", verdict.endedMs());
     ObjectNode metrics = root.putObject("metrics");
     verdict.metrics().forEach(metrics::put);
+    ObjectNode samples = root.putObject("metric_samples");
+    verdict.samples().forEach(samples::put);
     ArrayNode slos = root.putArray("slos");
     verdict.slos().forEach(slo -> slos.add(slo(slo)));
     ArrayNode windows = root.putArray("fault_windows");
@@ -57,6 +59,8 @@ public final class VerdictJson {
     node.put("scope", slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
     node.put("min", slo.spec().min());
     node.put("max", slo.spec().max());
+    node.put("max_drop", slo.spec().maxDrop());
+    node.put("max_increase", slo.spec().maxIncrease());
     node.put("measured", slo.measured());
     node.put("status", slo.status().label());
     node.put("message", slo.message());
@@ -74,6 +78,9 @@ public final class VerdictJson {
     node.put("success_rate_before", window.before().successRate());
     node.put("success_rate_during", window.during().successRate());
     node.put("success_rate_after", window.after().successRate());
+    node.put("accuracy_before", window.before().accuracy());
+    node.put("accuracy_during", window.during().accuracy());
+    node.put("accuracy_after", window.after().accuracy());
     node.put("latency_p95_before", window.before().p95Seconds());
     node.put("latency_p95_during", window.during().p95Seconds());
     node.put("latency_p95_after", window.after().p95Seconds());

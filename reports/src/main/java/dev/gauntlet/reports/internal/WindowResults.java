@@ -39,7 +39,8 @@ public final class WindowResults {
     return new Recovery.Bounds(min == null ? DEFAULT_MIN_SUCCESS_RATE : min, bound(slos, "latency.p95", false));
   }
 
-  private static Double bound(List<SloSpec> slos, String metric, boolean lower) {
+  /** The bound of the first {@code metric} SLO, whole-run scope first; null when there is none. */
+  static Double bound(List<SloSpec> slos, String metric, boolean lower) {
     Double fallback = null;
     for (SloSpec slo : slos) {
       Double value = lower ? slo.min() : slo.max();
@@ -67,6 +68,6 @@ public final class WindowResults {
   }
 
   private static FaultWindowResult.Phase phase(Tally tally) {
-    return new FaultWindowResult.Phase(tally.tasks(), tally.successRate(), tally.p95Seconds());
+    return new FaultWindowResult.Phase(tally.tasks(), tally.successRate(), tally.p95Seconds(), tally.accuracy());
   }
 }

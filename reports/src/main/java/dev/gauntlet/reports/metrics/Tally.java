@@ -10,6 +10,7 @@ public final class Tally {
   private long successes;
   private long scored;
   private long correct;
+  private long good;
   private final LatencyHistogram latency = new LatencyHistogram();
 
   /**
@@ -20,7 +21,17 @@ public final class Tally {
    * @param verdict   whether its answer was right; null when it was not scored
    */
   public void add(boolean succeeded, long latencyMs, Boolean verdict) {
+    add(succeeded, latencyMs, verdict, false);
+  }
+
+  /**
+   * Adds one task that may count towards goodput.
+   *
+   * @param good whether it was correct, within the latency threshold and under the cost cap (see docs/metrics.md)
+   */
+  public void add(boolean succeeded, long latencyMs, Boolean verdict, boolean good) {
     tasks++;
+    this.good += good ? 1 : 0;
     if (!succeeded) {
       return;
     }
@@ -46,6 +57,16 @@ public final class Tally {
 
   public long correct() {
     return correct;
+  }
+
+  /** Tasks that were correct, fast enough and cheap enough: goodput's numerator. */
+  public long good() {
+    return good;
+  }
+
+  /** Correct over scored, or null when none was scored. */
+  public Double accuracy() {
+    return scored == 0 ? null : (double) correct / scored;
   }
 
   /** Latencies of the successful tasks. */

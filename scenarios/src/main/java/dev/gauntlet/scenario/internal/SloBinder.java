@@ -22,19 +22,56 @@ final class SloBinder {
     double ceiling = "achieved_rate".equals(metric) ? 100 : 1;
     Double min = bound(map, "min", unit, ceiling);
     Double max = bound(map, "max", unit, ceiling);
-    if (!map.has("min") && !map.has("max")) {
-      map.problems().add(map.node(), map.path(), "must have min, max or both, but had neither");
+    Double maxDrop = unit == null || !map.has("max_drop") ? null : bound(map, "max_drop", unit, ceiling);
+    Double maxIncrease = fraction(map, "max_increase");
+    boolean relative = map.has("max_drop") || map.has("max_increase");
+    if (!map.has("min") && !map.has("max") && !relative) {
+      map.problems().add(map.node(), map.path(),
+          "must have min, max or both, or max_drop or max_increase against a baseline, but had none");
+    }
+    if (relative && (map.has("min") || map.has("max") || (map.has("max_drop") && map.has("max_increase")))) {
+      map.problems().add(map.node(), map.path(),
+          "must have either bounds (min, max) or one of max_drop, max_increase, but had more");
+    }
+    if (relative && "recovery_time".equals(metric)) {
+      map.problems().add(map.node(), map.path(),
+          "must bound recovery_time with max (it is judged per fault window), but had max_drop or max_increase");
+    }
+    if (relative && scope != null && !"whole".equals(scope)) {
+      map.problems().add(map.value("scope", false), map.child("scope"),
+          "must be whole with max_drop or max_increase (a baseline keeps whole-run values), but was '" + scope + "'");
     }
     if (min != null && max != null && min > max) {
       map.problems().add(map.value("max", false), map.child("max"),
           "must be at least min (" + min + "), but was " + max);
     }
     map.rejectUnknown();
-    if (unit == null || (min == null && max == null)) {
+    if (unit == null || (min == null && max == null && maxDrop == null && maxIncrease == null)) {
       return null;
     }
     return new SloSpec(metric, scope == null ? SloSpec.Scope.WHOLE : SloSpec.Scope.valueOf(scope.toUpperCase(java.util.Locale.ROOT)),
-        min, max);
+        min, max, maxDrop, maxIncrease);
+  }
+
+  /** A rise such as {@code 10%} or {@code 0.1}, as a fraction; null (reported when malformed) if absent. */
+  private static Double fraction(YamlMap map, String key) {
+    if (!map.has(key)) {
+      return null;
+    }
+    String text = map.string(key, true);
+    String trimmed = text == null ? "" : text.trim();
+    try {
+      double value = trimmed.endsWith("%") ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100
+          : Double.parseDouble(trimmed);
+      if (Double.isFinite(value) && value >= 0) {
+        return value;
+      }
+    } catch (NumberFormatException malformed) {
+      // reported below
+    }
+    map.problems().add(map.value(key, false), map.child(key),
+        "must be a rise such as 10% or 0.1 (at least 0), but was '" + trimmed + "'");
+    return null;
   }
 
   private static Double bound(YamlMap map, String key, Metrics.Unit unit, double ratioCeiling) {

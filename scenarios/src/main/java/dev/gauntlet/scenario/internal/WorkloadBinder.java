@@ -11,6 +11,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class WorkloadBinder {
 
   private static final double MAX_RATE = 1_000_000;
+  /** pass^k tracks each item's trials in one 64-bit mask. */
+  private static final int MAX_TRIALS = 64;
 
   private WorkloadBinder() {}
 
@@ -20,6 +22,11 @@ final class WorkloadBinder {
     }
     map.oneOf("protocol", false, List.of("sync"));
     Duration timeout = map.duration("task_timeout", false);
+    Double trials = map.has("trials") ? map.number("trials", true, 1, MAX_TRIALS) : null;
+    if (trials != null && trials != Math.rint(trials)) {
+      map.problems().add(map.value("trials", false), map.child("trials"),
+          "must be a whole number in [1, " + MAX_TRIALS + "], but was " + trials);
+    }
     List<Node> stages = map.list("profile", true);
     List<Stage> profile = new ArrayList<>();
     if (stages != null) {
@@ -35,7 +42,8 @@ final class WorkloadBinder {
       }
     }
     map.rejectUnknown();
-    return new Workload(Workload.Protocol.SYNC, profile, timeout == null ? Duration.ofSeconds(30) : timeout);
+    return new Workload(Workload.Protocol.SYNC, profile, timeout == null ? Duration.ofSeconds(30) : timeout,
+        trials == null || trials != Math.rint(trials) ? 1 : trials.intValue());
   }
 
   private static Stage stage(YamlMap entry) {

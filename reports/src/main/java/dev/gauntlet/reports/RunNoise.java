@@ -1,0 +1,63 @@
+package dev.gauntlet.reports;
+
+import dev.gauntlet.run.RunDirectory;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The run-to-run spread of each metric over repeated runs of the same scenario (the noise floor): what a diff
+ * against one of them should not mistake for a change. Thread-safe (stateless).
+ */
+public final class RunNoise {
+
+  private RunNoise() {}
+
+  /**
+   * One metric over the runs that measured it.
+   *
+   * @param metric the metric's name
+   * @param runs   how many runs measured it
+   * @param mean   its mean
+   * @param stdev  its sample standard deviation (n − 1), 0 with one run
+   * @param min    the lowest value
+   * @param max    the highest value
+   */
+  public record Spread(String metric, int runs, double mean, double stdev, double min, double max) {
+
+    /** max − min: the largest change seen between two runs of the same code. */
+    public double range() {
+      return max - min;
+    }
+  }
+
+  /** The spread of every metric of {@link Evaluator#METRIC_ORDER} that at least one run measured. */
+  public static List<Spread> of(List<RunDirectory> runs) {
+    List<RunDiff.Measured> measured = runs.stream().map(RunDiff.Measured::read).toList();
+    List<Spread> spreads = new ArrayList<>();
+    for (String metric : Evaluator.METRIC_ORDER) {
+      double[] values = measured.stream().map(m -> m.metrics().get(metric)).filter(v -> v != null)
+          .mapToDouble(Double::doubleValue).toArray();
+      if (values.length > 0) {
+        spreads.add(spread(metric, values));
+      }
+    }
+    return spreads;
+  }
+
+  static Spread spread(String metric, double[] values) {
+    double mean = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : values) {
+      mean += v / values.length;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    }
+    double squares = 0;
+    for (double v : values) {
+      squares += (v - mean) * (v - mean);
+    }
+    double stdev = values.length < 2 ? 0 : Math.sqrt(squares / (values.length - 1));
+    return new Spread(metric, values.length, mean, stdev, min, max);
+  }
+}
