@@ -18,8 +18,9 @@ import java.util.List;
 
 /**
  * Everything the evaluation needs from a run directory, read in one streaming pass per file: run.json and the
- * timeline first (they are small), then records.jsonl, then ledger.jsonl. Missing or cut-short files give what
- * they hold. Not thread-safe.
+ * timeline first (they are small), then records.jsonl, then ledger.jsonl. When an item forbids tools
+ * ({@code refusal.must_not_call}), one more pass over ledger.jsonl, before the records, keeps the forbidden calls
+ * the tool mock served ({@link ExecutedTools}). Missing or cut-short files give what they hold. Not thread-safe.
  *
  * @param info       run.json, or null when missing or unreadable
  * @param windows    fault windows, closed at the run's end (or the data's end when the run's end is unknown)
@@ -44,7 +45,8 @@ public record RunData(
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
     RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
-    RecordPass records = new RecordPass(dataset, open, scopes, phases, rolling);
+    RecordPass records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), open, scopes, phases,
+        rolling);
     JsonLines.forEach(run.records(), TaskRecord.class, records);
     long dataEnd = records.dataEndMs();
     List<FaultWindow> windows = open.stream()
