@@ -31,10 +31,19 @@ public final class DatasetWriter {
    * @param header      comment lines put at the top of {@code dataset.yaml}, without the {@code #}
    */
   public static void write(Path dir, Dataset dataset, String description, List<String> header) throws IOException {
+    write(dir, dataset, description, Map.of(), header);
+  }
+
+  /**
+   * As {@link #write(Path, Dataset, String, List)}, with {@code prices} written as the manifest's price hints, in
+   * the map's order (none when empty).
+   */
+  public static void write(Path dir, Dataset dataset, String description, Map<String, PriceHint> prices,
+      List<String> header) throws IOException {
     Files.createDirectories(dir);
     StringBuilder yaml = new StringBuilder();
     header.forEach(line -> yaml.append("# ").append(line).append('\n'));
-    yaml.append(yaml().dump(manifest(dataset, description)));
+    yaml.append(yaml().dump(manifest(dataset, description, prices)));
     Files.writeString(dir.resolve(DatasetLoader.MANIFEST), yaml, StandardCharsets.UTF_8);
     StringBuilder lines = new StringBuilder();
     for (Item item : dataset.items()) {
@@ -56,6 +65,11 @@ public final class DatasetWriter {
     return json;
   }
 
+  /** An expectation as items.jsonl spells it, such as {@code {"regex": {"pattern": "…"}}}. */
+  public static ObjectNode toJson(Expectation expected) {
+    return ExpectationWriter.toJson(expected);
+  }
+
   private static JsonNode step(ScriptStep step) {
     ObjectNode json = MAPPER.createObjectNode();
     if (step instanceof ScriptStep.CallTools tools) {
@@ -67,13 +81,23 @@ public final class DatasetWriter {
     return json;
   }
 
-  private static Map<String, Object> manifest(Dataset dataset, String description) {
+  private static Map<String, Object> manifest(Dataset dataset, String description, Map<String, PriceHint> prices) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("name", dataset.name());
     manifest.put("version", dataset.version());
     manifest.put("owner", dataset.owner());
     manifest.put("description", description);
     manifest.put("tools", dataset.tools().stream().map(DatasetWriter::tool).toList());
+    if (!prices.isEmpty()) {
+      Map<String, Object> hints = new LinkedHashMap<>();
+      prices.forEach((model, price) -> {
+        Map<String, Object> hint = new LinkedHashMap<>();
+        hint.put("input_per_million", price.inputPerMillion());
+        hint.put("output_per_million", price.outputPerMillion());
+        hints.put(model, hint);
+      });
+      manifest.put("prices", hints);
+    }
     return manifest;
   }
 

@@ -22,6 +22,7 @@ import java.util.function.Consumer;
 final class RecordPass implements Consumer<TaskRecord> {
 
   private final Map<String, Item> items = new HashMap<>();
+  private final Map<String, List<String>> executed;
   private final ScorerRegistry scorers;
   private final boolean scoring;
   private final List<FaultWindow> windows;
@@ -35,9 +36,14 @@ final class RecordPass implements Consumer<TaskRecord> {
   private long firstStartMs = Long.MAX_VALUE;
   private long lastStartMs = Long.MIN_VALUE;
 
-  RecordPass(Dataset dataset, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, RollingWindow rolling,
-      GoodputRule goodput, Map<String, Double> taskCosts, PassK passK) {
+  /**
+   * @param executed task id to the forbidden tools the tool mock served for it ({@link ExecutedTools}), which the
+   *                 refusal scorer checks on top of what the agent reports
+   */
+  RecordPass(Dataset dataset, Map<String, List<String>> executed, List<FaultWindow> windows, Scopes scopes,
+      List<Tally[]> phases, RollingWindow rolling, GoodputRule goodput, Map<String, Double> taskCosts, PassK passK) {
     this.scoring = dataset != null;
+    this.executed = executed;
     if (dataset != null) {
       dataset.items().forEach(item -> items.put(item.id(), item));
     }
@@ -91,7 +97,12 @@ final class RecordPass implements Consumer<TaskRecord> {
     Item item = scoring ? items.get(record.itemId()) : null;
     // Tasks whose item is not in the dataset cannot be scored, nor can those a scorer could not measure (an
     // unreachable LLM judge): they count for neither side of accuracy.
-    return item == null ? null : scorers.score(item.expected(), AgentAnswer.of(record, item.input())).verdict();
+    if (item == null) {
+      return null;
+    }
+    AgentAnswer answer = AgentAnswer.of(record, item.input())
+        .withExecutedTools(executed.getOrDefault(record.taskId(), List.of()));
+    return scorers.score(item.expected(), answer).verdict();
   }
 
   private static int phase(FaultWindow window, long startMs) {

@@ -21,8 +21,9 @@ import java.util.Map;
 
 /**
  * Everything the evaluation needs from a run directory, read in one streaming pass per file: run.json and the
- * timeline first (they are small), then records.jsonl, then ledger.jsonl. Missing or cut-short files give what
- * they hold. Not thread-safe.
+ * timeline first (they are small), then records.jsonl, then ledger.jsonl. When an item forbids tools
+ * ({@code refusal.must_not_call}), one more pass over ledger.jsonl, before the records, keeps the forbidden calls
+ * the tool mock served ({@link ExecutedTools}). Missing or cut-short files give what they hold. Not thread-safe.
  *
  * @param info       run.json, or null when missing or unreadable
  * @param windows    fault windows, closed at the run's end (or the data's end when the run's end is unknown)
@@ -64,7 +65,8 @@ public record RunData(
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
     boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, costs);
-    RecordPass records = new RecordPass(dataset, open, scopes, phases, rolling, goodput, costs, passK);
+    RecordPass records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), open, scopes, phases,
+        rolling, goodput, costs, passK);
     JsonLines.forEach(run.records(), TaskRecord.class, records);
     long dataEnd = records.dataEndMs();
     List<FaultWindow> windows = open.stream()

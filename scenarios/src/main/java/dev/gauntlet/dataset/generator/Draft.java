@@ -58,6 +58,10 @@ final class Draft {
     return input;
   }
 
+  List<Fixture> fixtures() {
+    return fixtures;
+  }
+
   Item toItem(String id, int line) {
     return new Item(id, input, expected, fixtures, script, tags, line);
   }

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks that an item measures what it should: an agent that plays the script faithfully passes it, and an agent
@@ -23,12 +25,14 @@ import java.util.Optional;
 final class ItemAudit {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final Pattern NUMBER = Pattern.compile(
+      "(?<![\\p{L}\\p{N}_.])[-+]?(?:\\d{1,3}(?:,\\d{3})++(?!\\d)|\\d++)(?:\\.\\d++)?(?:[eE][-+]?\\d++)?");
 
   private ItemAudit() {}
 
   /** What is wrong with {@code item}; empty when nothing is. */
   static List<String> problems(Item item) {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(ScriptAudit.problems(item));
     Map<String, JsonNode> results = new HashMap<>();
     String template = "";
     for (ScriptStep step : item.script()) {
@@ -69,6 +73,19 @@ final class ItemAudit {
     if (expected instanceof Expectation.Exact exact) {
       return output.trim().equals(exact.value());
     }
+    if (expected instanceof Expectation.Regex regex) {
+      return regex.compile().matcher(output).find();
+    }
+    if (expected instanceof Expectation.Numeric numeric) {
+      return firstNumber(output).filter(n -> Math.abs(n - numeric.value())
+          <= Math.max(numeric.absTol(), numeric.relTol() * Math.abs(numeric.value()))).isPresent();
+    }
+    if (expected instanceof Expectation.AllOf allOf) {
+      return allOf.parts().stream().allMatch(part -> meets(output, part));
+    }
+    if (expected instanceof Expectation.Trajectory || expected instanceof Expectation.Refusal) {
+      return true; // about the calls, which ScriptAudit checks
+    }
     Expectation.JsonField field = (Expectation.JsonField) expected;
     try {
       return MAPPER.readTree(output).at(field.pointer()).asText().equals(field.value());
@@ -77,11 +94,26 @@ final class ItemAudit {
     }
   }
 
+  /** The first number as the numeric scorer reads it: digits not glued to a letter, commas between thousands. */
+  private static Optional<Double> firstNumber(String text) {
+    Matcher matcher = NUMBER.matcher(text);
+    return matcher.find() ? Optional.of(Double.parseDouble(matcher.group().replace(",", "").replace("+", "")))
+        : Optional.empty();
+  }
+
   private static List<String> values(Expectation expected) {
     if (expected instanceof Expectation.Contains contains) {
       return contains.values();
     }
-    return List.of(expected instanceof Expectation.Exact exact
-        ? exact.value() : ((Expectation.JsonField) expected).value());
+    if (expected instanceof Expectation.Exact exact) {
+      return List.of(exact.value());
+    }
+    if (expected instanceof Expectation.JsonField field) {
+      return List.of(field.value());
+    }
+    if (expected instanceof Expectation.AllOf allOf) {
+      return allOf.parts().stream().flatMap(part -> values(part).stream()).toList();
+    }
+    return List.of();
   }
 }

@@ -1,7 +1,9 @@
 package dev.gauntlet.dataset.generator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import static dev.gauntlet.dataset.generator.Schemas.array;
+import static dev.gauntlet.dataset.generator.Schemas.schema;
+import static dev.gauntlet.dataset.generator.Schemas.text;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.dataset.ToolDef;
 import java.util.List;
@@ -39,7 +41,7 @@ final class SupportTools {
         new ToolDef(CREATE_TICKET, "Open a support ticket for a human agent to follow up.",
             schema(Obj.of("email", text("The customer's email address."),
                 "subject", text("One-line summary of the issue."),
-                "priority", Obj.of("type", "string", "enum", enumOf("low", "normal", "high", "urgent"))),
+                "priority", Obj.of("type", "string", "enum", array("low", "normal", "high", "urgent"))),
                 "email", "subject", "priority")),
         new ToolDef(UPDATE_ADDRESS, "Change the shipping address of an order that has not shipped yet.",
             schema(Obj.of("order_id", text("Order id, such as A10234."), "address", address()),
@@ -50,22 +52,5 @@ final class SupportTools {
     return schema(Obj.of("line1", text("Street and number."), "city", text("City."),
         "postal_code", text("Postal or ZIP code."), "country", text("ISO 3166-1 alpha-2 country code."))
         , "line1", "city", "postal_code", "country");
-  }
-
-  private static ObjectNode text(String description) {
-    return Obj.of("type", "string", "description", description);
-  }
-
-  private static ObjectNode schema(ObjectNode properties, String... required) {
-    return Obj.of("type", "object", "properties", properties, "required", enumOf(required),
-        "additionalProperties", false);
-  }
-
-  private static ArrayNode enumOf(String... values) {
-    ArrayNode array = JsonNodeFactory.instance.arrayNode();
-    for (String value : values) {
-      array.add(value);
-    }
-    return array;
   }
 }

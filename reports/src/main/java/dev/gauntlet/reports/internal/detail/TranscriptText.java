@@ -1,5 +1,6 @@
 package dev.gauntlet.reports.internal.detail;
 
+import dev.gauntlet.dataset.DatasetWriter;
 import dev.gauntlet.dataset.Expectation;
 import dev.gauntlet.reports.internal.Format;
 import dev.gauntlet.run.LedgerEntry;
@@ -26,8 +27,10 @@ public final class TranscriptText {
     if (expectation instanceof Expectation.Exact exact) {
       return "exactly \"" + exact.value() + '"';
     }
-    Expectation.JsonField field = (Expectation.JsonField) expectation;
-    return "JSON whose " + field.pointer() + " is \"" + field.value() + '"';
+    if (expectation instanceof Expectation.JsonField field) {
+      return "JSON whose " + field.pointer() + " is \"" + field.value() + '"';
+    }
+    return DatasetWriter.toJson(expectation).toString();
   }
 
   /** {@code llm primary/gpt-4o-mini} or {@code tool lookup_order}. */
