@@ -12,14 +12,15 @@ import java.util.function.Consumer;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * Counts tasks as they finish and shows how the run is going: elapsed and planned time, tasks and their rate
- * against the target, success rate, p95 latency and accuracy so far, the faults switched on, and the time left. On
+ * Counts tasks as they are sent and as they finish and shows how the run is going: elapsed and planned time, tasks
+ * sent and their rate against the target, tasks finished, success rate, p95 latency and accuracy so far, the faults switched on, and the time left. On
  * a terminal (and not in CI) one live line is rewritten every second; otherwise a plain line is printed every few
  * seconds (every 5 s for short runs, up to every 60 s for game days), fit for a CI log. Thread-safe:
  * {@link #accept} is called from Gatling's threads.
  */
 final class Progress implements Consumer<TaskRecord>, AutoCloseable {
 
+  private final LongAdder sent = new LongAdder();
   private final LongAdder done = new LongAdder();
   private final LongAdder ok = new LongAdder();
   private final LongAdder scored = new LongAdder();
@@ -71,6 +72,11 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
     return Math.max(5, Math.min(60, total.toSeconds() / 60));
   }
 
+  /** One more task sent to the target; called from Gatling's threads as each virtual user starts its task. */
+  void sent() {
+    sent.increment();
+  }
+
   @Override
   public void accept(TaskRecord record) {
     done.increment();
@@ -96,13 +102,20 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
     }
   }
 
-  /** The progress line at {@code elapsed} seconds with {@code faults} on. */
+  /**
+   * The progress line at {@code elapsed} seconds with {@code faults} on: tasks sent and their rate against the
+   * target (tasks finished, when nothing reports sends), then what the finished ones show.
+   */
   String line(double elapsed, List<String> faults) {
     long n = done.sum();
+    long out = sent.sum();
     long succeeded = ok.sum();
-    StringBuilder line = new StringBuilder(String.format("  %s / %s  tasks %d (%.1f/s, target %.1f/s)  ok %s",
-        clock(elapsed), clock(total.toSeconds()), n, elapsed <= 0 ? 0.0 : n / elapsed, targetPerSecond,
-        percent(succeeded, n)));
+    StringBuilder line = new StringBuilder(out == 0
+        ? String.format("  %s / %s  tasks %d (%.1f/s, target %.1f/s)  ok %s", clock(elapsed),
+            clock(total.toSeconds()), n, elapsed <= 0 ? 0.0 : n / elapsed, targetPerSecond, percent(succeeded, n))
+        : String.format("  %s / %s  sent %d (%.1f/s, target %.1f/s)  done %d  ok %s", clock(elapsed),
+            clock(total.toSeconds()), out, elapsed <= 0 ? 0.0 : out / elapsed, targetPerSecond, n,
+            percent(succeeded, n)));
     line.append("  p95 ").append(succeeded == 0 ? "n/a" : String.format("%.2f s", latency.getValueAtPercentile(95)
         / 1000.0));
     if (sources.scores()) {

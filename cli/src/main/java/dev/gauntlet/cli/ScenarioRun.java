@@ -124,7 +124,7 @@ final class ScenarioRun {
             if (faults.timelineStartedAt().isEmpty()) { // else started by hand through the admin API
               faults.startTimeline();
             }
-          });
+          }, progress::sent);
       return SimulationRunner.run(plan, run.gatling(), scenario.name());
     }
   }

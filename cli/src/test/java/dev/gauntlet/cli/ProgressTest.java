@@ -54,6 +54,18 @@ class ProgressTest {
   }
 
   @Test
+  void countsTasksSentAgainstTheTargetRateAndTasksDoneApart() {
+    Progress progress = new Progress(System.out, Duration.ofSeconds(30), 600);
+    for (int i = 0; i < 25; i++) {
+      progress.sent();
+    }
+    progress.accept(task("Paris.", 100));
+
+    assertThat(progress.line(2.5, List.of()))
+        .startsWith("  0:02 / 0:30  sent 25 (10.0/s, target 10.0/s)  done 1  ok 100.0%");
+  }
+
+  @Test
   void withoutDatasetOrFaultsTheLineSaysSo() {
     Progress progress = new Progress(System.out, Duration.ofHours(2), 600);
 

@@ -33,7 +33,10 @@ public final class TaskSimulation extends Simulation {
         .shareConnections();
     ScenarioBuilder tasks = scenario("tasks")
         .feed(new TaskFeeder(plan.items(), plan.seed(), plan.workload().trials()))
-        .exec(session -> session.set(TaskRecorder.START, System.currentTimeMillis()))
+        .exec(session -> {
+          plan.onSent().run();
+          return session.set(TaskRecorder.START, System.currentTimeMillis());
+        })
         .exec(http("task").post("/v1/tasks")
             .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
             .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
