@@ -2,11 +2,8 @@ package dev.gauntlet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gauntlet.run.Json;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,8 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
  * as a child JVM, WireMock mocks, Gatling), about 45 s each.
  */
 class FaultCatalogAcceptanceTest {
-
-  private static final Path HOME = Path.of(System.getProperty("gauntlet.home", ".."));
 
   @Test
   void hallucinatedToolsAreRefusedByTheResilientAgentAndExecutedByTheNaiveOne(@TempDir Path runs)
@@ -41,29 +36,12 @@ class FaultCatalogAcceptanceTest {
   }
 
   private static void assertGateSeparates(String scenario, Path runs, String... failing) throws IOException {
-    Console resilient = run(scenario, runs.resolve("resilient"));
-    Console naive = run(scenario, runs.resolve("naive"), "--set", "target.mode=naive");
+    Console resilient = CatalogRuns.run(scenario, runs.resolve("resilient"));
+    Console naive = CatalogRuns.run(scenario, runs.resolve("naive"), "--set", "target.mode=naive");
 
     assertThat(resilient.exitCode()).as("resilient agent:\n" + resilient.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
-    assertThat(failedSlos(runs.resolve("naive"))).contains(failing);
+    assertThat(CatalogRuns.failedSlos(runs.resolve("naive"))).contains(failing);
     assertThat(naive.out()).contains("FAILED").contains(failing);
-  }
-
-  private static Console run(String scenario, Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", HOME.resolve("scenarios").resolve(scenario).toString(),
-        "--out", out.toString()));
-    args.addAll(List.of(extra));
-    return Console.run(args.toArray(String[]::new));
-  }
-
-  private static List<String> failedSlos(Path run) throws IOException {
-    List<String> failed = new ArrayList<>();
-    Json.mapper().readTree(run.resolve("verdict.json").toFile()).path("slos").forEach(slo -> {
-      if (slo.path("status").asText().equalsIgnoreCase("failed")) {
-        failed.add(slo.path("metric").asText());
-      }
-    });
-    return failed;
   }
 }

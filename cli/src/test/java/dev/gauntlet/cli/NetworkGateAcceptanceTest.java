@@ -3,11 +3,8 @@ package dev.gauntlet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gauntlet.run.Json;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,32 +15,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkGateAcceptanceTest {
 
-  private static final Path HOME = Path.of(System.getProperty("gauntlet.home", ".."));
-
   @Test
   void redisOutageSeparatesResilientFromNaive(@TempDir Path runs) throws IOException {
-    Console resilient = run("redis-outage.yaml", runs.resolve("resilient"));
-    Console naive = run("redis-outage.yaml", runs.resolve("naive"), "--set", "target.mode=naive");
+    Console resilient = CatalogRuns.run("redis-outage.yaml", runs.resolve("resilient"));
+    Console naive = CatalogRuns.run("redis-outage.yaml", runs.resolve("naive"), "--set", "target.mode=naive");
 
     assertThat(resilient.exitCode()).as("resilient agent:\n" + resilient.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
-    assertThat(failedSlos(runs.resolve("naive"))).contains("success_rate", "recovery_time");
+    assertThat(CatalogRuns.failedSlos(runs.resolve("naive"))).contains("success_rate", "recovery_time");
   }
 
   @Test
   void redisLatencySeparatesResilientFromNaive(@TempDir Path runs) throws IOException {
-    Console resilient = run("redis-latency.yaml", runs.resolve("resilient"));
-    Console naive = run("redis-latency.yaml", runs.resolve("naive"), "--set", "target.mode=naive");
+    Console resilient = CatalogRuns.run("redis-latency.yaml", runs.resolve("resilient"));
+    Console naive = CatalogRuns.run("redis-latency.yaml", runs.resolve("naive"), "--set", "target.mode=naive");
 
     assertThat(resilient.exitCode()).as("resilient agent:\n" + resilient.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
-    assertThat(failedSlos(runs.resolve("naive"))).contains("latency.p95");
+    assertThat(CatalogRuns.failedSlos(runs.resolve("naive"))).contains("latency.p95");
   }
 
   @Test
   void theCacheSavesTheRepeatedTasksCost(@TempDir Path runs) throws IOException {
-    Console cached = run("cache-effect.yaml", runs.resolve("cached"));
-    Console uncached = run("cache-effect.yaml", runs.resolve("uncached"), "--set", "target.cache=off");
+    Console cached = CatalogRuns.run("cache-effect.yaml", runs.resolve("cached"));
+    Console uncached = CatalogRuns.run("cache-effect.yaml", runs.resolve("uncached"), "--set", "target.cache=off");
 
     assertThat(cached.exitCode()).as("with the cache:\n" + cached.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(uncached.exitCode()).as("without:\n" + uncached.out()).isEqualTo(ExitCodes.SLO_FAILED);
@@ -52,32 +47,11 @@ class NetworkGateAcceptanceTest {
   }
 
   private static double costPerTask(Path run) throws IOException {
-    for (JsonNode slo : verdict(run).path("slos")) {
+    for (JsonNode slo : CatalogRuns.verdict(run).path("slos")) {
       if (slo.path("metric").asText().equals("cost.per_task")) {
         return slo.path("measured").asDouble();
       }
     }
     throw new AssertionError("no cost.per_task in " + run);
-  }
-
-  private static Console run(String scenario, Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", HOME.resolve("scenarios").resolve(scenario).toString(),
-        "--out", out.toString()));
-    args.addAll(List.of(extra));
-    return Console.run(args.toArray(String[]::new));
-  }
-
-  private static JsonNode verdict(Path run) throws IOException {
-    return Json.mapper().readTree(run.resolve("verdict.json").toFile());
-  }
-
-  private static List<String> failedSlos(Path run) throws IOException {
-    List<String> failed = new ArrayList<>();
-    verdict(run).path("slos").forEach(slo -> {
-      if (slo.path("status").asText().equalsIgnoreCase("failed")) {
-        failed.add(slo.path("metric").asText());
-      }
-    });
-    return failed;
   }
 }

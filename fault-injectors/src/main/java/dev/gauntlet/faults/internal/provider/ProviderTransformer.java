@@ -44,6 +44,8 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
   private final EmbeddingsHandler embeddings;
   /** Providers in passthrough or replay mode; null when the plane serves scripted providers only. */
   private final PassthroughRoutes passthrough;
+  /** Whether any provider passes through or replays: if none does, no call can block. */
+  private final boolean relayed;
 
   public ProviderTransformer(Scenario scenario, ChatHandler chat, ProviderCalls calls) {
     this(scenario, chat, calls, null);
@@ -53,6 +55,8 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
   public ProviderTransformer(Scenario scenario, ChatHandler chat, ProviderCalls calls,
       PassthroughRoutes passthrough) {
     this.passthrough = passthrough;
+    this.relayed = passthrough != null
+        && scenario.providers().stream().anyMatch(PassthroughRoutes::serves);
     this.scenario = scenario;
     this.chat = chat;
     this.messages = new MessagesHandler(calls);
@@ -94,9 +98,11 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
 
   /** Whether answering {@code url} may block: it names a provider in passthrough or replay mode. */
   public boolean blocks(String url) {
+    if (!relayed) {
+      return false; // every provider is scripted: the hot path skips the path match
+    }
     Matcher named = PROVIDER.matcher(url.split("\\?", 2)[0]);
-    return passthrough != null && named.matches()
-        && scenario.provider(named.group(1)).map(PassthroughRoutes::serves).orElse(false);
+    return named.matches() && scenario.provider(named.group(1)).map(PassthroughRoutes::serves).orElse(false);
   }
 
   private ResponseDefinition serve(Provider provider, String endpoint, String modelId, boolean anthropic,

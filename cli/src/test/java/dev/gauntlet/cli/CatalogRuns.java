@@ -1,0 +1,40 @@
+package dev.gauntlet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.run.Json;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Whole runs of catalog scenarios for the acceptance tests, and what their verdicts say. */
+final class CatalogRuns {
+
+  private static final Path HOME = Path.of(System.getProperty("gauntlet.home", ".."));
+
+  private CatalogRuns() {}
+
+  /** {@code gauntlet run scenarios/<scenario> --out <out> <extra…>}, in-process. */
+  static Console run(String scenario, Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("run", HOME.resolve("scenarios").resolve(scenario).toString(),
+        "--out", out.toString()));
+    args.addAll(List.of(extra));
+    return Console.run(args.toArray(String[]::new));
+  }
+
+  /** The run's verdict.json. */
+  static JsonNode verdict(Path run) throws IOException {
+    return Json.mapper().readTree(run.resolve("verdict.json").toFile());
+  }
+
+  /** The metrics of the run's failed SLOs, in verdict order. */
+  static List<String> failedSlos(Path run) throws IOException {
+    List<String> failed = new ArrayList<>();
+    verdict(run).path("slos").forEach(slo -> {
+      if (slo.path("status").asText().equalsIgnoreCase("failed")) {
+        failed.add(slo.path("metric").asText());
+      }
+    });
+    return failed;
+  }
+}
