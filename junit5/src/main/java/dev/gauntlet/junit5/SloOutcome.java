@@ -52,6 +52,7 @@ public record SloOutcome(
       return String.format(Locale.ROOT, "%.3f", value);
     }
     String number = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    return unit == Metrics.Unit.SECONDS ? number + " s" : unit == Metrics.Unit.USD ? number + " USD" : number;
+    return unit == Metrics.Unit.SECONDS ? number + " s" : unit == Metrics.Unit.USD ? number + " USD"
+        : unit == Metrics.Unit.MB_PER_INFERENCE ? number + " MB/inference" : number;
   }
 }

@@ -24,6 +24,8 @@ import java.util.Optional;
  * @param tokenBudget tokens per task before it fails ({@code AGENT_TOKEN_BUDGET}); resilient mode only
  * @param llmTimeout  timeout of one LLM request ({@code AGENT_LLM_TIMEOUT_MS}); resilient mode only
  * @param state       where conversation memory and the response cache live ({@code REDIS_URL}, {@code AGENT_CACHE}, …)
+ * @param watchdog    the watchdog of a self-hosted primary ({@code AGENT_WATCHDOG_URL}, …); resilient mode only,
+ *                    empty when {@code AGENT_WATCHDOG_URL} is unset
  */
 public record AgentConfig(
     String host,
@@ -35,7 +37,8 @@ public record AgentConfig(
     int maxSteps,
     long tokenBudget,
     Duration llmTimeout,
-    StateConfig state) {
+    StateConfig state,
+    Optional<WatchdogConfig> watchdog) {
 
   public AgentConfig {
     Objects.requireNonNull(host, "host");
@@ -45,6 +48,7 @@ public record AgentConfig(
     Objects.requireNonNull(toolsUrl, "toolsUrl");
     Objects.requireNonNull(llmTimeout, "llmTimeout");
     Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(watchdog, "watchdog");
     EnvReader.check(port >= 0 && port <= 65535, "port must be in [0, 65535], but was " + port);
     EnvReader.check(maxSteps >= 1, "maxSteps must be at least 1, but was " + maxSteps);
     EnvReader.check(tokenBudget >= 1, "tokenBudget must be at least 1, but was " + tokenBudget);
@@ -75,7 +79,8 @@ public record AgentConfig(
         in.integer("AGENT_MAX_STEPS", 8, 1, 1_000),
         in.integer("AGENT_TOKEN_BUDGET", 20_000, 1, Integer.MAX_VALUE),
         Duration.ofMillis(in.integer("AGENT_LLM_TIMEOUT_MS", 10_000, 1, 3_600_000)),
-        StateConfig.fromEnvironment(in));
+        StateConfig.fromEnvironment(in),
+        WatchdogConfig.fromEnvironment(in));
   }
 
   /** The loop cap this configuration's mode actually applies. */

@@ -1,11 +1,15 @@
 package dev.gauntlet.agent;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads typed values out of an environment map; blank counts as unset. Not thread-safe. */
 final class EnvReader {
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,12})\\s*(ms|s|m)");
   private final Map<String, String> env;
 
   EnvReader(Map<String, String> env) {
@@ -39,6 +43,54 @@ final class EnvReader {
     } catch (NumberFormatException e) {
       throw new InvalidConfigException(must);
     }
+  }
+
+  /** A number in ({@code above}, {@code atMost}]. */
+  double number(String name, double fallback, double above, double atMost) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    String must = name + " must be a number in (" + plain(above) + ", " + plain(atMost) + "], but was " + raw.get();
+    try {
+      double value = Double.parseDouble(raw.get());
+      check(value > above && value <= atMost, must);
+      return value;
+    } catch (NumberFormatException e) {
+      throw new InvalidConfigException(must);
+    }
+  }
+
+  /** A duration written with its unit, {@code 500ms}, {@code 1s} or {@code 2m}, in [{@code min}, {@code max}]. */
+  Duration duration(String name, Duration fallback, Duration min, Duration max) {
+    Optional<String> raw = optional(name);
+    if (raw.isEmpty()) {
+      return fallback;
+    }
+    String must = name + " must be a duration such as 500ms, 1s or 2m in [" + text(min) + ", " + text(max)
+        + "], but was " + raw.get();
+    Matcher m = DURATION.matcher(raw.get());
+    check(m.matches(), must);
+    try {
+      long amount = Long.parseLong(m.group(1));
+      Duration value = switch (m.group(2)) {
+        case "ms" -> Duration.ofMillis(amount);
+        case "s" -> Duration.ofSeconds(amount);
+        default -> Duration.ofMinutes(amount);
+      };
+      check(value.compareTo(min) >= 0 && value.compareTo(max) <= 0, must);
+      return value;
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new InvalidConfigException(must);
+    }
+  }
+
+  private static String plain(double value) {
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static String text(Duration d) {
+    return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
   }
 
   String url(String name, String fallback) {

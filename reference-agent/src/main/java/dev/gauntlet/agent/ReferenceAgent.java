@@ -17,6 +17,7 @@ import dev.gauntlet.agent.internal.ToolCatalog;
 import dev.gauntlet.agent.internal.ToolClient;
 import dev.gauntlet.agent.internal.ToolPolicy;
 import dev.gauntlet.agent.internal.TrustingTools;
+import dev.gauntlet.agent.internal.Watchdog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -120,7 +121,11 @@ public final class ReferenceAgent {
     boolean resilient = config.mode() == AgentMode.RESILIENT;
     ToolClient tools = new ToolClient(config.toolsUrl(), resilient ? Optional.of(config.llmTimeout()) : Optional.empty());
     CatalogLoader catalog = new CatalogLoader(tools, CATALOG_PATIENCE);
-    LlmGateway gateway = resilient ? resilientGateway(config) : new NaiveGateway(provider("primary", config.primary(), config));
+    // Naive mode has no watchdog: it reads the same variables and ignores them.
+    Optional<Watchdog> watchdog = resilient
+        ? config.watchdog().map(w -> new Watchdog(w, System.err, Clock.systemUTC())) : Optional.empty();
+    LlmGateway gateway = resilient ? resilientGateway(config, watchdog)
+        : new NaiveGateway(provider("primary", config.primary(), config));
     ToolPolicy policy = resilient ? new CheckedTools(tools) : new TrustingTools(tools);
     TaskRunner runner = new TaskRunner(gateway, policy, () -> catalog.catalog().orElse(new ToolCatalog(List.of())),
         config.effectiveMaxSteps(), resilient ? OptionalLong.of(config.tokenBudget()) : OptionalLong.empty());
@@ -132,15 +137,17 @@ public final class ReferenceAgent {
     server.createContext("/v1/tasks", new TasksHandler(new TaskService(runner, state), System.err));
     server.start();
     catalog.start();
-    return new RunningAgent(config, server, workers, catalog, gateway, state);
+    watchdog.ifPresent(Watchdog::start);
+    return new RunningAgent(config, server, workers, catalog, gateway, state, watchdog);
   }
 
-  private static LlmGateway resilientGateway(AgentConfig config) {
+  private static LlmGateway resilientGateway(AgentConfig config, Optional<Watchdog> watchdog) {
     return new ResilientGateway(
         provider("primary", config.primary(), config),
         config.fallback().map(fallback -> provider("fallback", fallback, config)),
         ResiliencePolicy.defaults(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        () -> watchdog.map(Watchdog::primaryDown).orElse(false));
   }
 
   private static LlmProvider provider(String name, ProviderConfig provider, AgentConfig config) {

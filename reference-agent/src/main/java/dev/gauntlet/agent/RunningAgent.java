@@ -4,8 +4,10 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gauntlet.agent.internal.AgentState;
 import dev.gauntlet.agent.internal.CatalogLoader;
 import dev.gauntlet.agent.internal.LlmGateway;
+import dev.gauntlet.agent.internal.Watchdog;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,15 +24,17 @@ public final class RunningAgent implements AutoCloseable {
   private final CatalogLoader catalog;
   private final LlmGateway gateway;
   private final AgentState state;
+  private final Optional<Watchdog> watchdog;
 
   RunningAgent(AgentConfig config, HttpServer server, ExecutorService workers, CatalogLoader catalog, LlmGateway gateway,
-      AgentState state) {
+      AgentState state, Optional<Watchdog> watchdog) {
     this.config = config;
     this.server = server;
     this.workers = workers;
     this.catalog = catalog;
     this.gateway = gateway;
     this.state = state;
+    this.watchdog = watchdog;
   }
 
   /** The port it listens on; the real one when the configuration asked for port 0. */
@@ -66,8 +70,14 @@ public final class RunningAgent implements AutoCloseable {
     return catalog.lastError();
   }
 
+  /** Restarts the watchdog has requested of the self-hosted primary; 0 without a watchdog (naive mode, no URL). */
+  public int watchdogRestarts() {
+    return watchdog.map(Watchdog::restarts).orElse(0);
+  }
+
   @Override
   public void close() {
+    watchdog.ifPresent(Watchdog::close);
     catalog.stop();
     server.stop(0);
     workers.shutdownNow();

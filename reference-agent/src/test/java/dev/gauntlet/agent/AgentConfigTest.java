@@ -113,4 +113,40 @@ class AgentConfigTest {
     assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_REDIS_TIMEOUT_MS", "0")))
         .hasMessage("AGENT_REDIS_TIMEOUT_MS must be an integer in [1, 60000], but was 0");
   }
+
+  @Test
+  void readsTheWatchdogOnlyWhenItsUrlIsSet() {
+    assertThat(AgentConfig.fromEnvironment(Map.of("AGENT_WATCHDOG_THRESHOLD", "0.5")).watchdog()).isEmpty();
+    assertThat(AgentConfig.fromEnvironment(Map.of("AGENT_WATCHDOG_URL", "http://127.0.0.1:41000/")).watchdog())
+        .as("defaults").contains(new WatchdogConfig(URI.create("http://127.0.0.1:41000"), 0.9, Duration.ofSeconds(1)));
+    WatchdogConfig watchdog = AgentConfig.fromEnvironment(Map.of("AGENT_WATCHDOG_URL", "http://127.0.0.1:41000",
+        "AGENT_WATCHDOG_THRESHOLD", "0.85", "AGENT_WATCHDOG_INTERVAL", "250ms")).watchdog().orElseThrow();
+    assertThat(watchdog.threshold()).isEqualTo(0.85);
+    assertThat(watchdog.interval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(watchdog.pollTimeout()).isEqualTo(Duration.ofMillis(250));
+    assertThat(new WatchdogConfig(URI.create("http://x"), 0.9, Duration.ofSeconds(30)).pollTimeout())
+        .isEqualTo(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void rejectsAWatchdogThresholdOrIntervalOutOfRange() {
+    Map<String, String> url = Map.of("AGENT_WATCHDOG_URL", "http://127.0.0.1:41000");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(with(url, "AGENT_WATCHDOG_THRESHOLD", "1.5")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessage("AGENT_WATCHDOG_THRESHOLD must be a number in (0, 1], but was 1.5");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(with(url, "AGENT_WATCHDOG_THRESHOLD", "90%")))
+        .hasMessage("AGENT_WATCHDOG_THRESHOLD must be a number in (0, 1], but was 90%");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(with(url, "AGENT_WATCHDOG_INTERVAL", "1")))
+        .hasMessage("AGENT_WATCHDOG_INTERVAL must be a duration such as 500ms, 1s or 2m in [10ms, 60s], but was 1");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(with(url, "AGENT_WATCHDOG_INTERVAL", "5m")))
+        .hasMessageStartingWith("AGENT_WATCHDOG_INTERVAL must be a duration");
+    assertThatThrownBy(() -> AgentConfig.fromEnvironment(Map.of("AGENT_WATCHDOG_URL", "127.0.0.1:41000")))
+        .hasMessage("AGENT_WATCHDOG_URL must be an http(s) URL, but was 127.0.0.1:41000");
+  }
+
+  private static Map<String, String> with(Map<String, String> env, String name, String value) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.put(name, value);
+    return all;
+  }
 }

@@ -3,6 +3,7 @@ package dev.gauntlet.reports;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.reports.internal.BaselineJudge;
 import dev.gauntlet.reports.internal.GoodputRule;
+import dev.gauntlet.reports.internal.LeakJudge;
 import dev.gauntlet.reports.internal.MetricMeter;
 import dev.gauntlet.reports.internal.RunData;
 import dev.gauntlet.reports.internal.SloJudge;
@@ -31,7 +32,7 @@ public final class Evaluator {
   public static final List<String> METRIC_ORDER = List.of("success_rate", "accuracy", "accuracy.ci_low",
       "accuracy.ci_high", "pass^k", "pass@k", "goodput", "latency.p50", "latency.p95", "latency.p99", "latency.max",
       "cost.total", "cost.per_task", "cost.per_success", "cost.per_day", "hallucinated_calls", "achieved_rate",
-      "recovery_time");
+      "recovery_time", "leak_rate", "leak_rate.ci_low", "leak_rate.ci_high", "leak.detection_time");
 
   private Evaluator() {}
 
@@ -53,17 +54,20 @@ public final class Evaluator {
     RunDiff.Measured base = baseline == null ? null : RunDiff.Measured.read(baseline);
     SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, base == null ? null : base.metrics(),
         base == null ? null : base.samples(), baseline == null ? null : BaselineJudge.latencies(baseline, run));
+    LeakJudge leaks = LeakJudge.read(run, data, evaluation.minSamples());
     List<SloResult> slos = new ArrayList<>();
     List<String> names = names(scenario.slos());
     for (int i = 0; i < scenario.slos().size(); i++) {
-      slos.add(judge.judge(scenario.slos().get(i), names.get(i)));
+      SloSpec spec = scenario.slos().get(i);
+      slos.add(leaks.judges(spec.metric()) && !spec.relative() ? leaks.judge(spec, names.get(i))
+          : judge.judge(spec, names.get(i)));
     }
     RunInfo info = data.info();
     return new Verdict(scenario.name(), info == null ? scenario.seed() : info.seed(),
         info == null ? Verdict.UNKNOWN_OUTCOME : info.outcome(),
         info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
-        info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows), slos,
-        windows, samples(data, meter));
+        info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows, leaks),
+        slos, windows, samples(data, meter, leaks));
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */
@@ -79,19 +83,22 @@ public final class Evaluator {
     return names;
   }
 
-  private static Map<String, Double> metrics(RunData data, MetricMeter meter, List<FaultWindowResult> windows) {
+  private static Map<String, Double> metrics(RunData data, MetricMeter meter, List<FaultWindowResult> windows,
+      LeakJudge leaks) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (String metric : METRIC_ORDER) {
       metrics.put(metric, "recovery_time".equals(metric) ? worstRecovery(windows)
+          : leaks.judges(metric) ? leaks.measure(metric).value()
           : meter.measure(metric, data.scopes().whole()).value());
     }
     return metrics;
   }
 
-  private static Map<String, Long> samples(RunData data, MetricMeter meter) {
+  private static Map<String, Long> samples(RunData data, MetricMeter meter, LeakJudge leaks) {
     Map<String, Long> samples = new LinkedHashMap<>();
     for (String metric : METRIC_ORDER) {
-      long n = "recovery_time".equals(metric) ? -1 : meter.measure(metric, data.scopes().whole()).samples();
+      long n = "recovery_time".equals(metric) ? -1 : leaks.judges(metric) ? leaks.measure(metric).samples()
+          : meter.measure(metric, data.scopes().whole()).samples();
       if (n >= 0) {
         samples.put(metric, n);
       }

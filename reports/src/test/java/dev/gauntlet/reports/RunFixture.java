@@ -6,6 +6,7 @@ import dev.gauntlet.dataset.Item;
 import dev.gauntlet.run.Json;
 import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.LedgerEntry;
+import dev.gauntlet.run.MemorySample;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
@@ -143,6 +144,22 @@ final class RunFixture {
               costUsd, null, true, 1, 2)
           : new LedgerEntry(START + offsetMs, LedgerEntry.LLM, "primary", "gpt", null, "t0", "france", 0, 200, 100,
               20, costUsd, null, false, 5, 9));
+    }
+    return this;
+  }
+
+  /** Memory samples, appended to memory.jsonl as the fault plane writes them. */
+  RunFixture memory(List<MemorySample> samples) {
+    try (JsonLinesWriter<MemorySample> out = JsonLinesWriter.append(run.memory())) {
+      samples.forEach(out::write);
+    }
+    return this;
+  }
+
+  /** Any timeline event, such as a self-hosted server's {@code restart}. */
+  RunFixture event(TimelineEvent event) {
+    try (JsonLinesWriter<TimelineEvent> out = JsonLinesWriter.append(run.timeline())) {
+      out.write(event);
     }
     return this;
   }

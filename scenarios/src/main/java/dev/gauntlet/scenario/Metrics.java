@@ -9,7 +9,7 @@ import java.util.Set;
 public final class Metrics {
 
   /** Unit of a metric's values, which decides how its bounds are written in a scenario. */
-  public enum Unit { RATIO, SECONDS, USD, COUNT }
+  public enum Unit { RATIO, SECONDS, USD, COUNT, MB_PER_INFERENCE }
 
   public static final Map<String, Unit> UNITS = Map.ofEntries(
       Map.entry("success_rate", Unit.RATIO),
@@ -29,7 +29,11 @@ public final class Metrics {
       Map.entry("cost.per_success", Unit.USD),
       Map.entry("cost.per_day", Unit.USD),
       Map.entry("hallucinated_calls", Unit.COUNT),
-      Map.entry("achieved_rate", Unit.RATIO));
+      Map.entry("achieved_rate", Unit.RATIO),
+      Map.entry("leak_rate", Unit.MB_PER_INFERENCE),
+      Map.entry("leak_rate.ci_low", Unit.MB_PER_INFERENCE),
+      Map.entry("leak_rate.ci_high", Unit.MB_PER_INFERENCE),
+      Map.entry("leak.detection_time", Unit.SECONDS));
 
   public static final Set<String> NAMES = UNITS.keySet();
 

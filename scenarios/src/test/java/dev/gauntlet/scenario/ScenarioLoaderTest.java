@@ -77,8 +77,9 @@ class ScenarioLoaderTest {
                     + "[kind, model, name, probability, provider, retry_after, rpm, tpm, window]",
                 file + ":27:13 slos[0].metric: must be one of [accuracy, accuracy.ci_high, accuracy.ci_low, "
                     + "achieved_rate, cost.per_day, cost.per_success, cost.per_task, cost.total, goodput, "
-                    + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, pass@k, pass^k, "
-                    + "recovery_time, success_rate], but was 'sucess_rate'",
+                    + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, leak.detection_time, "
+                    + "leak_rate, leak_rate.ci_high, leak_rate.ci_low, pass@k, pass^k, recovery_time, success_rate], "
+                    + "but was 'sucess_rate'",
                 file + ":31:12 slos[1].scope: must be one of [whole, during_faults, outside_faults], "
                     + "but was 'everywhere'"));
   }

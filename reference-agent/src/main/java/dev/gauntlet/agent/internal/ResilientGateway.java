@@ -8,12 +8,16 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Primary provider behind a retry and a circuit breaker; when the primary still fails after its
  * retries, or its breaker is open, the fallback provider (if any) behind its own retry. Every
  * answer passes {@link TurnCheck} inside the retry, so a cut, filtered, refused or unparseable
- * answer is retried and falls back like a 5xx.
+ * answer is retried and falls back like a 5xx. While {@code primaryDown} says the primary is
+ * being restarted (the {@link Watchdog} of a self-hosted server), calls go straight to the
+ * fallback, without spending retries on a server known to be starting; without a fallback they
+ * still try the primary.
  * Thread-safe: the breaker's state is shared by all tasks, as it should be.
  */
 public final class ResilientGateway implements LlmGateway {
@@ -22,9 +26,17 @@ public final class ResilientGateway implements LlmGateway {
   private final CircuitBreaker breaker;
   private final Retry primaryRetry;
   private final Retry fallbackRetry;
+  private final BooleanSupplier primaryDown;
 
   public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock) {
+    this(primary, fallback, policy, clock, () -> false);
+  }
+
+  /** A gateway that skips the primary while {@code primaryDown} is true and a fallback is configured. */
+  public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock,
+      BooleanSupplier primaryDown) {
     this.primary = primary;
+    this.primaryDown = primaryDown;
     this.fallback = fallback;
     this.breaker = CircuitBreaker.of("primary", breakerConfig(policy));
     this.primaryRetry = Retry.of("primary", retryConfig(policy, clock));
@@ -33,6 +45,9 @@ public final class ResilientGateway implements LlmGateway {
 
   @Override
   public ModelTurn complete(ChatRequest request) {
+    if (fallback.isPresent() && primaryDown.getAsBoolean()) {
+      return onFallback(request, "provider primary is restarting (watchdog)");
+    }
     try {
       return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> TurnCheck.usable(primary.complete(request))));
     } catch (RuntimeException primaryError) {

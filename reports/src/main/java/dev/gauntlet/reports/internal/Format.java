@@ -11,7 +11,10 @@ public final class Format {
 
   private Format() {}
 
-  /** A measured value with its unit: ratios to three decimals, seconds with {@code s}, costs with {@code USD}. */
+  /**
+   * A measured value with its unit: ratios to three decimals, seconds with {@code s}, costs with {@code USD}, leak
+   * rates with {@code MB/inference}.
+   */
   public static String value(String metric, double value) {
     Metrics.Unit unit = Metrics.UNITS.get(metric);
     if (unit == null) {
@@ -22,6 +25,7 @@ public final class Format {
       case SECONDS -> number(value, 3) + " s";
       case USD -> number(value, 6) + " USD";
       case COUNT -> number(value, 0);
+      case MB_PER_INFERENCE -> number(value, 3) + " MB/inference";
     };
   }
 
@@ -54,6 +58,11 @@ public final class Format {
   private static String bound(String metric, double value) {
     Metrics.Unit unit = Metrics.UNITS.get(metric);
     String text = number(value, 6);
-    return unit == Metrics.Unit.SECONDS ? text + " s" : unit == Metrics.Unit.USD ? text + " USD" : text;
+    return switch (unit == null ? Metrics.Unit.COUNT : unit) {
+      case SECONDS -> text + " s";
+      case USD -> text + " USD";
+      case MB_PER_INFERENCE -> text + " MB/inference";
+      case RATIO, COUNT -> text;
+    };
   }
 }

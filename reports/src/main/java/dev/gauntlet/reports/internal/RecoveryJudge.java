@@ -68,7 +68,7 @@ final class RecoveryJudge {
   }
 
   /** Inserts {@code note} after the measured value: "recovery_time was 42 s (outage-1), must be …". */
-  private static SloResult withNote(SloResult result, String note) {
+  static SloResult withNote(SloResult result, String note) {
     String message = result.message().replaceFirst(", must be ", " (" + java.util.regex.Matcher.quoteReplacement(note)
         + "), must be ");
     return new SloResult(result.name(), result.spec(), result.measured(), result.lowerBound(), result.status(),

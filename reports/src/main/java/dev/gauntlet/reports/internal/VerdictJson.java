@@ -62,6 +62,8 @@ public final class VerdictJson {
     node.put("max_drop", slo.spec().maxDrop());
     node.put("max_increase", slo.spec().maxIncrease());
     node.put("measured", slo.measured());
+    node.put("ci_low", slo.interval() == null ? null : slo.interval().low());
+    node.put("ci_high", slo.interval() == null ? null : slo.interval().high());
     node.put("status", slo.status().label());
     node.put("message", slo.message());
     return node;

@@ -109,6 +109,72 @@
     charts.push(chart);
   }
 
+  function gib(v) { return v == null ? 'n/a' : round(v / 1024, 2) + ' GiB'; }
+
+  function rate(f) {
+    return round(f.mb_per_inference, 2) + ' MB/inference (' + round(f.confidence * 100, 0) + '% CI '
+      + round(f.ci_low, 2) + ' to ' + round(f.ci_high, 2) + ')';
+  }
+
+  function leakLabel(m) {
+    var whole = m.fit ? rate(m.fit) : 'leak rate n/a';
+    return m.source + ' · ' + whole + (m.fit_during_faults ? '; during faults ' + rate(m.fit_during_faults) : '');
+  }
+
+  /** Used memory per source with its capacity (dashed), restarts as vertical lines, fault windows shaded. */
+  function memory(m) {
+    var PALETTE = ['#4c78a8', '#e45756', '#54a24b', '#b279a2', '#f58518', '#9d755d'];
+    var last = 0;
+    var top = 0;
+    var bottom = Infinity;
+    var series = [];
+    m.sources.forEach(function (src, i) {
+      var color = PALETTE[i % PALETTE.length];
+      var name = leakLabel(src);
+      last = Math.max(last, src.t.length ? src.t[src.t.length - 1] : 0);
+      src.used_mb.concat(src.total_mb).forEach(function (v) { if (v != null) { top = Math.max(top, v); } });
+      src.used_mb.forEach(function (v) { if (v != null) { bottom = Math.min(bottom, v); } });
+      var restarts = src.restarts_s.map(function (t) {
+        return { xAxis: t, lineStyle: { color: color, type: 'solid', width: 1 },
+          label: { formatter: 'restart', position: 'insideEndTop', fontSize: 10, color: color } };
+      });
+      series.push({
+        type: 'line', name: name, showSymbol: false, sampling: 'lttb', lineStyle: { width: 1.6, color: color },
+        itemStyle: { color: color }, data: src.t.map(function (t, k) { return [t, src.used_mb[k]]; }),
+        markLine: { silent: true, symbol: 'none', data: restarts },
+        markArea: i === 0 ? { silent: true, data: faultAreas(),
+          label: { position: 'insideTop', fontSize: 10, color: '#a61b1b' } } : undefined
+      });
+      series.push({
+        type: 'line', name: src.source + ' capacity', showSymbol: false, step: 'end',
+        lineStyle: { width: 1.2, type: 'dashed', color: color }, itemStyle: { color: color },
+        data: src.t.map(function (t, k) { return [t, src.total_mb[k]]; })
+      });
+    });
+    // The axis spans the data (a leak of a few GiB on an 80 GiB card would be a flat line from 0), in ticks of a
+    // power of two GiB, at most six of them.
+    bottom = bottom === Infinity ? 0 : bottom;
+    var step = 1;
+    while ((top - bottom) / 1024 / step > 6) {
+      step *= 2;
+    }
+    var low = Math.floor(bottom / 1024 / step) * step * 1024;
+    var chart = echarts.init(document.getElementById('chart-memory'), null, { renderer: 'svg' });
+    chart.setOption({
+      animation: false,
+      title: { text: 'used memory', left: 0, top: 0, textStyle: { fontSize: 13, fontWeight: 600 } },
+      legend: { top: 22, left: 0, textStyle: { fontSize: 11 } },
+      grid: { left: 72, right: 28, top: 60, bottom: 26 },
+      tooltip: { trigger: 'axis', valueFormatter: gib },
+      xAxis: { type: 'value', min: 0, max: Math.max(xMax, last, 1), axisLabel: { formatter: clock },
+        splitLine: { show: false } },
+      yAxis: { type: 'value', min: low, max: top > 0 ? Math.ceil(top * 1.02 / 1024 / step) * step * 1024 : null,
+        interval: step * 1024, axisLabel: { formatter: gib } },
+      series: series
+    });
+    charts.push(chart);
+  }
+
   function percent(v) { return v == null ? 'n/a' : round(v * 100, 1) + '%'; }
   function seconds(v) { return v == null ? 'n/a' : round(v, 3) + ' s'; }
   function perSecond(v) { return v == null ? 'n/a' : round(v, 1) + '/s'; }
@@ -128,6 +194,9 @@
   line('chart-cost', 'spend (USD per minute)', s.cost, { metric: 'cost', fmt: usd, color: '#9d755d', min: 0 });
   histogram();
   echarts.connect(charts.slice(0, 5));
+  if (data.memory && document.getElementById('chart-memory')) {
+    memory(data.memory);
+  }
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
   var drawn = Array.prototype.filter.call(document.querySelectorAll('.chart'), function (el) {

@@ -42,6 +42,36 @@ class LeakDetectorPropertyTest {
     Statistics.coverage(coverage -> coverage.check("covered").percentage(p -> p >= 93.5 && p <= 96.5));
   }
 
+  /**
+   * The same with restarts: between 1 and 6 segments, each starting again near a baseline of its own while tasks
+   * served keep growing. The pooled fit must cover the true rate in about 95% of tries, as the single-line fit does
+   * without restarts; a fit that let the drops into the slope would miss almost always.
+   */
+  @Property(tries = 2000, seed = "20261124", generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)
+  void aKnownLeakAcrossRestartsIsInsideItsIntervalInAbout95PercentOfTries(
+      @ForAll @DoubleRange(min = 0.5, max = 200) double mbPerTask,
+      @ForAll @DoubleRange(min = 0.5, max = 300) double noiseMb,
+      @ForAll @IntRange(min = 1, max = 6) int restartsPlusOne,
+      @ForAll @IntRange(min = 3, max = 40) int perSegment,
+      @ForAll long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<List<LeakSample>> segments = new ArrayList<>();
+    double tasks = 0;
+    for (int k = 0; k < restartsPlusOne; k++) {
+      List<LeakSample> segment = new ArrayList<>();
+      double baseline = 50_000 + 2_000 * random.nextDouble();
+      double start = tasks;
+      for (int i = 0; i < perSegment; i++) {
+        tasks += 1 + random.nextInt(20);
+        segment.add(new LeakSample(tasks, baseline + mbPerTask * (tasks - start) + noiseMb * gaussian(random)));
+      }
+      segments.add(segment);
+    }
+    LeakEstimate fit = (LeakEstimate) LeakDetector.DEFAULT.fitSegments(segments);
+    Statistics.collect(fit.contains(mbPerTask) ? "covered" : "missed");
+    Statistics.coverage(coverage -> coverage.check("covered").percentage(p -> p >= 93.5 && p <= 96.5));
+  }
+
   /** The slope against a brute-force reference: the mean of all pairwise slopes weighted by (xⱼ − xᵢ)². */
   @Property(tries = 500, seed = "7")
   void slopeMatchesThePairwiseReference(

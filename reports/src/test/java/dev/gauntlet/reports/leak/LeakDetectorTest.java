@@ -58,4 +58,37 @@ class LeakDetectorTest {
     assertThatIllegalArgumentException().isThrownBy(() -> new LeakDetector(1))
         .withMessage("confidence must be in (0, 1), but was 1.0");
   }
+
+  @Test
+  void segmentsSplitAtRestartsShareOneSlopeAndKeepTheirOwnIntercepts() {
+    // 2 MB per task; the server restarts twice, each time dropping back to 1000 MB while tasks served go on.
+    List<List<LeakSample>> segments = List.of(
+        List.of(new LeakSample(0, 1000), new LeakSample(10, 1020), new LeakSample(20, 1040)),
+        List.of(new LeakSample(25, 1000), new LeakSample(35, 1020), new LeakSample(45, 1040)),
+        List.of(new LeakSample(50, 1000), new LeakSample(60, 1020)));
+    LeakEstimate fit = (LeakEstimate) LeakDetector.DEFAULT.fitSegments(segments);
+    assertThat(fit.mbPerTask()).isCloseTo(2, within(1e-12));
+    assertThat(fit.upperMbPerTask() - fit.lowerMbPerTask()).isCloseTo(0, within(1e-9));
+    assertThat(fit.samples()).isEqualTo(8);
+    LeakEstimate oneLine = (LeakEstimate) LeakDetector.DEFAULT.fit(segments.stream().flatMap(List::stream).toList());
+    assertThat(oneLine.mbPerTask()).as("one line across the restarts reads the drops as a smaller leak")
+        .isLessThan(0.5);
+  }
+
+  @Test
+  void aLoneSampleBetweenRestartsIsLeftOutAndTooFewAreUnresolved() {
+    List<LeakSample> lone = List.of(new LeakSample(100, 1));
+    List<LeakSample> pair = List.of(new LeakSample(0, 1000), new LeakSample(10, 1020));
+    assertThat(LeakDetector.DEFAULT.fitSegments(List.of(pair, lone)))
+        .isEqualTo(new LeakFit.Unresolved(3,
+            "a leak rate needs at least 3 samples in stretches of 2 or more between restarts, but there were 2"));
+    LeakEstimate twoPairs = (LeakEstimate) LeakDetector.DEFAULT.fitSegments(List.of(pair, lone, pair));
+    assertThat(twoPairs.samples()).as("the lone sample left out").isEqualTo(4);
+    assertThat(twoPairs.mbPerTask()).isCloseTo(2, within(1e-12));
+    LeakEstimate fit = (LeakEstimate) LeakDetector.DEFAULT.fitSegments(List.of(pair, lone,
+        List.of(new LeakSample(20, 1000), new LeakSample(30, 1021), new LeakSample(40, 1039))));
+    assertThat(fit.samples()).isEqualTo(5);
+    // Pooled: Sxy = 100 + 390, Sxx = 50 + 200.
+    assertThat(fit.mbPerTask()).isCloseTo(490.0 / 250, within(1e-9));
+  }
 }

@@ -186,5 +186,16 @@ public final class ScenarioBinder {
       map.problems().add(map.value("slos", false), "slos",
           "must not ask for recovery_time without faults, but the scenario has no faults");
     }
+    checkLeakDetection(map, faults, slos);
+  }
+
+  /** Detection time runs from a gpu-leak window's start: without one it could never be measured. */
+  private static void checkLeakDetection(YamlMap map, List<FaultSpec> faults, List<SloSpec> slos) {
+    boolean leaks = faults.stream().anyMatch(f -> f.fault() != null
+        && "gpu_leak".equals(f.fault().kind().replace('-', '_')));
+    if (!leaks && slos.stream().anyMatch(s -> s.metric().equals("leak.detection_time"))) {
+      map.problems().add(map.value("slos", false), "slos",
+          "must not ask for leak.detection_time without a gpu-leak fault, but the scenario has none");
+    }
   }
 }

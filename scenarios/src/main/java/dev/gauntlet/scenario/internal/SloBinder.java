@@ -4,10 +4,17 @@ import dev.gauntlet.scenario.Metrics;
 import dev.gauntlet.scenario.SloSpec;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 
 /** Binds one entry of {@code slos:}; bounds are read in the unit of the metric. */
 final class SloBinder {
+
+  /** Metrics judged in a way of their own, which a baseline's single value cannot stand in for, and why. */
+  private static final Map<String, String> ABSOLUTE_ONLY = Map.of(
+      "recovery_time", "max (it is judged per fault window)",
+      "leak.detection_time", "max (it is judged per gpu-leak window)",
+      "leak_rate", "min, max or both (it is judged on its confidence interval)");
 
   private SloBinder() {}
 
@@ -33,9 +40,13 @@ final class SloBinder {
       map.problems().add(map.node(), map.path(),
           "must have either bounds (min, max) or one of max_drop, max_increase, but had more");
     }
-    if (relative && "recovery_time".equals(metric)) {
+    if (relative && metric != null && ABSOLUTE_ONLY.containsKey(metric)) {
       map.problems().add(map.node(), map.path(),
-          "must bound recovery_time with max (it is judged per fault window), but had max_drop or max_increase");
+          "must bound " + metric + " with " + ABSOLUTE_ONLY.get(metric) + ", but had max_drop or max_increase");
+    }
+    if (scope != null && !"whole".equals(scope) && "leak.detection_time".equals(metric)) {
+      map.problems().add(map.value("scope", false), map.child("scope"),
+          "must be whole for leak.detection_time (it is judged per gpu-leak window), but was '" + scope + "'");
     }
     if (relative && scope != null && !"whole".equals(scope)) {
       map.problems().add(map.value("scope", false), map.child("scope"),
@@ -82,7 +93,7 @@ final class SloBinder {
     return switch (unit) {
       case RATIO -> map.number(key, true, 0, ratioCeiling);
       case SECONDS -> seconds(map, key);
-      case USD, COUNT -> map.number(key, true, 0, Double.MAX_VALUE);
+      case USD, COUNT, MB_PER_INFERENCE -> map.number(key, true, 0, Double.MAX_VALUE);
     };
   }
 

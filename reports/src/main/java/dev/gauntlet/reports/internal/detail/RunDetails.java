@@ -5,6 +5,10 @@ import dev.gauntlet.dataset.Expectation;
 import dev.gauntlet.dataset.Item;
 import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.Verdict;
+import dev.gauntlet.reports.internal.LeakMeter;
+import dev.gauntlet.reports.internal.MemoryRun;
+import dev.gauntlet.reports.leak.LeakDetector;
+import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.scoring.AgentAnswer;
 import dev.gauntlet.reports.scoring.ScorerRegistry;
 import dev.gauntlet.run.Json;
@@ -13,6 +17,7 @@ import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
+import dev.gauntlet.scenario.SloSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -21,21 +26,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What report.html and the Allure results show beyond the verdict: the run over time, the latency histogram and the
- * worst tasks with their calls. Read from the run directory in one pass over records.jsonl and one over
- * ledger.jsonl; missing or cut-short files give what they hold. Immutable and thread-safe.
+ * What report.html and the Allure results show beyond the verdict: the run over time, the latency histogram, the
+ * worst tasks with their calls and the memory of self-hosted servers. Read from the run directory in one pass over
+ * records.jsonl, one over ledger.jsonl and one over memory.jsonl; missing or cut-short files give what they hold.
+ * Immutable and thread-safe.
  *
  * @param series       the run over time
  * @param latency      the latency histogram of successful tasks
  * @param worst        the worst tasks, worst kind first
  * @param targetPerSec the profile's mean rate in tasks per second, 0 when unknown
  * @param scored       whether answers were scored (a dataset was given)
+ * @param memory       memory.jsonl by source, empty when the run sampled no memory
+ * @param leaks        per source that served inferences, its leak rate over the whole run
+ * @param faultLeaks   the same over the samples taken inside fault windows; empty without fault windows
  */
 public record RunDetails(
-    TimeSeries series, LatencyBins latency, List<Transcript> worst, double targetPerSec, boolean scored) {
+    TimeSeries series, LatencyBins latency, List<Transcript> worst, double targetPerSec, boolean scored,
+    MemoryRun memory, List<LeakMeter.SourceFit> leaks, List<LeakMeter.SourceFit> faultLeaks) {
 
   public RunDetails {
     worst = List.copyOf(worst);
+    leaks = List.copyOf(leaks);
+    faultLeaks = List.copyOf(faultLeaks);
   }
 
   /** Reads {@code run}; {@code dataset} may be null, which leaves accuracy and wrong answers out. */
@@ -67,8 +79,13 @@ public record RunDetails(
       }
     });
     List<Transcript> worstTasks = picks.stream().map(p -> p.withCalls(calls.get(p.task().taskId()))).toList();
+    MemoryRun memory = MemoryRun.read(run);
+    List<FaultWindow> windows = verdict.faultWindows().stream()
+        .map(w -> new FaultWindow(w.fault(), w.kind(), w.startMs(), w.endMs())).toList();
+    LeakMeter leaks = new LeakMeter(memory, windows, LeakDetector.DEFAULT);
     return new RunDetails(series.build(verdict.startedMs()), bins.build(), worstTasks, targetPerSec(run),
-        dataset != null);
+        dataset != null, memory, leaks.fits(SloSpec.Scope.WHOLE),
+        windows.isEmpty() ? List.of() : leaks.fits(SloSpec.Scope.DURING_FAULTS));
   }
 
   private static boolean duringFault(List<FaultWindowResult> windows, long startMs) {

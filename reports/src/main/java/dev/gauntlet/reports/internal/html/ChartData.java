@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * The numbers report.js draws, as one JSON tree: series by bucket, fault windows with their recovery, whole-run SLO
- * bounds and the latency histogram. Times are seconds after the series' origin. Thread-safe (stateless).
+ * bounds, the latency histogram and, when the run sampled any, memory per source ({@link MemoryChartData}). Times
+ * are seconds after the series' origin. Thread-safe (stateless).
  */
 final class ChartData {
 
@@ -34,6 +35,8 @@ final class ChartData {
     verdict.faultWindows().forEach(w -> windows.add(window(w, series.originMs())));
     bounds(root.putObject("bounds"), verdict);
     histogram(root.putObject("histogram"), details.latency());
+    root.set("memory", MemoryChartData.tree(details.memory(), details.leaks(), details.faultLeaks(),
+        series.originMs()));
     return root;
   }
 

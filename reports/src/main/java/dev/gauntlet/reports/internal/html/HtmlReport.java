@@ -28,6 +28,9 @@ public final class HtmlReport {
   public static final List<String> CHARTS = List.of("chart-throughput", "chart-success", "chart-p95",
       "chart-accuracy", "chart-cost", "chart-histogram");
 
+  /** The memory chart's element id, on the page only when the run sampled memory (memory.jsonl). */
+  public static final String MEMORY_CHART = "chart-memory";
+
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
   private HtmlReport() {}
@@ -49,6 +52,7 @@ public final class HtmlReport {
     header(html, verdict, gatlingLink);
     slos(html, verdict);
     charts(html, details);
+    memory(html, details);
     windows(html, verdict.faultWindows());
     worst(html, details);
     metrics(html, verdict);
@@ -116,6 +120,17 @@ public final class HtmlReport {
     }
     html.append("</section>\n<section id=\"latency\">\n<h2>Latency of successful tasks</h2>\n")
         .append("<div class=\"chart tall\" id=\"chart-histogram\"></div>\n</section>\n");
+  }
+
+  private static void memory(StringBuilder html, RunDetails details) {
+    if (details.memory().isEmpty()) {
+      return;
+    }
+    html.append("<section id=\"memory\">\n<h2>Memory of self-hosted servers</h2>\n<p class=\"legend\">")
+        .append("Used memory per source; dashed: its capacity; vertical lines: restarts; ")
+        .append("<span class=\"swatch fault\"></span> fault on. The legend gives each source's leak rate, fitted ")
+        .append("between restarts, with its 95% confidence interval.</p>\n")
+        .append("<div class=\"chart tall\" id=\"").append(MEMORY_CHART).append("\"></div>\n</section>\n");
   }
 
   private static void windows(StringBuilder html, List<FaultWindowResult> windows) {
