@@ -40,6 +40,10 @@ public record RunDirectory(Path root) {
     return root.resolve("timeline.jsonl");
   }
 
+  public Path memory() {
+    return root.resolve("memory.jsonl");
+  }
+
   public Path verdict() {
     return root.resolve("verdict.json");
   }
