@@ -6,6 +6,7 @@ import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
 import dev.gauntlet.scenario.Durations;
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,6 +22,7 @@ final class Endpoints {
     out.println("fault plane (loopback only; the scenario's target is not started):");
     for (Provider p : scenario.providers()) {
       out.printf("  provider %-10s %-9s %s%n", p.name(), p.api(), plane.providerBaseUrl(p.name()));
+      plane.selfHostedUrl(p.name()).ifPresent(root -> selfHosted(out, plane, p, root));
     }
     out.printf("  %-30s %s%n", "tools", plane.toolsBaseUrl());
     out.printf("  %-30s %s%n", "admin", plane.adminBaseUrl());
@@ -37,6 +39,23 @@ final class Endpoints {
       }
     }
     faults(out, plane);
+  }
+
+  /** A self-hosted provider's own server: what an orchestrator and a watchdog would scrape and call. */
+  private static void selfHosted(PrintStream out, FaultPlane plane, Provider p, URI root) {
+    out.printf("    self-hosted %-18s %s (%s VRAM, %s at start, cold start %s)%n", "server", root,
+        mebibytes(p.selfHosted().vramMb()), mebibytes(p.selfHosted().baselineMb()),
+        Durations.format(p.selfHosted().coldStart()));
+    out.printf("    %-30s %s/metrics   (Prometheus: vllm:gpu_cache_usage_perc, DCGM_FI_DEV_FB_USED, …)%n", "metrics",
+        root);
+    out.printf("    %-30s %s/health%n", "health", root);
+    out.printf("    %-30s curl -X POST %s/gauntlet/restart   (or %s/providers/%s/restart)%n", "restart", root,
+        plane.adminBaseUrl(), p.name());
+  }
+
+  private static String mebibytes(double mib) {
+    return mib >= 1024 ? String.format(java.util.Locale.ROOT, "%.1f GiB", mib / 1024)
+        : String.format(java.util.Locale.ROOT, "%.0f MiB", mib);
   }
 
   private static void faults(PrintStream out, FaultPlane plane) {

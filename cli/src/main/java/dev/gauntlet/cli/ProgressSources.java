@@ -78,8 +78,8 @@ final class ProgressSources {
     for (TimelineEvent event : events) {
       if (TimelineEvent.ON.equals(event.action())) {
         on.add(event.fault());
-      } else {
-        on.remove(event.fault());
+      } else if (TimelineEvent.OFF.equals(event.action())) {
+        on.remove(event.fault()); // a self-hosted server's oom, restart, … leave its leak on
       }
     }
     return List.copyOf(on);

@@ -54,6 +54,20 @@ class ProgressTest {
   }
 
   @Test
+  void aSelfHostedServersEventsLeaveItsLeakOn() {
+    RunDirectory run = RunDirectory.create(dir.resolve("leak"));
+    try (JsonLinesWriter<TimelineEvent> timeline = JsonLinesWriter.append(run.timeline())) {
+      timeline.write(new TimelineEvent(1_000, "local-leak", "gpu-leak", TimelineEvent.ON, "local"));
+      timeline.write(new TimelineEvent(2_000, "local-leak", "gpu-leak", TimelineEvent.OOM, "local"));
+      timeline.write(new TimelineEvent(3_000, "local-leak", "gpu-leak", TimelineEvent.RESTART, "local"));
+      timeline.write(new TimelineEvent(4_000, "local-leak", "gpu-leak", TimelineEvent.READY, "local"));
+    }
+
+    assertThat(ProgressSources.of(new Dataset("d", "1", "qa", List.of(), List.of(), dir), run).activeFaults())
+        .containsExactly("local-leak");
+  }
+
+  @Test
   void countsTasksSentAgainstTheTargetRateAndTasksDoneApart() {
     Progress progress = new Progress(System.out, Duration.ofSeconds(30), 600);
     for (int i = 0; i < 25; i++) {

@@ -4,6 +4,7 @@ import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.faults.admin.AdminServer;
 import dev.gauntlet.faults.admin.FaultControl;
 import dev.gauntlet.faults.admin.FaultState;
+import dev.gauntlet.faults.admin.ServerRestart;
 import dev.gauntlet.faults.internal.ActiveFaults;
 import dev.gauntlet.faults.internal.InjectorRegistry;
 import dev.gauntlet.faults.internal.Ledger;
@@ -19,6 +20,7 @@ import dev.gauntlet.faults.internal.provider.ChatHandler;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
 import dev.gauntlet.faults.internal.provider.ProviderTransformer;
 import dev.gauntlet.faults.internal.provider.ScriptedModel;
+import dev.gauntlet.faults.internal.selfhosted.SelfHostedServers;
 import dev.gauntlet.faults.internal.tools.ToolTransformer;
 import dev.gauntlet.run.JsonLinesWriter;
 import dev.gauntlet.run.RunDirectory;
@@ -38,8 +40,9 @@ import java.util.stream.Collectors;
  * Everything Gauntlet puts between the agent and its dependencies: an OpenAI- and Anthropic-compatible provider mock
  * per scenario provider (scripted, passing through to a real provider, or replaying recorded exchanges), a tool mock
  * answering from the dataset's fixtures, TCP proxies to its other dependencies on a Toxiproxy (the embedded one or
- * an external one) for network faults, the timeline that switches the scenario's
- * faults on and off, and an admin API on loopback through which a person can switch them by hand
+ * an external one) for network faults, a simulated model server on a port of its own per self-hosted provider (whose
+ * GPU memory a {@code gpu-leak} fault leaks, sampled into {@code memory.jsonl}), the timeline that switches the
+ * scenario's faults on and off, and an admin API on loopback through which a person can switch them by hand
  * ({@link AdminServer}). Every call served is written to the run's ledger, every switch to its timeline.
  *
  * <pre>{@code
@@ -63,6 +66,8 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   private final LedgerTimings toolTimings;
   private final ProviderServer providers;
   private final MockServer tools;
+  /** The self-hosted providers' servers; none (and no memory.jsonl) when the scenario has no such provider. */
+  private final SelfHostedServers selfHosted;
   private final AdminServer admin;
   /** The network proxies and the Toxiproxy behind them, when the scenario has any. */
   private final Optional<NetworkProxies> network;
@@ -96,6 +101,8 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     ActiveFaults faults = new ActiveFaults(scenario.seed());
     InjectorRegistry injectors = InjectorRegistry.standard(faults);
     network.ifPresent(n -> injectors.register(Fault.Network.class, new NetworkInjector(n)));
+    // The servers start below; a leak is only ever switched on after they have.
+    injectors.register(Fault.GpuLeak.class, (spec, fault) -> selfHostedServers().injector().switchOn(spec, fault));
     try {
       scenario.faults().forEach(injectors::requireInjector);
     } catch (RuntimeException e) {
@@ -112,11 +119,27 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     ChatHandler chat = new ChatHandler(calls);
     Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
     PassthroughRoutes passthrough = startOrClose(() -> new PassthroughRoutes(scenario, calls));
+    ProviderTransformer routes = new ProviderTransformer(scenario, chat, calls, passthrough);
+    // A self-hosted provider is only reached through its own server, whose device every completion must pass.
+    ProviderTransformer shared = new ProviderTransformer(hostedOnly(scenario), chat, calls, passthrough);
     this.providers = startOrClose(() -> ProviderServer.start(scenario.faultPlane().providerPort(),
-        "fault_plane.provider_port", new ProviderTransformer(scenario, chat, calls, passthrough), providerTimings));
+        "fault_plane.provider_port", shared, providerTimings));
+    this.selfHosted = startOrClose(() -> SelfHostedServers.start(scenario, routes, providerTimings, clock,
+        timelineOut, run));
     this.tools = startOrClose(() -> MockServer.start(scenario.faultPlane().toolsPort(),
         "fault_plane.tools_port", new ToolTransformer(dataset, toolTimings, clock), toolTimings));
     this.admin = startOrClose(() -> AdminServer.start(scenario.faultPlane().adminPort(), this));
+  }
+
+  private static Scenario hostedOnly(Scenario scenario) {
+    return new Scenario(scenario.name(), scenario.seed(), scenario.target(), scenario.dataset(),
+        scenario.providers().stream().filter(p -> !p.isSelfHosted()).toList(), scenario.prices(),
+        scenario.workload(), scenario.faults(), scenario.slos(), scenario.evaluation(), scenario.faultPlane(),
+        scenario.network(), scenario.source());
+  }
+
+  private SelfHostedServers selfHostedServers() {
+    return selfHosted;
   }
 
   /** Starts a server; if that fails, closes what is already open so that no file or port leaks. */
@@ -129,6 +152,9 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
       }
       if (tools != null) {
         tools.close();
+      }
+      if (selfHosted != null) {
+        selfHosted.close();
       }
       network.ifPresent(NetworkProxies::close);
       ledger.close();
@@ -171,7 +197,8 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   }
 
   /**
-   * The OpenAI base URL of provider {@code providerName}, such as {@code http://127.0.0.1:PORT/providers/primary/v1}.
+   * The OpenAI base URL of provider {@code providerName}, such as {@code http://127.0.0.1:PORT/providers/primary/v1},
+   * or {@code http://127.0.0.1:PORT/v1} on its own port for a self-hosted provider.
    *
    * @throws IllegalArgumentException when the scenario declares no provider of that name
    */
@@ -180,7 +207,28 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
       throw new IllegalArgumentException("provider must be one of " + scenario.providers().stream()
           .map(Provider::name).collect(Collectors.joining(", ", "[", "]")) + ", but was " + providerName);
     }
-    return URI.create(providers.baseUrl() + "/providers/" + providerName + "/v1");
+    return selfHosted.root(providerName).map(root -> URI.create(root + "/v1"))
+        .orElseGet(() -> URI.create(providers.baseUrl() + "/providers/" + providerName + "/v1"));
+  }
+
+  /**
+   * The root URL of a self-hosted provider's server, {@code http://127.0.0.1:PORT}, where {@code /v1},
+   * {@code /health}, {@code /metrics} and {@code POST /gauntlet/restart} are; empty for any other provider.
+   */
+  public Optional<URI> selfHostedUrl(String providerName) {
+    return selfHosted.root(providerName);
+  }
+
+  /**
+   * Restarts a self-hosted provider's server now, by hand, as its own {@code POST /gauntlet/restart} does: its
+   * leaked memory is given back and it answers again after its cold start. Writes a {@code restart} line with
+   * {@code "by": "manual"} to the timeline.
+   *
+   * @throws IllegalArgumentException when {@code providerName} is not a self-hosted provider of the scenario
+   */
+  @Override
+  public ServerRestart restart(String providerName) {
+    return new ServerRestart(providerName, selfHosted.restart(providerName, FaultState.MANUAL));
   }
 
   /** The tool mock's base URL, {@code http://127.0.0.1:PORT}; tools are at {@code /tools} and {@code /tools/{name}}. */
@@ -256,6 +304,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     }
     admin.close();
     timeline.close();
+    selfHosted.close();
     providers.close();
     tools.close();
     network.ifPresent(NetworkProxies::close);

@@ -1,16 +1,23 @@
 package dev.gauntlet.run;
 
 /**
- * A fault switched on or off, written to {@code timeline.jsonl} at the moment it happened.
+ * A fault switched on or off, or something a simulated self-hosted model server did, written to
+ * {@code timeline.jsonl} at the moment it happened.
  *
  * @param tsMs     epoch milliseconds
  * @param fault    the fault's name in the scenario
  * @param kind     the fault's kind ({@code outage}, {@code rate_limit}, …)
- * @param action   {@code on} or {@code off}
+ * @param action   {@code on} or {@code off}; for a self-hosted server (kind {@code gpu-leak}) {@code oom} (the first
+ *                 out-of-memory answer since it was last started), {@code crash}, {@code restart} (asked for) or
+ *                 {@code ready} (its cold start is over)
  * @param provider provider it targets, null for all
  */
 public record TimelineEvent(long tsMs, String fault, String kind, String action, String provider) {
 
   public static final String ON = "on";
   public static final String OFF = "off";
+  public static final String OOM = "oom";
+  public static final String CRASH = "crash";
+  public static final String RESTART = "restart";
+  public static final String READY = "ready";
 }

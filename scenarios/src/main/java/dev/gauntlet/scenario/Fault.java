@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public sealed interface Fault
     permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop,
-    Fault.Latency, Fault.Network {
+    Fault.Latency, Fault.Network, Fault.GpuLeak {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
@@ -200,6 +200,39 @@ public sealed interface Fault
     public record SlowTail(double share, double factor) {
       /** No slow tail. */
       public static final SlowTail NONE = new SlowTail(0, 1);
+    }
+  }
+
+  /**
+   * A self-hosted model server leaks GPU memory: each chat completion it serves while the fault is on takes
+   * {@code perInferenceMb} more, never given back until the server restarts. Answers slow down as the device fills;
+   * once the next leak would not fit, the server fails as {@code onOom} says until it is restarted. Targets one
+   * provider with {@code self_hosted:}; the envelope's {@code probability} is the share of completions that leak.
+   *
+   * @param perInferenceMb memory leaked per completion, in MiB
+   * @param onOom          what a full device does
+   */
+  record GpuLeak(double perInferenceMb, OnOom onOom) implements Fault {
+
+    /** The default of {@code per_inference}: 180 MB, in MiB. */
+    public static final double DEFAULT_PER_INFERENCE_MB = 180e6 / (1 << 20);
+
+    @Override
+    public String kind() {
+      return "gpu-leak";
+    }
+
+    /** What the server does once its device is full. */
+    public enum OnOom {
+      /** Every completion answers 500 with PyTorch's {@code CUDA out of memory} message, until a restart. */
+      ERRORS,
+      /** The server stops answering anything (connections accepted, never answered), until a restart. */
+      CRASH;
+
+      /** The name used in scenario files. */
+      public String label() {
+        return name().toLowerCase(Locale.ROOT);
+      }
     }
   }
 }

@@ -161,7 +161,7 @@ class FaultKindsTest {
   @Test
   void unknownKindListsTheKinds() {
     assertThat(problems("kind: gremlins")).anySatisfy(p -> assertThat(p).contains(
-        "faults[0].kind: must be one of [hallucinated_tool, latency, malformed_output, network, outage, "
+        "faults[0].kind: must be one of [gpu-leak, hallucinated_tool, latency, malformed_output, network, outage, "
             + "rate_limit, runaway_loop], but was 'gremlins'"));
   }
 }

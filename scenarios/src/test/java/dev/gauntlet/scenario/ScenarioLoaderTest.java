@@ -20,7 +20,7 @@ class ScenarioLoaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"smoke.yaml", "provider-outage.yaml", "rate-limit-storm.yaml", "steady-5k.yaml",
       "external-agent.yaml", "hallucinated-tools.yaml", "malformed-output.yaml", "runaway-loop.yaml",
-      "slow-provider.yaml"})
+      "slow-provider.yaml", "gpu-leak.yaml"})
   void everyCatalogScenarioLoads(String file) {
     Scenario scenario = ScenarioLoader.load(CATALOG.resolve(file));
 

@@ -25,6 +25,11 @@ final class AdminJson {
     return health.put("faults_on", control.faults().stream().filter(FaultState::on).count());
   }
 
+  static ObjectNode restart(ServerRestart restart) {
+    return NODES.objectNode().put("provider", restart.provider()).put("restarting", true)
+        .put("cold_start_ms", restart.coldStartMs());
+  }
+
   static ObjectNode faults(List<FaultState> faults) {
     ObjectNode body = NODES.objectNode();
     ArrayNode list = body.putArray("faults");

@@ -69,6 +69,9 @@ final class AdminRoutes implements HttpHandler {
     if (parts.size() == 3 && first.equals("faults") && parts.get(2).equals("off")) {
       return only("POST", method, () -> AdminJson.fault(control.switchOff(parts.get(1))));
     }
+    if (parts.size() == 3 && first.equals("providers") && parts.get(2).equals("restart")) {
+      return only("POST", method, () -> AdminJson.restart(control.restart(parts.get(1))));
+    }
     if (parts.equals(List.of("schedule", "start"))) {
       return only("POST", method, () -> {
         control.startTimeline();
@@ -76,7 +79,8 @@ final class AdminRoutes implements HttpHandler {
       });
     }
     throw new Refused(404, "no such endpoint: " + method + " " + path
-        + "; try GET /faults, POST /faults/{name}/on or /off, POST /schedule/start, GET /health", null);
+        + "; try GET /faults, POST /faults/{name}/on or /off, POST /schedule/start, "
+        + "POST /providers/{name}/restart, GET /health", null);
   }
 
   private FaultState one(String name) {

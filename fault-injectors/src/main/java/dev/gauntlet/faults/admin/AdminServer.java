@@ -16,6 +16,7 @@ import java.net.URI;
  * POST /faults/{name}/on     switch it on by hand   (404 no such fault, 409 already on)
  * POST /faults/{name}/off    switch it off by hand  (404 no such fault, 409 already off)
  * POST /schedule/start       start the scenario's schedule now (409 when already started)
+ * POST /providers/{name}/restart  restart a self-hosted provider's model server (404 when it is not one)
  * </pre>
  *
  * Errors answer {@code {"error": "…"}} with 404, 405, 409 or 500. Thread-safe; handlers run one at a time on the

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the admin API may do to a running fault plane: list its faults, switch them by hand, start its schedule.
+ * What the admin API may do to a running fault plane: list its faults, switch them by hand, start its schedule,
+ * restart a self-hosted provider's model server.
  * Implementations must be thread-safe: the admin server calls them from its own thread while the schedule switches
  * faults from another.
  */
@@ -39,4 +40,12 @@ public interface FaultControl {
 
   /** When the schedule started, or empty if it has not. */
   Optional<Instant> timelineStartedAt();
+
+  /**
+   * Restarts self-hosted provider {@code provider}'s model server now: its leaked memory is given back and it
+   * answers again after its cold start.
+   *
+   * @throws IllegalArgumentException when the scenario has no self-hosted provider of that name
+   */
+  ServerRestart restart(String provider);
 }

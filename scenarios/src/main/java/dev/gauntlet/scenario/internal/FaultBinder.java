@@ -24,7 +24,8 @@ final class FaultBinder {
       "malformed_output", FaultBinder::malformedOutput,
       "runaway_loop", map -> new Fault.RunawayLoop(),
       "latency", LatencyBinder::bind,
-      "network", NetworkBinder::fault));
+      "network", NetworkBinder::fault,
+      "gpu-leak", FaultBinder::gpuLeak));
 
   /** A hang longer than this would keep a run from ending when its workload does. */
   static final Duration MAX_HANG = Duration.ofMinutes(5);
@@ -51,6 +52,9 @@ final class FaultBinder {
       map.problems().add(map.value(provider != null ? "provider" : "model", false),
           map.child(provider != null ? "provider" : "model"),
           "must be absent for a network fault, which acts on a proxy (proxy:), not on LLM calls");
+    }
+    if (fault instanceof Fault.GpuLeak) {
+      gpuLeakTarget(map, provider, model);
     }
     if (fault instanceof Fault.RateLimit limit && limit.isQuota() && probability != null && probability != 1.0) {
       map.problems().add(map.value("probability", false), map.child("probability"),
@@ -116,6 +120,25 @@ final class FaultBinder {
     }
     return new Fault.RateLimit(retryAfter == null ? Duration.ofSeconds(1) : retryAfter,
         rpm == null ? 0 : rpm, tpm == null ? 0 : tpm);
+  }
+
+  /** A leak acts on one self-hosted server as a whole (that it is self-hosted is checked with the providers). */
+  private static void gpuLeakTarget(YamlMap map, String provider, String model) {
+    if (provider == null) {
+      map.problems().add(map.node(), map.child("provider"),
+          "is required for a gpu-leak fault, which leaks on one self-hosted provider, but is missing");
+    }
+    if (model != null) {
+      map.problems().add(map.value("model", false), map.child("model"),
+          "must be absent for a gpu-leak fault, which acts on the whole server, but was '" + model + "'");
+    }
+  }
+
+  private static Fault gpuLeak(YamlMap map) {
+    Double perInference = map.mebibytes("per_inference", false);
+    String onOom = map.oneOf("on_oom", false, labels(Fault.GpuLeak.OnOom.values(), Fault.GpuLeak.OnOom::label));
+    return new Fault.GpuLeak(perInference == null ? Fault.GpuLeak.DEFAULT_PER_INFERENCE_MB : perInference,
+        onOom == null ? Fault.GpuLeak.OnOom.ERRORS : Fault.GpuLeak.OnOom.valueOf(onOom.toUpperCase(Locale.ROOT)));
   }
 
   private static Fault hallucinatedTool(YamlMap map) {

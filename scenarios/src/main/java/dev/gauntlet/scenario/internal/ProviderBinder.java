@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Binds one {@code providers[i]} entry onto {@link Provider}: its wire format, model and mode, and for
- * {@code passthrough} and {@code replay} where requests go and where exchanges are kept. Relative folders are
+ * {@code passthrough} and {@code replay} where requests go and where exchanges are kept, and for a self-hosted
+ * server its simulated GPU ({@link SelfHostedBinder}). Relative folders are
  * resolved against the scenario file's folder. Stateless.
  */
 final class ProviderBinder {
@@ -31,8 +32,27 @@ final class ProviderBinder {
     String keyEnv = onlyIn(m, "api_key_env", mode, Mode.PASSTHROUGH) ? envName(m) : null;
     Path record = onlyIn(m, "record", mode, Mode.PASSTHROUGH) ? folder(m, "record", base) : null;
     Path fixtures = fixtures(m, mode, base);
+    Provider.SelfHosted selfHosted = selfHosted(m, api, mode);
     m.rejectUnknown();
-    return name == null ? null : new Provider(name, api, model, mode, upstream, keyEnv, record, fixtures);
+    return name == null ? null : new Provider(name, api, model, mode, upstream, keyEnv, record, fixtures,
+        selfHosted);
+  }
+
+  /** A simulated server answers from the dataset's scripts in the OpenAI format, as vLLM's server does. */
+  private static Provider.SelfHosted selfHosted(YamlMap m, String api, Mode mode) {
+    Provider.SelfHosted gpu = SelfHostedBinder.bind(m.map("self_hosted", false));
+    if (m.has("self_hosted") && mode != Mode.SCRIPTED) {
+      m.problems().add(m.value("self_hosted", false), m.child("self_hosted"), "must only be set when mode is "
+          + "scripted (the simulated server answers from the dataset's scripts), but mode is "
+          + mode.name().toLowerCase(Locale.ROOT));
+      return null;
+    }
+    if (m.has("self_hosted") && !api.equals("openai")) {
+      m.problems().add(m.value("self_hosted", false), m.child("self_hosted"), "must only be set when api is "
+          + "openai (the simulated server speaks the OpenAI API, as vLLM does), but api is " + api);
+      return null;
+    }
+    return gpu;
   }
 
   private static URI upstream(YamlMap m, Mode mode) {

@@ -50,6 +50,7 @@ public final class ScenarioBinder {
     map.rejectUnknown();
     crossCheck(map, faults, slos);
     checkNetwork(map, faults, network, target);
+    checkSelfHosted(map, faults, providers);
     checkPrices(map, providers, prices, slos);
     if (!problems.isEmpty()) {
       return null;
@@ -73,6 +74,21 @@ public final class ScenarioBinder {
     if (managed && target != null && !target.redis()) {
       map.problems().add(map.value("network", false), "network.proxies", "forward to '" + Network.MANAGED_REDIS
           + "', the Redis Gauntlet starts, so target.redis must be managed, but it is not");
+    }
+  }
+
+  /** A gpu-leak fault leaks on a simulated self-hosted server: its provider needs {@code self_hosted:}. */
+  private static void checkSelfHosted(YamlMap map, List<FaultSpec> faults, List<Provider> providers) {
+    List<Node> faultNodes = map.list("faults", false);
+    List<String> selfHosted = providers.stream().filter(Provider::isSelfHosted).map(Provider::name).toList();
+    for (int i = 0; i < faults.size(); i++) {
+      FaultSpec spec = faults.get(i);
+      boolean hosted = providers.stream().anyMatch(p -> p.name().equals(spec.provider()) && !p.isSelfHosted());
+      if (spec.fault() instanceof Fault.GpuLeak && hosted) {
+        Node provider = YamlMap.of(faultNodes.get(i), "faults[" + i + "]", map.problems()).value("provider", false);
+        map.problems().add(provider, "faults[" + i + "].provider", "must name a provider with self_hosted: "
+            + selfHosted + ", but '" + spec.provider() + "' has none");
+      }
     }
   }
 

@@ -158,6 +158,21 @@ public final class YamlMap {
     return d;
   }
 
+  /** A memory size such as {@code 180MB} or {@code 80GiB}, in MiB, or null (reported). */
+  public Double mebibytes(String key, boolean required) {
+    String text = string(key, required);
+    if (text == null) {
+      return null;
+    }
+    Double mib = Values.mebibytes(text);
+    if (mib == null || mib <= 0) {
+      problems.add(value(key, false), child(key),
+          "must be a positive size such as 180MB, 512MiB, 80GB or 80GiB, but was '" + text + "'");
+      return null;
+    }
+    return mib;
+  }
+
   /** A nested mapping, or null when missing (a missing required one is reported). */
   public YamlMap map(String key, boolean required) {
     Node value = value(key, required);

@@ -4,6 +4,7 @@ import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.provider.ProviderTransformer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -26,6 +27,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The provider mock's HTTP server, on a loopback port. Each request becomes a WireMock {@code Request} answered by
@@ -59,6 +61,19 @@ public final class ProviderServer implements AutoCloseable {
    */
   public static ProviderServer start(int port, String portSetting, ProviderTransformer routes,
       LedgerTimings timings) {
+    return start(port, portSetting, routes, timings, null);
+  }
+
+  /**
+   * Starts a server as {@link #start(int, String, ProviderTransformer, LedgerTimings)} does, with a handler of
+   * {@code front}'s making on each connection ahead of the routes: it sees each whole request first and may answer it
+   * itself, hold it, or pass it on (rewritten or not), and it sees every answer the routes send. A self-hosted model
+   * server puts its device there.
+   *
+   * @param front makes one handler per connection; null for none
+   */
+  public static ProviderServer start(int port, String portSetting, ProviderTransformer routes,
+      LedgerTimings timings, Supplier<ChannelHandler> front) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -73,7 +88,11 @@ public final class ProviderServer implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                new HttpObjectAggregator(MAX_REQUEST_BYTES), new Connection(routes, timings, blocking));
+                new HttpObjectAggregator(MAX_REQUEST_BYTES));
+            if (front != null) {
+              ch.pipeline().addLast(front.get());
+            }
+            ch.pipeline().addLast(new Connection(routes, timings, blocking));
           }
         });
     try {
