@@ -26,7 +26,7 @@ class GpuLeakAcceptanceTest {
     Console naive = CatalogRuns.run("gpu-leak.yaml", run, "--set", "target.mode=naive");
 
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
-    assertThat(CatalogRuns.failedSlos(run)).contains("success_rate", "recovery_time");
+    assertThat(CatalogRuns.failedSlos(run)).contains("success_rate", "recovery_time", "leak.detection_time");
     assertThat(events(run)).as("nobody restarts the server").contains(TimelineEvent.OOM)
         .doesNotContain(TimelineEvent.RESTART);
     List<MemorySample> memory = JsonLines.readAll(new RunDirectory(run).memory(), MemorySample.class);
