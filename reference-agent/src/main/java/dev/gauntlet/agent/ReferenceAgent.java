@@ -2,6 +2,7 @@ package dev.gauntlet.agent;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gauntlet.agent.internal.AgentState;
+import dev.gauntlet.agent.internal.AsyncTasks;
 import dev.gauntlet.agent.internal.CatalogLoader;
 import dev.gauntlet.agent.internal.CheckedTools;
 import dev.gauntlet.agent.internal.HealthHandler;
@@ -45,6 +46,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReferenceAgent {
   /** Worker threads serving requests; each task blocks one for its whole loop. */
   static final int WORKER_THREADS = 256;
+  /** Threads running tasks submitted with {@code "async": true}, apart from the workers so that polls are answered. */
+  static final int ASYNC_THREADS = 256;
   /** How long startup keeps trying to fetch the tool catalog. */
   static final Duration CATALOG_PATIENCE = Duration.ofSeconds(30);
 
@@ -130,15 +133,18 @@ public final class ReferenceAgent {
     TaskRunner runner = new TaskRunner(gateway, policy, () -> catalog.catalog().orElse(new ToolCatalog(List.of())),
         config.effectiveMaxSteps(), resilient ? OptionalLong.of(config.tokenBudget()) : OptionalLong.empty());
     AgentState state = AgentState.of(config.state(), resilient, Clock.systemUTC());
-    ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads());
+    ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("worker"));
+    ExecutorService asyncPool = Executors.newFixedThreadPool(ASYNC_THREADS, daemonThreads("async"));
+    TaskService service = new TaskService(runner, state);
     HttpServer server = bind(config);
     server.setExecutor(workers);
     server.createContext("/health", new HealthHandler(config.mode().label(), () -> catalog.catalog().isPresent()));
-    server.createContext("/v1/tasks", new TasksHandler(new TaskService(runner, state), System.err));
+    server.createContext("/v1/tasks", new TasksHandler(service,
+        new AsyncTasks(service, asyncPool, System.err, Clock.systemUTC()), System.err));
     server.start();
     catalog.start();
     watchdog.ifPresent(Watchdog::start);
-    return new RunningAgent(config, server, workers, catalog, gateway, state, watchdog);
+    return new RunningAgent(config, server, List.of(workers, asyncPool), catalog, gateway, state, watchdog);
   }
 
   private static LlmGateway resilientGateway(AgentConfig config, Optional<Watchdog> watchdog) {
@@ -163,10 +169,10 @@ public final class ReferenceAgent {
     }
   }
 
-  private static ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads(String kind) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "gauntlet-agent-worker-" + count.incrementAndGet());
+      Thread thread = new Thread(runnable, "gauntlet-agent-" + kind + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

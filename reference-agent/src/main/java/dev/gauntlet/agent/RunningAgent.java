@@ -7,6 +7,7 @@ import dev.gauntlet.agent.internal.LlmGateway;
 import dev.gauntlet.agent.internal.Watchdog;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,17 +21,17 @@ import java.util.concurrent.TimeUnit;
 public final class RunningAgent implements AutoCloseable {
   private final AgentConfig config;
   private final HttpServer server;
-  private final ExecutorService workers;
+  private final List<ExecutorService> pools;
   private final CatalogLoader catalog;
   private final LlmGateway gateway;
   private final AgentState state;
   private final Optional<Watchdog> watchdog;
 
-  RunningAgent(AgentConfig config, HttpServer server, ExecutorService workers, CatalogLoader catalog, LlmGateway gateway,
-      AgentState state, Optional<Watchdog> watchdog) {
+  RunningAgent(AgentConfig config, HttpServer server, List<ExecutorService> pools, CatalogLoader catalog,
+      LlmGateway gateway, AgentState state, Optional<Watchdog> watchdog) {
     this.config = config;
     this.server = server;
-    this.workers = workers;
+    this.pools = List.copyOf(pools);
     this.catalog = catalog;
     this.gateway = gateway;
     this.state = state;
@@ -80,9 +81,11 @@ public final class RunningAgent implements AutoCloseable {
     watchdog.ifPresent(Watchdog::close);
     catalog.stop();
     server.stop(0);
-    workers.shutdownNow();
+    pools.forEach(ExecutorService::shutdownNow);
     try {
-      workers.awaitTermination(2, TimeUnit.SECONDS);
+      for (ExecutorService pool : pools) {
+        pool.awaitTermination(2, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -31,6 +31,7 @@ public final class Evaluator {
   /** The metrics block's metrics, in the order reports show them. */
   public static final List<String> METRIC_ORDER = List.of("success_rate", "accuracy", "accuracy.ci_low",
       "accuracy.ci_high", "pass^k", "pass@k", "goodput", "latency.p50", "latency.p95", "latency.p99", "latency.max",
+      "ttft.p50", "ttft.p95", "ttft.p99",
       "cost.total", "cost.per_task", "cost.per_success", "cost.per_day", "hallucinated_calls", "achieved_rate",
       "recovery_time", "leak_rate", "leak_rate.ci_low", "leak_rate.ci_high", "leak.detection_time");
 

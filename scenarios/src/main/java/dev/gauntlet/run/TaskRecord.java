@@ -14,13 +14,21 @@ import java.util.List;
  * @param output    the agent's answer, null when it gave none
  * @param error     why the task failed, null when it did not
  * @param toolCalls names of the tools the agent says it executed, in order
+ * @param ttftMs    time to first token: from sending the task until its first {@code token} event arrived, in
+ *                  milliseconds; null when the task was not streamed or no token came (absent from the JSON line)
  */
 public record TaskRecord(
     String taskId, String itemId, int trial, long startMs, long latencyMs, int status, String output, String error,
-    List<String> toolCalls) {
+    List<String> toolCalls, Long ttftMs) {
 
   public TaskRecord {
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
+  }
+
+  /** A record of a task that was not streamed: no time to first token. */
+  public TaskRecord(String taskId, String itemId, int trial, long startMs, long latencyMs, int status, String output,
+      String error, List<String> toolCalls) {
+    this(taskId, itemId, trial, startMs, latencyMs, status, output, error, toolCalls, null);
   }
 
   /** Epoch milliseconds when the task finished. */

@@ -9,15 +9,27 @@ import java.util.List;
  * @param protocol    task protocol the agent speaks
  * @param profile     arrival stages, run one after the other
  * @param taskTimeout how long one task may take before it counts as failed
- * @param trials      how many times each dataset item is sent in a row (k of pass^k), at least 1
+ * @param trials       how many times each dataset item is sent in a row (k of pass^k), at least 1
+ * @param pollInterval how long an {@link Protocol#ASYNC} task waits between two polls of its state; positive
  */
-public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials) {
+public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials, Duration pollInterval) {
+
+  /** The poll interval when a scenario names none. */
+  public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
 
   public Workload {
     profile = List.copyOf(profile);
     if (trials < 1) {
       throw new IllegalArgumentException("trials must be at least 1, but was " + trials);
     }
+    if (pollInterval.isNegative() || pollInterval.isZero()) {
+      throw new IllegalArgumentException("pollInterval must be positive, but was " + pollInterval);
+    }
+  }
+
+  /** A workload polled, when it is asynchronous, every {@link #DEFAULT_POLL_INTERVAL}. */
+  public Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials) {
+    this(protocol, profile, taskTimeout, trials, DEFAULT_POLL_INTERVAL);
   }
 
   /** A workload that sends each item once per pass over the dataset. */
@@ -25,8 +37,21 @@ public record Workload(Protocol protocol, List<Stage> profile, Duration taskTime
     this(protocol, profile, taskTimeout, 1);
   }
 
-  /** Task protocols. Only synchronous request/response for now. */
-  public enum Protocol { SYNC }
+  /**
+   * How a task is sent and its answer read (the agent's side is in {@code docs/reference-agent.md}).
+   * {@code SYNC}: one {@code POST /v1/tasks} answered with the result. {@code ASYNC}: the post carries
+   * {@code "async": true} and is answered 202 with a {@code status_url}, polled until the task is done.
+   * {@code STREAM}: the post asks for {@code text/event-stream}; the answer's tokens arrive as {@code token} events,
+   * the result as a {@code done} event, and the first token's arrival is the task's time to first token.
+   */
+  public enum Protocol {
+    SYNC, ASYNC, STREAM;
+
+    /** The name scenarios use: {@code sync}, {@code async}, {@code stream}. */
+    public String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /** Sum of all stage durations. */
   public Duration duration() {

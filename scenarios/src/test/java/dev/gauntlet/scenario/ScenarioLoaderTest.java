@@ -20,7 +20,7 @@ class ScenarioLoaderTest {
   @ParameterizedTest
   @ValueSource(strings = {"smoke.yaml", "provider-outage.yaml", "rate-limit-storm.yaml", "steady-5k.yaml",
       "external-agent.yaml", "hallucinated-tools.yaml", "malformed-output.yaml", "runaway-loop.yaml",
-      "slow-provider.yaml", "gpu-leak.yaml"})
+      "slow-provider.yaml", "gpu-leak.yaml", "streaming.yaml"})
   void everyCatalogScenarioLoads(String file) {
     Scenario scenario = ScenarioLoader.load(CATALOG.resolve(file));
 
@@ -78,8 +78,8 @@ class ScenarioLoaderTest {
                 file + ":27:13 slos[0].metric: must be one of [accuracy, accuracy.ci_high, accuracy.ci_low, "
                     + "achieved_rate, cost.per_day, cost.per_success, cost.per_task, cost.total, goodput, "
                     + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, leak.detection_time, "
-                    + "leak_rate, leak_rate.ci_high, leak_rate.ci_low, pass@k, pass^k, recovery_time, success_rate], "
-                    + "but was 'sucess_rate'",
+                    + "leak_rate, leak_rate.ci_high, leak_rate.ci_low, pass@k, pass^k, recovery_time, success_rate, "
+                    + "ttft.p50, ttft.p95, ttft.p99], but was 'sucess_rate'",
                 file + ":31:12 slos[1].scope: must be one of [whole, during_faults, outside_faults], "
                     + "but was 'everywhere'"));
   }

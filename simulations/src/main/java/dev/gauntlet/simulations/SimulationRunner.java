@@ -1,7 +1,10 @@
 package dev.gauntlet.simulations;
 
 import io.gatling.app.Gatling$;
+import dev.gauntlet.scenario.Workload;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,7 +19,8 @@ public final class SimulationRunner {
   private SimulationRunner() {}
 
   /**
-   * Drives the plan's workload to its end and writes Gatling's results under {@code resultsDir}.
+   * Drives the plan's workload to its end and writes Gatling's results under {@code resultsDir}: its simulation log
+   * and, unless the tasks are streamed, its HTML report.
    *
    * @return Gatling's status: 0 when the simulation ran
    */
@@ -24,12 +28,18 @@ public final class SimulationRunner {
     System.setProperty("gatling.data.enableAnalytics", "false");
     System.setProperty("gatling.http.warmUpUrl", "");
     CURRENT.set(plan);
+    List<String> args = new ArrayList<>(List.of(
+        "--simulation", TaskSimulation.class.getName(),
+        "--results-folder", resultsDir.toAbsolutePath().toString(),
+        "--run-description", description,
+        "--launcher", "gauntlet"));
+    if (plan.workload().protocol() == Workload.Protocol.STREAM) {
+      // Streamed tasks are sent outside Gatling's HTTP client (see StreamProtocol), so its report would have no
+      // request to show, and Gatling refuses to write an empty one.
+      args.add("--no-reports");
+    }
     try {
-      return Gatling$.MODULE$.fromArgs(new String[] {
-          "--simulation", TaskSimulation.class.getName(),
-          "--results-folder", resultsDir.toAbsolutePath().toString(),
-          "--run-description", description,
-          "--launcher", "gauntlet"});
+      return Gatling$.MODULE$.fromArgs(args.toArray(String[]::new));
     } finally {
       CURRENT.set(null);
     }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Turns what a virtual user saw of one task into a {@link TaskRecord} and appends it at once. Runs on Gatling's
- * threads, so it only parses the answer and writes one line. Thread-safe.
+ * Turns what a virtual user saw of one task into a {@link TaskRecord} and appends it at once. Every protocol leaves
+ * the same session attributes: the status a synchronous call would have answered, the body with the result (or the
+ * error), the latency, and, when streamed, the time to first token. Runs on Gatling's threads, so it only parses the
+ * answer and writes one line. Thread-safe.
  */
 final class TaskRecorder {
 
@@ -18,6 +20,10 @@ final class TaskRecorder {
   static final String LATENCY = "gauntletLatencyMs";
   static final String STATUS = "gauntletStatus";
   static final String BODY = "gauntletBody";
+  /** Time to first token in milliseconds, set by the streaming protocol when a token came. */
+  static final String TTFT = "gauntletTtftMs";
+  /** Why no answer came, set by a protocol that gave up on its own (a task timeout while polling or streaming). */
+  static final String ERROR = "gauntletError";
 
   private final Consumer<TaskRecord> records;
 
@@ -35,9 +41,11 @@ final class TaskRecorder {
     long latency = session.contains(LATENCY) ? session.getLong(LATENCY) : nowMs - start;
     int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
     String body = session.contains(BODY) ? session.getString(BODY) : null;
-    Answer answer = Answer.parse(status, body);
+    Answer answer = session.contains(ERROR) ? new Answer(null, session.getString(ERROR), List.of())
+        : Answer.parse(status, body);
+    Long ttft = session.contains(TTFT) ? session.getLong(TTFT) : null;
     return new TaskRecord(session.getString("taskId"), session.getString("itemId"), session.getInt("trial"),
-        start, latency, status, answer.output, answer.error, answer.toolCalls);
+        start, latency, status, answer.output, answer.error, answer.toolCalls, ttft);
   }
 
   /** The parts of the agent's answer a record keeps. */

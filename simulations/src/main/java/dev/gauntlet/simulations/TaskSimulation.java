@@ -1,23 +1,19 @@
 package dev.gauntlet.simulations;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
-import static io.gatling.javaapi.core.CoreDsl.bodyString;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
-import dev.gauntlet.run.Json;
-import dev.gauntlet.run.TaskCorrelation;
+import dev.gauntlet.scenario.Workload;
+import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.util.Map;
+import java.net.http.HttpClient;
 
 /**
  * The Gatling simulation for a scenario's workload: open-model arrivals, one task per virtual user, sent over the
- * synchronous task protocol ({@code POST /v1/tasks}), each finished task appended to {@code records.jsonl}.
+ * workload's task protocol ({@link SyncProtocol}, {@link AsyncProtocol} or {@link StreamProtocol}), each finished
+ * task appended to {@code records.jsonl}.
  * Gatling instantiates it by class name, so it reads its plan from {@link SimulationRunner}.
  */
 public final class TaskSimulation extends Simulation {
@@ -37,16 +33,7 @@ public final class TaskSimulation extends Simulation {
           plan.onSent().run();
           return session.set(TaskRecorder.START, System.currentTimeMillis());
         })
-        .exec(http("task").post("/v1/tasks")
-            .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
-            .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
-            .body(StringBody(TaskSimulation::taskJson))
-            .requestTimeout(plan.workload().taskTimeout())
-            .check(
-                responseTimeInMillis().saveAs(TaskRecorder.LATENCY),
-                status().saveAs(TaskRecorder.STATUS),
-                bodyString().saveAs(TaskRecorder.BODY),
-                status().is(200)))
+        .exec(send(plan))
         .exec(recorder::record);
     setUp(tasks.injectOpen(Injection.steps(plan.workload().profile())).protocols(protocol))
         .maxDuration(plan.workload().duration().plus(plan.workload().taskTimeout()).plusSeconds(5));
@@ -58,12 +45,13 @@ public final class TaskSimulation extends Simulation {
     plan.onStart().run();
   }
 
-  private static String taskJson(Session session) {
-    try {
-      return Json.mapper().writeValueAsString(
-          Map.of("task_id", session.getString("taskId"), "input", session.getString("input")));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private static ChainBuilder send(WorkloadPlan plan) {
+    Workload workload = plan.workload();
+    return switch (workload.protocol()) {
+      case SYNC -> SyncProtocol.send(workload.taskTimeout());
+      case ASYNC -> AsyncProtocol.send(workload.taskTimeout(), workload.pollInterval());
+      case STREAM -> StreamProtocol.send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+          plan.agentUrl(), workload.taskTimeout());
+    };
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param tools    the function tools to offer
  * @param taskId   forwarded as {@code X-Gauntlet-Task-Id}
  * @param meter    counts the LLM requests actually sent, retries included
+ * @param tokens   receives the answer's text as it streams; {@link TokenSink#NONE} to ask for whole answers
  */
-public record ChatRequest(List<ChatCompletionMessageParam> messages, List<ChatCompletionTool> tools, String taskId, TaskMeter meter) {
+public record ChatRequest(List<ChatCompletionMessageParam> messages, List<ChatCompletionTool> tools, String taskId,
+                          TaskMeter meter, TokenSink tokens) {
 }

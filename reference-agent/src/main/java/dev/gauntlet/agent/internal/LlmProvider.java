@@ -2,7 +2,11 @@ package dev.gauntlet.agent.internal;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
+import com.openai.core.http.StreamResponse;
+import com.openai.helpers.ChatCompletionAccumulator;
+import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionCreateParams;
+import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import dev.gauntlet.agent.ProviderConfig;
 import java.time.Duration;
 import java.util.Optional;
@@ -36,7 +40,11 @@ public final class LlmProvider implements AutoCloseable {
     return name;
   }
 
-  /** Sends one Chat Completions request; SDK exceptions pass through untouched. */
+  /**
+   * Sends one Chat Completions request; SDK exceptions pass through untouched. When the request has a listener, the
+   * answer is streamed ({@code stream: true}, with its usage) and each piece of text goes to the listener as it
+   * arrives; a stream that ends before its {@code finish_reason} is a {@link MalformedResponseException}.
+   */
   public ModelTurn complete(ChatRequest request) {
     request.meter().countLlmCall();
     ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
@@ -46,7 +54,25 @@ public final class LlmProvider implements AutoCloseable {
     if (!request.tools().isEmpty()) {
       params.tools(request.tools());
     }
-    return ModelTurn.from(client.chat().completions().create(params.build()), name);
+    if (!request.tokens().streams()) {
+      return ModelTurn.from(client.chat().completions().create(params.build()), name);
+    }
+    params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
+    ChatCompletionAccumulator answer = ChatCompletionAccumulator.create();
+    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
+      stream.stream().forEach(chunk -> forward(answer.accumulate(chunk), request.tokens()));
+      return ModelTurn.from(answer.chatCompletion(), name);
+    } catch (IllegalStateException unfinished) {
+      // The accumulator's word for a stream without its finish chunk, or with chunks after it.
+      throw new MalformedResponseException(
+          "provider " + name + " streamed an incomplete answer: " + unfinished.getMessage());
+    }
+  }
+
+  private static void forward(ChatCompletionChunk chunk, TokenSink tokens) {
+    for (ChatCompletionChunk.Choice choice : chunk.choices()) {
+      choice.delta().content().filter(text -> !text.isEmpty()).ifPresent(tokens::token);
+    }
   }
 
   @Override

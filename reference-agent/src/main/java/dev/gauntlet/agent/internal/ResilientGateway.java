@@ -14,7 +14,8 @@ import java.util.function.BooleanSupplier;
  * Primary provider behind a retry and a circuit breaker; when the primary still fails after its
  * retries, or its breaker is open, the fallback provider (if any) behind its own retry. Every
  * answer passes {@link TurnCheck} inside the retry, so a cut, filtered, refused or unparseable
- * answer is retried and falls back like a 5xx. While {@code primaryDown} says the primary is
+ * answer is retried and falls back like a 5xx; the text a failed attempt streamed is discarded
+ * ({@link TokenSink#discard()}) before the next. While {@code primaryDown} says the primary is
  * being restarted (the {@link Watchdog} of a self-hosted server), calls go straight to the
  * fallback, without spending retries on a server known to be starting; without a fallback they
  * still try the primary.
@@ -49,7 +50,7 @@ public final class ResilientGateway implements LlmGateway {
       return onFallback(request, "provider primary is restarting (watchdog)");
     }
     try {
-      return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> TurnCheck.usable(primary.complete(request))));
+      return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> attempt(primary, request)));
     } catch (RuntimeException primaryError) {
       if (!ProviderErrors.isProviderFailure(primaryError)) {
         throw primaryError;
@@ -74,13 +75,23 @@ public final class ResilientGateway implements LlmGateway {
 
   private ModelTurn onFallback(ChatRequest request, String primaryFailure) {
     try {
-      return fallbackRetry.executeSupplier(() -> TurnCheck.usable(fallback.orElseThrow().complete(request)));
+      return fallbackRetry.executeSupplier(() -> attempt(fallback.orElseThrow(), request));
     } catch (RuntimeException fallbackError) {
       if (!ProviderErrors.isProviderFailure(fallbackError)) {
         throw fallbackError;
       }
       throw new ProviderFailedException(
           primaryFailure + "; provider fallback " + ProviderErrors.describe(fallbackError), fallbackError);
+    }
+  }
+
+  /** One checked call; a failed one voids the text it may have streamed, since a retry or the fallback follows. */
+  private static ModelTurn attempt(LlmProvider provider, ChatRequest request) {
+    try {
+      return TurnCheck.usable(provider.complete(request));
+    } catch (RuntimeException e) {
+      request.tokens().discard();
+      throw e;
     }
   }
 

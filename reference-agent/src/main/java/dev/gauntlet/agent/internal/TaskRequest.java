@@ -9,8 +9,9 @@ import java.util.Optional;
  *
  * @param taskId the body's {@code task_id}, else the {@code X-Gauntlet-Task-Id} header, else generated
  * @param input  the task's text, sent to the model unchanged as the first user message
+ * @param async  the body's {@code async}: answer 202 at once and keep the result for {@code GET /v1/tasks/{id}}
  */
-public record TaskRequest(String taskId, String input) {
+public record TaskRequest(String taskId, String input, boolean async) {
 
   /** @throws IllegalArgumentException with a "… must be …, but was …" message when malformed */
   public static TaskRequest parse(byte[] body, Optional<String> headerTaskId, String generatedId) {
@@ -23,8 +24,12 @@ public record TaskRequest(String taskId, String input) {
     if (!taskId.isMissingNode() && !taskId.isNull() && !taskId.isTextual()) {
       throw new IllegalArgumentException("task_id must be a string, but was " + taskId);
     }
+    JsonNode async = json.path("async");
+    if (!async.isMissingNode() && !async.isNull() && !async.isBoolean()) {
+      throw new IllegalArgumentException("async must be a boolean, but was " + async);
+    }
     String id = taskId.isTextual() && !taskId.asText().isEmpty() ? taskId.asText() : headerTaskId.orElse(generatedId);
-    return new TaskRequest(id, input.asText());
+    return new TaskRequest(id, input.asText(), async.asBoolean(false));
   }
 
   private static JsonNode readObject(byte[] body) {

@@ -37,6 +37,16 @@ public final class TaskRunner {
    * @throws TaskLimitException      when the step limit or token budget was hit
    */
   public TaskResult run(String taskId, List<MemoryTurn> history, String input) throws InterruptedException {
+    return run(taskId, history, input, TokenSink.NONE);
+  }
+
+  /**
+   * Runs the loop with every model turn streamed from the provider, its text going to {@code tokens} as it arrives.
+   *
+   * @see #run(String, List, String)
+   */
+  public TaskResult run(String taskId, List<MemoryTurn> history, String input, TokenSink tokens)
+      throws InterruptedException {
     ToolCatalog offered = catalog.get();
     List<ChatCompletionMessageParam> messages = new ArrayList<>(List.of(system()));
     history.forEach(turn -> messages.add(turn.toMessage()));
@@ -44,7 +54,7 @@ public final class TaskRunner {
     List<ExecutedToolCall> executed = new ArrayList<>();
     TaskMeter meter = new TaskMeter();
     for (int step = 1; ; step++) {
-      ModelTurn turn = gateway.complete(new ChatRequest(messages, offered.functionTools(), taskId, meter));
+      ModelTurn turn = gateway.complete(new ChatRequest(messages, offered.functionTools(), taskId, meter, tokens));
       meter.add(turn);
       checkBudget(meter);
       if (turn.isFinal()) {

@@ -1,5 +1,6 @@
 package dev.gauntlet.reports.internal;
 
+import dev.gauntlet.reports.metrics.LatencyHistogram;
 import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.reports.metrics.Wilson;
 
@@ -33,6 +34,9 @@ public final class MetricMeter {
       case "latency.p99" -> latency(tally, 99);
       case "latency.max" -> tally.successes() == 0 ? noSuccess() : Measurement.of(
           tally.latency().maxMs() / 1000.0, tally.successes());
+      case "ttft.p50" -> ttft(totals, 50);
+      case "ttft.p95" -> ttft(totals, 95);
+      case "ttft.p99" -> ttft(totals, 99);
       case "cost.total" -> ledger(totals.costUsd(), tally.tasks());
       case "cost.per_task" -> tally.tasks() == 0 ? Measurement.missing("there were no tasks")
           : ledger(totals.costUsd() / tally.tasks(), tally.tasks());
@@ -95,6 +99,12 @@ public final class MetricMeter {
   private static Measurement latency(Tally tally, double percentile) {
     return tally.successes() == 0 ? noSuccess()
         : Measurement.of(tally.latency().percentileMs(percentile) / 1000.0, tally.successes());
+  }
+
+  private static Measurement ttft(ScopeTotals totals, double percentile) {
+    LatencyHistogram ttft = totals.ttft();
+    return ttft.count() == 0 ? Measurement.missing("no streamed task succeeded with a first token")
+        : Measurement.of(ttft.percentileMs(percentile) / 1000.0, ttft.count());
   }
 
   private static Measurement noSuccess() {

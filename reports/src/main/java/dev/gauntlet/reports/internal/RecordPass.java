@@ -64,8 +64,12 @@ final class RecordPass implements Consumer<TaskRecord> {
     boolean good = goodput.counts(correct, record.latencyMs(), record.taskId(), taskCosts);
     scopes.whole().tally().add(succeeded, record.latencyMs(), correct, good);
     boolean duringFault = FaultWindows.anyContains(windows, record.startMs());
-    (duringFault ? scopes.duringFaults() : scopes.outsideFaults()).tally()
-        .add(succeeded, record.latencyMs(), correct, good);
+    ScopeTotals faultScope = duringFault ? scopes.duringFaults() : scopes.outsideFaults();
+    faultScope.tally().add(succeeded, record.latencyMs(), correct, good);
+    if (succeeded && record.ttftMs() != null) {
+      scopes.whole().ttft().record(record.ttftMs());
+      faultScope.ttft().record(record.ttftMs());
+    }
     for (int i = 0; i < windows.size(); i++) {
       phases.get(i)[phase(windows.get(i), record.startMs())].add(succeeded, record.latencyMs(), correct, good);
     }

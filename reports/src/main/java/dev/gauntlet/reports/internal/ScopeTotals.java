@@ -1,5 +1,6 @@
 package dev.gauntlet.reports.internal;
 
+import dev.gauntlet.reports.metrics.LatencyHistogram;
 import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.run.LedgerEntry;
 
@@ -7,12 +8,18 @@ import dev.gauntlet.run.LedgerEntry;
 public final class ScopeTotals {
 
   private final Tally tally = new Tally();
+  private final LatencyHistogram ttft = new LatencyHistogram();
   private double costUsd;
   private long hallucinatedCalls;
   private long durationMs = -1;
 
   public Tally tally() {
     return tally;
+  }
+
+  /** Times to first token of the successful streamed tasks. */
+  public LatencyHistogram ttft() {
+    return ttft;
   }
 
   void addLedger(LedgerEntry entry) {

@@ -4,7 +4,9 @@ import dev.gauntlet.scenario.Stage;
 import dev.gauntlet.scenario.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Binds {@code workload:} and its open-model profile. */
@@ -20,8 +22,15 @@ final class WorkloadBinder {
     if (map == null) {
       return null;
     }
-    map.oneOf("protocol", false, List.of("sync"));
+    String protocol = map.oneOf("protocol", false,
+        Arrays.stream(Workload.Protocol.values()).map(Workload.Protocol::label).toList());
     Duration timeout = map.duration("task_timeout", false);
+    Duration poll = positive(map, "poll_interval");
+    boolean protocolUnreadable = protocol == null && map.has("protocol"); // reported already
+    if (poll != null && !"async".equals(protocol) && !protocolUnreadable) {
+      map.problems().add(map.value("poll_interval", false), map.child("poll_interval"),
+          "must only be set with protocol: async, but protocol was " + (protocol == null ? "sync" : protocol));
+    }
     Double trials = map.has("trials") ? map.number("trials", true, 1, MAX_TRIALS) : null;
     if (trials != null && trials != Math.rint(trials)) {
       map.problems().add(map.value("trials", false), map.child("trials"),
@@ -42,8 +51,19 @@ final class WorkloadBinder {
       }
     }
     map.rejectUnknown();
-    return new Workload(Workload.Protocol.SYNC, profile, timeout == null ? Duration.ofSeconds(30) : timeout,
-        trials == null || trials != Math.rint(trials) ? 1 : trials.intValue());
+    return new Workload(protocol == null ? Workload.Protocol.SYNC : Workload.Protocol.valueOf(
+        protocol.toUpperCase(Locale.ROOT)), profile, timeout == null ? Duration.ofSeconds(30) : timeout,
+        trials == null || trials != Math.rint(trials) ? 1 : trials.intValue(),
+        poll == null ? Workload.DEFAULT_POLL_INTERVAL : poll);
+  }
+
+  private static Duration positive(YamlMap map, String key) {
+    Duration value = map.duration(key, false);
+    if (value != null && value.isZero()) {
+      map.problems().add(map.value(key, false), map.child(key), "must be longer than 0s, but was 0s");
+      return null;
+    }
+    return value;
   }
 
   private static Stage stage(YamlMap entry) {
