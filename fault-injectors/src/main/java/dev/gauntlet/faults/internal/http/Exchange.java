@@ -81,7 +81,7 @@ final class Exchange {
       body = Unpooled.wrappedBuffer(response.getByteBody());
       ends = ends(body, events.size());
       ctx.writeAndFlush(head(response, true));
-      at(delay + due[0], () -> stream(due, delay, 0));
+      event(delay + due[0], () -> stream(due, delay, 0));
     } else {
       at(delay, () -> whole(response));
     }
@@ -89,7 +89,19 @@ final class Exchange {
 
   /** Runs {@code action} on the event loop {@code nanos} after the request arrived (at once if that has passed). */
   private void at(long nanos, Runnable action) {
-    long wait = arrived + nanos - System.nanoTime();
+    atNanoTime(arrived + nanos, action);
+  }
+
+  /**
+   * Runs a stream's event {@code nanos} after the request arrived, at the next {@link Slots} boundary, so that the
+   * events of all streams due within one slot go out together.
+   */
+  private void event(long nanos, Runnable action) {
+    atNanoTime(Slots.roundUp(arrived + nanos), action);
+  }
+
+  private void atNanoTime(long deadline, Runnable action) {
+    long wait = deadline - System.nanoTime();
     if (wait <= 0) {
       action.run();
     } else {
@@ -135,7 +147,7 @@ final class Exchange {
     }
     ctx.writeAndFlush(new DefaultHttpContent(chunk));
     int next = to;
-    at(delay + due[next], () -> stream(due, delay, next));
+    event(delay + due[next], () -> stream(due, delay, next));
   }
 
   /**
