@@ -3,6 +3,7 @@ package dev.gauntlet.cli;
 import dev.gauntlet.cli.targets.AgentTarget;
 import dev.gauntlet.cli.targets.ManagedRedis;
 import dev.gauntlet.cli.targets.Readiness;
+import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.reports.ConsoleTable;
 import dev.gauntlet.reports.Evaluator;
@@ -166,6 +167,7 @@ final class ScenarioRun {
   private FaultPlane announced(FaultPlane faults) {
     out.printf("gauntlet: %s (seed %d) -> %s (admin %s)%n", scenario.name(), scenario.seed(), run.root(),
         faults.adminBaseUrl());
+    PriceHints.notes(scenario, inputs.dataset()).forEach(note -> out.println("gauntlet: " + note));
     return faults;
   }
 

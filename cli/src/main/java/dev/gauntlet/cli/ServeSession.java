@@ -1,6 +1,7 @@
 package dev.gauntlet.cli;
 
 import dev.gauntlet.cli.targets.ManagedRedis;
+import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.faults.network.ToxiproxyServer;
 import dev.gauntlet.run.RunDirectory;
@@ -40,6 +41,7 @@ final class ServeSession {
   int serve(Duration duration, boolean startSchedule) {
     write(run);
     out.printf("gauntlet serve: %s (seed %d) -> %s%n", scenario.name(), scenario.seed(), run.root());
+    PriceHints.notes(scenario, inputs.dataset()).forEach(note -> out.println("gauntlet serve: " + note));
     try (ManagedRedis redis = scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
          FaultPlane plane = FaultPlane.start(scenario, inputs.dataset(), run, Clock.systemUTC(),
              new FaultPlane.Options(ScenarioRun.upstreams(redis), true, ToxiproxyServer.DEFAULT_PORT))) {

@@ -1,6 +1,7 @@
 package dev.gauntlet.faults;
 
 import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.faults.admin.AdminServer;
 import dev.gauntlet.faults.admin.FaultControl;
 import dev.gauntlet.faults.admin.FaultState;
@@ -165,14 +166,15 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
 
   /**
    * Starts the provider and tool mocks and the admin API on the scenario's loopback ports (free ones by default) and
-   * opens {@code run.ledger()} and {@code run.timeline()} for appending. Faults stay off until
-   * {@link #startTimeline()} or {@link #switchOn}.
+   * opens {@code run.ledger()} and {@code run.timeline()} for appending. LLM calls cost the scenario's prices; a
+   * model they do not list costs the dataset's price hint for it ({@link PriceHints}), if there is one. Faults stay
+   * off until {@link #startTimeline()} or {@link #switchOn}.
    *
    * @throws IllegalArgumentException when a scenario fault has a kind no injector handles
    * @throws IllegalStateException    when a pass-through provider's {@code api_key_env} names a variable that is not set
    */
   public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
-    return new FaultPlane(scenario, dataset, run, clock, Options.defaults());
+    return start(scenario, dataset, run, clock, Options.defaults());
   }
 
   /**
@@ -183,7 +185,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    */
   public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock,
       Options options) {
-    return new FaultPlane(scenario, dataset, run, clock, options);
+    return new FaultPlane(PriceHints.apply(scenario, dataset), dataset, run, clock, options);
   }
 
   /** The Toxiproxy API the network proxies are made on, if the plane runs any. */

@@ -5,10 +5,13 @@ import static dev.gauntlet.faults.Fixtures.PRICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.dataset.PriceHint;
 import dev.gauntlet.run.JsonLines;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.run.TaskCorrelation;
+import dev.gauntlet.scenario.Price;
 import dev.gauntlet.scenario.Scenario;
 import java.net.URI;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +108,28 @@ class LedgerTest {
     assertThat(JsonLines.readAll(run.ledger(), LedgerEntry.class)).singleElement()
         .satisfies(e -> assertThat(e.costUsd()).isZero())
         .satisfies(e -> assertThat(e.inputTokens()).isPositive());
+  }
+
+  @Test
+  void aModelTheScenarioDoesNotPriceCostsTheDatasetsPriceHint() {
+    Dataset base = Fixtures.dataset();
+    PriceHint hint = new PriceHint(2.5, 10);
+    Dataset hinted = new Dataset(base.name(), base.version(), base.owner(), base.tools(), base.items(), null,
+        Map.of("gpt-4o", hint, Fixtures.MODEL, new PriceHint(99, 99)));
+    RunDirectory run = RunDirectory.create(dir);
+    try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1), hinted, run, Clock.systemUTC())) {
+      Http.post(URI.create(plane.providerBaseUrl("backup") + "/chat/completions"),
+          FIRST_TURN.replace("gpt-4o-mini", "gpt-4o"), "hinted");
+      Http.post(URI.create(plane.providerBaseUrl("primary") + "/chat/completions"), FIRST_TURN, "priced");
+    }
+    List<LedgerEntry> ledger = JsonLines.readAll(run.ledger(), LedgerEntry.class);
+
+    LedgerEntry gpt4o = ledger.stream().filter(e -> "hinted".equals(e.taskId())).findFirst().orElseThrow();
+    assertThat(gpt4o.costUsd()).as("gpt-4o has no scenario price: its hint")
+        .isCloseTo(new Price(2.5, 10).cost(gpt4o.inputTokens(), gpt4o.outputTokens()), within(1e-12)).isPositive();
+    LedgerEntry mini = ledger.stream().filter(e -> "priced".equals(e.taskId())).findFirst().orElseThrow();
+    assertThat(mini.costUsd()).as("the scenario's own price wins over the hint")
+        .isCloseTo(PRICE.cost(mini.inputTokens(), mini.outputTokens()), within(1e-12));
   }
 
   @Test

@@ -71,4 +71,17 @@ class ToolMockTest {
       assertThat(e.status()).isEqualTo(404);
     });
   }
+
+  @Test
+  void eachToolLineKeepsTheArgumentsSentAndTheBodyWhenItIsNotAnObject() {
+    RunDirectory run = RunDirectory.create(dir);
+    calls(run, "/tools/get_order", "{ \"order_id\" : \"42\" }", "/tools/get_order", "{\"order_id\":7}",
+        "/tools/get_order", "[\"42\"]");
+
+    List<LedgerEntry> ledger = JsonLines.readAll(run.ledger(), LedgerEntry.class).stream()
+        .sorted(java.util.Comparator.comparingInt(LedgerEntry::callIndex)).toList();
+
+    assertThat(ledger).extracting(e -> e.arguments().toString()).as("by call index, the order the calls were made")
+        .containsExactly("{\"order_id\":\"42\"}", "{\"order_id\":7}", "\"[\\\"42\\\"]\"");
+  }
 }

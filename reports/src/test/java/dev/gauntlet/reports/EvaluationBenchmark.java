@@ -1,9 +1,12 @@
 package dev.gauntlet.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.DatasetLoader;
 import dev.gauntlet.dataset.Expectation;
 import dev.gauntlet.dataset.Item;
+import dev.gauntlet.dataset.ScriptStep;
+import dev.gauntlet.dataset.ToolCall;
 import dev.gauntlet.run.Json;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.RunDirectory;
@@ -27,21 +30,32 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
  * Evaluates a large run directory and writes what a CI gate reads (verdict.json, junit.xml, summary.md), timing
  * both; generates the run first when the directory holds no records. The run: {@code tasks} tasks at 5,000/min
- * over the customer-support dataset, 2% errors, 3 outages, one LLM call per task and a tool call per fifth task in
- * the ledger. Usage: {@code EvaluationBenchmark DIR [tasks] [datasetDir]}; bench/evaluate-1m.sh runs it. Generating
- * is not timed; run it in a JVM of its own so that the measured one starts cold on an existing directory.
+ * over the customer-support dataset, 2% errors, 3 outages, one LLM call per task and a tool call (with its
+ * arguments) per fifth task in the ledger. Usage: {@code EvaluationBenchmark DIR [tasks] [datasetDir]};
+ * bench/evaluate-1m.sh runs it. Generating is not timed; run it in a JVM of its own so that the measured one starts
+ * cold on an existing directory.
+ *
+ * <p>With {@code -Dbench.trajectories=true} (in both JVMs) every item with a scripted tool call also expects its
+ * script's calls as a trajectory with arguments, and the ledger has a tool line with its arguments for every call of
+ * every task (3% of them with a wrong argument), so the evaluation joins each task's calls from the ledger
+ * ({@code ServedCalls}) as a run of an argument-checking dataset does.
  */
 public final class EvaluationBenchmark {
 
   private static final long START = 1_700_000_000_000L;
   private static final double RATE_PER_MINUTE = 5_000;
+  private static final boolean TRAJECTORIES = Boolean.getBoolean("bench.trajectories");
+  /** The arguments a tool line carries, as the tool mock writes them. */
+  private static final JsonNode LOOKUP = Json.mapper().createObjectNode().put("order_id", "A10234");
 
   private EvaluationBenchmark() {}
 
@@ -49,6 +63,9 @@ public final class EvaluationBenchmark {
     Path dir = Path.of(args[0]);
     int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
     Dataset dataset = DatasetLoader.load(Path.of(args.length > 2 ? args[2] : "golden-datasets/customer-support"));
+    if (TRAJECTORIES) {
+      dataset = withTrajectories(dataset);
+    }
     RunDirectory run = RunDirectory.create(dir);
     if (!Files.exists(run.records())) {
       long t0 = System.nanoTime();
@@ -101,13 +118,22 @@ public final class EvaluationBenchmark {
         String taskId = String.format("t-%07d", i + 1);
         long latency = 200 + (long) (-400 * Math.log(1 - random.nextDouble()));
         String output = failed ? null : random.nextDouble() < 0.95 ? answer(item.expected()) : "I am not sure.";
+        List<ToolCall> calls = TRAJECTORIES ? scripted(item) : List.of();
         line(records, new TaskRecord(taskId, item.id(), i / items.size(), START + offset, latency,
-            failed ? 503 : 200, output, failed ? "provider returned 503" : null, List.of("lookup_order")));
+            failed ? 503 : 200, output, failed ? "provider returned 503" : null,
+            calls.isEmpty() ? List.of("lookup_order") : calls.stream().map(ToolCall::name).toList()));
         line(ledger, new LedgerEntry(START + offset + 5, LedgerEntry.LLM, "primary", "gpt-4o-mini", null, taskId,
             item.id(), 0, 200, 900, 120, 0.000207, null, false, 80, 400));
-        if (i % 5 == 0) {
+        boolean wrong = TRAJECTORIES && random.nextDouble() < 0.03;
+        for (int c = 0; c < calls.size(); c++) {
+          JsonNode arguments = wrong && c == 0 ? Json.mapper().createObjectNode().put("order_id", "A00000")
+              : calls.get(c).arguments();
+          line(ledger, new LedgerEntry(START + offset + 90 + c, LedgerEntry.TOOL, null, null, calls.get(c).name(),
+              taskId, wrong ? null : item.id(), c, wrong ? 404 : 200, 0, 0, 0, null, false, 1, 2, arguments));
+        }
+        if (!TRAJECTORIES && i % 5 == 0) {
           line(ledger, new LedgerEntry(START + offset + 90, LedgerEntry.TOOL, null, null, "lookup_order", taskId,
-              item.id(), 0, 200, 0, 0, 0, null, i % 500 == 0, 1, 2));
+              item.id(), 0, 200, 0, 0, 0, null, i % 500 == 0, 1, 2, LOOKUP));
         }
       }
     }
@@ -123,7 +149,39 @@ public final class EvaluationBenchmark {
         START + spanMs, RATE_PER_MINUTE, RunInfo.COMPLETED, null));
   }
 
+  /** Each item with scripted tool calls, expecting them as a trajectory with arguments besides its own expectation. */
+  private static Dataset withTrajectories(Dataset dataset) {
+    List<Item> items = dataset.items().stream().map(item -> {
+      List<Expectation.Trajectory.Step> steps = item.script().stream()
+          .filter(step -> step instanceof ScriptStep.CallTools).map(step -> new Expectation.Trajectory.Step(
+              ((ScriptStep.CallTools) step).calls().stream().map(EvaluationBenchmark::expected).toList())).toList();
+      return steps.isEmpty() ? item : new Item(item.id(), item.input(), new Expectation.AllOf(List.of(
+          item.expected(), new Expectation.Trajectory(steps, false))), item.fixtures(), item.script(), item.tags(),
+          item.line());
+    }).toList();
+    return new Dataset(dataset.name(), dataset.version(), dataset.owner(), dataset.tools(), items, dataset.dir(),
+        dataset.prices());
+  }
+
+  private static Expectation.Trajectory.Call expected(ToolCall call) {
+    Map<String, List<JsonNode>> accepted = new LinkedHashMap<>();
+    call.arguments().fields().forEachRemaining(field -> accepted.put(field.getKey(), List.of(field.getValue())));
+    return new Expectation.Trajectory.Call(call.name(), accepted, Set.of());
+  }
+
+  /** The tool calls of an item's script, in order; empty without a trajectory to check. */
+  private static List<ToolCall> scripted(Item item) {
+    if (!(item.expected() instanceof Expectation.AllOf)) {
+      return List.of();
+    }
+    return item.script().stream().filter(step -> step instanceof ScriptStep.CallTools)
+        .flatMap(step -> ((ScriptStep.CallTools) step).calls().stream()).toList();
+  }
+
   private static String answer(Expectation expected) {
+    if (expected instanceof Expectation.AllOf allOf) {
+      return answer(allOf.parts().get(0));
+    }
     if (expected instanceof Expectation.Contains contains) {
       return "Here is what I found: " + String.join(", ", contains.values()) + ".";
     }

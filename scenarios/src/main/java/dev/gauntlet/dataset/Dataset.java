@@ -1,6 +1,8 @@
 package dev.gauntlet.dataset;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +19,21 @@ import java.util.stream.Collectors;
  * @param tools   the tool catalog, with JSON schemas for the arguments
  * @param items   the tasks, in file order
  * @param dir     directory it was read from
+ * @param prices  {@code dataset.yaml}'s price hints by model name, in file order: what each model cost when the
+ *                dataset was made, for models a scenario's {@code prices} leave out ({@link PriceHints})
  */
-public record Dataset(String name, String version, String owner, List<ToolDef> tools, List<Item> items, Path dir) {
+public record Dataset(String name, String version, String owner, List<ToolDef> tools, List<Item> items, Path dir,
+    Map<String, PriceHint> prices) {
 
   public Dataset {
     tools = List.copyOf(tools);
     items = List.copyOf(items);
+    prices = Collections.unmodifiableMap(new LinkedHashMap<>(prices));
+  }
+
+  /** A dataset without price hints. */
+  public Dataset(String name, String version, String owner, List<ToolDef> tools, List<Item> items, Path dir) {
+    this(name, version, owner, tools, items, dir, Map.of());
   }
 
   /** Items by id. */

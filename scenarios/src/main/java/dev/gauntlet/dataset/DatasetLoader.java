@@ -16,7 +16,7 @@ import java.util.Optional;
  */
 public final class DatasetLoader {
 
-  /** The manifest: name, version, owner, description, tool catalog, price hints. */
+  /** The manifest: name, version, owner, description, tool catalog, price hints, default scorers. */
   public static final String MANIFEST = "dataset.yaml";
   /** The items, one JSON object per line. */
   public static final String ITEMS = "items.jsonl";
@@ -35,9 +35,12 @@ public final class DatasetLoader {
     Optional<Manifest> manifest = new ManifestReader(SourceFile.of(datasetDir.resolve(MANIFEST)), problems)
         .read(directoryName);
     ItemChecker checker = new ItemChecker(manifest.flatMap(Manifest::catalog));
-    List<Item> items = new ItemsReader(SourceFile.of(datasetDir.resolve(ITEMS)), problems, checker).read();
+    // A manifest that could not be read at all has no scorers section to lean on, as if it had none.
+    Optional<ScorerDefaults> defaults = manifest.map(Manifest::defaults).orElse(Optional.of(ScorerDefaults.NONE));
+    List<Item> items = new ItemsReader(SourceFile.of(datasetDir.resolve(ITEMS)), problems, checker, defaults).read();
     problems.throwIfAny();
     Manifest valid = manifest.orElseThrow();
-    return new Dataset(valid.name(), valid.version(), valid.owner(), valid.tools(), items, datasetDir);
+    return new Dataset(valid.name(), valid.version(), valid.owner(), valid.tools(), items, datasetDir,
+        valid.prices());
   }
 }

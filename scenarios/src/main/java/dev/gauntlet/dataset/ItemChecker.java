@@ -20,7 +20,7 @@ final class ItemChecker {
   }
 
   void check(Item item, LineSpot spot) {
-    catalog.ifPresent(tools -> ExpectationToolCheck.check(item.expected(), tools, spot));
+    catalog.ifPresent(tools -> ExpectationToolCheck.check(item.expected(), tools, spot, "expected"));
     for (int i = 0; i < item.fixtures().size(); i++) {
       checkToolName(item.fixtures().get(i).tool(), "fixtures[" + i + "].tool", spot);
     }

@@ -1,6 +1,8 @@
 package dev.gauntlet.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,8 +15,11 @@ final class ItemReader {
 
   private ItemReader() {}
 
-  /** The item, or empty when anything about it was reported. */
-  static Optional<Item> read(JsonLine line, LineSpot spot) {
+  /**
+   * The item, or empty when anything about it was reported. {@code defaults} are {@code dataset.yaml}'s
+   * {@code scorers}, empty when they were broken: then an item that leans on them is left out without blame.
+   */
+  static Optional<Item> read(JsonLine line, LineSpot spot, Optional<ScorerDefaults> defaults) {
     int before = spot.problemCount();
     Optional<JsonFields> found = JsonFields.of(line.root(), "", spot);
     if (found.isEmpty()) {
@@ -25,13 +30,40 @@ final class ItemReader {
     Optional<String> id = item.text("id", true);
     Optional<String> input = item.text("input", true);
     List<String> tags = texts(item, "tags");
-    Optional<Expectation> expected = item.object("expected", true).flatMap(ExpectationReader::read);
+    Optional<Expectation> expected = expected(item, defaults);
     List<Fixture> fixtures = fixtures(item);
     Optional<List<ScriptStep>> script = ScriptReader.read(item);
-    if (spot.problemCount() > before) {
+    if (spot.problemCount() > before || expected.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Item(id.get(), input.get(), expected.get(), fixtures, script.get(), tags, line.number()));
+  }
+
+  /**
+   * The item's expectation with {@code scorers.always} folded in: its own {@code expected} object, a bare value read
+   * as {@code scorers.default_kind}, or, without {@code expected}, {@code scorers.always} alone.
+   */
+  private static Optional<Expectation> expected(JsonFields item, Optional<ScorerDefaults> defaults) {
+    JsonNode value = item.node().get("expected");
+    if (defaults.isEmpty() && (value == null || !value.isObject())) {
+      return Optional.empty();
+    }
+    ScorerDefaults scorers = defaults.orElse(ScorerDefaults.NONE);
+    if (value == null && scorers.alone().isPresent()) {
+      return scorers.alone();
+    }
+    if (value != null && !value.isObject() && scorers.defaultKind().isPresent()) {
+      ObjectNode bare = JsonNodeFactory.instance.objectNode().set(scorers.defaultKind().get(), value);
+      return JsonFields.of(bare, item.child("expected"), item.spot()).flatMap(ExpectationReader::read)
+          .map(scorers::applyTo);
+    }
+    if (value != null && !value.isObject()) {
+      item.spot().report(item.child("expected"), "must be an object naming its kind, such as {\"contains\": [...]}, "
+          + "but was " + Describe.json(value) + " (set scorers.default_kind in dataset.yaml to read bare values "
+          + "as one kind)");
+      return Optional.empty();
+    }
+    return item.object("expected", true).flatMap(ExpectationReader::read).map(scorers::applyTo);
   }
 
   private static List<String> texts(JsonFields item, String key) {

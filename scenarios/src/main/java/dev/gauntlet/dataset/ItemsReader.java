@@ -17,13 +17,16 @@ final class ItemsReader {
   private final SourceFile file;
   private final Problems problems;
   private final ItemChecker checker;
+  private final Optional<ScorerDefaults> defaults;
   private final Map<String, Integer> idLines = new HashMap<>();
   private final Map<String, Integer> inputLines = new HashMap<>();
 
-  ItemsReader(SourceFile file, Problems problems, ItemChecker checker) {
+  /** {@code defaults} are dataset.yaml's {@code scorers}, empty when they were broken. */
+  ItemsReader(SourceFile file, Problems problems, ItemChecker checker, Optional<ScorerDefaults> defaults) {
     this.file = file;
     this.problems = problems;
     this.checker = checker;
+    this.defaults = defaults;
   }
 
   List<Item> read() {
@@ -65,7 +68,7 @@ final class ItemsReader {
       return Optional.empty();
     }
     LineSpot spot = new LineSpot(file, problems, line);
-    Optional<Item> item = ItemReader.read(line, spot);
+    Optional<Item> item = ItemReader.read(line, spot, defaults);
     item.ifPresent(found -> {
       unique(found.id(), "id", idLines, number, spot);
       unique(found.input(), "input", inputLines, number, spot);

@@ -16,7 +16,7 @@ import java.util.Map;
  * One line of a JSON-lines file, parsed into a tree that remembers the column of every key and value, so problems
  * found later can point at the exact spot. Paths look like {@code script[0].tool_calls[1].name}.
  */
-final class JsonLine {
+final class JsonLine implements Positions {
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -51,14 +51,16 @@ final class JsonLine {
     return root;
   }
 
+  /** The line's number, wherever the value is on it. */
+  @Override
+  public int line(String path) {
+    return number;
+  }
+
   /** Column of the value at {@code path}, or of its nearest enclosing value when it is absent. */
-  int column(String path) {
-    String at = path;
-    while (!columns.containsKey(at) && !at.isEmpty()) {
-      int cut = Math.max(at.lastIndexOf('.'), at.lastIndexOf('['));
-      at = cut < 0 ? "" : at.substring(0, cut);
-    }
-    return columns.getOrDefault(at, 1);
+  @Override
+  public int column(String path) {
+    return columns.getOrDefault(Positions.nearest(path, columns::containsKey), 1);
   }
 
   private JsonNode read(JsonParser parser, String path) throws IOException {

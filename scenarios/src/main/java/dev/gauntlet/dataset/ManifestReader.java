@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,14 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads and validates {@code dataset.yaml}: the dataset's identity, its tool catalog and its price hints. */
+/**
+ * Reads and validates {@code dataset.yaml}: the dataset's identity, its tool catalog, its price hints and how items
+ * are scored when they do not say ({@code scorers}).
+ */
 final class ManifestReader {
 
-  private static final List<String> KEYS = List.of("name", "version", "owner", "description", "tools", "prices");
+  private static final List<String> KEYS = List.of("name", "version", "owner", "description", "tools", "prices",
+      "scorers");
   private static final List<String> PRICE_KEYS = List.of("input_per_million", "output_per_million");
 
   private final SourceFile file;
@@ -46,27 +51,43 @@ final class ManifestReader {
     int before = problems.count();
     List<ToolDef> tools = root.list("tools", true).map(nodes -> new ToolsReader(spot).read(nodes)).orElse(List.of());
     boolean catalogValid = problems.count() == before && root.entries().containsKey("tools");
-    root.mapping("prices", false).ifPresent(this::checkPrices);
+    Map<String, PriceHint> prices = root.mapping("prices", false).map(this::prices).orElse(Map.of());
     Optional<Map<String, ToolDef>> catalog = catalogValid ? Optional.of(ToolsReader.byName(tools)) : Optional.empty();
-    return new Manifest(name.orElse(""), version.orElse(""), owner.orElse(""), description.orElse(""), tools, catalog);
+    Optional<ScorerDefaults> defaults = root.entries().containsKey("scorers")
+        ? root.mapping("scorers", false).flatMap(scorers -> new ScorersReader(file, problems, spot).read(scorers,
+            catalog))
+        : Optional.of(ScorerDefaults.NONE);
+    return new Manifest(name.orElse(""), version.orElse(""), owner.orElse(""), description.orElse(""), tools, catalog,
+        prices, defaults);
   }
 
-  private void checkPrices(YamlMapping prices) {
+  /** The price hints that are valid, by model in file order; the others are reported. */
+  private Map<String, PriceHint> prices(YamlMapping prices) {
+    Map<String, PriceHint> hints = new LinkedHashMap<>();
     prices.entries().keySet().forEach(model -> prices.mapping(model, true).ifPresent(price -> {
       price.allowOnly(PRICE_KEYS);
-      PRICE_KEYS.forEach(key -> price.node(key, true).ifPresent(value -> checkPrice(value, price.child(key))));
+      List<Double> values = PRICE_KEYS.stream().map(key -> price.node(key, true)
+          .flatMap(value -> price(value, price.child(key)))).flatMap(Optional::stream).toList();
+      if (values.size() == PRICE_KEYS.size()) {
+        hints.put(model, new PriceHint(values.get(0), values.get(1)));
+      }
     }));
+    return hints;
   }
 
-  private void checkPrice(Node value, String path) {
+  private Optional<Double> price(Node value, String path) {
     try {
-      if (value instanceof ScalarNode scalar && Double.parseDouble(scalar.getValue()) >= 0) {
-        return;
+      if (value instanceof ScalarNode scalar) {
+        double usd = Double.parseDouble(scalar.getValue());
+        if (usd >= 0 && Double.isFinite(usd)) {
+          return Optional.of(usd);
+        }
       }
     } catch (NumberFormatException notANumber) {
       // reported below
     }
     spot.report(value, path, "must be a number of USD per million tokens >= 0, but was " + YamlSpot.describe(value));
+    return Optional.empty();
   }
 
   private Optional<Node> compose() {

@@ -10,15 +10,18 @@ final class TextKindReader {
 
   private TextKindReader() {}
 
-  /** {@code ["a", "b"]} (all of them), {@code {"all": [...]}} or {@code {"any": [...]}}. */
+  /** {@code "a"}, {@code ["a", "b"]} (all of them), {@code {"all": [...]}} or {@code {"any": [...]}}. */
   static Optional<Expectation.Contains> contains(JsonFields expected) {
     JsonNode value = expected.node().get("contains");
+    if (value.isTextual()) {
+      return expected.text("contains", true).map(text -> new Expectation.Contains(List.of(text)));
+    }
     if (value.isArray()) {
       return ExpectedValues.texts(expected, "contains", true, 1).map(Expectation.Contains::new);
     }
     if (!value.isObject()) {
-      expected.spot().report(expected.child("contains"), "must be an array of strings, or an object with all or any,"
-          + " but was " + Describe.json(value));
+      expected.spot().report(expected.child("contains"), "must be a string, an array of strings, or an object with "
+          + "all or any, but was " + Describe.json(value));
       return Optional.empty();
     }
     JsonFields contains = JsonFields.of(value, expected.child("contains"), expected.spot()).orElseThrow();

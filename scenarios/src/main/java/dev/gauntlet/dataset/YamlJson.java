@@ -35,7 +35,7 @@ final class YamlJson {
     return scalar((ScalarNode) node);
   }
 
-  private static JsonNode scalar(ScalarNode scalar) {
+  static JsonNode scalar(ScalarNode scalar) {
     String text = scalar.getValue();
     Tag tag = scalar.getTag();
     try {

@@ -54,6 +54,12 @@ public record Scenario(
         Network.none(), source);
   }
 
+  /** This scenario with {@code newPrices} in place of its prices (such as with a dataset's hints filled in). */
+  public Scenario withPrices(Map<String, Price> newPrices) {
+    return new Scenario(name, seed, target, dataset, providers, newPrices, workload, faults, slos, evaluation,
+        faultPlane, network, source);
+  }
+
   /** The provider with this name, if the scenario declares one. */
   public Optional<Provider> provider(String providerName) {
     return providers.stream().filter(p -> p.name().equals(providerName)).findFirst();

@@ -178,7 +178,7 @@ class DatasetLoaderTest {
         .containsExactly(
             tuple(1, 1, "owner", "must be present, but was missing"),
             tuple(3, 1, "", "keys must be one of name, version, owner, description, "
-                + "tools, prices, but was \"ownr\"; did you mean \"owner\"?"),
+                + "tools, prices, scorers, but was \"ownr\"; did you mean \"owner\"?"),
             tuple(12, 18, "tools[0].parameters.required",
                 "must name properties of the schema (order_id), but was \"order\""));
   }

@@ -33,15 +33,17 @@ class ExpectationLoadingTest {
     assertThat(load("{\"contains\":{\"all\":[\"a\"]}}")).isEqualTo(new Expectation.Contains(List.of("a")));
     assertThat(load("{\"contains\":{\"any\":[\"a\",\"b\"]}}"))
         .isEqualTo(new Expectation.Contains(List.of("a", "b"), Expectation.Contains.Match.ANY));
+    assertThat(load("{\"contains\":\"a\"}")).as("one string").isEqualTo(new Expectation.Contains(List.of("a")));
   }
 
   @Test
   void reportsContainsWithBothAllAndAnyOrABlankValue() {
     assertThat(problems("{\"contains\":{\"all\":[\"a\"],\"any\":[\"b\"]}}", "{\"contains\":{\"any\":[\"a\",\" \"]}}",
-        "{\"contains\":\"a\"}")).containsExactly(
+        "{\"contains\":5}", "{\"contains\":\" \"}")).containsExactly(
         "1 items[1].expected.contains: must have exactly one of all, any, but had both",
         "2 items[2].expected.contains.any[1]: must be a non-blank string, but was \" \"",
-        "3 items[3].expected.contains: must be an array of strings, or an object with all or any, but was \"a\"");
+        "3 items[3].expected.contains: must be a string, an array of strings, or an object with all or any, but was 5",
+        "4 items[4].expected.contains: must be a non-blank string, but was \" \"");
   }
 
   @Test

@@ -46,9 +46,7 @@ public final class LedgerTimings implements ServeEventListener {
   public void sent(UUID id, long firstByteMs, long lastByteMs) {
     LedgerEntry e = pending.remove(id);
     if (e != null) {
-      ledger.record(new LedgerEntry(e.tsMs(), e.kind(), e.provider(), e.model(), e.tool(), e.taskId(), e.itemId(),
-          e.callIndex(), e.status(), e.inputTokens(), e.outputTokens(), e.costUsd(), e.fault(), e.hallucinated(),
-          firstByteMs, lastByteMs));
+      ledger.record(e.withByteTimes(firstByteMs, lastByteMs));
     }
   }
 
@@ -80,9 +78,7 @@ public final class LedgerTimings implements ServeEventListener {
     long planned = process + delay + (dribble == null ? 0 : dribble.getTotalDuration());
     long measured = event.getRequest() == null || event.getRequest().getLoggedDate() == null ? planned
         : nowMs - event.getRequest().getLoggedDate().getTime();
-    return new LedgerEntry(e.tsMs(), e.kind(), e.provider(), e.model(), e.tool(), e.taskId(), e.itemId(),
-        e.callIndex(), e.status(), e.inputTokens(), e.outputTokens(), e.costUsd(), e.fault(), e.hallucinated(),
-        first, Math.max(first, measured));
+    return e.withByteTimes(first, Math.max(first, measured));
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.gauntlet.reports.internal;
 
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.Item;
+import dev.gauntlet.dataset.ToolCall;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
@@ -13,6 +14,7 @@ import dev.gauntlet.run.TaskRecord;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -23,6 +25,7 @@ final class RecordPass implements Consumer<TaskRecord> {
 
   private final Map<String, Item> items = new HashMap<>();
   private final Map<String, List<String>> executed;
+  private final ServedCalls served;
   private final ScorerRegistry scorers;
   private final boolean scoring;
   private final List<FaultWindow> windows;
@@ -39,11 +42,15 @@ final class RecordPass implements Consumer<TaskRecord> {
   /**
    * @param executed task id to the forbidden tools the tool mock served for it ({@link ExecutedTools}), which the
    *                 refusal scorer checks on top of what the agent reports
+   * @param served   the tool calls with their arguments that the tool mock served for each task, read alongside the
+   *                 records, which trajectories that check arguments are scored on
    */
-  RecordPass(Dataset dataset, Map<String, List<String>> executed, List<FaultWindow> windows, Scopes scopes,
-      List<Tally[]> phases, RollingWindow rolling, GoodputRule goodput, Map<String, Double> taskCosts, PassK passK) {
+  RecordPass(Dataset dataset, Map<String, List<String>> executed, ServedCalls served, List<FaultWindow> windows,
+      Scopes scopes, List<Tally[]> phases, RollingWindow rolling, GoodputRule goodput, Map<String, Double> taskCosts,
+      PassK passK) {
     this.scoring = dataset != null;
     this.executed = executed;
+    this.served = served;
     if (dataset != null) {
       dataset.items().forEach(item -> items.put(item.id(), item));
     }
@@ -60,7 +67,9 @@ final class RecordPass implements Consumer<TaskRecord> {
   @Override
   public void accept(TaskRecord record) {
     boolean succeeded = record.succeeded();
-    Boolean correct = succeeded ? score(record) : null;
+    // Every record takes its task's calls out of the join, scored or not, so that the join holds only tasks in flight.
+    Optional<List<ToolCall>> calls = served.served(record);
+    Boolean correct = succeeded ? score(record, calls) : null;
     boolean good = goodput.counts(correct, record.latencyMs(), record.taskId(), taskCosts);
     scopes.whole().tally().add(succeeded, record.latencyMs(), correct, good);
     boolean duringFault = FaultWindows.anyContains(windows, record.startMs());
@@ -97,14 +106,15 @@ final class RecordPass implements Consumer<TaskRecord> {
     return dataEndMs;
   }
 
-  private Boolean score(TaskRecord record) {
+  private Boolean score(TaskRecord record, Optional<List<ToolCall>> served) {
     Item item = scoring ? items.get(record.itemId()) : null;
     // Tasks whose item is not in the dataset cannot be scored, nor can those a scorer could not measure (an
     // unreachable LLM judge): they count for neither side of accuracy.
     if (item == null) {
       return null;
     }
-    AgentAnswer answer = AgentAnswer.of(record, item.input())
+    AgentAnswer reported = AgentAnswer.of(record, item.input());
+    AgentAnswer answer = served.map(reported::withServedCalls).orElse(reported)
         .withExecutedTools(executed.getOrDefault(record.taskId(), List.of()));
     return scorers.score(item.expected(), answer).verdict();
   }

@@ -23,7 +23,9 @@ import java.util.Map;
  * Everything the evaluation needs from a run directory, read in one streaming pass per file: run.json and the
  * timeline first (they are small), then records.jsonl, then ledger.jsonl. When an item forbids tools
  * ({@code refusal.must_not_call}), one more pass over ledger.jsonl, before the records, keeps the forbidden calls
- * the tool mock served ({@link ExecutedTools}). Missing or cut-short files give what they hold. Not thread-safe.
+ * the tool mock served ({@link ExecutedTools}). When an item's trajectory checks arguments, a second reader follows
+ * the records through ledger.jsonl, holding only the tool calls of tasks in flight ({@link ServedCalls}). Missing or
+ * cut-short files give what they hold. Not thread-safe.
  *
  * @param info       run.json, or null when missing or unreadable
  * @param windows    fault windows, closed at the run's end (or the data's end when the run's end is unknown)
@@ -65,9 +67,12 @@ public record RunData(
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
     boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, costs);
-    RecordPass records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), open, scopes, phases,
-        rolling, goodput, costs, passK);
-    JsonLines.forEach(run.records(), TaskRecord.class, records);
+    RecordPass records;
+    try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
+      records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, phases,
+          rolling, goodput, costs, passK);
+      JsonLines.forEach(run.records(), TaskRecord.class, records);
+    }
     long dataEnd = records.dataEndMs();
     List<FaultWindow> windows = open.stream()
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();

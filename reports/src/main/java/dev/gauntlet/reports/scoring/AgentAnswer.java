@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param output            the agent's final answer, never null
  * @param toolCalls         the tool calls the agent executed, in order, as the agent reports them
  * @param argumentsRecorded whether {@code toolCalls} carry their arguments; false when only the names were kept,
- *                          as in {@code records.jsonl}, whose arguments are then {@link MissingNode}
+ *                          as in {@code records.jsonl}, whose arguments are then {@link MissingNode}. The evaluation
+ *                          replaces the names by the calls the tool mock served, arguments included, for items
+ *                          whose expectation checks arguments ({@link #withServedCalls})
  * @param executedTools     names of the tools the tool mock served for this task, from {@code ledger.jsonl}: the
  *                          ground truth, whatever the agent reports. The evaluation joins only the tools some item
  *                          forbids ({@code refusal.must_not_call}), so this is empty for most tasks and is not a
@@ -39,6 +41,14 @@ public record AgentAnswer(String input, String output, List<ToolCall> toolCalls,
     List<ToolCall> calls = record.toolCalls().stream()
         .map(name -> new ToolCall(name, MissingNode.getInstance())).toList();
     return new AgentAnswer(input, record.output(), calls, false, List.of());
+  }
+
+  /**
+   * This answer with {@code served}, the tool calls the tool mock served for the task with the arguments it was
+   * sent, in the order they arrived, in place of the calls the agent reported.
+   */
+  public AgentAnswer withServedCalls(List<ToolCall> served) {
+    return new AgentAnswer(input, output, served, true, executedTools);
   }
 
   /** This answer with {@code executed}, the tools the tool mock served for the task, in place of what it had. */

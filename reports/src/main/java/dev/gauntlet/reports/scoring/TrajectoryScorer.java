@@ -11,9 +11,10 @@ import java.util.OptionalInt;
  * in any order; steps may not. Without {@code allow_extra_calls} the calls must be exactly the steps; with it, other
  * calls may come between and after them. The value is the share of steps found before the first one missing.
  *
- * <p>When the answer kept only tool names ({@link AgentAnswer#argumentsRecorded()} false) the names are still
- * checked: a wrong name or order fails, but a match whose arguments would have needed checking is unscored, not
- * passed. Stateless and thread-safe.
+ * <p>In an evaluated run the calls are those the tool mock served, arguments included. When only tool names are
+ * known ({@link AgentAnswer#argumentsRecorded()} false: the agent's tools are not behind the mock, or an old
+ * ledger) the names are still checked: a wrong name or order fails, but a match whose arguments would have needed
+ * checking is unscored, not passed. Stateless and thread-safe.
  */
 public final class TrajectoryScorer implements Scorer<Expectation.Trajectory> {
 
@@ -47,8 +48,8 @@ public final class TrajectoryScorer implements Scorer<Expectation.Trajectory> {
       return Score.fail((double) steps.size() / (steps.size() + extra.size()), TrajectoryReasons.extra(extra));
     }
     if (!withArguments && checksArguments(expected)) {
-      return Score.unscored("tool names match the trajectory, but the record keeps only names, so the arguments "
-          + "could not be checked");
+      return Score.unscored("tool names match the trajectory, but only the names the agent reported are known (the "
+          + "tool mock's ledger has no arguments for this task), so the arguments could not be checked");
     }
     int others = calls.size() - countCalls(expected);
     return Score.pass("made the " + steps.size() + " expected step(s)" + (others > 0 ? " and " + others + " other "

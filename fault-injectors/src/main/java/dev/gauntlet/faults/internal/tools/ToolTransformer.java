@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
@@ -25,7 +26,9 @@ import java.util.Optional;
 /**
  * The tool mock: {@code GET /tools} lists the catalog; {@code POST /tools/{name}} answers the fixture for those
  * arguments, 404 when there is none, and 404 flagged as hallucinated for a tool not in the catalog. A call whose
- * arguments are not a JSON object or break the tool's schema ({@link SchemaCheck}) is flagged too. Thread-safe.
+ * arguments are not a JSON object or break the tool's schema ({@link SchemaCheck}) is flagged too. Every call's
+ * ledger line keeps the arguments it was sent (the body as a JSON string when it was not a JSON object), so that a
+ * trajectory can be scored from what the agent really did. Thread-safe.
  */
 public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
 
@@ -76,7 +79,8 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
     String itemId = match.map(FixtureIndex.Match::itemId).orElse(null);
     String taskKey = taskId != null ? taskId : itemId != null ? itemId : "unmatched";
     ledger.expect(event.getId(), new LedgerEntry(arrived, LedgerEntry.TOOL, null, null, tool, taskId, itemId,
-        calls.next(taskKey), answer.status(), 0, 0, 0, null, hallucinated, 0, 0));
+        calls.next(taskKey), answer.status(), 0, 0, 0, null, hallucinated, 0, 0,
+        arguments != null ? arguments : TextNode.valueOf(request.getBodyAsString())));
     return Answers.json(answer, null);
   }
 

@@ -3,12 +3,14 @@ package dev.gauntlet.reports.internal.detail;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.Expectation;
 import dev.gauntlet.dataset.Item;
+import dev.gauntlet.dataset.ToolCall;
 import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.reports.internal.LeakMeter;
 import dev.gauntlet.reports.internal.MemoryRun;
 import dev.gauntlet.reports.leak.LeakDetector;
 import dev.gauntlet.reports.metrics.FaultWindow;
+import dev.gauntlet.reports.internal.ServedCalls;
 import dev.gauntlet.reports.scoring.AgentAnswer;
 import dev.gauntlet.reports.scoring.ScorerRegistry;
 import dev.gauntlet.run.Json;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What report.html and the Allure results show beyond the verdict: the run over time, the latency histogram, the
@@ -57,17 +60,20 @@ public record RunDetails(
     SeriesPass series = new SeriesPass();
     BinsPass bins = new BinsPass();
     WorstTasks worst = new WorstTasks();
-    JsonLines.forEach(run.records(), TaskRecord.class, record -> {
-      Item item = record.succeeded() ? items.get(record.itemId()) : null;
-      // An LLM judge is called once per task, by the verdict; the charts leave judged tasks out of accuracy.
-      Boolean correct = item == null || item.expected() instanceof Expectation.LlmJudge ? null
-          : scorers.score(item.expected(), AgentAnswer.of(record, item.input())).verdict();
-      series.task(record.endMs(), record.succeeded(), record.latencyMs(), correct);
-      if (record.succeeded()) {
-        bins.add(record.latencyMs(), duringFault(verdict.faultWindows(), record.startMs()));
-      }
-      worst.add(record, correct);
-    });
+    try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
+      JsonLines.forEach(run.records(), TaskRecord.class, record -> {
+        Optional<List<ToolCall>> calls = served.served(record);
+        Item item = record.succeeded() ? items.get(record.itemId()) : null;
+        // An LLM judge is called once per task, by the verdict; the charts leave judged tasks out of accuracy.
+        Boolean correct = item == null || item.expected() instanceof Expectation.LlmJudge ? null
+            : scorers.score(item.expected(), answer(record, item, calls)).verdict();
+        series.task(record.endMs(), record.succeeded(), record.latencyMs(), correct);
+        if (record.succeeded()) {
+          bins.add(record.latencyMs(), duringFault(verdict.faultWindows(), record.startMs()));
+        }
+        worst.add(record, correct);
+      });
+    }
     List<Transcript> picks = worst.picks(items);
     Map<String, List<LedgerEntry>> calls = new HashMap<>();
     picks.forEach(pick -> calls.put(pick.task().taskId(), new ArrayList<>()));
@@ -86,6 +92,12 @@ public record RunDetails(
     return new RunDetails(series.build(verdict.startedMs()), bins.build(), worstTasks, targetPerSec(run),
         dataset != null, memory, leaks.fits(SloSpec.Scope.WHOLE),
         windows.isEmpty() ? List.of() : leaks.fits(SloSpec.Scope.DURING_FAULTS));
+  }
+
+  /** The answer as the verdict scores it: trajectories that check arguments read the tool mock's calls. */
+  private static AgentAnswer answer(TaskRecord record, Item item, Optional<List<ToolCall>> served) {
+    AgentAnswer reported = AgentAnswer.of(record, item.input());
+    return served.map(reported::withServedCalls).orElse(reported);
   }
 
   private static boolean duringFault(List<FaultWindowResult> windows, long startMs) {

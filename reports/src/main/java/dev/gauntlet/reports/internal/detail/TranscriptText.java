@@ -10,6 +10,8 @@ import java.util.List;
 /** Worst tasks as plain text, for Allure attachments and logs. Thread-safe (stateless). */
 public final class TranscriptText {
 
+  private static final int MAX_ARGUMENTS = 120;
+
   private TranscriptText() {}
 
   /** Every transcript, separated by blank lines. */
@@ -33,10 +35,19 @@ public final class TranscriptText {
     return DatasetWriter.toJson(expectation).toString();
   }
 
-  /** {@code llm primary/gpt-4o-mini} or {@code tool lookup_order}. */
+  /** {@code llm primary/gpt-4o-mini}, or {@code tool lookup_order {"order_id":"A1"}} with the arguments sent. */
   public static String callName(LedgerEntry call) {
-    return LedgerEntry.TOOL.equals(call.kind()) ? "tool " + call.tool()
+    return LedgerEntry.TOOL.equals(call.kind()) ? "tool " + call.tool() + arguments(call)
         : call.kind() + " " + call.provider() + "/" + call.model();
+  }
+
+  /** The arguments a tool call was sent, cut to {@value #MAX_ARGUMENTS} characters; nothing for old ledgers. */
+  private static String arguments(LedgerEntry call) {
+    if (call.arguments() == null) {
+      return "";
+    }
+    String json = call.arguments().toString();
+    return " " + (json.length() <= MAX_ARGUMENTS ? json : json.substring(0, MAX_ARGUMENTS - 1) + "…");
   }
 
   private static void append(StringBuilder text, Transcript t) {
