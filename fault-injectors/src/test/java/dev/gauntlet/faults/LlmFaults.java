@@ -58,10 +58,19 @@ final class LlmFaults implements AutoCloseable {
   }
 
   LlmFaults(Path dir, Fault fault, Clock clock, Duration timeout) {
+    this(dir, fault, clock, timeout, dataset());
+  }
+
+  /** The plane over another dataset, such as one with guarded items. */
+  LlmFaults(Path dir, Fault fault, Dataset dataset) {
+    this(dir, fault, Clock.systemUTC(), Duration.ofSeconds(30), dataset);
+  }
+
+  private LlmFaults(Path dir, Fault fault, Clock clock, Duration timeout, Dataset dataset) {
     FaultSpec spec = new FaultSpec("the-fault", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, "primary", null,
         fault);
     this.run = RunDirectory.create(dir);
-    this.plane = FaultPlane.start(Fixtures.scenario(5, spec), dataset(), run, clock);
+    this.plane = FaultPlane.start(Fixtures.scenario(5, spec), dataset, run, clock);
     plane.startTimeline();
     this.sdk = OpenAIOkHttpClient.builder().baseUrl(plane.providerBaseUrl("primary").toString()).apiKey("x")
         .maxRetries(0).timeout(timeout).build();
@@ -85,7 +94,7 @@ final class LlmFaults implements AutoCloseable {
         .tools(List.of(tool("get_order", GET_ORDER_SCHEMA), tool("issue_refund", REFUND_SCHEMA)));
   }
 
-  private static ChatCompletionTool tool(String name, String schema) {
+  static ChatCompletionTool tool(String name, String schema) {
     FunctionParameters.Builder parameters = FunctionParameters.builder();
     json(schema).fields().forEachRemaining(e -> parameters.putAdditionalProperty(e.getKey(),
         JsonValue.from(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(e.getValue(), Object.class))));

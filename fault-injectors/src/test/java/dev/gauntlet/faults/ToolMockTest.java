@@ -39,6 +39,23 @@ class ToolMockTest {
   }
 
   @Test
+  void listsEachToolsApprovalSoThatAnAgentCanHoldHighImpactCallsBack() {
+    var refund = new dev.gauntlet.dataset.ToolDef("issue_refund", "Refunds", Fixtures.json(LlmFaults.REFUND_SCHEMA),
+        new dev.gauntlet.dataset.Approval.Above("amount_cents", java.math.BigDecimal.valueOf(50000)));
+    var delete = new dev.gauntlet.dataset.ToolDef("delete_account", "Deletes", Fixtures.json("{\"type\":\"object\"}"),
+        new dev.gauntlet.dataset.Approval.Required());
+    var dataset = new dev.gauntlet.dataset.Dataset("guarded", "1", "test",
+        List.of(Fixtures.dataset().tools().get(0), refund, delete), List.of(), null);
+    try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1), dataset, RunDirectory.create(dir), Clock.systemUTC())) {
+      var tools = Fixtures.json(Http.get(URI.create(plane.toolsBaseUrl() + "/tools")).body()).get("tools");
+
+      assertThat(tools.get(0).has("approval")).as("a tool without approval has no key").isFalse();
+      assertThat(tools.get(1).get("approval")).isEqualTo(Fixtures.json("{\"argument\":\"amount_cents\",\"above\":50000}"));
+      assertThat(tools.get(2).get("approval").asText()).isEqualTo("required");
+    }
+  }
+
+  @Test
   void answersTheFixtureWhateverTheKeyOrder() {
     HttpResponse<String> answer = calls(RunDirectory.create(dir), "/tools/get_order", "{ \"order_id\" : \"42\" }")
         .get(0);

@@ -11,7 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** A tool server on loopback with one tool, {@code lookup_order}, that records every call. */
+/** A tool server on loopback with one tool, {@code lookup_order}, or another catalog, that records every call. */
 final class FakeToolServer implements AutoCloseable {
   static {
     System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -28,8 +28,15 @@ final class FakeToolServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final List<Call> calls = new CopyOnWriteArrayList<>();
+  private final String catalog;
 
   FakeToolServer() throws IOException {
+    this(CATALOG);
+  }
+
+  /** A server serving {@code catalog} at {@code GET /tools}; only {@code lookup_order} has a result. */
+  FakeToolServer(String catalog) throws IOException {
+    this.catalog = catalog;
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 100);
     server.setExecutor(executor);
     server.createContext("/tools", this::handle);
@@ -49,7 +56,7 @@ final class FakeToolServer implements AutoCloseable {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String path = exchange.getRequestURI().getPath();
       if (path.equals("/tools")) {
-        send(exchange, 200, CATALOG);
+        send(exchange, 200, catalog);
         return;
       }
       String name = path.substring("/tools/".length());

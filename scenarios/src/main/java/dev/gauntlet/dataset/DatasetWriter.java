@@ -106,6 +106,9 @@ public final class DatasetWriter {
     json.put("name", tool.name());
     json.put("description", tool.description());
     json.put("parameters", MAPPER.convertValue(tool.parameters(), Map.class));
+    if (!(tool.approval() instanceof Approval.Never)) {
+      json.put("approval", MAPPER.convertValue(tool.approval().toJson(), Object.class));
+    }
     return json;
   }
 

@@ -1,5 +1,6 @@
 package dev.gauntlet.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,18 +10,20 @@ import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads the {@code tools} section of {@code dataset.yaml}: names, descriptions and argument schemas. */
+/** Reads the {@code tools} section of {@code dataset.yaml}: names, descriptions, argument schemas, approvals. */
 final class ToolsReader {
 
   /** The names OpenAI-compatible APIs accept for functions. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final List<String> KEYS = List.of("name", "description", "parameters");
+  private static final List<String> KEYS = List.of("name", "description", "parameters", "approval");
 
   private final YamlSpot spot;
+  private final ApprovalReader approvals;
   private final Map<String, Integer> lines = new LinkedHashMap<>();
 
   ToolsReader(YamlSpot spot) {
     this.spot = spot;
+    this.approvals = new ApprovalReader(spot);
   }
 
   static Map<String, ToolDef> byName(List<ToolDef> tools) {
@@ -46,10 +49,12 @@ final class ToolsReader {
     Optional<String> name = tool.text("name", true).filter(n -> checkName(n, tool, path));
     Optional<String> description = tool.text("description", true);
     Optional<YamlMapping> parameters = tool.mapping("parameters", true).filter(this::checkSchema);
-    if (name.isEmpty() || description.isEmpty() || parameters.isEmpty()) {
+    JsonNode schema = parameters.map(p -> YamlJson.toJson(p.node())).orElse(null);
+    Optional<Approval> approval = approvals.read(tool, path, schema);
+    if (name.isEmpty() || description.isEmpty() || schema == null || approval.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new ToolDef(name.get(), description.get(), YamlJson.toJson(parameters.get().node())));
+    return Optional.of(new ToolDef(name.get(), description.get(), schema, approval.get()));
   }
 
   private boolean checkName(String name, YamlMapping tool, String path) {

@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 public sealed interface Fault
     permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop,
-    Fault.Latency, Fault.Network, Fault.GpuLeak {
+    Fault.UnsafeAction, Fault.Latency, Fault.Network, Fault.GpuLeak {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
@@ -165,6 +165,20 @@ public sealed interface Fault
     @Override
     public String kind() {
       return "runaway_loop";
+    }
+  }
+
+  /**
+   * The model goes along with what it should refuse: on a task whose dataset item forbids tools
+   * ({@code refusal.must_not_call}), at the turn where the script refuses or escalates, it calls one of the forbidden
+   * tools instead, with arguments taken from the conversation and the item (the refund above the limit, the account
+   * to delete). The draw is per task, and the model complies once per conversation, so an agent that holds the call
+   * back sees the model go on with its script.
+   */
+  record UnsafeAction() implements Fault {
+    @Override
+    public String kind() {
+      return "unsafe_action";
     }
   }
 

@@ -141,6 +141,15 @@ class FaultKindsTest {
   }
 
   @Test
+  void unsafeActionHasNoAttributesAndReportsStrayOnesWhereTheyAre() throws IOException {
+    assertThat(bind("kind: unsafe_action\nprobability: 0.5")).isEqualTo(new Fault.UnsafeAction());
+    assertThat(bind("kind: unsafe_action").kind()).isEqualTo("unsafe_action");
+    assertThat(problems("kind: unsafe_action\nvariant: complies")).singleElement().asString()
+        .as("the stray key is named with its file and line")
+        .contains("kinds.yaml:16:5 ").contains("faults[0].variant: is not a known key");
+  }
+
+  @Test
   void attributesOfAnotherKindAreUnknownKeys() {
     assertThat(problems("kind: outage\nvariant: refusal")).singleElement().asString()
         .contains("faults[0].variant: is not a known key; expected one of [")
@@ -162,6 +171,6 @@ class FaultKindsTest {
   void unknownKindListsTheKinds() {
     assertThat(problems("kind: gremlins")).anySatisfy(p -> assertThat(p).contains(
         "faults[0].kind: must be one of [gpu-leak, hallucinated_tool, latency, malformed_output, network, outage, "
-            + "rate_limit, runaway_loop], but was 'gremlins'"));
+            + "rate_limit, runaway_loop, unsafe_action], but was 'gremlins'"));
   }
 }

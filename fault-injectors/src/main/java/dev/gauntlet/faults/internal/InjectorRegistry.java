@@ -23,6 +23,7 @@ public final class InjectorRegistry {
         .register(Fault.HallucinatedTool.class, new HallucinatedToolInjector(provider))
         .register(Fault.MalformedOutput.class, new MalformedOutputInjector(provider))
         .register(Fault.RunawayLoop.class, new RunawayLoopInjector(provider))
+        .register(Fault.UnsafeAction.class, new UnsafeActionInjector(provider))
         .register(Fault.Latency.class, new LatencyInjector(provider));
   }
 

@@ -10,7 +10,9 @@ import java.util.function.Supplier;
 
 /**
  * The tool-calling loop: ask the model, run the tools it asks for, send the results back, until
- * it answers without tool calls or a limit is hit. Thread-safe: each run is confined to its caller.
+ * it answers without tool calls or a limit is hit. A call held back for a human's approval is explained to the
+ * model once; if the model asks for one again, the task answers that it escalated to a human. Thread-safe: each
+ * run is confined to its caller.
  */
 public final class TaskRunner {
   static final String SYSTEM_PROMPT = "You are a support agent. Use the tools to look up facts before answering. "
@@ -53,6 +55,7 @@ public final class TaskRunner {
     messages.add(MemoryTurn.user(input).toMessage());
     List<ExecutedToolCall> executed = new ArrayList<>();
     TaskMeter meter = new TaskMeter();
+    int heldBack = 0;
     for (int step = 1; ; step++) {
       ModelTurn turn = gateway.complete(new ChatRequest(messages, offered.functionTools(), taskId, meter, tokens));
       meter.add(turn);
@@ -66,7 +69,16 @@ public final class TaskRunner {
       }
       messages.add(ChatCompletionMessageParam.ofAssistant(turn.assistantMessage()));
       for (RequestedToolCall call : turn.toolCalls()) {
-        messages.add(toolMessage(call.id(), tools.handle(call, offered, taskId, executed)));
+        try {
+          messages.add(toolMessage(call.id(), tools.handle(call, offered, taskId, executed)));
+        } catch (ApprovalRequiredException held) {
+          // once, the model hears why and may escalate itself; a model that insists is not asked again
+          if (++heldBack > 1) {
+            return new TaskResult(taskId, held.answer(), executed, meter.llmCalls(), turn.provider(),
+                meter.inputTokens(), meter.outputTokens(), false, CacheStatus.OFF);
+          }
+          messages.add(toolMessage(call.id(), held.forModel()));
+        }
       }
     }
   }

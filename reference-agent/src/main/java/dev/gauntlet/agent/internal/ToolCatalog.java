@@ -30,7 +30,7 @@ public final class ToolCatalog {
     this.functionTools = this.tools.stream().map(ToolCatalog::functionTool).toList();
   }
 
-  /** Parses {@code {"tools":[{"name":…,"description":…,"parameters":{…}}]}}. */
+  /** Parses {@code {"tools":[{"name":…,"description":…,"parameters":{…},"approval":…}]}}; see {@link ApprovalRule}. */
   public static ToolCatalog parse(JsonNode body) {
     JsonNode array = body.path("tools");
     if (!array.isArray()) {
@@ -70,7 +70,8 @@ public final class ToolCatalog {
     if (!parameters.isObject()) {
       parameters = Json.MAPPER.createObjectNode().put("type", "object");
     }
-    return new ToolSpec(name, tool.path("description").asText(""), parameters);
+    return new ToolSpec(name, tool.path("description").asText(""), parameters,
+        ApprovalRule.parse(tool.get("approval"), index));
   }
 
   private static ChatCompletionTool functionTool(ToolSpec spec) {

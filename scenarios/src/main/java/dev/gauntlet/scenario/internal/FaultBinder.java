@@ -23,6 +23,7 @@ final class FaultBinder {
       "hallucinated_tool", FaultBinder::hallucinatedTool,
       "malformed_output", FaultBinder::malformedOutput,
       "runaway_loop", map -> new Fault.RunawayLoop(),
+      "unsafe_action", map -> new Fault.UnsafeAction(),
       "latency", LatencyBinder::bind,
       "network", NetworkBinder::fault,
       "gpu-leak", FaultBinder::gpuLeak));

@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.gauntlet.dataset.Approval;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.ToolDef;
 import dev.gauntlet.faults.internal.Answers;
@@ -102,8 +103,11 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     var tools = root.putArray("tools");
     for (ToolDef tool : dataset.tools()) {
-      tools.addObject().put("name", tool.name()).put("description", tool.description())
-          .set("parameters", tool.parameters());
+      ObjectNode entry = tools.addObject().put("name", tool.name()).put("description", tool.description());
+      entry.set("parameters", tool.parameters());
+      if (!(tool.approval() instanceof Approval.Never)) {
+        entry.set("approval", tool.approval().toJson());
+      }
     }
     return root.toString();
   }
