@@ -21,10 +21,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a run directory into a {@link Verdict}: scores every record against the dataset, joins the ledger,
- * measures every metric and recovery per fault window, and judges each SLO. Reads each file once, streaming; any
- * file may be missing or cut short, which leaves the metrics it would have fed unresolved. Thread-safe
- * (stateless).
+ * Turns a run directory into a {@link Verdict}: scores every record against the dataset, joins the ledger, measures
+ * every metric over the whole run and {@link #SEGMENT_METRICS} again before, during and after each fault window and per
+ * time bucket, measures recovery per fault window, and judges each SLO. Reads each file once, streaming; any file may
+ * be missing or cut short, which leaves the metrics it would have fed unresolved. Thread-safe (stateless).
  */
 public final class Evaluator {
 
@@ -34,6 +34,16 @@ public final class Evaluator {
       "ttft.p50", "ttft.p95", "ttft.p99",
       "cost.total", "cost.per_task", "cost.per_success", "cost.per_day", "hallucinated_calls", "achieved_rate",
       "recovery_time", "leak_rate", "leak_rate.ci_low", "leak_rate.ci_high", "leak.detection_time");
+
+  /**
+   * The metrics measured again over every segment of a run: each fault window's phases and each time bucket. Not
+   * pass^k and pass@k (an item's trials span segments), recovery_time (per window already) nor the leak metrics
+   * (fitted over memory samples, not tasks).
+   */
+  public static final List<String> SEGMENT_METRICS = List.of("success_rate", "accuracy", "accuracy.ci_low",
+      "accuracy.ci_high", "goodput", "latency.p50", "latency.p95", "latency.p99", "latency.max", "ttft.p50",
+      "ttft.p95", "ttft.p99", "cost.total", "cost.per_task", "cost.per_success", "cost.per_day",
+      "hallucinated_calls", "achieved_rate");
 
   private Evaluator() {}
 
@@ -51,7 +61,7 @@ public final class Evaluator {
     int trials = scenario.workload() == null ? 1 : scenario.workload().trials();
     RunData data = RunData.read(evaluation, dataset, run, GoodputRule.of(scenario.slos()), trials);
     MetricMeter meter = new MetricMeter(data, dataset != null);
-    List<FaultWindowResult> windows = WindowResults.of(data, scenario.slos());
+    List<FaultWindowResult> windows = WindowResults.of(data, meter, scenario.slos());
     RunDiff.Measured base = baseline == null ? null : RunDiff.Measured.read(baseline);
     SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, base == null ? null : base.metrics(),
         base == null ? null : base.samples(), baseline == null ? null : BaselineJudge.latencies(baseline, run));
@@ -68,7 +78,7 @@ public final class Evaluator {
         info == null ? Verdict.UNKNOWN_OUTCOME : info.outcome(),
         info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
         info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows, leaks),
-        slos, windows, samples(data, meter, leaks));
+        slos, windows, samples(data, meter, leaks), series(data, meter));
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */
@@ -105,6 +115,11 @@ public final class Evaluator {
       }
     }
     return samples;
+  }
+
+  private static List<TimeBucket> series(RunData data, MetricMeter meter) {
+    return data.series().stream().map(b -> new TimeBucket(b.startMs(), b.endMs(), b.totals().tally().tasks(),
+        meter.measureAll(SEGMENT_METRICS, b.totals()))).toList();
   }
 
   /** The slowest window's recovery time; null without windows or when any window has not recovered. */

@@ -1,6 +1,9 @@
 package dev.gauntlet.reports;
 
 import dev.gauntlet.reports.metrics.RecoveryResult;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * One fault window with how the target fared before, during and after it. Immutable and thread-safe.
@@ -25,8 +28,21 @@ public record FaultWindowResult(
    * @param successRate share that succeeded, null without tasks
    * @param p95Seconds  p95 latency of the successful ones, null without any
    * @param accuracy    share of the scored ones that were right, null when none was scored
+   * @param metrics     every metric of {@link Evaluator#SEGMENT_METRICS} over the tasks started and the ledger
+   *                    entries written in the phase, in that order; a null value could not be measured
    */
-  public record Phase(long tasks, Double successRate, Double p95Seconds, Double accuracy) {}
+  public record Phase(long tasks, Double successRate, Double p95Seconds, Double accuracy,
+      Map<String, Double> metrics) {
+
+    public Phase {
+      metrics = Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** A phase without the full metric set. */
+    public Phase(long tasks, Double successRate, Double p95Seconds, Double accuracy) {
+      this(tasks, successRate, p95Seconds, accuracy, Map.of());
+    }
+  }
 
   /** Recovery time in seconds, or null when the window did not (yet) recover or had no data after it. */
   public Double recoverySeconds() {

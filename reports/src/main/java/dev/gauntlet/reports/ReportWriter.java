@@ -3,6 +3,7 @@ package dev.gauntlet.reports;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.reports.internal.AtomicFiles;
 import dev.gauntlet.reports.internal.JunitXml;
+import dev.gauntlet.reports.internal.SeriesJsonl;
 import dev.gauntlet.reports.internal.SummaryMarkdown;
 import dev.gauntlet.reports.internal.VerdictJson;
 import dev.gauntlet.reports.internal.allure.AllureWriter;
@@ -13,8 +14,8 @@ import dev.gauntlet.run.RunDirectory;
 import java.nio.file.Path;
 
 /**
- * Writes a verdict into its run directory: verdict.json, junit.xml and summary.md first (what a CI gate reads),
- * then report.html and allure-results/, which also read the run's records and ledger. Each file is written to a
+ * Writes a verdict into its run directory: verdict.json, junit.xml, summary.md and series.jsonl first (what a CI gate
+ * reads), then report.html and allure-results/, which also read the run's records and ledger. Each file is written to a
  * temporary sibling and moved into place, so a reader never sees half a report. Thread-safe (stateless), though two
  * writers of the same run directory race on which verdict wins.
  */
@@ -39,13 +40,19 @@ public final class ReportWriter {
   }
 
   /**
-   * Writes only what a CI gate reads: verdict.json, junit.xml and summary.md. None of them reads the run's files
-   * again, so this is as cheap as the verdict is small.
+   * Writes only what a CI gate reads: verdict.json, junit.xml and summary.md, plus series.jsonl (the metrics per
+   * time bucket). None of them reads the run's files again, so this is as cheap as the verdict is small.
    */
   public static void writeGate(Verdict verdict, RunDirectory run) {
     AtomicFiles.write(run.verdict(), VerdictJson.text(verdict));
     AtomicFiles.write(run.junit(), JunitXml.text(verdict));
     AtomicFiles.write(run.summary(), SummaryMarkdown.text(verdict));
+    AtomicFiles.write(series(run), SeriesJsonl.text(verdict));
+  }
+
+  /** The run's series.jsonl: every segment metric per time bucket. */
+  public static Path series(RunDirectory run) {
+    return run.root().resolve("series.jsonl");
   }
 
   /** The run's report.html. */

@@ -29,11 +29,13 @@ import java.util.stream.Collectors;
  * @param faultWindows  the fault windows in start order
  * @param samples       per metric of {@code metrics}, how many tasks (or items, for pass^k) are behind it; absent
  *                      where a count does not apply, so that a comparison can tell noise from change
+ * @param series        the run's time buckets in time order (series.jsonl); empty when no task or ledger entry
+ *                      was read
  */
 public record Verdict(
     String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
     Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
-    Map<String, Long> samples) {
+    Map<String, Long> samples, List<TimeBucket> series) {
 
   /** Outcome written when run.json is missing or unreadable. */
   public static final String UNKNOWN_OUTCOME = "unknown";
@@ -43,9 +45,18 @@ public record Verdict(
     slos = List.copyOf(slos);
     faultWindows = List.copyOf(faultWindows);
     samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
+    series = List.copyOf(series);
   }
 
-  /** A verdict without sample counts. */
+  /** A verdict without a series. */
+  public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
+      long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
+      Map<String, Long> samples) {
+    this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, samples,
+        List.of());
+  }
+
+  /** A verdict without sample counts nor series. */
   public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
       long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows) {
     this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, Map.of());

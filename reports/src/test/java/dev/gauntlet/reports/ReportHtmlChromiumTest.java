@@ -1,8 +1,13 @@
 package dev.gauntlet.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.gauntlet.reports.internal.AtomicFiles;
 import dev.gauntlet.reports.internal.html.HtmlReport;
+import dev.gauntlet.run.Json;
 import dev.gauntlet.run.TaskRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +68,41 @@ class ReportHtmlChromiumTest {
     assertThat(dom).as("the hostile output is shown as text")
         .contains("&lt;script&gt;document.title='pwned'&lt;/script&gt;");
     chromium.screenshot(page, Path.of("target", "report-screenshots", "hostile-outage.png"), 1280, 3600);
+  }
+
+  /**
+   * A two-minute run whose provider is down from 0:40 to 1:00 and whose retries cost more while it is: the per-bucket
+   * charts show the dip, and series.jsonl holds it. The page stays in target/report-screenshots/series-run/.
+   */
+  @Test
+  void perBucketChartsShowAnOutage() throws Exception {
+    Chromium chromium = Chromium.require();
+    Path runDir = Path.of("target", "report-screenshots", "series-run");
+    AtomicFiles.replace(AtomicFiles.staging(runDir), runDir); // a fresh directory on every run
+    RunFixture run = new RunFixture(runDir).completed(120_000).fault("primary-503", 40_000, 60_000)
+        .slo("success_rate", 0.95, null).slo("latency.p95", null, 2.0).slo("accuracy", 0.9, null)
+        .slo("cost.per_task", null, 0.004);
+    for (int i = 0; i < 1_200; i++) {
+      long t = i * 100L;
+      boolean down = t >= 40_000 && t < 60_000;
+      boolean fails = down && i % 10 != 0;
+      long latency = (down ? 2_500 : t >= 60_000 && t < 75_000 ? 1_400 : 600) + (i * 37) % 400;
+      run.record(new TaskRecord("t" + i, "france", 0, RunFixture.START + t, latency, fails ? 503 : 200,
+          fails ? null : i % 23 == 0 ? "Lyon" : "Paris", fails ? "provider returned 503" : null, List.of()));
+      run.ledger(t + 50, "t" + i, down ? 0.006 : 0.002);
+    }
+    ReportWriter.writeAll(run.evaluate(), RunFixture.dataset(), run.run);
+
+    List<String> series = Files.readAllLines(ReportWriter.series(run.run));
+    JsonNode outage = Json.mapper().readTree(series.get(4));
+
+    assertThat(series).as("12 buckets of 10 s").hasSize(12);
+    assertThat(outage.get("start_ms").asLong()).isEqualTo(RunFixture.START + 40_000);
+    assertThat(outage.get("success_rate").asDouble()).as("0:40-0:50: one task in ten got through").isEqualTo(0.1);
+    assertThat(outage.get("cost.per_task").asDouble()).isCloseTo(0.006, within(1e-12));
+    assertThat(chromium.dumpDom(ReportWriter.report(run.run))).contains("data-charts-drawn=\"10\"");
+    chromium.screenshot(ReportWriter.report(run.run), Path.of("target", "report-screenshots", "series.png"), 1400,
+        2600);
   }
 
   private static String attribute(String html, String name) {

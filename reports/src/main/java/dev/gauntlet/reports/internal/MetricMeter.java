@@ -3,6 +3,9 @@ package dev.gauntlet.reports.internal;
 import dev.gauntlet.reports.metrics.LatencyHistogram;
 import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.reports.metrics.Wilson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Computes every metric except recovery_time from one scope's totals. Thread-safe (stateless).
@@ -47,6 +50,13 @@ public final class MetricMeter {
       case "achieved_rate" -> achievedRate(totals);
       default -> Measurement.missing("it is not a metric this version knows");
     };
+  }
+
+  /** Each of {@code metrics} over {@code totals}, in that order; null where it could not be measured. */
+  public Map<String, Double> measureAll(List<String> metrics, ScopeTotals totals) {
+    Map<String, Double> values = new LinkedHashMap<>();
+    metrics.forEach(metric -> values.put(metric, measure(metric, totals).value()));
+    return values;
   }
 
   private static Measurement ratio(long part, long whole, String whyNot) {

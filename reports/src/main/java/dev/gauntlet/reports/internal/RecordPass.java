@@ -7,7 +7,6 @@ import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
 import dev.gauntlet.reports.metrics.RollingWindow;
-import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.reports.scoring.AgentAnswer;
 import dev.gauntlet.reports.scoring.ScorerRegistry;
 import dev.gauntlet.run.TaskRecord;
@@ -18,8 +17,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The one pass over records.jsonl: scores each successful task and adds it to the scope tallies, the per-window
- * phases and the rolling window, without keeping the record. Not thread-safe.
+ * The one pass over records.jsonl: scores each successful task and adds it to the scope tallies, the segments
+ * (per-window phases, time buckets) and the rolling window, without keeping the record. Not thread-safe.
  */
 final class RecordPass implements Consumer<TaskRecord> {
 
@@ -30,7 +29,7 @@ final class RecordPass implements Consumer<TaskRecord> {
   private final boolean scoring;
   private final List<FaultWindow> windows;
   private final Scopes scopes;
-  private final List<Tally[]> phases;
+  private final Segments segments;
   private final RollingWindow rolling;
   private final GoodputRule goodput;
   private final Map<String, Double> taskCosts;
@@ -46,7 +45,7 @@ final class RecordPass implements Consumer<TaskRecord> {
    *                 records, which trajectories that check arguments are scored on
    */
   RecordPass(Dataset dataset, Map<String, List<String>> executed, ServedCalls served, List<FaultWindow> windows,
-      Scopes scopes, List<Tally[]> phases, RollingWindow rolling, GoodputRule goodput, Map<String, Double> taskCosts,
+      Scopes scopes, Segments segments, RollingWindow rolling, GoodputRule goodput, Map<String, Double> taskCosts,
       PassK passK) {
     this.scoring = dataset != null;
     this.executed = executed;
@@ -57,7 +56,7 @@ final class RecordPass implements Consumer<TaskRecord> {
     this.scorers = dataset == null ? null : ScorerRegistry.standard();
     this.windows = windows;
     this.scopes = scopes;
-    this.phases = phases;
+    this.segments = segments;
     this.rolling = rolling;
     this.goodput = goodput;
     this.taskCosts = taskCosts;
@@ -79,9 +78,7 @@ final class RecordPass implements Consumer<TaskRecord> {
       scopes.whole().ttft().record(record.ttftMs());
       faultScope.ttft().record(record.ttftMs());
     }
-    for (int i = 0; i < windows.size(); i++) {
-      phases.get(i)[phase(windows.get(i), record.startMs())].add(succeeded, record.latencyMs(), correct, good);
-    }
+    segments.addTask(record.startMs(), succeeded, record.latencyMs(), correct, good, record.ttftMs());
     passK.add(record.itemId(), record.trial(), succeeded ? correct : Boolean.FALSE);
     rolling.add(record.endMs(), succeeded, record.latencyMs());
     dataEndMs = Math.max(dataEndMs, record.endMs());
@@ -117,9 +114,5 @@ final class RecordPass implements Consumer<TaskRecord> {
     AgentAnswer answer = served.map(reported::withServedCalls).orElse(reported)
         .withExecutedTools(executed.getOrDefault(record.taskId(), List.of()));
     return scorers.score(item.expected(), answer).verdict();
-  }
-
-  private static int phase(FaultWindow window, long startMs) {
-    return startMs < window.startMs() ? 0 : window.contains(startMs) ? 1 : 2;
   }
 }

@@ -6,7 +6,6 @@ import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
 import dev.gauntlet.reports.metrics.RollingPoint;
 import dev.gauntlet.reports.metrics.RollingWindow;
-import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.run.JsonLines;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.RunDirectory;
@@ -14,7 +13,6 @@ import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.run.TimelineEvent;
 import dev.gauntlet.scenario.Evaluation;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +28,9 @@ import java.util.Map;
  * @param info       run.json, or null when missing or unreadable
  * @param windows    fault windows, closed at the run's end (or the data's end when the run's end is unknown)
  * @param scopes     totals per scope
- * @param phases     per window, the tallies of tasks started before, during and after it
+ * @param phases     per window, the totals of the tasks started (and ledger entries written) before, during and
+ *                   after it
+ * @param series     the totals per time bucket, in time order ({@link SeriesTotals})
  * @param points     the rolling window, one point per step
  * @param bucketMs   the step width
  * @param dataEndMs  the latest task end, {@link Long#MIN_VALUE} without tasks
@@ -38,8 +38,9 @@ import java.util.Map;
  * @param passK      pass^k and pass@k over the trials of each item
  */
 public record RunData(
-    RunInfo info, List<FaultWindow> windows, Scopes scopes, List<Tally[]> phases, List<RollingPoint> points,
-    long bucketMs, long dataEndMs, boolean hasLedger, PassK passK) {
+    RunInfo info, List<FaultWindow> windows, Scopes scopes, List<ScopeTotals[]> phases,
+    List<SeriesTotals.Bucket> series, List<RollingPoint> points, long bucketMs, long dataEndMs, boolean hasLedger,
+    PassK passK) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
@@ -55,10 +56,9 @@ public record RunData(
     RunInfo info = RunInfoFile.read(run.runInfo());
     long runEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Long.MAX_VALUE;
     List<FaultWindow> open = FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
-    List<Tally[]> phases = new ArrayList<>();
-    open.forEach(w -> phases.add(new Tally[] {new Tally(), new Tally(), new Tally()}));
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
+    Segments segments = new Segments(open, new SeriesTotals(origin, evaluation.bucket()));
     RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
     PassK passK = new PassK(trials);
     // A cost cap needs each task's cost while the records are read, so the ledger goes first, once; its entries are
@@ -66,10 +66,10 @@ public record RunData(
     // run without an end differs: it covers the entries after the last task too).
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
-    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, costs);
+    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs);
     RecordPass records;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
-      records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, phases,
+      records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, segments,
           rolling, goodput, costs, passK);
       JsonLines.forEach(run.records(), TaskRecord.class, records);
     }
@@ -77,15 +77,18 @@ public record RunData(
     List<FaultWindow> windows = open.stream()
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
     if (!ledgerFirst) {
-      hasLedger = readLedger(run, windows, scopes, null);
+      hasLedger = readLedger(run, windows, scopes, segments, null);
     }
     setDurations(info, dataEnd, windows, scopes);
+    long runStart = info == null ? 0 : Math.max(0, info.startedMs());
+    long spanEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Math.max(0, dataEnd);
+    segments.durations(windows, runStart, spanEnd);
     long arrivals = records.arrivalSpanPerTaskMs(scopes.whole().tally().tasks());
     if (arrivals > 0) {
       scopes.whole().durationMs(arrivals);
     }
-    return new RunData(info, windows, scopes, phases, rolling.points(), rolling.bucketMs(), dataEnd, hasLedger,
-        passK);
+    return new RunData(info, windows, scopes, segments.phases(), segments.series().buckets(runStart, spanEnd),
+        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK);
   }
 
   /** Whether any task was recorded. */
@@ -94,7 +97,7 @@ public record RunData(
   }
 
   /** Adds the ledger to the scopes and, unless null, each task's cost to {@code costs}; whether it had entries. */
-  private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes,
+  private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes, Segments segments,
       Map<String, Double> costs) {
     boolean[] any = {false};
     JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
@@ -105,6 +108,7 @@ public record RunData(
       scopes.whole().addLedger(entry);
       boolean during = FaultWindows.anyContains(windows, entry.tsMs());
       (during ? scopes.duringFaults() : scopes.outsideFaults()).addLedger(entry);
+      segments.addLedger(entry, windows);
     });
     return any[0];
   }

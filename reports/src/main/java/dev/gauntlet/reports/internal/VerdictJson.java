@@ -86,6 +86,17 @@ public final class VerdictJson {
     node.put("latency_p95_before", window.before().p95Seconds());
     node.put("latency_p95_during", window.during().p95Seconds());
     node.put("latency_p95_after", window.after().p95Seconds());
+    node.set("before", phase(window.before()));
+    node.set("during", phase(window.during()));
+    node.set("after", phase(window.after()));
+    return node;
+  }
+
+  /** Tasks and every segment metric of one phase, keyed by metric name. */
+  private static ObjectNode phase(FaultWindowResult.Phase phase) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("tasks", phase.tasks());
+    phase.metrics().forEach(node::put);
     return node;
   }
 }

@@ -1,5 +1,6 @@
 package dev.gauntlet.reports.internal;
 
+import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.Recovery;
@@ -10,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the per-window results: phases and recovery. Recovery is watched until the data ends or the next fault
- * window (one starting at or after this one's end) starts, whichever is first. Thread-safe (stateless).
+ * Builds the per-window results: phases, each with every segment metric, and recovery. Recovery is watched until the
+ * data ends or the next fault window (one starting at or after this one's end) starts, whichever is first. Thread-safe
+ * (stateless).
  */
 public final class WindowResults {
 
@@ -21,14 +23,15 @@ public final class WindowResults {
   private WindowResults() {}
 
   /** One result per window of {@code data}, in start order. */
-  public static List<FaultWindowResult> of(RunData data, List<SloSpec> slos) {
+  public static List<FaultWindowResult> of(RunData data, MetricMeter meter, List<SloSpec> slos) {
     Recovery.Bounds bounds = bounds(slos);
     List<FaultWindowResult> results = new ArrayList<>();
     for (int i = 0; i < data.windows().size(); i++) {
       FaultWindow window = data.windows().get(i);
-      Tally[] phases = data.phases().get(i);
+      ScopeTotals[] phases = data.phases().get(i);
       results.add(new FaultWindowResult(window.fault(), window.kind(), window.startMs(), window.endMs(),
-          recovery(data, bounds, window), phase(phases[0]), phase(phases[1]), phase(phases[2])));
+          recovery(data, bounds, window), phase(meter, phases[0]), phase(meter, phases[1]),
+          phase(meter, phases[2])));
     }
     return results;
   }
@@ -67,7 +70,9 @@ public final class WindowResults {
     return Recovery.measure(data.points(), data.bucketMs(), bounds, window.endMs(), horizon);
   }
 
-  private static FaultWindowResult.Phase phase(Tally tally) {
-    return new FaultWindowResult.Phase(tally.tasks(), tally.successRate(), tally.p95Seconds(), tally.accuracy());
+  private static FaultWindowResult.Phase phase(MetricMeter meter, ScopeTotals totals) {
+    Tally tally = totals.tally();
+    return new FaultWindowResult.Phase(tally.tasks(), tally.successRate(), tally.p95Seconds(), tally.accuracy(),
+        meter.measureAll(Evaluator.SEGMENT_METRICS, totals));
   }
 }

@@ -11,7 +11,17 @@ public final class Tally {
   private long scored;
   private long correct;
   private long good;
-  private final LatencyHistogram latency = new LatencyHistogram();
+  private final LatencyHistogram latency;
+
+  /** A tally whose latencies keep three significant digits. */
+  public Tally() {
+    this(LatencyHistogram.PRECISE);
+  }
+
+  /** A tally whose latencies keep {@code digits} significant digits. */
+  public Tally(int digits) {
+    latency = new LatencyHistogram(digits);
+  }
 
   /**
    * Adds one task.
@@ -41,6 +51,16 @@ public final class Tally {
       scored++;
       correct += verdict ? 1 : 0;
     }
+  }
+
+  /** Adds every task of {@code other} to this tally. */
+  public void add(Tally other) {
+    tasks += other.tasks;
+    successes += other.successes;
+    scored += other.scored;
+    correct += other.correct;
+    good += other.good;
+    latency.add(other.latency);
   }
 
   public long tasks() {

@@ -19,8 +19,8 @@
     return v == null ? 'n/a' : Number(v.toFixed(digits)).toString();
   }
 
-  function pairs(values) {
-    return s.t.map(function (t, i) { return [t, values[i]]; });
+  function pairs(values, t) {
+    return (t || s.t).map(function (x, i) { return [x, values[i]]; });
   }
 
   function faultAreas() {
@@ -74,15 +74,62 @@
       xAxis: { type: 'value', min: 0, max: xMax, axisLabel: { formatter: clock }, splitLine: { show: false } },
       yAxis: { type: 'value', min: opts.min, max: opts.max, axisLabel: { formatter: opts.fmt } },
       series: [{
-        type: 'line', name: title, data: pairs(values), showSymbol: false, connectNulls: false,
-        lineStyle: { width: 1.6, color: opts.color }, itemStyle: { color: opts.color },
+        type: 'line', name: title, data: pairs(values, opts.t), showSymbol: !!opts.t, symbolSize: 5,
+        connectNulls: false, lineStyle: { width: 1.6, color: opts.color }, itemStyle: { color: opts.color },
         markArea: { silent: true, data: faultAreas(),
           label: { position: 'insideTop', fontSize: 10, color: '#a61b1b' } },
-        markLine: { silent: true, symbol: 'none',
+        markLine: { silent: true, symbol: 'none', precision: 6,
           data: boundLines(opts.metric, recoveryLines().concat(opts.lines || [])) }
-      }]
+      }].concat(opts.band ? band(opts) : [])
     });
     charts.push(chart);
+  }
+
+  /**
+   * A shaded interval around a line: one polygon per run of points that have both ends (stacked areas would be
+   * simpler, but ECharts stacks value-axis lines by index, not by x).
+   */
+  function band(opts) {
+    var t = opts.t;
+    var low = opts.band.low;
+    var high = opts.band.high;
+    return [{
+      type: 'custom', name: '95% CI', silent: true, data: t.length ? [[t[0], 0]] : [], z: 1,
+      tooltip: { show: false },
+      renderItem: function (params, api) {
+        var polygons = [];
+        var run = [];
+        for (var i = 0; i <= t.length; i++) {
+          if (i < t.length && low[i] != null && high[i] != null) {
+            run.push(i);
+            continue;
+          }
+          if (run.length) {
+            var points = run.map(function (k) { return api.coord([t[k], high[k]]); })
+              .concat(run.slice().reverse().map(function (k) { return api.coord([t[k], low[k]]); }));
+            polygons.push({ type: 'polygon', shape: { points: points },
+              style: { fill: opts.color, opacity: 0.18, stroke: null } });
+          }
+          run = [];
+        }
+        return { type: 'group', children: polygons };
+      }
+    }];
+  }
+
+  /** The metrics per time bucket, each point at its bucket's middle. */
+  function buckets(b) {
+    var t = b.t;
+    line('chart-bucket-success', 'success rate', b.success_rate,
+      { t: t, metric: 'success_rate', fmt: percent, color: '#54a24b', min: 0, max: 1 });
+    line('chart-bucket-accuracy', 'accuracy (shaded: 95% Wilson interval)', b.accuracy,
+      { t: t, metric: 'accuracy', fmt: percent, color: '#b279a2', min: 0, max: 1,
+        band: { low: b.accuracy_ci_low, high: b.accuracy_ci_high },
+        emptyText: data.scored ? 'no answer was scored' : 'not scored: the report was written without the dataset' });
+    line('chart-bucket-p95', 'p95 latency', b.latency_p95,
+      { t: t, metric: 'latency.p95', fmt: seconds, color: '#f58518', min: 0 });
+    line('chart-bucket-cost', 'cost per task (USD)', b.cost_per_task,
+      { t: t, metric: 'cost.per_task', fmt: usd, color: '#9d755d', min: 0 });
   }
 
   function histogram() {
@@ -194,6 +241,8 @@
   line('chart-cost', 'spend (USD per minute)', s.cost, { metric: 'cost', fmt: usd, color: '#9d755d', min: 0 });
   histogram();
   echarts.connect(charts.slice(0, 5));
+  buckets(data.buckets);
+  echarts.connect(charts.slice(6, 10));
   if (data.memory && document.getElementById('chart-memory')) {
     memory(data.memory);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.SloResult;
+import dev.gauntlet.reports.TimeBucket;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.reports.internal.detail.LatencyBins;
 import dev.gauntlet.reports.internal.detail.RunDetails;
@@ -11,14 +12,22 @@ import dev.gauntlet.reports.internal.detail.TimeSeries;
 import dev.gauntlet.reports.metrics.RecoveryResult;
 import dev.gauntlet.run.Json;
 import dev.gauntlet.scenario.SloSpec;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The numbers report.js draws, as one JSON tree: series by bucket, fault windows with their recovery, whole-run SLO
- * bounds, the latency histogram and, when the run sampled any, memory per source ({@link MemoryChartData}). Times
- * are seconds after the series' origin. Thread-safe (stateless).
+ * The numbers report.js draws, as one JSON tree: series by bucket, the verdict's metrics per time bucket
+ * (series.jsonl), fault windows with their recovery, whole-run SLO bounds, the latency histogram and, when the run
+ * sampled any, memory per source ({@link MemoryChartData}). Times are seconds after the series' origin. Thread-safe
+ * (stateless).
  */
 final class ChartData {
+
+  /** The metrics the per-bucket charts draw, as arrays named with underscores for dots. */
+  private static final List<String> BUCKET_METRICS = List.of("success_rate", "accuracy", "accuracy.ci_low",
+      "accuracy.ci_high", "latency.p95", "cost.per_task");
 
   private ChartData() {}
 
@@ -31,6 +40,7 @@ final class ChartData {
     root.put("target_rate", details.targetPerSec() > 0 ? details.targetPerSec() : null);
     root.put("scored", details.scored());
     points(root.putObject("series"), series);
+    buckets(root.putObject("buckets"), verdict, series.originMs());
     ArrayNode windows = root.putArray("windows");
     verdict.faultWindows().forEach(w -> windows.add(window(w, series.originMs())));
     bounds(root.putObject("bounds"), verdict);
@@ -54,6 +64,19 @@ final class ChartData {
       p95.add(p.p95Seconds());
       accuracy.add(p.accuracy());
       cost.add(p.costPerMinute());
+    }
+  }
+
+  /** The verdict's time buckets, each at the middle of the part of it the run spans. */
+  private static void buckets(ObjectNode node, Verdict verdict, long originMs) {
+    ArrayNode t = node.putArray("t");
+    Map<String, ArrayNode> columns = new LinkedHashMap<>();
+    BUCKET_METRICS.forEach(metric -> columns.put(metric, node.putArray(metric.replace('.', '_'))));
+    for (TimeBucket bucket : verdict.series()) {
+      long from = verdict.startedMs() > 0 ? Math.max(bucket.startMs(), verdict.startedMs()) : bucket.startMs();
+      long to = verdict.endedMs() > from ? Math.min(bucket.endMs(), verdict.endedMs()) : bucket.endMs();
+      t.add((from + to) / 2.0 / 1000.0 - originMs / 1000.0);
+      columns.forEach((metric, column) -> column.add(bucket.metrics().get(metric)));
     }
   }
 

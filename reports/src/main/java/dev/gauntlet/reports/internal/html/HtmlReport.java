@@ -4,6 +4,7 @@ import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
+import dev.gauntlet.reports.TimeBucket;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.reports.internal.Format;
 import dev.gauntlet.reports.internal.Margin;
@@ -13,8 +14,10 @@ import dev.gauntlet.reports.internal.detail.Transcript;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The verdict and the run's details as report.html: one self-contained file that works offline. Charts are drawn by
@@ -24,12 +27,25 @@ import java.util.Locale;
  */
 public final class HtmlReport {
 
-  /** The charts the page draws, by element id; a test checks each one drew. */
-  public static final List<String> CHARTS = List.of("chart-throughput", "chart-success", "chart-p95",
-      "chart-accuracy", "chart-cost", "chart-histogram");
+  /** The charts of the run over time, in buckets of the evaluation's width by the time tasks finished. */
+  private static final List<String> TIME_CHARTS = List.of("chart-throughput", "chart-success", "chart-p95",
+      "chart-accuracy", "chart-cost");
+
+  /** The charts of the verdict's time buckets (series.jsonl), by the time tasks started. */
+  private static final List<String> BUCKET_CHARTS = List.of("chart-bucket-success", "chart-bucket-accuracy",
+      "chart-bucket-p95", "chart-bucket-cost");
+
+  /** The charts the page always draws, by element id; a test checks each one drew. */
+  public static final List<String> CHARTS = Stream.of(TIME_CHARTS, List.of("chart-histogram"), BUCKET_CHARTS)
+      .flatMap(List::stream).toList();
 
   /** The memory chart's element id, on the page only when the run sampled memory (memory.jsonl). */
   public static final String MEMORY_CHART = "chart-memory";
+
+  /** The fault-window table's column groups: title to metric; tasks first. */
+  private static final Map<String, String> WINDOW_COLUMNS = columns("tasks", "tasks", "success rate",
+      "success_rate", "accuracy", "accuracy", "p95 latency (s)", "latency.p95", "cost per task (USD)",
+      "cost.per_task");
 
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'");
 
@@ -54,6 +70,7 @@ public final class HtmlReport {
     charts(html, details);
     memory(html, details);
     windows(html, verdict.faultWindows());
+    buckets(html, verdict);
     worst(html, details);
     metrics(html, verdict);
     html.append("<footer>Written by Gauntlet. Charts: Apache ECharts ").append(Html.escape(assets.echartsVersion))
@@ -115,7 +132,7 @@ public final class HtmlReport {
         .append("recovering (until back within the SLOs) <span class=\"swatch bound\"></span> SLO bound · ")
         .append("buckets of ").append(Format.number(details.series().bucketMs() / 1000.0, 1))
         .append(" s by the time tasks finished</p>\n");
-    for (String chart : CHARTS.subList(0, CHARTS.size() - 1)) {
+    for (String chart : TIME_CHARTS) {
       html.append("<div class=\"chart\" id=\"").append(chart).append("\"></div>\n");
     }
     html.append("</section>\n<section id=\"latency\">\n<h2>Latency of successful tasks</h2>\n")
@@ -139,22 +156,56 @@ public final class HtmlReport {
       html.append("<p>No fault was switched on in this run.</p>\n</section>\n");
       return;
     }
-    html.append("<table class=\"windows\">\n<thead><tr><th rowspan=\"2\">fault</th><th rowspan=\"2\">kind</th>")
-        .append("<th rowspan=\"2\">duration</th><th rowspan=\"2\">recovery</th><th colspan=\"3\">tasks</th>")
-        .append("<th colspan=\"3\">success rate</th><th colspan=\"3\">p95 latency</th></tr>\n<tr>")
-        .append("<th>before</th><th>during</th><th>after</th>".repeat(3)).append("</tr></thead>\n<tbody>\n");
+    html.append("<p class=\"legend\">Tasks by the time they started, cost by the time it was spent; every metric ")
+        .append("for each phase is in verdict.json (<code>fault_windows[].before</code>, <code>during</code>, ")
+        .append("<code>after</code>).</p>\n<table class=\"windows\">\n<thead><tr><th rowspan=\"2\">fault</th>")
+        .append("<th rowspan=\"2\">duration</th><th rowspan=\"2\">recovery</th>");
+    WINDOW_COLUMNS.keySet().forEach(title -> html.append("<th colspan=\"3\">").append(title).append("</th>"));
+    html.append("</tr>\n<tr>").append("<th>before</th><th>during</th><th>after</th>".repeat(WINDOW_COLUMNS.size()))
+        .append("</tr></thead>\n<tbody>\n");
     for (FaultWindowResult w : windows) {
-      html.append("<tr><td>").append(Html.escape(w.fault())).append("</td><td>").append(Html.escape(w.kind()))
-          .append("</td><td>").append(Format.number((w.endMs() - w.startMs()) / 1000.0, 3)).append(" s</td><td>")
+      html.append("<tr><td>").append(Html.escape(w.fault())).append("<br><span class=\"kind\">")
+          .append(Html.escape(w.kind())).append("</span></td><td>")
+          .append(Format.number((w.endMs() - w.startMs()) / 1000.0, 3)).append(" s</td><td>")
           .append(Html.escape(SummaryMarkdown.recovery(w))).append("</td>");
       List<FaultWindowResult.Phase> phases = List.of(w.before(), w.during(), w.after());
-      phases.forEach(p -> html.append("<td>").append(p.tasks()).append("</td>"));
-      phases.forEach(p -> html.append("<td>").append(ratio(p.successRate())).append("</td>"));
-      phases.forEach(p -> html.append("<td>").append(p.p95Seconds() == null ? "n/a"
-          : Format.number(p.p95Seconds(), 3) + " s").append("</td>"));
+      for (String metric : WINDOW_COLUMNS.values()) {
+        for (int i = 0; i < phases.size(); i++) {
+          html.append(i == 1 ? "<td class=\"during\">" : "<td>").append(cell(metric, phases.get(i))).append("</td>");
+        }
+      }
       html.append("</tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  private static String cell(String metric, FaultWindowResult.Phase phase) {
+    if ("tasks".equals(metric)) {
+      return String.valueOf(phase.tasks());
+    }
+    Double value = phase.metrics().get(metric);
+    if (value == null) {
+      return "n/a";
+    }
+    // Units are in the column's title, so the cells stay narrow enough for fifteen of them.
+    return metric.startsWith("cost.") ? "$" + Format.number(value, 5)
+        : metric.startsWith("latency.") ? Format.number(value, 3) : Html.escape(Format.value(metric, value));
+  }
+
+  private static void buckets(StringBuilder html, Verdict verdict) {
+    html.append("<section id=\"buckets\">\n<h2>Metrics per time bucket</h2>\n<p class=\"legend\">");
+    if (verdict.series().isEmpty()) {
+      html.append("No task was recorded.");
+    } else {
+      TimeBucket first = verdict.series().get(0);
+      html.append("Buckets of ").append(Format.number((first.endMs() - first.startMs()) / 1000.0, 1))
+          .append(" s by the time tasks started (cost: by the time it was spent), each point at its bucket's ")
+          .append("middle; <span class=\"swatch fault\"></span> fault on. Every metric per bucket is in ")
+          .append("<a href=\"series.jsonl\">series.jsonl</a>.");
+    }
+    html.append("</p>\n<div class=\"grid2\">\n");
+    BUCKET_CHARTS.forEach(chart -> html.append("<div class=\"chart\" id=\"").append(chart).append("\"></div>\n"));
+    html.append("</div>\n</section>\n");
   }
 
   private static void worst(StringBuilder html, RunDetails details) {
@@ -181,7 +232,11 @@ public final class HtmlReport {
     html.append("</tbody>\n</table>\n</section>\n");
   }
 
-  private static String ratio(Double value) {
-    return value == null ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
+  private static Map<String, String> columns(String... titlesAndMetrics) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    for (int i = 0; i < titlesAndMetrics.length; i += 2) {
+      columns.put(titlesAndMetrics[i], titlesAndMetrics[i + 1]);
+    }
+    return columns;
   }
 }
