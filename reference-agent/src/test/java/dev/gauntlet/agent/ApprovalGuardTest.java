@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gauntlet.agent.internal.ToolCatalog;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -30,14 +26,12 @@ class ApprovalGuardTest {
         "properties":{"customer_id":{"type":"string"}},"required":["customer_id"]},"approval":"required"}]}""";
   private static final String INPUT = "Refund A1 in full.";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final AgentHarness harness = new AgentHarness();
   private FakeToolServer tools;
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    harness.close();
   }
 
   @Test
@@ -102,18 +96,10 @@ class ApprovalGuardTest {
 
   private AgentClient agent(FakeProvider provider, Map<String, String> overrides) throws Exception {
     tools = opened(new FakeToolServer(CATALOG));
-    Map<String, String> env = new HashMap<>(Map.of(
-        "AGENT_PORT", "0",
-        "OPENAI_BASE_URL", provider.baseUrl(),
-        "AGENT_TOOLS_URL", tools.baseUrl()));
-    env.putAll(overrides);
-    RunningAgent agent = opened(ReferenceAgent.start(AgentConfig.fromEnvironment(env)));
-    assertThat(agent.awaitReady(Duration.ofSeconds(5))).as("catalog loaded: %s", agent.catalogError()).isTrue();
-    return new AgentClient(agent);
+    return harness.agent(provider.baseUrl(), tools.baseUrl(), overrides);
   }
 
   private <T extends AutoCloseable> T opened(T resource) {
-    open.add(resource);
-    return resource;
+    return harness.opened(resource);
   }
 }

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ class MemoryAndCacheTest {
       FakeProvider.lookupThenAnswer("lookup_order", "{\"order_id\":\"A1001\"}");
   private static final String ANSWER = "Result: {\"order_id\":\"A1001\",\"status\":\"shipped\"}";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final AgentHarness harness = new AgentHarness();
   private FakeToolServer tools;
   private FakeProvider provider;
 
@@ -46,9 +45,7 @@ class MemoryAndCacheTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    harness.close();
   }
 
   @Test
@@ -254,19 +251,11 @@ class MemoryAndCacheTest {
   }
 
   private AgentClient agent(FakeProvider llm, Map<String, String> overrides) throws InterruptedException {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "AGENT_PORT", "0",
-        "OPENAI_BASE_URL", llm.baseUrl(),
-        "AGENT_TOOLS_URL", tools.baseUrl()));
-    env.putAll(overrides);
-    RunningAgent agent = opened(ReferenceAgent.start(AgentConfig.fromEnvironment(env)));
-    assertThat(agent.awaitReady(Duration.ofSeconds(5))).as("catalog loaded: %s", agent.catalogError()).isTrue();
-    return new AgentClient(agent);
+    return harness.agent(llm.baseUrl(), tools.baseUrl(), overrides);
   }
 
   private <T extends AutoCloseable> T opened(T resource) {
-    open.add(resource);
-    return resource;
+    return harness.opened(resource);
   }
 
   private static int closedPort() throws IOException {

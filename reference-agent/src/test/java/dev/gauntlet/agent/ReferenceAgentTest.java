@@ -3,10 +3,6 @@ package dev.gauntlet.agent;
 import static dev.gauntlet.agent.FakeProvider.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -20,7 +16,7 @@ class ReferenceAgentTest {
   private static final Function<FakeProvider.Call, Reply> LOOKUP =
       FakeProvider.lookupThenAnswer("lookup_order", "{\"order_id\":\"A1001\"}");
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final AgentHarness harness = new AgentHarness();
   private FakeToolServer tools;
 
   @BeforeEach
@@ -30,9 +26,7 @@ class ReferenceAgentTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    harness.close();
   }
 
   @Test
@@ -250,18 +244,10 @@ class ReferenceAgentTest {
   }
 
   private AgentClient agent(FakeProvider provider, Map<String, String> overrides) throws InterruptedException {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "AGENT_PORT", "0",
-        "OPENAI_BASE_URL", provider.baseUrl(),
-        "AGENT_TOOLS_URL", tools.baseUrl()));
-    env.putAll(overrides);
-    RunningAgent agent = opened(ReferenceAgent.start(AgentConfig.fromEnvironment(env)));
-    assertThat(agent.awaitReady(Duration.ofSeconds(5))).as("catalog loaded: %s", agent.catalogError()).isTrue();
-    return new AgentClient(agent);
+    return harness.agent(provider.baseUrl(), tools.baseUrl(), overrides);
   }
 
   private <T extends AutoCloseable> T opened(T resource) {
-    open.add(resource);
-    return resource;
+    return harness.opened(resource);
   }
 }

@@ -3,9 +3,6 @@ package dev.gauntlet.agent;
 import static dev.gauntlet.agent.FakeProvider.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +18,7 @@ class TaskProtocolsTest {
   private static final String INPUT = "Where is my order A1001?";
   private static final String ANSWER = "Your order A1001 has shipped and will arrive on Friday.";
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final AgentHarness harness = new AgentHarness();
   private FakeToolServer tools;
 
   @BeforeEach
@@ -31,9 +28,7 @@ class TaskProtocolsTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    harness.close();
   }
 
   @Test
@@ -170,18 +165,10 @@ class TaskProtocolsTest {
   }
 
   private AgentClient agent(FakeProvider provider, Map<String, String> overrides) throws InterruptedException {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "AGENT_PORT", "0",
-        "OPENAI_BASE_URL", provider.baseUrl(),
-        "AGENT_TOOLS_URL", tools.baseUrl()));
-    env.putAll(overrides);
-    RunningAgent agent = opened(ReferenceAgent.start(AgentConfig.fromEnvironment(env)));
-    assertThat(agent.awaitReady(Duration.ofSeconds(5))).as("catalog loaded: %s", agent.catalogError()).isTrue();
-    return new AgentClient(agent);
+    return harness.agent(provider.baseUrl(), tools.baseUrl(), overrides);
   }
 
   private <T extends AutoCloseable> T opened(T resource) {
-    open.add(resource);
-    return resource;
+    return harness.opened(resource);
   }
 }

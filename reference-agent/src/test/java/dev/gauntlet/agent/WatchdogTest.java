@@ -3,9 +3,6 @@ package dev.gauntlet.agent;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -26,7 +23,7 @@ class WatchdogTest {
   private static final double LEAK_MB = 4_096;
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final List<AutoCloseable> open = new ArrayList<>();
+  private final AgentHarness harness = new AgentHarness();
   private FakeToolServer tools;
   private FakeProvider fallback;
 
@@ -38,9 +35,7 @@ class WatchdogTest {
 
   @AfterEach
   void closeAll() throws Exception {
-    for (int i = open.size() - 1; i >= 0; i--) {
-      open.get(i).close();
-    }
+    harness.close();
   }
 
   @Test
@@ -129,8 +124,7 @@ class WatchdogTest {
   }
 
   private RunningAgent start(FakeModelServer server, String mode) throws InterruptedException {
-    Map<String, String> env = new HashMap<>(Map.of(
-        "AGENT_PORT", "0",
+    return harness.start(Map.of(
         "AGENT_MODE", mode,
         "AGENT_CACHE", "off",
         "OPENAI_BASE_URL", server.baseUrl(),
@@ -139,13 +133,9 @@ class WatchdogTest {
         "AGENT_WATCHDOG_URL", server.rootUrl(),
         "AGENT_WATCHDOG_THRESHOLD", "0.9",
         "AGENT_WATCHDOG_INTERVAL", "250ms"));
-    RunningAgent agent = opened(ReferenceAgent.start(AgentConfig.fromEnvironment(env)));
-    assertThat(agent.awaitReady(Duration.ofSeconds(5))).as("catalog loaded: %s", agent.catalogError()).isTrue();
-    return agent;
   }
 
   private <T extends AutoCloseable> T opened(T resource) {
-    open.add(resource);
-    return resource;
+    return harness.opened(resource);
   }
 }
