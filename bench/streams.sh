@@ -5,7 +5,10 @@
 # Goal (issue 3): >= 2,000 concurrent streams on 2 cores with both errors' p99 <= 2 ms.
 # ZGC: its pauses stay under a millisecond, where G1 young collections of this much garbage pause 10-40 ms and
 # show up directly as late tokens.
-# Usage: bench/streams.sh [streams=2000] [ttft_ms=500] [tokens_per_second=20] [warmup_rounds=6]
+# Each measured round also prints the mock's own write lateness (its clock) and what the machine did meanwhile
+# (steal and idle time from /proc/stat, JIT compile time, how late a thread asleep for 1 ms woke): on a shared VM these
+# vary from minute to minute, and a round is only as exact as the machine was quiet.
+# Usage: bench/streams.sh [streams=2000] [ttft_ms=500] [tokens_per_second=20] [warmup_rounds=6] [rounds=3]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./mvnw -q -B -Dmaven.test.skip=true install
@@ -13,4 +16,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
   -Dmdep.includeScope=test)
 ulimit -n 65536 2>/dev/null || true
 exec java -XX:+UseZGC -Xmx2g -cp "fault-injectors/target/test-classes:fault-injectors/target/classes:$(cat fault-injectors/target/bench.cp)" \
-  dev.gauntlet.faults.StreamBenchmark "${1:-2000}" "${2:-500}" "${3:-20}" "${4:-6}"
+  dev.gauntlet.faults.StreamBenchmark "${1:-2000}" "${2:-500}" "${3:-20}" "${4:-6}" "${5:-3}"

@@ -214,6 +214,14 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   }
 
   /**
+   * How late the provider mock has written the events of its paced streams so far, against when their pace made them
+   * due (self-hosted providers' own servers not included); {@link StreamPacing#since} gives a stretch of a run.
+   */
+  public StreamPacing streamPacing() {
+    return new StreamPacing(providers.lateness().counts());
+  }
+
+  /**
    * The root URL of a self-hosted provider's server, {@code http://127.0.0.1:PORT}, where {@code /v1},
    * {@code /health}, {@code /metrics} and {@code POST /gauntlet/restart} are; empty for any other provider.
    */

@@ -101,6 +101,8 @@ class LatencyFaultTest {
 
     assertThat(first).as("first chunk").isGreaterThanOrEqualTo(TTFT);
     assertThat(whole).as("whole stream").isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)));
+    assertThat(faults.plane.streamPacing().events()).as("a timed write a token (fewer where a piece spans tokens)")
+        .isBetween(tokens / 2, tokens);
     assertThat(faults.ledger()).singleElement().satisfies(entry -> {
       assertThat(entry.firstByteMs()).isGreaterThanOrEqualTo(TTFT.toMillis());
       assertThat(entry.lastByteMs()).isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)).toMillis());

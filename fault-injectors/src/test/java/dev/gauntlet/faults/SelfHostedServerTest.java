@@ -226,6 +226,12 @@ class SelfHostedServerTest {
     CompletableFuture<HttpResponse<String>> hung = CLIENT.sendAsync(HttpRequest.newBuilder(
         URI.create(plane.providerBaseUrl("local") + "/chat/completions")).header("content-type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(CHAT)).build(), HttpResponse.BodyHandlers.ofString());
+    // The completion that does not fit crashes the server when it arrives: probe only once it has.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (serverEvents().isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(serverEvents()).extracting(TimelineEvent::action).containsExactly(TimelineEvent.CRASH);
     for (String path : List.of("/health", "/metrics", "/v1/models")) {
       CompletableFuture<HttpResponse<String>> call = CLIENT.sendAsync(HttpRequest.newBuilder(URI.create(root() + path))
           .timeout(Duration.ofMillis(500)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -25,6 +25,7 @@ import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Benchmark, not a test: how exactly the provider mock paces thousands of concurrent token streams. It starts a fault
@@ -46,10 +48,15 @@ import java.util.concurrent.TimeUnit;
  * p50, p99 and max of both errors. {@code bench/streams.sh} runs it.
  *
  * <p>The client is the instrument and shares the machine's cores with the server, so it does as little as it can: one
- * epoll thread, raw bytes, no HTTP decoding. Before the measured round, {@code warmups} rounds of up to 1,000 streams
- * let the JIT finish compiling both sides.
+ * epoll thread, raw bytes, no HTTP decoding. Before the measured rounds, {@code warmups} rounds of as many streams
+ * let the JIT compile both sides.
  *
- * <p>Usage: {@code StreamBenchmark [streams=2000] [ttftMs=500] [tokensPerSecond=20] [warmups=6]}.
+ * <p>Each measured round also prints the mock's own lateness in writing the events (on its clock, which is what the
+ * ledger's first and last byte times record), and what the machine did meanwhile: steal time, idle time, JIT
+ * compilation, and how late a thread asleep for 1 ms woke. On a shared virtual machine those set a floor that no
+ * program on it can go below, and they vary from one minute to the next: read each round with its context.
+ *
+ * <p>Usage: {@code StreamBenchmark [streams=2000] [ttftMs=500] [tokensPerSecond=20] [warmups=6] [rounds=3]}.
  */
 public final class StreamBenchmark {
 
@@ -68,11 +75,15 @@ public final class StreamBenchmark {
     long ttftMs = args.length > 1 ? Long.parseLong(args[1]) : 500;
     double tokensPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 20;
     int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 6;
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 3;
     Fault.Latency latency = new Fault.Latency(new Delay.Fixed(Duration.ofMillis(ttftMs)), tokensPerSecond, 0,
         Fault.Latency.SlowTail.NONE);
     FaultSpec spec = new FaultSpec("paced", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, "primary", null,
         latency);
     Path dir = Files.createTempDirectory("gauntlet-streams");
+    // The client: one epoll thread for every round, so that its code, warm after the first rounds, stays so.
+    EventLoopGroup client = new MultiThreadIoEventLoopGroup(1,
+        Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
     try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1, spec), dataset(), RunDirectory.create(dir),
         Clock.systemUTC())) {
       plane.startTimeline();
@@ -83,11 +94,43 @@ public final class StreamBenchmark {
       // Warms the JIT of both sides: C2 goes on compiling the request and stream paths for several rounds, and a
       // compiler thread busy during the measured round takes a core from the streams.
       for (int w = 0; w < warmups; w++) {
-        round(url, "warm" + w, Math.min(streams, 1000), spread);
+        round(client, url, "warm" + w, streams, spread);
       }
-      List<long[]> arrivals = round(url, "stream", streams, spread);
-      report(arrivals, streams, TimeUnit.MILLISECONDS.toNanos(ttftMs), gapNanos);
+      System.out.printf("%d streams a round, ttft %d ms, gap %.1f ms, no jitter; goal: both client-side errors' "
+          + "p99 <= 2 ms%n", streams, ttftMs, gapNanos / 1e6);
+      List<Long> allTtft = new ArrayList<>();
+      List<Long> allGaps = new ArrayList<>();
+      for (int r = 1; r <= rounds; r++) {
+        Machine before = Machine.now();
+        StreamPacing pacing = plane.streamPacing();
+        Sleeper sleeper = Sleeper.begin();
+        List<long[]> arrivals = round(client, url, "stream" + r, streams, spread);
+        List<Long> sleeps = sleeper.finish();
+        Machine during = Machine.now().since(before);
+        pacing = plane.streamPacing().since(pacing);
+        List<Long> ttft = new ArrayList<>();
+        List<Long> gaps = new ArrayList<>();
+        errors(arrivals, TimeUnit.MILLISECONDS.toNanos(ttftMs), gapNanos, ttft, gaps);
+        allTtft.addAll(ttft);
+        allGaps.addAll(gaps);
+        System.out.printf("%nround %d: %d streams, at most %d open at once, %d tokens%n", r, arrivals.size(),
+            mostOpen(arrivals), gaps.size() + ttft.size());
+        print("ttft error", ttft);
+        print("inter-token error", gaps);
+        System.out.printf("  the mock's own write lateness (its clock, before the kernel and the reader): p50 %.3f ms"
+            + "   p99 %.3f ms   p99.9 %.3f ms   (%d events)%n", pacing.percentile(0.50).toNanos() / 1e6,
+            pacing.percentile(0.99).toNanos() / 1e6, pacing.percentile(0.999).toNanos() / 1e6, pacing.events());
+        System.out.printf("  the machine meanwhile: steal %.1f%%, idle %.1f%%, JIT compiling %d ms; a thread asleep "
+            + "for 1 ms woke p99 %.3f ms, max %.3f ms late%n", during.steal(), during.idle(), during.compileMs(),
+            at(sorted(sleeps), 0.99) / 1e6, at(sorted(sleeps), 1.0) / 1e6);
+      }
+      if (rounds > 1) {
+        System.out.printf("%nall %d rounds%n", rounds);
+        print("ttft error", allTtft);
+        print("inter-token error", allGaps);
+      }
     }
+    client.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     System.exit(0);
   }
 
@@ -95,53 +138,45 @@ public final class StreamBenchmark {
    * Runs {@code streams} streams at once on {@code streams} connections opened beforehand; each result is the time
    * the request's last byte was written followed by each token's arrival.
    */
-  private static List<long[]> round(URI url, String name, int streams, Duration spread) throws InterruptedException {
+  private static List<long[]> round(EventLoopGroup loop, URI url, String name, int streams, Duration spread) {
     String body = "{\"model\":\"" + Fixtures.MODEL + "\",\"stream\":true,"
         + "\"messages\":[{\"role\":\"user\",\"content\":\"" + INPUT + "\"}]}";
     boolean epoll = Epoll.isAvailable();
-    EventLoopGroup loop = new MultiThreadIoEventLoopGroup(1,
-        epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
-    try {
-      List<TokenTimes> all = new ArrayList<>();
-      List<Channel> channels = new ArrayList<>();
-      for (int i = 0; i < streams; i++) {
-        TokenTimes times = new TokenTimes();
-        all.add(times);
-        channels.add(new Bootstrap().group(loop).channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
-            .option(ChannelOption.TCP_NODELAY, true)
-            .handler(new ChannelInitializer<SocketChannel>() {
-              @Override
-              protected void initChannel(SocketChannel ch) {
-                ch.pipeline().addLast(times);
-              }
-            }).connect(url.getHost(), url.getPort()).sync().channel());
-      }
-      for (int i = 0; i < streams; i++) {
-        byte[] json = body.getBytes(StandardCharsets.UTF_8);
-        // Each round's tasks are new ones, as a real agent's would be, not more calls of the last round's tasks.
-        ByteBuf request = Unpooled.wrappedBuffer(("POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost()
-            + ":" + url.getPort() + "\r\nContent-Type: application/json\r\nX-Gauntlet-Task-Id: " + name + "-" + i
-            + "\r\nContent-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), json);
-        TokenTimes times = all.get(i);
-        Channel channel = channels.get(i);
-        channel.eventLoop().schedule(() -> channel.writeAndFlush(request)
-            .addListener(f -> times.sent = System.nanoTime()), spread.toNanos() * i / streams, TimeUnit.NANOSECONDS);
-      }
-      List<long[]> results = new ArrayList<>();
-      for (TokenTimes times : all) {
-        results.add(times.done.orTimeout(2, TimeUnit.MINUTES).join());
-      }
-      channels.forEach(Channel::close);
-      return results;
-    } finally {
-      loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
+    List<TokenTimes> all = new ArrayList<>();
+    List<Channel> channels = new ArrayList<>();
+    for (int i = 0; i < streams; i++) {
+      TokenTimes times = new TokenTimes();
+      all.add(times);
+      channels.add(new Bootstrap().group(loop).channel(epoll ? EpollSocketChannel.class : NioSocketChannel.class)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline().addLast(times);
+            }
+          }).connect(url.getHost(), url.getPort()).syncUninterruptibly().channel());
     }
+    for (int i = 0; i < streams; i++) {
+      byte[] json = body.getBytes(StandardCharsets.UTF_8);
+      // Each round's tasks are new ones, as a real agent's would be, not more calls of the last round's tasks.
+      ByteBuf request = Unpooled.wrappedBuffer(("POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost()
+          + ":" + url.getPort() + "\r\nContent-Type: application/json\r\nX-Gauntlet-Task-Id: " + name + "-" + i
+          + "\r\nContent-Length: " + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII), json);
+      TokenTimes times = all.get(i);
+      Channel channel = channels.get(i);
+      channel.eventLoop().schedule(() -> channel.writeAndFlush(request)
+          .addListener(f -> times.sent = System.nanoTime()), spread.toNanos() * i / streams, TimeUnit.NANOSECONDS);
+    }
+    List<long[]> results = new ArrayList<>();
+    for (TokenTimes times : all) {
+      results.add(times.done.orTimeout(2, TimeUnit.MINUTES).join());
+    }
+    channels.forEach(Channel::close);
+    return results;
   }
 
-  private static void report(List<long[]> arrivals, int streams, long ttft, long gap) {
-    List<Long> ttftErrors = new ArrayList<>();
-    List<Long> gapErrors = new ArrayList<>();
-    int tokens = 0;
+  /** Each stream's time to first token error and each of its gaps' error, against the configured values. */
+  private static void errors(List<long[]> arrivals, long ttft, long gap, List<Long> ttftErrors, List<Long> gapErrors) {
     for (long[] a : arrivals) {
       if (a.length < 2) {
         continue;
@@ -150,12 +185,7 @@ public final class StreamBenchmark {
       for (int i = 2; i < a.length; i++) {
         gapErrors.add(Math.abs(a[i] - a[i - 1] - gap));
       }
-      tokens += a.length - 1;
     }
-    System.out.printf("%d streams, at most %d open at once, %d with tokens, %d tokens; ttft %d ms, gap %.1f ms, "
-        + "no jitter%n", streams, mostOpen(arrivals), ttftErrors.size(), tokens, ttft / 1_000_000, gap / 1e6);
-    print("ttft error", ttftErrors);
-    print("inter-token error", gapErrors);
   }
 
   /** The most streams that were open (sent, last token not yet arrived) at one time. */
@@ -176,17 +206,86 @@ public final class StreamBenchmark {
   }
 
   private static void print(String what, List<Long> errors) {
-    long[] sorted = errors.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] sorted = sorted(errors);
     if (sorted.length == 0) {
-      System.out.printf("%-18s no samples%n", what);
+      System.out.printf("  %-18s no samples%n", what);
       return;
     }
-    System.out.printf("%-18s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%d samples; goal p99 <= 2 ms)%n", what,
+    System.out.printf("  %-18s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%d samples)%n", what,
         at(sorted, 0.50) / 1e6, at(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
   }
 
+  private static long[] sorted(List<Long> values) {
+    return values.stream().mapToLong(Long::longValue).sorted().toArray();
+  }
+
   private static long at(long[] sorted, double q) {
-    return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+    return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+  }
+
+  /**
+   * What else the machine did during a round, from {@code /proc/stat} (all zero where there is none): the share of
+   * CPU time the hypervisor gave to other guests (steal) and the share left idle, and the JIT's compile time.
+   */
+  private record Machine(double steal, double idle, long compileMs, long[] ticks) {
+
+    static Machine now() {
+      long[] ticks = new long[8];
+      try {
+        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        for (int i = 0; i < ticks.length && i + 1 < fields.length; i++) {
+          ticks[i] = Long.parseLong(fields[i + 1]);
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // not Linux: no figures
+      }
+      return new Machine(0, 0, ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), ticks);
+    }
+
+    /** The shares between {@code earlier} and this one, in percent. */
+    Machine since(Machine earlier) {
+      long total = 0;
+      for (int i = 0; i < ticks.length; i++) {
+        total += ticks[i] - earlier.ticks[i];
+      }
+      double per = total == 0 ? 0 : 100.0 / total;
+      return new Machine((ticks[7] - earlier.ticks[7]) * per, (ticks[3] - earlier.ticks[3]) * per,
+          compileMs - earlier.compileMs, ticks);
+    }
+  }
+
+  /**
+   * A thread that sleeps 1 ms again and again and notes how late it wakes each time: the floor of any timing on the
+   * machine at that moment, the mock's event loops and the client's included.
+   */
+  private static final class Sleeper extends Thread {
+    private final List<Long> late = new ArrayList<>();
+
+    private Sleeper() {
+      super("bench-sleeper");
+      setDaemon(true);
+    }
+
+    static Sleeper begin() {
+      Sleeper sleeper = new Sleeper();
+      sleeper.start();
+      return sleeper;
+    }
+
+    @Override
+    public void run() {
+      while (!isInterrupted()) {
+        long asleep = System.nanoTime();
+        LockSupport.parkNanos(1_000_000);
+        late.add(Math.max(0, System.nanoTime() - asleep - 1_000_000));
+      }
+    }
+
+    List<Long> finish() throws InterruptedException {
+      interrupt();
+      join();
+      return late;
+    }
   }
 
   private static Dataset dataset() {

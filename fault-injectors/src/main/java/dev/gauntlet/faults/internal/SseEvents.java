@@ -39,7 +39,6 @@ public final class SseEvents {
     if (delta < 0) {
       return false;
     }
-    String rest = event.substring(delta + 9);
-    return !rest.startsWith("}") && !rest.startsWith("\"role\"");
+    return !event.startsWith("}", delta + 9) && !event.startsWith("\"role\"", delta + 9);
   }
 }

@@ -32,13 +32,15 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final ProviderTransformer routes;
   private final LedgerTimings timings;
   private final ExecutorService blocking;
+  private final Lateness lateness;
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private Exchange current;
 
-  Connection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking) {
+  Connection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking, Lateness lateness) {
     this.routes = routes;
     this.timings = timings;
     this.blocking = blocking;
+    this.lateness = lateness;
   }
 
   /** A request read, with when it arrived. */
@@ -56,7 +58,8 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void answer(ChannelHandlerContext ctx, Pending pending) {
     UUID id = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
-    current = new Exchange(ctx, id, pending.arrivedNanos(), pending.keepAlive(), timings, () -> next(ctx));
+    current = new Exchange(ctx, id, pending.arrivedNanos(), pending.keepAlive(), timings, lateness,
+        () -> next(ctx));
     Exchange exchange = current;
     if (!routes.blocks(pending.request().getUrl())) {
       exchange.send(answer(pending.request(), id));

@@ -47,6 +47,7 @@ final class Exchange {
   private final long arrived;
   private final boolean keepAlive;
   private final LedgerTimings timings;
+  private final Lateness lateness;
   private final Runnable done;
   private ScheduledFuture<?> timer;
   /** A stream's whole body, written slice by slice, and where each of its events ends. */
@@ -56,12 +57,13 @@ final class Exchange {
   private boolean finished;
 
   Exchange(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
-      Runnable done) {
+      Lateness lateness, Runnable done) {
     this.ctx = ctx;
     this.id = id;
     this.arrived = arrivedNanos;
     this.keepAlive = keepAlive;
     this.timings = timings;
+    this.lateness = lateness;
     this.done = done;
   }
 
@@ -78,8 +80,9 @@ final class Exchange {
     } else if (pace != null && response.getBody() != null && !response.getBody().isEmpty()) {
       List<String> events = SseEvents.split(response.getBody());
       long[] due = pace.schedule(events, SseEvents::carriesToken, Answers.tokens(response));
-      body = Unpooled.wrappedBuffer(response.getByteBody());
-      ends = ends(body, events.size());
+      byte[] bytes = response.getByteBody();
+      body = Unpooled.wrappedBuffer(bytes);
+      ends = ends(bytes, events.size());
       ctx.writeAndFlush(head(response, true));
       event(delay + due[0], () -> stream(due, delay, 0));
     } else {
@@ -142,10 +145,12 @@ final class Exchange {
     if (to == ends.length) {
       ctx.write(new DefaultHttpContent(chunk));
       end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+      lateness.record(System.nanoTime() - arrived - delay - due[from]);
       release();
       return;
     }
     ctx.writeAndFlush(new DefaultHttpContent(chunk));
+    lateness.record(System.nanoTime() - arrived - delay - due[from]);
     int next = to;
     event(delay + due[next], () -> stream(due, delay, next));
   }
@@ -154,17 +159,16 @@ final class Exchange {
    * Where each of the body's {@code events} ends, in bytes: after each blank line, the last at the end of the body
    * (the same cuts {@link SseEvents#split} makes in the text, since a blank line is the same in UTF-8).
    */
-  private static int[] ends(ByteBuf body, int events) {
+  private static int[] ends(byte[] body, int events) {
     int[] ends = new int[events];
     int found = 0;
-    int last = body.writerIndex();
-    for (int i = 1; i < last && found < events - 1; i++) {
-      if (body.getByte(i) == '\n' && body.getByte(i - 1) == '\n') {
+    for (int i = 1; i < body.length && found < events - 1; i++) {
+      if (body[i] == '\n' && body[i - 1] == '\n') {
         ends[found++] = i + 1;
         i++; // a blank line's second newline never starts the next one, as in SseEvents.split
       }
     }
-    ends[events - 1] = last;
+    ends[events - 1] = body.length;
     return ends;
   }
 

@@ -46,11 +46,13 @@ public final class ProviderServer implements AutoCloseable {
   private final EventLoopGroup loops;
   private final ExecutorService blocking;
   private final Channel listener;
+  private final Lateness lateness;
 
-  private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener) {
+  private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener, Lateness lateness) {
     this.loops = loops;
     this.blocking = blocking;
     this.listener = listener;
+    this.lateness = lateness;
   }
 
   /**
@@ -80,6 +82,7 @@ public final class ProviderServer implements AutoCloseable {
         new DefaultThreadFactory("gauntlet-provider", true), io);
     ExecutorService blocking = new ThreadPoolExecutor(0, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new DefaultThreadFactory("gauntlet-provider-upstream", true));
+    Lateness lateness = new Lateness();
     Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channel)
         .option(ChannelOption.SO_BACKLOG, 4096)
@@ -92,12 +95,12 @@ public final class ProviderServer implements AutoCloseable {
             if (front != null) {
               ch.pipeline().addLast(front.get());
             }
-            ch.pipeline().addLast(new Connection(routes, timings, blocking));
+            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness));
           }
         });
     try {
       Channel listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
-      return new ProviderServer(loops, blocking, listener);
+      return new ProviderServer(loops, blocking, listener, lateness);
     } catch (RuntimeException e) {
       loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       blocking.shutdownNow();
@@ -109,6 +112,11 @@ public final class ProviderServer implements AutoCloseable {
   /** {@code http://127.0.0.1:PORT}. */
   public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort());
+  }
+
+  /** How late this server has written the events of its paced streams so far. */
+  public Lateness lateness() {
+    return lateness;
   }
 
   /** Stops listening, closes every connection (streams in flight end there) and stops the threads. Idempotent. */
