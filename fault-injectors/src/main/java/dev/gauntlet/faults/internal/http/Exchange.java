@@ -7,20 +7,19 @@ import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.Pace;
 import dev.gauntlet.faults.internal.SseEvents;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
@@ -50,9 +49,9 @@ final class Exchange {
   private final Lateness lateness;
   private final Runnable done;
   private ScheduledFuture<?> timer;
-  /** A stream's whole body, written slice by slice, and where each of its events ends. */
-  private ByteBuf body;
-  private int[] ends;
+  /** A stream's whole body framed in its chunks, written one by one beneath the HTTP codec, through {@link #framed}. */
+  private Chunks chunks;
+  private ChannelHandlerContext framed;
   private long firstByte;
   private boolean finished;
 
@@ -80,9 +79,8 @@ final class Exchange {
     } else if (pace != null && response.getBody() != null && !response.getBody().isEmpty()) {
       List<String> events = SseEvents.split(response.getBody());
       long[] due = pace.schedule(events, SseEvents::carriesToken, Answers.tokens(response));
-      byte[] bytes = response.getByteBody();
-      body = Unpooled.wrappedBuffer(bytes);
-      ends = ends(bytes, events.size());
+      chunks = Chunks.frame(response.getByteBody(), due);
+      framed = ctx.pipeline().context(HttpServerCodec.class);
       ctx.writeAndFlush(head(response, true));
       event(delay + due[0], () -> stream(due, delay, 0));
     } else {
@@ -126,55 +124,35 @@ final class Exchange {
   }
 
   /**
-   * Writes the events due together from {@code from} on, as a slice of the body (no copy), then schedules the next
-   * ones.
+   * Writes chunk {@code chunk}, the events due together, then schedules the next one. The chunks are framed already,
+   * so they go beneath the HTTP codec, straight to the socket; the end of the response goes through the codec, which
+   * writes the last chunk and is ready for the connection's next response.
    */
-  private void stream(long[] due, long delay, int from) {
+  private void stream(long[] due, long delay, int chunk) {
     if (!live()) {
       return;
     }
-    int to = from;
-    while (to < ends.length && due[to] == due[from]) {
-      to++;
-    }
-    int start = from == 0 ? 0 : ends[from - 1];
-    ByteBuf chunk = body.retainedSlice(start, ends[to - 1] - start);
-    if (from == 0) {
+    if (chunk == 0) {
       firstByte = sinceArrival();
     }
-    if (to == ends.length) {
-      ctx.write(new DefaultHttpContent(chunk));
+    long dueAt = arrived + delay + due[chunks.firstEvent(chunk)];
+    if (chunk == chunks.count() - 1) {
+      framed.write(chunks.slice(chunk));
       end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
-      lateness.record(System.nanoTime() - arrived - delay - due[from]);
+      lateness.record(System.nanoTime() - dueAt);
       release();
       return;
     }
-    ctx.writeAndFlush(new DefaultHttpContent(chunk));
-    lateness.record(System.nanoTime() - arrived - delay - due[from]);
-    int next = to;
-    event(delay + due[next], () -> stream(due, delay, next));
-  }
-
-  /**
-   * Where each of the body's {@code events} ends, in bytes: after each blank line, the last at the end of the body
-   * (the same cuts {@link SseEvents#split} makes in the text, since a blank line is the same in UTF-8).
-   */
-  private static int[] ends(byte[] body, int events) {
-    int[] ends = new int[events];
-    int found = 0;
-    for (int i = 1; i < body.length && found < events - 1; i++) {
-      if (body[i] == '\n' && body[i - 1] == '\n') {
-        ends[found++] = i + 1;
-        i++; // a blank line's second newline never starts the next one, as in SseEvents.split
-      }
-    }
-    ends[events - 1] = body.length;
-    return ends;
+    // No promise to notify for each token: a failed write reaches the connection as an exception, which closes it.
+    framed.writeAndFlush(chunks.slice(chunk), framed.voidPromise());
+    lateness.record(System.nanoTime() - dueAt);
+    int next = chunk + 1;
+    event(delay + due[chunks.firstEvent(next)], () -> stream(due, delay, next));
   }
 
   private void release() {
-    if (body != null && body.refCnt() > 0) {
-      body.release();
+    if (chunks != null) {
+      chunks.release();
     }
   }
 
