@@ -5,7 +5,6 @@ import dev.gauntlet.cli.targets.ManagedRedis;
 import dev.gauntlet.cli.targets.Readiness;
 import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.faults.FaultPlane;
-import dev.gauntlet.faults.StreamPacing;
 import dev.gauntlet.reports.ConsoleTable;
 import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.ReportWriter;
@@ -26,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,12 +56,6 @@ final class ScenarioRun {
   ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out) {
     this(inputs, run, out, null);
   }
-
-  /**
-   * Pacing error (p99, ms) past which a run warns that its stream timings are off: the console and summary show
-   * latencies to 10 ms, so a smaller error does not change a figure anyone reads.
-   */
-  private static final int SLOW_PACE_MS = 10;
 
   ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out, RunDirectory baseline) {
     this.inputs = inputs;
@@ -101,7 +93,7 @@ final class ScenarioRun {
         return Optional.of(notReady.get() + tail(run.agentLog()));
       }
       int gatling = workload(faults, agent);
-      pacing(faults.streamPacing());
+      PacingLine.of(faults.streamPacing()).ifPresent(line -> out.println("gauntlet: " + line));
       if (!phase.compareAndSet(Phase.WORKLOAD, Phase.ENDED)) {
         return Optional.empty(); // the shutdown hook ended the run and wrote its verdict
       }
@@ -170,21 +162,6 @@ final class ScenarioRun {
     } catch (RuntimeException e) {
       System.err.println("gauntlet: interrupted; could not write a partial verdict: " + e.getMessage());
     }
-  }
-
-  /**
-   * After a run whose provider paced streams (a latency fault on a streaming call): how late the mock wrote their
-   * events on its own clock, an error every time to first token and token gap in the run carries, with a warning
-   * when it is large enough to matter.
-   */
-  private void pacing(StreamPacing pacing) {
-    if (pacing.events() == 0) {
-      return;
-    }
-    double p99 = pacing.percentile(0.99).toNanos() / 1e6;
-    out.printf(Locale.ROOT, "gauntlet: the provider mock wrote %d paced stream events, p99 %.2f ms after they were "
-        + "due%s%n", pacing.events(), p99, p99 <= SLOW_PACE_MS ? "" : " (over " + SLOW_PACE_MS + " ms: the "
-        + "machine was too busy to keep the configured pace, and the run's latency figures carry that error)");
   }
 
   /** The run's first line, with the admin API that switches faults by hand during a game day. */

@@ -82,6 +82,7 @@ final class ServeSession {
     plane.close();
     stopped.countDown();
     out.printf("gauntlet serve: %s; every fault is off; timeline: %s%n", how, run.timeline());
+    PacingLine.of(plane.streamPacing()).ifPresent(line -> out.println("gauntlet serve: " + line));
     out.flush();
   }
 
