@@ -7,8 +7,9 @@
 # show up directly as late tokens.
 # Each measured round also prints the mock's own write lateness (its clock) and what the machine did meanwhile
 # (steal and idle time from /proc/stat, JIT compile time, how late a thread asleep for 1 ms woke): on a shared VM these
-# vary from minute to minute, and a round is only as exact as the machine was quiet.
-# Usage: bench/streams.sh [streams=2000] [ttft_ms=500] [tokens_per_second=20] [warmup_rounds=6] [rounds=3]
+# vary from minute to minute, and a round is only as exact as the machine was quiet. The last lines pool all rounds,
+# then only the rounds in which the hypervisor took less than 0.5% of the CPU (steal).
+# Usage: bench/streams.sh [streams=2000] [ttft_ms=500] [tokens_per_second=20] [warmup_rounds=12] [rounds=5]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ./mvnw -q -B -Dmaven.test.skip=true install
@@ -16,4 +17,4 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
   -Dmdep.includeScope=test)
 ulimit -n 65536 2>/dev/null || true
 exec java -XX:+UseZGC -Xmx2g -cp "fault-injectors/target/test-classes:fault-injectors/target/classes:$(cat fault-injectors/target/bench.cp)" \
-  dev.gauntlet.faults.StreamBenchmark "${1:-2000}" "${2:-500}" "${3:-20}" "${4:-6}" "${5:-3}"
+  dev.gauntlet.faults.StreamBenchmark "${1:-2000}" "${2:-500}" "${3:-20}" "${4:-12}" "${5:-5}"
