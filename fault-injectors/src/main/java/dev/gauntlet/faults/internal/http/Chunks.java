@@ -20,6 +20,7 @@ final class Chunks {
   private final int[] ends;
   /** The first event of each chunk, whose due time is the chunk's. */
   private final int[] firstEvents;
+  private boolean released;
 
   private Chunks(ByteBuf framed, int[] ends, int[] firstEvents) {
     this.framed = framed;
@@ -94,8 +95,13 @@ final class Chunks {
     return framed.retainedSlice(start, ends[i] - start);
   }
 
+  /**
+   * Gives up this stream's hold on the buffer, once however often it is called: the slices still being written share
+   * its reference count and release their own holds when they are on the wire.
+   */
   void release() {
-    if (framed.refCnt() > 0) {
+    if (!released) {
+      released = true;
       framed.release();
     }
   }

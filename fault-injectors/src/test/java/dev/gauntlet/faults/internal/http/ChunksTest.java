@@ -49,4 +49,16 @@ class ChunksTest {
     assertThat(text(chunks.slice(1))).isEqualTo(Integer.toHexString(cut.length()) + "\r\n" + cut + "\r\n");
     chunks.release();
   }
+
+  @Test
+  void releasingTwiceLeavesTheSlicesInFlightTheirOwnHolds() {
+    Chunks chunks = Chunks.frame("data: a\n\ndata: b\n\n".getBytes(StandardCharsets.UTF_8), new long[] {1, 2});
+    ByteBuf inFlight = chunks.slice(1);
+
+    chunks.release();
+    chunks.release(); // the end of the stream, then the connection closing: the second must not take the slice's hold
+
+    assertThat(inFlight.refCnt()).isEqualTo(1);
+    assertThat(text(inFlight)).endsWith("data: b\n\n\r\n");
+  }
 }
