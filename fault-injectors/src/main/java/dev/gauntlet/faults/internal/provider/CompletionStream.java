@@ -88,7 +88,7 @@ public final class CompletionStream {
    * What every chunk of {@code completion} starts with, up to its first choice: {@code data: {"id":…,"choices":[}.
    * A chunk's header is the same in every frame, so it is written once rather than once a token.
    */
-  static String prefix(Completion completion) {
+  private static String prefix(Completion completion) {
     ObjectNode chunk = completion.header("chat.completion.chunk");
     chunk.putArray("choices");
     String json = chunk.toString();
