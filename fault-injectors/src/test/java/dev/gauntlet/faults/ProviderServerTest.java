@@ -2,6 +2,10 @@ package dev.gauntlet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.dataset.Expectation;
+import dev.gauntlet.dataset.Item;
+import dev.gauntlet.dataset.ScriptStep;
 import dev.gauntlet.faults.internal.SseEvents;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.scenario.Delay;
@@ -105,6 +109,59 @@ class ProviderServerTest {
         assertThat(entry.status()).isEqualTo(200);
         assertThat(entry.fault()).isEqualTo("the-fault");
       });
+    }
+  }
+
+  @Test
+  void aStreamWhoseClientStopsReadingArrivesWholeWhenItReadsAgain() throws IOException, InterruptedException {
+    // Thousands of tokens due within a few milliseconds, to a client with a small receive window that does not read
+    // for a while: the server's socket fills in the middle of a chunk, and whoever writes the stream (a pacer or the
+    // event loop) must carry on from that byte once the client reads again.
+    StringBuilder answer = new StringBuilder();
+    for (int i = 0; i < 6000; i++) {
+      answer.append("word").append(i % 97).append(' ');
+    }
+    Item item = new Item("l-1", LlmFaults.INPUT, new Expectation.Contains(List.of("word1")), List.of(),
+        List.of(new ScriptStep.Answer(answer.toString().trim())), List.of(), 1);
+    Dataset dataset = new Dataset("long", "1", "test", List.of(), List.of(item), null);
+    Fault.Latency latency = new Fault.Latency(new Delay.Fixed(Duration.ZERO), 1_000_000, 0,
+        Fault.Latency.SlowTail.NONE);
+    try (LlmFaults faults = new LlmFaults(dir, latency, dataset); Socket socket = new Socket()) {
+      socket.setReceiveBufferSize(4096);
+      URI base = faults.plane.providerBaseUrl("primary");
+      socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+      socket.setSoTimeout(20_000);
+      socket.getOutputStream().write(chat(base, true, "close").getBytes(StandardCharsets.UTF_8));
+      Thread.sleep(500);
+
+      String all = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      String body = unchunked(all.substring(all.indexOf("\r\n\r\n") + 4));
+      StringBuilder text = new StringBuilder();
+      java.util.regex.Matcher content = java.util.regex.Pattern.compile("\"content\":\"([^\"]*)\"").matcher(body);
+      while (content.find()) {
+        text.append(content.group(1));
+      }
+      assertThat(all).startsWith("HTTP/1.1 200 OK");
+      assertThat(text.toString()).as("every token, once, in order").isEqualTo(answer.toString().trim());
+      assertThat(body).endsWith("data: [DONE]\n\n");
+    }
+  }
+
+  /** The body of a chunked HTTP/1.1 message, checking each chunk's size line and the last chunk. */
+  private static String unchunked(String chunked) {
+    StringBuilder body = new StringBuilder();
+    int at = 0;
+    while (true) {
+      int line = chunked.indexOf("\r\n", at);
+      int size = Integer.parseInt(chunked.substring(at, line), 16);
+      if (size == 0) {
+        assertThat(chunked.substring(line)).as("the last chunk ends the message").isEqualTo("\r\n\r\n");
+        return body.toString();
+      }
+      body.append(chunked, line + 2, line + 2 + size);
+      assertThat(chunked.substring(line + 2 + size, line + 4 + size)).as("a chunk's closing CRLF").isEqualTo("\r\n");
+      at = line + 4 + size;
     }
   }
 

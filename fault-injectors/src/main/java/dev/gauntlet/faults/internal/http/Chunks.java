@@ -1,7 +1,9 @@
 package dev.gauntlet.faults.internal.http;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.unix.FileDescriptor;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -9,7 +11,8 @@ import java.util.Arrays;
  * A paced stream's body framed once, when the answer is ready, as the HTTP/1.1 chunks it goes out in: one chunk for
  * each run of events due at the same time ({@code SIZE-IN-HEX CRLF events CRLF}). Each write is then a slice of one
  * buffer, a single iovec, with no encoding and no allocation on the event loop when a token is due: with thousands of
- * streams those per-token costs are what makes tokens late. Not thread-safe (one stream's, on its event loop).
+ * streams those per-token costs are what makes tokens late. Not thread-safe: one stream's, used by its event loop or by
+ * the pacer that owns the stream at the time.
  */
 final class Chunks {
 
@@ -59,7 +62,9 @@ final class Chunks {
       chunks++;
       first = last + 1;
     }
-    return new Chunks(Unpooled.wrappedBuffer(out, 0, at), Arrays.copyOf(ends, chunks),
+    // Direct memory: a socket write takes its bytes from there without a copy, whoever writes it (see Pacers).
+    ByteBuf framed = ByteBufAllocator.DEFAULT.directBuffer(at, at).writeBytes(out, 0, at);
+    return new Chunks(framed, Arrays.copyOf(ends, chunks),
         Arrays.copyOf(firstEvents, chunks));
   }
 
@@ -89,10 +94,35 @@ final class Chunks {
     return firstEvents[i];
   }
 
+  /** Chunk {@code i}'s length in bytes, framed. */
+  int length(int i) {
+    return ends[i] - start(i);
+  }
+
+  private int start(int i) {
+    return i == 0 ? 0 : ends[i - 1];
+  }
+
   /** Chunk {@code i}, framed, as a slice sharing the buffer (released with the write). */
   ByteBuf slice(int i) {
-    int start = i == 0 ? 0 : ends[i - 1];
-    return framed.retainedSlice(start, ends[i] - start);
+    return slice(i, 0);
+  }
+
+  /** Chunk {@code i} from its byte {@code from} on, framed, as a slice sharing the buffer (released with the write). */
+  ByteBuf slice(int i, int from) {
+    return framed.retainedSlice(start(i) + from, length(i) - from);
+  }
+
+  /**
+   * Writes chunk {@code i} straight to {@code socket}, without waiting: the bytes the socket took, all of them or
+   * fewer when its send buffer is full.
+   *
+   * @throws IOException when the connection is gone (reset, closed)
+   */
+  int write(FileDescriptor socket, int i) throws IOException {
+    int start = start(i);
+    return framed.hasMemoryAddress() ? socket.writeAddress(framed.memoryAddress(), start, ends[i])
+        : socket.write(framed.nioBuffer(), start, ends[i]);
   }
 
   /**

@@ -33,14 +33,17 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final LedgerTimings timings;
   private final ExecutorService blocking;
   private final Lateness lateness;
+  private final Pacers pacers;
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private Exchange current;
 
-  Connection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking, Lateness lateness) {
+  Connection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking, Lateness lateness,
+      Pacers pacers) {
     this.routes = routes;
     this.timings = timings;
     this.blocking = blocking;
     this.lateness = lateness;
+    this.pacers = pacers;
   }
 
   /** A request read, with when it arrived. */
@@ -59,7 +62,7 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private void answer(ChannelHandlerContext ctx, Pending pending) {
     UUID id = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
     current = new Exchange(ctx, id, pending.arrivedNanos(), pending.keepAlive(), timings, lateness,
-        () -> next(ctx));
+        pacers, () -> next(ctx));
     Exchange exchange = current;
     if (!routes.blocks(pending.request().getUrl())) {
       exchange.send(answer(pending.request(), id));

@@ -8,6 +8,7 @@ import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.Pace;
 import dev.gauntlet.faults.internal.SseEvents;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,9 +24,13 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.UnixChannel;
+import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -33,7 +38,8 @@ import java.util.concurrent.TimeUnit;
  * One answer going out on a connection: after its fixed delay, whole; or as a stream, event by event at the times
  * its {@link Pace} gives, each timed from the request's arrival rather than from the event before, so lateness never
  * adds up; or a dropped connection. When the last byte has gone out (or the client has left) the call's ledger entry
- * is recorded with the times its first and last byte were sent. Confined to the connection's event loop.
+ * is recorded with the times its first and last byte were sent. Confined to the connection's event loop, except a
+ * stream's chunks while the {@link Pacers} write them ({@link Direct}).
  */
 final class Exchange {
 
@@ -47,22 +53,28 @@ final class Exchange {
   private final boolean keepAlive;
   private final LedgerTimings timings;
   private final Lateness lateness;
+  /** Writes streams hedged across CPUs where it can; null where the event loop writes them. */
+  private final Pacers pacers;
   private final Runnable done;
   private ScheduledFuture<?> timer;
   /** A stream's whole body framed in its chunks, written one by one beneath the HTTP codec, through {@link #framed}. */
   private Chunks chunks;
   private ChannelHandlerContext framed;
-  private long firstByte;
+  /** The stream while the pacers write it; null before, after, and where the event loop writes it. */
+  private Direct direct;
+  /** Set by the pacer that writes the first chunk, read on the loop after the pacer hands the stream back. */
+  private volatile long firstByte;
   private boolean finished;
 
   Exchange(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
-      Lateness lateness, Runnable done) {
+      Lateness lateness, Pacers pacers, Runnable done) {
     this.ctx = ctx;
     this.id = id;
     this.arrived = arrivedNanos;
     this.keepAlive = keepAlive;
     this.timings = timings;
     this.lateness = lateness;
+    this.pacers = pacers;
     this.done = done;
   }
 
@@ -82,7 +94,12 @@ final class Exchange {
       chunks = Chunks.frame(response.getByteBody(), due);
       framed = ctx.pipeline().context(HttpServerCodec.class);
       ctx.writeAndFlush(head(response, true));
-      event(delay + due[0], () -> stream(due, delay, 0));
+      direct = Direct.open(this, due, delay);
+      if (direct != null) {
+        pacers.add(direct);
+      } else {
+        event(delay + due[0], () -> stream(due, delay, 0, 0));
+      }
     } else {
       at(delay, () -> whole(response));
     }
@@ -124,30 +141,170 @@ final class Exchange {
   }
 
   /**
-   * Writes chunk {@code chunk}, the events due together, then schedules the next one. The chunks are framed already,
-   * so they go beneath the HTTP codec, straight to the socket; the end of the response goes through the codec, which
-   * writes the last chunk and is ready for the connection's next response.
+   * Writes chunk {@code chunk} from its byte {@code from} on, the events due together, then schedules the next one.
+   * The chunks are framed already, so they go beneath the HTTP codec, straight to the socket; the end of the response
+   * goes through the codec, which writes the last chunk and is ready for the connection's next response.
    */
-  private void stream(long[] due, long delay, int chunk) {
+  private void stream(long[] due, long delay, int chunk, int from) {
     if (!live()) {
       return;
     }
-    if (chunk == 0) {
+    if (chunk == 0 && from == 0) {
       firstByte = sinceArrival();
     }
     long dueAt = arrived + delay + due[chunks.firstEvent(chunk)];
     if (chunk == chunks.count() - 1) {
-      framed.write(chunks.slice(chunk));
+      framed.write(chunks.slice(chunk, from));
       end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
       lateness.record(System.nanoTime() - dueAt);
       release();
       return;
     }
     // No promise to notify for each token: a failed write reaches the connection as an exception, which closes it.
-    framed.writeAndFlush(chunks.slice(chunk), framed.voidPromise());
+    framed.writeAndFlush(chunks.slice(chunk, from), framed.voidPromise());
     lateness.record(System.nanoTime() - dueAt);
     int next = chunk + 1;
-    event(delay + due[chunks.firstEvent(next)], () -> stream(due, delay, next));
+    event(delay + due[chunks.firstEvent(next)], () -> stream(due, delay, next, 0));
+  }
+
+  /** What a pacer hands back to the event loop when it stops writing a stream. */
+  private enum Handback {
+    /** It wrote the last chunk: the response's end follows. */
+    WRITTEN,
+    /** The socket took part of a chunk only (the client reads slowly): the loop writes the rest, and on. */
+    FULL,
+    /** The connection failed under a write. */
+    FAILED,
+    /** The exchange was abandoned while the pacer held the stream. */
+    CANCELLED
+  }
+
+  /** On the loop: the pacers are done with the stream; the loop carries on as {@code how} says. */
+  private void handBack(Handback how, long[] due, long delay, int chunk, int written) {
+    direct = null;
+    if (finished) {
+      release(); // abandoned meanwhile: nothing more goes out
+      return;
+    }
+    switch (how) {
+      case WRITTEN -> {
+        end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+        release();
+      }
+      case FULL -> stream(due, delay, chunk, written);
+      case FAILED -> ctx.close();
+      case CANCELLED -> release();
+    }
+  }
+
+  /**
+   * A stream the pacers write, each chunk straight to a second descriptor of the connection's socket (see
+   * {@link Pacers#duplicate}); the HTTP codec has written the head before, and writes the end after the pacer
+   * hands the stream back to the loop. Owned by one pacer at a time while queued; its fields after construction are
+   * the owner's, handed on through the pacers' queue.
+   */
+  private static final class Direct extends Pacers.Paced {
+    private final Exchange exchange;
+    private final FileDescriptor socket;
+    private final long[] due;
+    private final long delay;
+    private int chunk;
+    private volatile boolean cancelled;
+
+    private Direct(Exchange exchange, FileDescriptor socket, long[] due, long delay) {
+      this.exchange = exchange;
+      this.socket = socket;
+      this.due = due;
+      this.delay = delay;
+    }
+
+    /**
+     * A direct stream for {@code exchange}, or null where the loop should write it: no pacers, a channel that is
+     * not a Unix socket, a head still waiting in Netty's outbound buffer, or no descriptor left to duplicate.
+     */
+    static Direct open(Exchange exchange, long[] due, long delay) {
+      Channel channel = exchange.ctx.channel();
+      if (exchange.pacers == null || !(channel instanceof UnixChannel unix)
+          || channel.unsafe().outboundBuffer() == null || !channel.unsafe().outboundBuffer().isEmpty()) {
+        return null;
+      }
+      try {
+        return new Direct(exchange, Pacers.duplicate(unix.fd()), due, delay);
+      } catch (IOException e) {
+        return null;
+      }
+    }
+
+    private long unrounded() {
+      return exchange.arrived + delay + due[exchange.chunks.firstEvent(chunk)];
+    }
+
+    @Override
+    long dueAt() {
+      return Slots.roundUp(unrounded());
+    }
+
+    @Override
+    boolean writeNext() {
+      if (cancelled) {
+        return stop(Handback.CANCELLED, 0);
+      }
+      Chunks chunks = exchange.chunks;
+      int written;
+      try {
+        written = chunks.write(socket, chunk);
+      } catch (IOException e) {
+        return stop(Handback.FAILED, 0);
+      }
+      exchange.lateness.record(System.nanoTime() - unrounded());
+      if (chunk == 0 && written > 0) {
+        exchange.firstByte = exchange.sinceArrival();
+      }
+      if (written < chunks.length(chunk)) {
+        return stop(Handback.FULL, written);
+      }
+      if (chunk == chunks.count() - 1) {
+        return stop(Handback.WRITTEN, 0);
+      }
+      chunk++;
+      return true;
+    }
+
+    /** Closes this stream's descriptor and hands the stream back to the event loop. */
+    private boolean stop(Handback how, int written) {
+      closeSocket();
+      int at = chunk;
+      try {
+        exchange.ctx.executor().execute(() -> exchange.handBack(how, due, delay, at, written));
+      } catch (RejectedExecutionException e) {
+        // the server is stopping: its loops are gone, and the stream's buffer with them
+      }
+      return false;
+    }
+
+    /** On the loop, when the exchange is abandoned: true when the loop now owns the stream and may release it. */
+    boolean cancel() {
+      cancelled = true;
+      if (exchange.pacers.remove(this)) {
+        closeSocket();
+        return true;
+      }
+      return false;
+    }
+
+    @Override
+    void abort() {
+      closeSocket();
+      exchange.chunks.release();
+    }
+
+    private void closeSocket() {
+      try {
+        socket.close();
+      } catch (IOException e) {
+        // already closed: nothing is held
+      }
+    }
   }
 
   private void release() {
@@ -213,7 +370,10 @@ final class Exchange {
     if (timer != null) {
       timer.cancel(false);
     }
-    release();
+    if (direct == null || direct.cancel()) {
+      direct = null;
+      release();
+    } // else a pacer is writing the stream: it hands it back, and the loop releases it then
     if (!finished) {
       finished = true;
       timings.sent(id, firstByte, firstByte == 0 ? 0 : sinceArrival());

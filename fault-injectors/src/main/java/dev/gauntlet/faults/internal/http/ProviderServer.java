@@ -35,7 +35,9 @@ import java.util.function.Supplier;
  * goes out through {@link Exchange}: whole, after a delay, dropped, or as a stream whose events are written one by
  * one when its {@code Pace} schedules them. It is Netty, not WireMock's Jetty, because WireMock holds a thread per
  * delayed or dribbled response and sleeps between equal chunks: here no thread waits on a slow answer, thousands of
- * streams share the event loops, and every gap between two tokens is its own. Answers that may block (providers
+ * streams share the event loops, and every gap between two tokens is its own; where they can, two {@link Pacers}
+ * pinned to two CPUs write the streams' tokens instead of the loops, so that a CPU the hypervisor stops does not stop
+ * the streams. Answers that may block (providers
  * passing through to an upstream) are computed on a separate pool, never on an event loop. Thread-safe.
  */
 public final class ProviderServer implements AutoCloseable {
@@ -47,9 +49,12 @@ public final class ProviderServer implements AutoCloseable {
   private final ExecutorService blocking;
   private final Channel listener;
   private final Lateness lateness;
+  private final Pacers pacers;
 
-  private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener, Lateness lateness) {
+  private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener, Lateness lateness,
+      Pacers pacers) {
     this.loops = loops;
+    this.pacers = pacers;
     this.blocking = blocking;
     this.listener = listener;
     this.lateness = lateness;
@@ -83,6 +88,7 @@ public final class ProviderServer implements AutoCloseable {
     ExecutorService blocking = new ThreadPoolExecutor(0, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
         new DefaultThreadFactory("gauntlet-provider-upstream", true));
     Lateness lateness = new Lateness();
+    Pacers pacers = Pacers.start("gauntlet-provider");
     Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channel)
         .option(ChannelOption.SO_BACKLOG, 4096)
@@ -95,13 +101,16 @@ public final class ProviderServer implements AutoCloseable {
             if (front != null) {
               ch.pipeline().addLast(front.get());
             }
-            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness));
+            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness, pacers));
           }
         });
     try {
       Channel listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
-      return new ProviderServer(loops, blocking, listener, lateness);
+      return new ProviderServer(loops, blocking, listener, lateness, pacers);
     } catch (RuntimeException e) {
+      if (pacers != null) {
+        pacers.close();
+      }
       loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       blocking.shutdownNow();
       throw new IllegalStateException("could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
@@ -123,6 +132,9 @@ public final class ProviderServer implements AutoCloseable {
   @Override
   public void close() {
     listener.close().syncUninterruptibly();
+    if (pacers != null) {
+      pacers.close();
+    }
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     blocking.shutdownNow();
   }

@@ -1,0 +1,246 @@
+package dev.gauntlet.faults.internal.http;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import io.netty.channel.epoll.Epoll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Two threads, each pinned to a CPU of its own, that write the due chunks of paced streams, hedged: both wake at
+ * each due time and take the due streams from one lock-free queue, so that when the hypervisor takes one CPU away
+ * for a few milliseconds (steal), the thread on the other CPU writes every stream's tokens on time meanwhile. An
+ * event loop cannot do that: its connections stay with it, and when its CPU stops, all of them wait.
+ *
+ * <p>On a shared 2-vCPU machine the hypervisor stopped one vCPU for 2-50 ms dozens of times a minute, and both at
+ * once for a tenth of that time ({@code bench/streams.sh} measures the result). The pacers are started only where
+ * they can help and are safe: Linux with Netty's epoll transport (a connection's socket is a file descriptor the
+ * pacer can write to), and at least two CPUs to pin them to. The system property {@code gauntlet.stream.pacers=false}
+ * turns them off; streams then go out from their event loops.
+ *
+ * <p>Thread-safe. A stream is owned by whoever took it out of the queue last: a pacer while it writes, or the event
+ * loop that cancels it.
+ */
+final class Pacers implements AutoCloseable {
+
+  private static final boolean WANTED = !"false".equals(System.getProperty("gauntlet.stream.pacers"));
+
+  /** A stream written by the pacers, one chunk at a time; called by one pacer at a time, its owner. */
+  abstract static class Paced {
+    /** Its place in the queue while it waits; null while it is out (written, or done with). */
+    private volatile Due key;
+
+    /** When its next chunk is due, on the {@code System.nanoTime} scale. */
+    abstract long dueAt();
+
+    /** Writes the next chunk; true when another one follows (due at {@link #dueAt()}). */
+    abstract boolean writeNext();
+
+    /** The server is stopping with this stream still queued: let go of what it holds. Called once. */
+    abstract void abort();
+  }
+
+  private record Due(long at, long sequence) implements Comparable<Due> {
+    @Override
+    public int compareTo(Due other) {
+      int c = Long.compare(at, other.at);
+      return c != 0 ? c : Long.compare(sequence, other.sequence);
+    }
+  }
+
+  private final ConcurrentSkipListMap<Due, Paced> queue = new ConcurrentSkipListMap<>();
+  private final AtomicLong sequence = new AtomicLong();
+  private final List<Pacer> threads = new ArrayList<>();
+  private volatile boolean closed;
+
+  private Pacers() {}
+
+  /** Two pacers pinned to two CPUs this process may run on, or null where they cannot run or would not help. */
+  static Pacers start(String name) {
+    if (!WANTED || !Platform.isLinux() || !Epoll.isAvailable()) {
+      return null;
+    }
+    int[] cpus;
+    try {
+      cpus = LibC.allowed();
+    } catch (LinkageError | RuntimeException e) {
+      return null; // no libc through JNA: the event loops write the streams
+    }
+    if (cpus.length < 2) {
+      return null;
+    }
+    Pacers pacers = new Pacers();
+    for (int i = 0; i < 2; i++) {
+      Pacer pacer = pacers.new Pacer(name + "-pacer-" + i, cpus[i]);
+      pacers.threads.add(pacer);
+      pacer.start();
+    }
+    return pacers;
+  }
+
+  /** Queues {@code stream} for its first chunk. */
+  void add(Paced stream) {
+    put(stream);
+  }
+
+  /**
+   * Takes {@code stream} out of the queue for good, if it is waiting there: true when the caller now owns it; false
+   * when a pacer is writing it (that pacer will see it cancelled, or finishes it) or it is done already.
+   */
+  boolean remove(Paced stream) {
+    Due key = stream.key;
+    if (key != null && queue.remove(key, stream)) {
+      stream.key = null;
+      return true;
+    }
+    return false;
+  }
+
+  private void put(Paced stream) {
+    Due key = new Due(stream.dueAt(), sequence.incrementAndGet());
+    stream.key = key;
+    queue.put(key, stream);
+    for (Pacer pacer : threads) {
+      if (key.at() < pacer.wakeAt) {
+        LockSupport.unpark(pacer);
+      }
+    }
+  }
+
+  /** Stops the pacers, then lets go of the streams still queued. */
+  @Override
+  public void close() {
+    closed = true;
+    for (Pacer pacer : threads) {
+      LockSupport.unpark(pacer);
+    }
+    for (Pacer pacer : threads) {
+      try {
+        pacer.join(2_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    for (Map.Entry<Due, Paced> left; (left = queue.pollFirstEntry()) != null; ) {
+      left.getValue().key = null;
+      left.getValue().abort();
+    }
+  }
+
+  private final class Pacer extends Thread {
+    private final int cpu;
+    /** When it will wake next: an earlier stream unparks it. {@code Long.MIN_VALUE} while it is awake. */
+    volatile long wakeAt = Long.MIN_VALUE;
+
+    Pacer(String name, int cpu) {
+      super(name);
+      this.cpu = cpu;
+      setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      try {
+        LibC.pin(cpu);
+      } catch (LinkageError | RuntimeException e) {
+        // unpinned it still hedges, only less surely: the scheduler may put both on one CPU for a while
+      }
+      while (!closed) {
+        Map.Entry<Due, Paced> first = queue.firstEntry();
+        long now = System.nanoTime();
+        if (first == null || first.getKey().at() > now) {
+          sleep(first == null ? Long.MAX_VALUE : first.getKey().at(), now);
+          continue;
+        }
+        Paced stream = first.getValue();
+        if (queue.remove(first.getKey(), stream)) {
+          stream.key = null;
+          boolean more;
+          try {
+            more = stream.writeNext();
+          } catch (RuntimeException e) {
+            more = false; // a stream's own failure ends that stream, never the pacer
+          }
+          if (more) {
+            put(stream);
+          }
+        }
+      }
+    }
+
+    /** Sleeps until {@code at} unless a stream due earlier was queued meanwhile. */
+    private void sleep(long at, long now) {
+      wakeAt = at;
+      Map.Entry<Due, Paced> again = queue.firstEntry();
+      if ((again == null || again.getKey().at() >= at) && !closed) {
+        if (at == Long.MAX_VALUE) {
+          LockSupport.park(this);
+        } else {
+          LockSupport.parkNanos(this, at - now);
+        }
+      }
+      wakeAt = Long.MIN_VALUE;
+    }
+  }
+
+  /**
+   * A second descriptor of {@code socket}'s connection, for a pacer to write to: the connection stays open while
+   * either is, so the number a pacer writes to can never be reused for another connection the event loop accepts
+   * after closing this one.
+   *
+   * @throws java.io.IOException when {@code dup} fails (out of descriptors)
+   */
+  static io.netty.channel.unix.FileDescriptor duplicate(io.netty.channel.unix.FileDescriptor socket)
+      throws java.io.IOException {
+    int fd = LibC.dup(socket.intValue());
+    if (fd < 0) {
+      throw new java.io.IOException("dup failed: errno " + Native.getLastError());
+    }
+    return new io.netty.channel.unix.FileDescriptor(fd);
+  }
+
+  /** The libc calls: the CPUs this process may run on, pinning the calling thread to one, and {@code dup}. */
+  private static final class LibC {
+    private static final int BYTES = 128; // 1,024 CPUs
+
+    static {
+      Native.register(LibC.class, Platform.C_LIBRARY_NAME);
+    }
+
+    private static native int sched_getaffinity(int pid, long size, Memory mask);
+
+    private static native int sched_setaffinity(int pid, long size, Memory mask);
+
+    private static native int dup(int fd);
+
+    static int[] allowed() {
+      Memory mask = new Memory(BYTES);
+      mask.clear();
+      if (sched_getaffinity(0, BYTES, mask) < 0) {
+        throw new IllegalStateException("sched_getaffinity failed: errno " + Native.getLastError());
+      }
+      List<Integer> cpus = new ArrayList<>();
+      for (int cpu = 0; cpu < BYTES * 8; cpu++) {
+        if ((mask.getByte(cpu / 8) & (1 << (cpu % 8))) != 0) {
+          cpus.add(cpu);
+        }
+      }
+      return cpus.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static void pin(int cpu) {
+      Memory mask = new Memory(BYTES);
+      mask.clear();
+      mask.setByte(cpu / 8, (byte) (1 << (cpu % 8)));
+      if (sched_setaffinity(0, BYTES, mask) < 0) {
+        throw new IllegalStateException("sched_setaffinity failed: errno " + Native.getLastError());
+      }
+    }
+  }
+}
