@@ -113,6 +113,35 @@ class ProviderServerTest {
   }
 
   @Test
+  void pacedStreamsOneAfterTheOtherShareAKeptAliveConnection() throws IOException {
+    Fault.Latency latency = new Fault.Latency(new Delay.Fixed(Duration.ofMillis(20)), 200, 0,
+        Fault.Latency.SlowTail.NONE);
+    try (LlmFaults faults = new LlmFaults(dir, latency); Socket socket = socket(faults)) {
+      URI base = faults.plane.providerBaseUrl("primary");
+      for (int call = 0; call < 3; call++) {
+        socket.getOutputStream().write(chat(base, true, null).getBytes(StandardCharsets.UTF_8));
+
+        String response = untilLastChunk(socket.getInputStream());
+
+        String body = unchunked(response.substring(response.indexOf("\r\n\r\n") + 4));
+        assertThat(body).as("call %d", call).contains("\"name\":\"issue_refund\"").endsWith("data: [DONE]\n\n");
+      }
+      assertThat(faults.ledger()).extracting(LedgerEntry::callIndex).containsExactlyInAnyOrder(0, 1, 2);
+    }
+  }
+
+  /** One chunked response, read up to and including its last chunk, leaving the connection open. */
+  private static String untilLastChunk(InputStream in) throws IOException {
+    ByteArrayOutputStream seen = new ByteArrayOutputStream();
+    while (!seen.toString(StandardCharsets.UTF_8).endsWith("\r\n0\r\n\r\n")) {
+      int b = in.read();
+      assertThat(b).as("the response ended before its last chunk").isNotNegative();
+      seen.write(b);
+    }
+    return seen.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aStreamWhoseClientStopsReadingArrivesWholeWhenItReadsAgain() throws IOException, InterruptedException {
     // Thousands of tokens due within a few milliseconds, to a client with a small receive window that does not read
     // for a while: the server's socket fills in the middle of a chunk, and whoever writes the stream (a pacer or the

@@ -62,7 +62,10 @@ final class Exchange {
   private ChannelHandlerContext framed;
   /** The stream while the pacers write it; null before, after, and where the event loop writes it. */
   private Direct direct;
-  /** Set by the pacer that writes the first chunk, read on the loop after the pacer hands the stream back. */
+  /**
+   * Set by the pacer that writes the first chunk; read on the loop after the pacer hands the stream back, or by
+   * {@link #abandoned()} while a pacer may still hold it (then it is 0 or the time already written).
+   */
   private volatile long firstByte;
   private boolean finished;
 
@@ -95,9 +98,11 @@ final class Exchange {
       framed = ctx.pipeline().context(HttpServerCodec.class);
       ctx.writeAndFlush(head(response, true));
       direct = Direct.open(this, due, delay);
-      if (direct != null) {
-        pacers.add(direct);
-      } else {
+      if (direct != null && !pacers.add(direct)) {
+        direct.abandon();
+        direct = null;
+      }
+      if (direct == null) {
         event(delay + due[0], () -> stream(due, delay, 0, 0));
       }
     } else {
@@ -152,19 +157,26 @@ final class Exchange {
     if (chunk == 0 && from == 0) {
       firstByte = sinceArrival();
     }
-    long dueAt = arrived + delay + due[chunks.firstEvent(chunk)];
+    // The rest of a chunk a pacer began (from > 0) was counted when the pacer wrote its first bytes.
+    long dueAt = from == 0 ? arrived + delay + due[chunks.firstEvent(chunk)] : Long.MAX_VALUE;
     if (chunk == chunks.count() - 1) {
       framed.write(chunks.slice(chunk, from));
       end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
-      lateness.record(System.nanoTime() - dueAt);
+      record(dueAt);
       release();
       return;
     }
     // No promise to notify for each token: a failed write reaches the connection as an exception, which closes it.
     framed.writeAndFlush(chunks.slice(chunk, from), framed.voidPromise());
-    lateness.record(System.nanoTime() - dueAt);
+    record(dueAt);
     int next = chunk + 1;
     event(delay + due[chunks.firstEvent(next)], () -> stream(due, delay, next, 0));
+  }
+
+  private void record(long dueAt) {
+    if (dueAt != Long.MAX_VALUE) {
+      lateness.record(System.nanoTime() - dueAt);
+    }
   }
 
   /** What a pacer hands back to the event loop when it stops writing a stream. */
@@ -200,8 +212,8 @@ final class Exchange {
   /**
    * A stream the pacers write, each chunk straight to a second descriptor of the connection's socket (see
    * {@link Pacers#duplicate}); the HTTP codec has written the head before, and writes the end after the pacer
-   * hands the stream back to the loop. Owned by one pacer at a time while queued; its fields after construction are
-   * the owner's, handed on through the pacers' queue.
+   * hands the stream back to the loop. Owned by whoever last took it out of the pacers' queue (a pacer, the loop that
+   * cancels it, or the closing server); its mutable fields are the owner's, handed on through the queue.
    */
   private static final class Direct extends Pacers.Paced {
     private final Exchange exchange;
@@ -253,7 +265,8 @@ final class Exchange {
       int written;
       try {
         written = chunks.write(socket, chunk);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
+        // Netty reports most socket errors as IOException, some (ENOTCONN) unchecked: either way the connection failed
         return stop(Handback.FAILED, 0);
       }
       exchange.lateness.record(System.nanoTime() - unrounded());
@@ -267,7 +280,13 @@ final class Exchange {
         return stop(Handback.WRITTEN, 0);
       }
       chunk++;
-      return true;
+      // Cancelled during the write: hand back now, not at the next token, so that the loop's close closes the socket.
+      return cancelled ? stop(Handback.CANCELLED, 0) : true;
+    }
+
+    @Override
+    void fail() {
+      stop(Handback.FAILED, 0);
     }
 
     /** Closes this stream's descriptor and hands the stream back to the event loop. */
@@ -277,9 +296,14 @@ final class Exchange {
       try {
         exchange.ctx.executor().execute(() -> exchange.handBack(how, due, delay, at, written));
       } catch (RejectedExecutionException e) {
-        // the server is stopping: its loops are gone, and the stream's buffer with them
+        exchange.chunks.release(); // the server is stopping and its loops are gone: nobody else will
       }
       return false;
+    }
+
+    /** Never queued (the pacers were closing): closes the descriptor; the loop writes the stream. */
+    void abandon() {
+      closeSocket();
     }
 
     /** On the loop, when the exchange is abandoned: true when the loop now owns the stream and may release it. */

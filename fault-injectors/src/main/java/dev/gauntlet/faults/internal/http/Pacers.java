@@ -23,8 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  * pacer can write to), and at least two CPUs to pin them to. The system property {@code gauntlet.stream.pacers=false}
  * turns them off; streams then go out from their event loops.
  *
- * <p>Thread-safe. A stream is owned by whoever took it out of the queue last: a pacer while it writes, or the event
- * loop that cancels it.
+ * <p>Thread-safe. A stream is owned by whoever took it out of the queue last: a pacer while it writes, the event loop
+ * that cancels it, or the thread that closes the pacers.
  */
 final class Pacers implements AutoCloseable {
 
@@ -40,6 +40,9 @@ final class Pacers implements AutoCloseable {
 
     /** Writes the next chunk; true when another one follows (due at {@link #dueAt()}). */
     abstract boolean writeNext();
+
+    /** Writing it threw something unforeseen: end it as a failed connection. Called by its owner, once. */
+    abstract void fail();
 
     /** The server is stopping with this stream still queued: let go of what it holds. Called once. */
     abstract void abort();
@@ -83,14 +86,18 @@ final class Pacers implements AutoCloseable {
     return pacers;
   }
 
-  /** Queues {@code stream} for its first chunk. */
-  void add(Paced stream) {
+  /** Queues {@code stream} for its first chunk: false, and nothing queued, once the pacers are closing. */
+  boolean add(Paced stream) {
+    if (closed) {
+      return false;
+    }
     put(stream);
+    return true;
   }
 
   /**
    * Takes {@code stream} out of the queue for good, if it is waiting there: true when the caller now owns it; false
-   * when a pacer is writing it (that pacer will see it cancelled, or finishes it) or it is done already.
+   * when a pacer is writing it (the pacer goes on with it as the stream says) or it is out of the queue for good.
    */
   boolean remove(Paced stream) {
     Due key = stream.key;
@@ -105,6 +112,13 @@ final class Pacers implements AutoCloseable {
     Due key = new Due(stream.dueAt(), sequence.incrementAndGet());
     stream.key = key;
     queue.put(key, stream);
+    if (closed) {
+      // Queued after close() drained the queue (a pacer that outlived its join): let go of it here, if still there.
+      if (remove(stream)) {
+        stream.abort();
+      }
+      return;
+    }
     for (Pacer pacer : threads) {
       if (key.at() < pacer.wakeAt) {
         LockSupport.unpark(pacer);
@@ -164,8 +178,9 @@ final class Pacers implements AutoCloseable {
           boolean more;
           try {
             more = stream.writeNext();
-          } catch (RuntimeException e) {
-            more = false; // a stream's own failure ends that stream, never the pacer
+          } catch (Throwable e) {
+            more = false; // a stream's own failure ends that stream as failed, never the pacer
+            stream.fail();
           }
           if (more) {
             put(stream);

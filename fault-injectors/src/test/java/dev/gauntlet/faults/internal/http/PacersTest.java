@@ -42,6 +42,10 @@ class PacersTest {
     final List<String> by = new ArrayList<>();
     final CountDownLatch done = new CountDownLatch(1);
     final AtomicInteger aborted = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger calls = new AtomicInteger();
+    final AtomicInteger inFlight = new AtomicInteger();
+    volatile boolean overlapped;
     int next;
 
     Noted(long first, long gap, int chunks) {
@@ -59,6 +63,21 @@ class PacersTest {
 
     @Override
     boolean writeNext() {
+      calls.incrementAndGet();
+      if (inFlight.getAndIncrement() != 0) {
+        overlapped = true;
+      }
+      try {
+        return write();
+      } finally {
+        inFlight.decrementAndGet();
+      }
+    }
+
+    boolean write() {
+      if (next == due.length) {
+        throw new IllegalStateException("written after its last chunk");
+      }
       written[next] = System.nanoTime();
       by.add(Thread.currentThread().getName());
       next++;
@@ -70,13 +89,18 @@ class PacersTest {
     }
 
     @Override
+    void fail() {
+      failed.incrementAndGet();
+    }
+
+    @Override
     void abort() {
       aborted.incrementAndGet();
     }
   }
 
   @Test
-  void everyChunkIsWrittenOnceInOrderAndNeverBeforeItIsDue() throws InterruptedException {
+  void everyChunkIsWrittenOnceInOrderByOnePacerAtATimeAndNeverBeforeItIsDue() throws InterruptedException {
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     List<Noted> streams = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -86,13 +110,33 @@ class PacersTest {
     }
     for (Noted stream : streams) {
       assertThat(stream.done.await(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(stream.next).isEqualTo(10);
+    }
+    Thread.sleep(50); // a stray extra write would come now
+    for (Noted stream : streams) {
+      assertThat(stream.calls).as("one write per chunk").hasValue(10);
+      assertThat(stream.overlapped).as("two pacers in one stream at once").isFalse();
+      assertThat(stream.failed).hasValue(0);
       for (int c = 0; c < 10; c++) {
         assertThat(stream.written[c]).as("chunk %d", c).isGreaterThanOrEqualTo(stream.due[c]);
       }
     }
-    assertThat(streams.stream().flatMap(s -> s.by.stream()).distinct())
-        .as("both pacers took part").containsExactlyInAnyOrder("test-pacer-0", "test-pacer-1");
+  }
+
+  @Test
+  void aStreamWhoseWriteThrowsIsFailedAndThePacersCarryOn() throws InterruptedException {
+    Noted broken = new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5), 1_000_000, 3) {
+      @Override
+      boolean write() {
+        throw new IllegalStateException("a bug in one stream");
+      }
+    };
+    Noted sound = new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), 1_000_000, 3);
+    pacers.add(broken);
+    pacers.add(sound);
+
+    assertThat(sound.done.await(5, TimeUnit.SECONDS)).as("the other stream is written").isTrue();
+    assertThat(broken.failed).hasValue(1);
+    assertThat(broken.calls).hasValue(1);
   }
 
   @Test
@@ -117,6 +161,7 @@ class PacersTest {
 
     assertThat(stream.aborted).hasValue(1);
     assertThat(pacers.remove(stream)).isFalse();
+    assertThat(pacers.add(new Noted(System.nanoTime(), 1, 1))).as("nothing is queued once closed").isFalse();
     pacers = null;
   }
 
