@@ -10,7 +10,7 @@
 # Each measured round also prints the mock's own write lateness (its clock) and what the machine did meanwhile
 # (steal and idle time from /proc/stat, JIT compile time, how late a thread asleep for 1 ms woke): on a shared VM these
 # vary from minute to minute, and a round is only as exact as the machine was quiet. The last lines pool all rounds,
-# then only the rounds in which the hypervisor took less than 0.5% of the CPU (steal).
+# then by how much of the CPU the hypervisor took (steal): under 0.5%, 0.5-5%, 5% or more.
 # Usage: bench/streams.sh [streams=2000] [ttft_ms=500] [tokens_per_second=20] [warmup_rounds=12] [rounds=5]
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
