@@ -149,15 +149,27 @@ public final class StreamBenchmark {
     final List<Long> readTtft = new ArrayList<>();
     final List<Long> readGaps = new ArrayList<>();
     int rounds;
+    /** Tokens whose kernel stamp came before the request was written plus the time their pace gave them. */
+    long early;
+    long earliest;
 
     void add(List<StampedStreams.Times> streams, long ttft, long gap) {
       for (StampedStreams.Times t : streams) {
+        for (int i = 0; i < t.stamped().length; i++) {
+          long ahead = t.sent() + ttft + i * gap - t.stamped()[i];
+          if (ahead > 10_000) { // more than 10 µs, past any rounding of the pace's due times
+            early++;
+            earliest = Math.max(earliest, ahead);
+          }
+        }
         add(t.sent(), t.stamped(), ttft, gap, stampedTtft, stampedGaps);
         add(t.sent(), t.read(), ttft, gap, readTtft, readGaps);
       }
     }
 
     void add(Errors other) {
+      early += other.early;
+      earliest = Math.max(earliest, other.earliest);
       stampedTtft.addAll(other.stampedTtft);
       stampedGaps.addAll(other.stampedGaps);
       readTtft.addAll(other.readTtft);
@@ -179,6 +191,8 @@ public final class StreamBenchmark {
       System.out.println("  as the client's socket received them (kernel receive stamps):");
       StreamBenchmark.print("ttft error", stampedTtft);
       StreamBenchmark.print("inter-token error", stampedGaps);
+      System.out.printf("    %-18s %d tokens came before their due time%s%n", "early", early,
+          early == 0 ? "" : String.format(" (the earliest %.3f ms before)", earliest / 1e6));
       System.out.println("  as the client's thread read them (adds the client's own scheduling delays):");
       StreamBenchmark.print("ttft error", readTtft);
       StreamBenchmark.print("inter-token error", readGaps);

@@ -34,16 +34,18 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final ExecutorService blocking;
   private final Lateness lateness;
   private final Pacers pacers;
+  private final Arrivals.Tracker arrivals;
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private Exchange current;
 
   Connection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking, Lateness lateness,
-      Pacers pacers) {
+      Pacers pacers, Arrivals.Tracker arrivals) {
     this.routes = routes;
     this.timings = timings;
     this.blocking = blocking;
     this.lateness = lateness;
     this.pacers = pacers;
+    this.arrivals = arrivals;
   }
 
   /** A request read, with when it arrived. */
@@ -51,7 +53,7 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest message) {
-    Pending pending = new Pending(request(ctx, message), HttpUtil.isKeepAlive(message), System.nanoTime());
+    Pending pending = new Pending(request(ctx, message), HttpUtil.isKeepAlive(message), arrivals.arrived());
     if (current == null) {
       answer(ctx, pending);
     } else {

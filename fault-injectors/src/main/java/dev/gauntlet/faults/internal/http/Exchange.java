@@ -211,7 +211,7 @@ final class Exchange {
 
   /**
    * A stream the pacers write, each chunk straight to a second descriptor of the connection's socket (see
-   * {@link Pacers#duplicate}); the HTTP codec has written the head before, and writes the end after the pacer
+   * {@link Linux#duplicate}); the HTTP codec has written the head before, and writes the end after the pacer
    * hands the stream back to the loop. Owned by whoever last took it out of the pacers' queue (a pacer, the loop that
    * cancels it, or the closing server); its mutable fields are the owner's, handed on through the queue.
    */
@@ -241,7 +241,7 @@ final class Exchange {
         return null;
       }
       try {
-        return new Direct(exchange, Pacers.duplicate(unix.fd()), due, delay);
+        return new Direct(exchange, Linux.duplicate(unix.fd()), due, delay);
       } catch (IOException e) {
         return null;
       }

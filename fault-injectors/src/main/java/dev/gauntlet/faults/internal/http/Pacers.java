@@ -1,7 +1,5 @@
 package dev.gauntlet.faults.internal.http;
 
-import com.sun.jna.Memory;
-import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import io.netty.channel.epoll.Epoll;
 import java.util.ArrayList;
@@ -21,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * once for a tenth of that time ({@code bench/streams.sh} measures the result). The pacers are started only where
  * they can help and are safe: Linux with Netty's epoll transport (a connection's socket is a file descriptor the
  * pacer can write to), and at least two CPUs to pin them to. The system property {@code gauntlet.stream.pacers=false}
- * turns them off; streams then go out from their event loops.
+ * turns them off (and the {@link Arrivals} watchers); streams then go out from their event loops.
  *
  * <p>Thread-safe. A stream is owned by whoever took it out of the queue last: a pacer while it writes, the event loop
  * that cancels it, or the thread that closes the pacers.
@@ -63,22 +61,31 @@ final class Pacers implements AutoCloseable {
 
   private Pacers() {}
 
-  /** Two pacers pinned to two CPUs this process may run on, or null where they cannot run or would not help. */
-  static Pacers start(String name) {
-    if (!WANTED || !Platform.isLinux() || !Epoll.isAvailable()) {
+  /**
+   * The two CPUs hedged threads (the pacers, the {@link Arrivals} watchers) are pinned to, the first two this process
+   * may run on; null where they cannot run or would not help: not Linux, no epoll, fewer than two CPUs, or
+   * {@code -Dgauntlet.stream.pacers=false}.
+   */
+  static int[] hedgeCpus() {
+    if (!WANTED || !Platform.isLinux() || !Platform.is64Bit() || !Epoll.isAvailable()) {
       return null;
     }
-    int[] cpus;
     try {
-      cpus = LibC.allowed();
+      int[] cpus = Linux.allowedCpus();
+      return cpus.length < 2 ? null : new int[] {cpus[0], cpus[1]};
     } catch (LinkageError | RuntimeException e) {
-      return null; // no libc through JNA: the event loops write the streams
+      return null; // no libc through JNA: the event loops do it all
     }
-    if (cpus.length < 2) {
+  }
+
+  /** Two pacers pinned to the CPUs {@link #hedgeCpus()} gives, or null where there are none. */
+  static Pacers start(String name) {
+    int[] cpus = hedgeCpus();
+    if (cpus == null) {
       return null;
     }
     Pacers pacers = new Pacers();
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < cpus.length; i++) {
       Pacer pacer = pacers.new Pacer(name + "-pacer-" + i, cpus[i]);
       pacers.threads.add(pacer);
       pacer.start();
@@ -161,7 +168,7 @@ final class Pacers implements AutoCloseable {
     @Override
     public void run() {
       try {
-        LibC.pin(cpu);
+        Linux.pin(cpu);
       } catch (LinkageError | RuntimeException e) {
         // unpinned it still hedges, only less surely: the scheduler may put both on one CPU for a while
       }
@@ -201,61 +208,6 @@ final class Pacers implements AutoCloseable {
         }
       }
       wakeAt = Long.MIN_VALUE;
-    }
-  }
-
-  /**
-   * A second descriptor of {@code socket}'s connection, for a pacer to write to: the connection stays open while
-   * either is, so the number a pacer writes to can never be reused for another connection the event loop accepts
-   * after closing this one.
-   *
-   * @throws java.io.IOException when {@code dup} fails (out of descriptors)
-   */
-  static io.netty.channel.unix.FileDescriptor duplicate(io.netty.channel.unix.FileDescriptor socket)
-      throws java.io.IOException {
-    int fd = LibC.dup(socket.intValue());
-    if (fd < 0) {
-      throw new java.io.IOException("dup failed: errno " + Native.getLastError());
-    }
-    return new io.netty.channel.unix.FileDescriptor(fd);
-  }
-
-  /** The libc calls: the CPUs this process may run on, pinning the calling thread to one, and {@code dup}. */
-  private static final class LibC {
-    private static final int BYTES = 128; // 1,024 CPUs
-
-    static {
-      Native.register(LibC.class, Platform.C_LIBRARY_NAME);
-    }
-
-    private static native int sched_getaffinity(int pid, long size, Memory mask);
-
-    private static native int sched_setaffinity(int pid, long size, Memory mask);
-
-    private static native int dup(int fd);
-
-    static int[] allowed() {
-      Memory mask = new Memory(BYTES);
-      mask.clear();
-      if (sched_getaffinity(0, BYTES, mask) < 0) {
-        throw new IllegalStateException("sched_getaffinity failed: errno " + Native.getLastError());
-      }
-      List<Integer> cpus = new ArrayList<>();
-      for (int cpu = 0; cpu < BYTES * 8; cpu++) {
-        if ((mask.getByte(cpu / 8) & (1 << (cpu % 8))) != 0) {
-          cpus.add(cpu);
-        }
-      }
-      return cpus.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    static void pin(int cpu) {
-      Memory mask = new Memory(BYTES);
-      mask.clear();
-      mask.setByte(cpu / 8, (byte) (1 << (cpu % 8)));
-      if (sched_setaffinity(0, BYTES, mask) < 0) {
-        throw new IllegalStateException("sched_setaffinity failed: errno " + Native.getLastError());
-      }
     }
   }
 }

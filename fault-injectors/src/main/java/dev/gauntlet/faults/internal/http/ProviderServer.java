@@ -50,11 +50,13 @@ public final class ProviderServer implements AutoCloseable {
   private final Channel listener;
   private final Lateness lateness;
   private final Pacers pacers;
+  private final Arrivals arrivals;
 
   private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener, Lateness lateness,
-      Pacers pacers) {
+      Pacers pacers, Arrivals arrivals) {
     this.loops = loops;
     this.pacers = pacers;
+    this.arrivals = arrivals;
     this.blocking = blocking;
     this.listener = listener;
     this.lateness = lateness;
@@ -89,6 +91,7 @@ public final class ProviderServer implements AutoCloseable {
         new DefaultThreadFactory("gauntlet-provider-upstream", true));
     Lateness lateness = new Lateness();
     Pacers pacers = Pacers.start("gauntlet-provider");
+    Arrivals arrivals = pacers == null ? null : Arrivals.start("gauntlet-provider");
     Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channel)
         .option(ChannelOption.SO_BACKLOG, 4096)
@@ -96,20 +99,24 @@ public final class ProviderServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline().addLast(new HttpServerCodec(), new HttpServerExpectContinueHandler(),
-                new HttpObjectAggregator(MAX_REQUEST_BYTES));
+            Arrivals.Tracker arrived = new Arrivals.Tracker(arrivals);
+            ch.pipeline().addLast(arrived.reads(), new HttpServerCodec(), arrived.requests(),
+                new HttpServerExpectContinueHandler(), new HttpObjectAggregator(MAX_REQUEST_BYTES));
             if (front != null) {
               ch.pipeline().addLast(front.get());
             }
-            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness, pacers));
+            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness, pacers, arrived));
           }
         });
     try {
       Channel listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
-      return new ProviderServer(loops, blocking, listener, lateness, pacers);
+      return new ProviderServer(loops, blocking, listener, lateness, pacers, arrivals);
     } catch (RuntimeException e) {
       if (pacers != null) {
         pacers.close();
+      }
+      if (arrivals != null) {
+        arrivals.close();
       }
       loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       blocking.shutdownNow();
@@ -134,6 +141,9 @@ public final class ProviderServer implements AutoCloseable {
     listener.close().syncUninterruptibly();
     if (pacers != null) {
       pacers.close();
+    }
+    if (arrivals != null) {
+      arrivals.close();
     }
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     blocking.shutdownNow();
