@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -22,10 +23,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * keeps the first token on time.
  *
  * <p>A note is only used where it cannot make a token early: it is taken before the loop's read {@code k} only when
- * the watcher saw unread bytes after the loop's read {@code k - 1} began and before read {@code k} did, and only for
- * the first request of read {@code k} when that read began at a request boundary and held the whole request: every
- * byte of that read then belongs to this request or a later one, so a note of any of them is no earlier than the
- * client sent this request. Every other request counts from when the loop read it, as without the watchers.
+ * the watcher saw unread bytes after the loop's read {@code k - 1} began (so after its {@code recv} returned) and
+ * before read {@code k} did, and only for the first request of read {@code k}, when no request was in progress after
+ * read {@code k - 1} and read {@code k} held the whole request: every byte of that read then belongs to this request
+ * or a later one, so a note of any of them is no earlier than the client sent this request. Every other request counts from when the loop read it, as without the watchers.
  *
  * <p>Thread-safe. Each connection's {@link Tracker} is confined to its event loop; the watchers touch only its read
  * count and note.
@@ -39,7 +40,7 @@ final class Arrivals implements AutoCloseable {
   private final ConcurrentLinkedQueue<Integer> free = new ConcurrentLinkedQueue<>();
   private final AtomicInteger used = new AtomicInteger();
   private final List<Watcher> watchers = new ArrayList<>();
-  private volatile boolean closed;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Arrivals() {}
 
@@ -50,16 +51,21 @@ final class Arrivals implements AutoCloseable {
       return null;
     }
     Arrivals arrivals = new Arrivals();
+    int started = 0;
     try {
       for (int i = 0; i < cpus.length; i++) {
         arrivals.watchers.add(arrivals.new Watcher(name + "-arrivals-" + i, cpus[i], Linux.epollCreate()));
       }
-    } catch (RuntimeException e) {
-      arrivals.watchers.forEach(w -> Linux.closeQuietly(w.epfd));
+      for (Watcher watcher : arrivals.watchers) {
+        watcher.start();
+        started++;
+      }
+      return arrivals;
+    } catch (Throwable e) { // no descriptor or no thread left: the loops date every request
+      arrivals.closed.set(true); // the started watchers stop and close their own epoll descriptors
+      arrivals.watchers.subList(started, arrivals.watchers.size()).forEach(w -> Linux.closeQuietly(w.epfd));
       return null;
     }
-    arrivals.watchers.forEach(Thread::start);
-    return arrivals;
   }
 
   /** A note: when a watcher saw unread bytes, between the loop's reads {@code reads - 1} and {@code reads}. */
@@ -94,13 +100,14 @@ final class Arrivals implements AutoCloseable {
     long begin() {
       long k = reads;
       reads = k + 1;
-      Note taken = note.getAndSet(null);
+      // Keeps a note a watcher made for the next read since the line above; takes (and clears) anything older.
+      Note taken = note.getAndUpdate(n -> n != null && n.reads > k ? n : null);
       return taken != null && taken.reads == k ? taken.nanos : 0;
     }
   }
 
   private Watch watch(int fd) {
-    if (closed) {
+    if (closed.get()) {
       return null;
     }
     Integer slot = free.poll();
@@ -129,18 +136,23 @@ final class Arrivals implements AutoCloseable {
     }
   }
 
-  /** Stops the watchers. */
+  /**
+   * Stops the watchers, each of which closes its own epoll descriptor as it ends (within about 100 ms). Idempotent.
+   * Call it once no connection can become active any more (after the event loops have stopped): a connection
+   * registered after it could land in a closed descriptor's number.
+   */
   @Override
   public void close() {
-    closed = true;
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     for (Watcher watcher : watchers) {
       try {
         watcher.join(2_000);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        break;
+        return;
       }
-      Linux.closeQuietly(watcher.epfd);
     }
   }
 
@@ -263,9 +275,18 @@ final class Arrivals implements AutoCloseable {
       } catch (LinkageError | RuntimeException e) {
         // unpinned it still hedges, only less surely
       }
+      try {
+        note();
+      } finally {
+        Linux.closeQuietly(epfd); // here, not in close(): no epoll_wait can then come on a number reused since
+      }
+    }
+
+    /** Notes arrivals until the watchers close. */
+    private void note() {
       Memory events = new Memory((long) Linux.EVENT_SIZE * MAX_EVENTS);
       Memory scratch = new Memory(4);
-      while (!closed) {
+      while (!closed.get()) {
         int ready = Linux.epollWait(epfd, events, MAX_EVENTS, 100);
         for (int i = 0; i < ready; i++) {
           long slot = Linux.eventData(events, i);

@@ -142,10 +142,10 @@ public final class ProviderServer implements AutoCloseable {
     if (pacers != null) {
       pacers.close();
     }
-    if (arrivals != null) {
-      arrivals.close();
-    }
     loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    if (arrivals != null) {
+      arrivals.close(); // after the loops: no connection can register with a closed epoll set
+    }
     blocking.shutdownNow();
   }
 }

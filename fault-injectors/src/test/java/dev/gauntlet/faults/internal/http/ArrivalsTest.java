@@ -98,6 +98,40 @@ class ArrivalsTest {
   }
 
   @Test
+  void aRequestWhoseHeadIsSplitOverTwoReadsCountsFromTheReadThatEndedIt() {
+    watch.noted(0, System.nanoTime() - 30_000_000);
+    read(GET.substring(0, 20)); // no request is begun yet as far as the codec says
+
+    long before = read(GET.substring(20));
+
+    assertThat(arrivals).singleElement().satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
+  }
+
+  @Test
+  void aNoteForTheNextReadMadeAsAReadBeginsIsKept() {
+    // A watcher that saw the count go to 1 (read 0 has just begun) notes read 1 before read 0 takes its own note.
+    long noted = System.nanoTime() - 10_000_000;
+    watch.noted(1, noted);
+    long before = read(GET);
+
+    read(GET);
+
+    assertThat(arrivals.get(0)).as("not read 0's").isGreaterThanOrEqualTo(before);
+    assertThat(arrivals.get(1)).isEqualTo(noted);
+  }
+
+  @Test
+  void theWatchersStopAndCloseOnce() {
+    Arrivals arrivals = Arrivals.start("test");
+    org.junit.jupiter.api.Assumptions.assumeTrue(arrivals != null, "watchers run on Linux with epoll and two CPUs");
+
+    arrivals.close();
+    arrivals.close();
+
+    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("test-arrivals-"));
+  }
+
+  @Test
   void aRequestSpreadOverTwoReadsCountsFromTheReadThatEndedIt() {
     watch.noted(0, System.nanoTime() - 30_000_000);
     read(POST_HEAD + "01234");
