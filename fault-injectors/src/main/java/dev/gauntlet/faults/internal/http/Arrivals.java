@@ -270,11 +270,7 @@ final class Arrivals implements AutoCloseable {
 
     @Override
     public void run() {
-      try {
-        Linux.pin(cpu);
-      } catch (LinkageError | RuntimeException e) {
-        // unpinned it still hedges, only less surely
-      }
+      Linux.pinIfPossible(cpu);
       try {
         note();
       } finally {

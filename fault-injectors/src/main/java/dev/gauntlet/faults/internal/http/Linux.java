@@ -62,6 +62,18 @@ final class Linux {
     return cpus.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /**
+   * Pins the calling thread to {@code cpu} where it can; a hedged thread left unpinned still hedges, only less surely
+   * (the scheduler may put both of a pair on one CPU for a while).
+   */
+  static void pinIfPossible(int cpu) {
+    try {
+      pin(cpu);
+    } catch (LinkageError | RuntimeException e) {
+      // unpinned: see above
+    }
+  }
+
   /** Pins the calling thread to {@code cpu}. */
   static void pin(int cpu) {
     Memory mask = new Memory(CPU_SET_BYTES);

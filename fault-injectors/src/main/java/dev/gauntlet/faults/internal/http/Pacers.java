@@ -167,11 +167,7 @@ final class Pacers implements AutoCloseable {
 
     @Override
     public void run() {
-      try {
-        Linux.pin(cpu);
-      } catch (LinkageError | RuntimeException e) {
-        // unpinned it still hedges, only less surely: the scheduler may put both on one CPU for a while
-      }
+      Linux.pinIfPossible(cpu);
       while (!closed) {
         Map.Entry<Due, Paced> first = queue.firstEntry();
         long now = System.nanoTime();
