@@ -1,7 +1,7 @@
 package dev.gauntlet.faults.internal.http;
 
 import com.sun.jna.Memory;
-import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.unix.UnixChannel;
@@ -170,8 +170,7 @@ final class Arrivals implements AutoCloseable {
     private long readNote;
     private boolean readAtBoundary;
     private long readCount;
-    private boolean requestInThisRead;
-    /** The request being read: whether it began in a read, and at the start of that read, that had a note. */
+    /** The request being read: whether one is, the read it began in, and the note that may date it (0 for none). */
     private boolean inRequest;
     private long requestRead = -1;
     private long requestNote;
@@ -189,8 +188,8 @@ final class Arrivals implements AutoCloseable {
     }
 
     /** The handler ahead of the HTTP codec. */
-    io.netty.channel.ChannelHandler reads() {
-      return new ChannelDuplexHandler() {
+    ChannelHandler reads() {
+      return new ChannelInboundHandlerAdapter() {
         @Override
         public void channelActive(ChannelHandlerContext ctx) throws Exception {
           if (arrivals != null && ctx.channel() instanceof UnixChannel unix) {
@@ -205,7 +204,6 @@ final class Arrivals implements AutoCloseable {
           readNote = watch == null ? 0 : watch.begin();
           readAtBoundary = !inRequest;
           readCount++;
-          requestInThisRead = false;
           super.channelRead(ctx, msg);
         }
 
@@ -221,13 +219,12 @@ final class Arrivals implements AutoCloseable {
     }
 
     /** The handler right after the HTTP codec. */
-    io.netty.channel.ChannelHandler requests() {
+    ChannelHandler requests() {
       return new ChannelInboundHandlerAdapter() {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
           if (msg instanceof HttpRequest) {
-            boolean first = readAtBoundary && !requestInThisRead;
-            requestInThisRead = true;
+            boolean first = readAtBoundary && requestRead != readCount; // none began earlier in this read
             inRequest = true;
             requestRead = readCount;
             requestNote = first ? readNote : 0;

@@ -13,6 +13,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.unix.FileDescriptor;
+import io.netty.channel.unix.UnixChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -24,8 +26,6 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.channel.unix.FileDescriptor;
-import io.netty.channel.unix.UnixChannel;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -157,26 +157,24 @@ final class Exchange {
     if (chunk == 0 && from == 0) {
       firstByte = sinceArrival();
     }
-    // The rest of a chunk a pacer began (from > 0) was counted when the pacer wrote its first bytes.
-    long dueAt = from == 0 ? arrived + delay + due[chunks.firstEvent(chunk)] : Long.MAX_VALUE;
-    if (chunk == chunks.count() - 1) {
+    long dueAt = arrived + delay + due[chunks.firstEvent(chunk)];
+    boolean last = chunk == chunks.count() - 1;
+    if (last) {
       framed.write(chunks.slice(chunk, from));
       end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
-      record(dueAt);
+    } else {
+      // No promise to notify for each token: a failed write reaches the connection as an exception, which closes it.
+      framed.writeAndFlush(chunks.slice(chunk, from), framed.voidPromise());
+    }
+    if (from == 0) { // the rest of a chunk a pacer began was counted when the pacer wrote its first bytes
+      lateness.record(System.nanoTime() - dueAt);
+    }
+    if (last) {
       release();
       return;
     }
-    // No promise to notify for each token: a failed write reaches the connection as an exception, which closes it.
-    framed.writeAndFlush(chunks.slice(chunk, from), framed.voidPromise());
-    record(dueAt);
     int next = chunk + 1;
     event(delay + due[chunks.firstEvent(next)], () -> stream(due, delay, next, 0));
-  }
-
-  private void record(long dueAt) {
-    if (dueAt != Long.MAX_VALUE) {
-      lateness.record(System.nanoTime() - dueAt);
-    }
   }
 
   /** What a pacer hands back to the event loop when it stops writing a stream. */

@@ -36,9 +36,10 @@ import java.util.function.Supplier;
  * one when its {@code Pace} schedules them. It is Netty, not WireMock's Jetty, because WireMock holds a thread per
  * delayed or dribbled response and sleeps between equal chunks: here no thread waits on a slow answer, thousands of
  * streams share the event loops, and every gap between two tokens is its own; where they can, two {@link Pacers}
- * pinned to two CPUs write the streams' tokens instead of the loops, and two {@link Arrivals} watchers on the same CPUs
- * note when requests arrive, so that a CPU the hypervisor stops stops neither the tokens nor the clock of the first. Answers that may block (providers
- * passing through to an upstream) are computed on a separate pool, never on an event loop. Thread-safe.
+ * pinned to two CPUs write the streams' tokens instead of the loops, and two {@link Arrivals} watchers on the same
+ * CPUs note when requests arrive, so that a CPU the hypervisor stops stops neither the tokens nor the clock of the
+ * first. Answers that may block (providers passing through to an upstream) are computed on a separate pool, never on
+ * an event loop. Thread-safe.
  */
 public final class ProviderServer implements AutoCloseable {
 
