@@ -95,7 +95,8 @@ public record SteadyState(long spanMs, int started, int tasks, int failures, lon
     if (tasks > 0) {
       share = Math.max(share, Wilson.of95(bad(bound), tasks).high());
     }
-    return new HealthRule(bound, Math.min(MAX_BAD_SHARE, share));
+    // Rounded to a millionth, so that 1 - 0.95 reads 0.05 in verdict.json.
+    return new HealthRule(bound, Math.round(Math.min(MAX_BAD_SHARE, share) * 1e6) / 1e6);
   }
 
   private long bad(Long bound) {
