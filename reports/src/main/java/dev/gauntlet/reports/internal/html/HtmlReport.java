@@ -169,7 +169,7 @@ public final class HtmlReport {
       html.append("<tr><td>").append(Html.escape(w.fault())).append("<br><span class=\"kind\">")
           .append(Html.escape(w.kind())).append("</span></td><td>")
           .append(Format.number((w.endMs() - w.startMs()) / 1000.0, 3)).append(" s</td><td>")
-          .append(Html.escape(SummaryMarkdown.recovery(w))).append("</td><td>")
+          .append(Html.escape(SummaryMarkdown.recovery(w))).append(resolution(w)).append("</td><td>")
           .append(Html.escape(SummaryMarkdown.failover(w))).append("</td><td>")
           .append(Html.escape(SummaryMarkdown.detected(w))).append("</td>");
       List<FaultWindowResult.Phase> phases = List.of(w.before(), w.during(), w.after());
@@ -181,6 +181,12 @@ public final class HtmlReport {
       html.append("</tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** The resolution recovery and failover were measured at, under the recovery: {@code 1 s buckets}. */
+  private static String resolution(FaultWindowResult w) {
+    double seconds = w.timing().resolutionSeconds();
+    return seconds <= 0 ? "" : "<br><span class=\"kind\">" + Format.number(seconds, 3) + " s buckets</span>";
   }
 
   private static String cell(String metric, FaultWindowResult.Phase phase) {
