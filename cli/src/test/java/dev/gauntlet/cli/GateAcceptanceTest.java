@@ -44,7 +44,9 @@ class GateAcceptanceTest {
 
     assertThat(resilient.exitCode()).as("resilient agent:\n" + resilient.out()).isEqualTo(ExitCodes.PASSED);
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
-    assertThat(CatalogRuns.failedSlos(runs.resolve("naive"))).contains("success_rate", "recovery_time");
-    assertThat(naive.out()).contains("FAILED").contains("success_rate").contains("recovery_time");
+    // Not recovery_time: the naive agent answers every task started after the fault ends, so it recovers at once;
+    // what it lacks is failing over while the fault is on.
+    assertThat(CatalogRuns.failedSlos(runs.resolve("naive"))).contains("success_rate", "failover_time");
+    assertThat(naive.out()).contains("FAILED").contains("success_rate").contains("failover_time");
   }
 }

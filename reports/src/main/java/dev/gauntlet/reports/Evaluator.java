@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a run directory into a {@link Verdict}: scores every record against the dataset, joins the ledger, measures
@@ -33,7 +34,7 @@ public final class Evaluator {
       "accuracy.ci_high", "pass^k", "pass@k", "goodput", "latency.p50", "latency.p95", "latency.p99", "latency.max",
       "ttft.p50", "ttft.p95", "ttft.p99",
       "cost.total", "cost.per_task", "cost.per_success", "cost.per_day", "hallucinated_calls", "achieved_rate",
-      "recovery_time", "leak_rate", "leak_rate.ci_low", "leak_rate.ci_high", "leak.detection_time");
+      "recovery_time", "failover_time", "time_to_detect", "leak_rate", "leak_rate.ci_low", "leak_rate.ci_high", "leak.detection_time");
 
   /**
    * The metrics measured again over every segment of a run: each fault window's phases and each time bucket. Not
@@ -44,6 +45,10 @@ public final class Evaluator {
       "accuracy.ci_high", "goodput", "latency.p50", "latency.p95", "latency.p99", "latency.max", "ttft.p50",
       "ttft.p95", "ttft.p99", "cost.total", "cost.per_task", "cost.per_success", "cost.per_day",
       "hallucinated_calls", "achieved_rate");
+
+  /** The per-window times besides recovery_time, each judged on its worst window (docs/metrics.md). */
+  private static final Map<String, Function<FaultWindowResult, Double>> WINDOW_TIMES = Map.of(
+      "failover_time", FaultWindowResult::failoverSeconds, "time_to_detect", FaultWindowResult::timeToDetectSeconds);
 
   private Evaluator() {}
 
@@ -99,6 +104,7 @@ public final class Evaluator {
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (String metric : METRIC_ORDER) {
       metrics.put(metric, "recovery_time".equals(metric) ? worstRecovery(windows)
+          : WINDOW_TIMES.containsKey(metric) ? worst(windows, WINDOW_TIMES.get(metric))
           : leaks.judges(metric) ? leaks.measure(metric).value()
           : meter.measure(metric, data.scopes().whole()).value());
     }
@@ -108,7 +114,7 @@ public final class Evaluator {
   private static Map<String, Long> samples(RunData data, MetricMeter meter, LeakJudge leaks) {
     Map<String, Long> samples = new LinkedHashMap<>();
     for (String metric : METRIC_ORDER) {
-      long n = "recovery_time".equals(metric) ? -1 : leaks.judges(metric) ? leaks.measure(metric).samples()
+      long n = "recovery_time".equals(metric) || WINDOW_TIMES.containsKey(metric) ? -1 : leaks.judges(metric) ? leaks.measure(metric).samples()
           : meter.measure(metric, data.scopes().whole()).samples();
       if (n >= 0) {
         samples.put(metric, n);
@@ -120,6 +126,19 @@ public final class Evaluator {
   private static List<TimeBucket> series(RunData data, MetricMeter meter) {
     return data.series().stream().map(b -> new TimeBucket(b.startMs(), b.endMs(), b.totals().tally().tasks(),
         meter.measureAll(SEGMENT_METRICS, b.totals()))).toList();
+  }
+
+  /** The slowest window's {@code time}; null without windows or when any window has none. */
+  private static Double worst(List<FaultWindowResult> windows, Function<FaultWindowResult, Double> time) {
+    Double worst = null;
+    for (FaultWindowResult window : windows) {
+      Double seconds = time.apply(window);
+      if (seconds == null) {
+        return null;
+      }
+      worst = worst == null ? seconds : Math.max(worst, seconds);
+    }
+    return worst;
   }
 
   /** The slowest window's recovery time; null without windows or when any window has not recovered. */

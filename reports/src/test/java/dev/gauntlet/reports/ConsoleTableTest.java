@@ -13,14 +13,14 @@ class ConsoleTableTest {
 
   @Test
   void rendersAnAlignedTableAndOneVerdictLineWithTheSeed() {
-    Verdict verdict = EvaluatorTest.outage(new RunFixture(dir), 90_000)
+    Verdict verdict = EvaluatorTest.stuckFor5s(new RunFixture(dir), 90_000)
         .slo("success_rate", 0.95, null).slo("recovery_time", null, 3.0).slo("latency.p95", null, 2.0).evaluate();
 
     String table = ConsoleTable.render(verdict);
 
     assertThat(table).isEqualTo(String.join("\n",
         "SLO            threshold  measured  status  miss",
-        "success_rate   >= 0.95    0.889     FAILED  0.061 below the minimum",
+        "success_rate   >= 0.95    0.833     FAILED  0.117 below the minimum",
         "recovery_time  <= 3 s     5 s       FAILED  2 s above the maximum",
         "latency.p95    <= 2 s     0.05 s    PASSED",
         "verdict: FAILED (2 of 3 SLOs failed: success_rate, recovery_time) seed=42",

@@ -143,8 +143,8 @@ class EvaluatorTest {
   }
 
   @Test
-  void recoveryTimeRunsFromTheWindowEndUntilTheRollingWindowIsHealthyForGood() {
-    RunFixture run = outage(new RunFixture(dir).slo("recovery_time", null, 10.0), 90_000);
+  void recoveryTimeRunsFromTheWindowEndUntilTasksStartedAfterItAreHealthyForGood() {
+    RunFixture run = stuckFor5s(new RunFixture(dir).slo("recovery_time", null, 10.0), 90_000);
 
     Verdict verdict = run.evaluate();
 
@@ -156,8 +156,53 @@ class EvaluatorTest {
   }
 
   @Test
+  void anAgentThatAnswersEveryTaskStartedAfterTheOutageRecoversInZeroSeconds() {
+    Verdict verdict = outage(new RunFixture(dir).slo("recovery_time", null, 1.0), 90_000).evaluate();
+
+    assertThat(verdict.faultWindows().get(0).recoverySeconds())
+        .as("the old rolling window said 5 s here: the failures draining out of it").isEqualTo(0.0);
+    assertThat(slo(verdict, "recovery_time").status()).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void anAgentThatNeverFailsOverFailsTheFailoverSloOnceTheWindowOutlastedIt() {
+    Verdict verdict = outage(new RunFixture(dir).slo("failover_time", null, 5.0), 90_000).evaluate();
+
+    SloResult failover = slo(verdict, "failover_time");
+    assertThat(failover.status()).isEqualTo(Status.FAILED);
+    assertThat(failover.message())
+        .isEqualTo("failover_time was ≥ 10 s (outage-1 had not failed over when it ended), must be <= 5 s");
+    assertThat(verdict.metrics().get("failover_time")).isNull();
+  }
+
+  @Test
+  void failoverTimeRunsFromTheWindowStartUntilTasksStartedInItAreHealthy() {
+    Verdict verdict = new RunFixture(dir).completed(60_000).slo("failover_time", null, 3.0)
+        .slo("time_to_detect", null, 1.0).fault("outage-1", 20_000, 30_000)
+        .tasks(0, 20_000, 100, 50, true).tasks(20_000, 22_000, 100, 50, false).tasks(22_000, 60_000, 100, 50, true)
+        .evaluate();
+
+    assertThat(verdict.metrics()).containsEntry("failover_time", 2.0).containsEntry("time_to_detect", 0.05);
+    assertThat(slo(verdict, "failover_time").message())
+        .isEqualTo("failover_time was 2 s (worst: outage-1), must be <= 3 s");
+    assertThat(slo(verdict, "time_to_detect").status()).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void aFaultNothingShowedLeavesTimeToDetectUnresolved() {
+    Verdict verdict = new RunFixture(dir).completed(60_000).slo("time_to_detect", null, 1.0)
+        .fault("outage-1", 20_000, 30_000).tasks(0, 60_000, 100, 50, true).evaluate();
+
+    assertThat(slo(verdict, "time_to_detect").status()).isEqualTo(Status.UNRESOLVED);
+    assertThat(slo(verdict, "time_to_detect").message()).isEqualTo("time_to_detect could not be judged: outage-1 "
+        + "showed nothing in its 10 s (no failed task, no call to a provider unused before it)");
+    assertThat(verdict.faultWindows().get(0).failoverSeconds()).as("never unhealthy: nothing to fail over")
+        .isEqualTo(0.0);
+  }
+
+  @Test
   void slowerRecoveryThanAllowedFails() {
-    Verdict verdict = outage(new RunFixture(dir).slo("recovery_time", null, 3.0), 90_000).evaluate();
+    Verdict verdict = stuckFor5s(new RunFixture(dir).slo("recovery_time", null, 3.0), 90_000).evaluate();
 
     assertThat(slo(verdict, "recovery_time").status()).isEqualTo(Status.FAILED);
     assertThat(slo(verdict, "recovery_time").message()).isEqualTo("recovery_time was 5 s (outage-1), must be <= 3 s");
@@ -227,6 +272,12 @@ class EvaluatorTest {
   }
 
   /** 10 tasks/s; every task started in the 10 s outage fails; the 5 s rolling window is clean 5 s after it. */
+  /** An outage from 20 s to 30 s after which the agent keeps failing every task it starts for 5 s. */
+  static RunFixture stuckFor5s(RunFixture run, long durationMs) {
+    return run.completed(durationMs).fault("outage-1", 20_000, 30_000)
+        .tasks(0, 20_000, 100, 50, true).tasks(20_000, 35_000, 100, 50, false).tasks(35_000, durationMs, 100, 50, true);
+  }
+
   static RunFixture outage(RunFixture run, long durationMs) {
     return run.completed(durationMs).fault("outage-1", 20_000, 30_000)
         .tasks(0, 20_000, 100, 50, true).tasks(20_000, 30_000, 100, 50, false).tasks(30_000, durationMs, 100, 50, true);

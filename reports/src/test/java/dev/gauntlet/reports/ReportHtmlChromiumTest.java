@@ -34,7 +34,7 @@ class ReportHtmlChromiumTest {
   Path dir;
 
   static RunFixture hostileRun(Path dir) {
-    RunFixture run = EvaluatorTest.outage(new RunFixture(dir), 90_000)
+    RunFixture run = EvaluatorTest.stuckFor5s(new RunFixture(dir), 90_000)
         .slo("success_rate", 0.95, null).slo("recovery_time", null, 3.0).slo("latency.p95", null, 2.0)
         .slo("accuracy", 0.9, null);
     for (int i = 0; i < HOSTILE.size(); i++) {

@@ -23,7 +23,7 @@ class ReportWriterTest {
   Path dir;
 
   private Verdict failingVerdict() {
-    RunFixture run = EvaluatorTest.outage(new RunFixture(dir), 90_000)
+    RunFixture run = EvaluatorTest.stuckFor5s(new RunFixture(dir), 90_000)
         .slo("success_rate", 0.95, null).slo("recovery_time", null, 3.0).slo("latency.p95", null, 2.0)
         .slo("accuracy", SloSpec.Scope.DURING_FAULTS, 0.9, null);
     return run.evaluate();
@@ -44,7 +44,7 @@ class ReportWriterTest {
     assertThat(json.get("exit_code").asInt()).isEqualTo(2);
     assertThat(json.get("status").asText()).isEqualTo("failed");
     assertThat(json.get("tasks").asLong()).isEqualTo(900);
-    assertThat(json.get("metrics").get("success_rate").asDouble()).isCloseTo(800.0 / 900, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(json.get("metrics").get("success_rate").asDouble()).isCloseTo(750.0 / 900, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(json.get("metrics").fieldNames()).toIterable().containsExactlyElementsOf(Evaluator.METRIC_ORDER);
     JsonNode slo = json.get("slos").get(1);
     assertThat(slo.get("name").asText()).isEqualTo("recovery_time");
@@ -57,6 +57,10 @@ class ReportWriterTest {
     JsonNode window = json.get("fault_windows").get(0);
     assertThat(window.get("fault").asText()).isEqualTo("outage-1");
     assertThat(window.get("recovery_s").asDouble()).isEqualTo(5.0);
+    assertThat(window.get("recovery_resolution_s").asDouble()).as("10 tasks a second: 1 s buckets").isEqualTo(1.0);
+    assertThat(window.get("failover_status").asText()).as("every task in the window failed").isEqualTo("not_recovered");
+    assertThat(window.get("failover_s").isNull()).isTrue();
+    assertThat(window.get("time_to_detect_s").asDouble()).as("the first task failed 50 ms in").isEqualTo(0.05);
     assertThat(window.get("success_rate_during").asDouble()).isEqualTo(0.0);
     assertThat(window.get("start_ms").asLong()).isEqualTo(RunFixture.START + 20_000);
   }
@@ -81,7 +85,7 @@ class ReportWriterTest {
     Element failure = (Element) suite.getElementsByTagName("failure").item(0);
     assertThat(failure.getAttribute("type")).isEqualTo("SloFailed");
     assertThat(failure.getAttribute("message"))
-        .isEqualTo("success_rate was 0.889, must be >= 0.95 (0.061 below the minimum)");
+        .isEqualTo("success_rate was 0.833, must be >= 0.95 (0.117 below the minimum)");
     assertThat(((Element) failure.getParentNode()).getAttribute("classname")).isEqualTo("gauntlet.smoke");
   }
 
@@ -155,8 +159,8 @@ class ReportWriterTest {
     ReportWriter.writeAll(verdict, run.run);
 
     assertThat(Files.readString(run.run.summary()))
-        .contains("| success_rate | >= 0.95 | 0.889 | 0.061 below the minimum | **FAILED** |")
-        .contains("- success_rate was 0.889, must be >= 0.95 (0.061 below the minimum)");
+        .contains("| success_rate | >= 0.95 | 0.833 | 0.117 below the minimum | **FAILED** |")
+        .contains("- success_rate was 0.833, must be >= 0.95 (0.117 below the minimum)");
   }
 
   private static Document parse(Path file) throws Exception {

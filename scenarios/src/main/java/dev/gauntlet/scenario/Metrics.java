@@ -27,6 +27,8 @@ public final class Metrics {
       Map.entry("ttft.p95", Unit.SECONDS),
       Map.entry("ttft.p99", Unit.SECONDS),
       Map.entry("recovery_time", Unit.SECONDS),
+      Map.entry("failover_time", Unit.SECONDS),
+      Map.entry("time_to_detect", Unit.SECONDS),
       Map.entry("cost.per_task", Unit.USD),
       Map.entry("cost.total", Unit.USD),
       Map.entry("cost.per_success", Unit.USD),

@@ -76,10 +76,11 @@ class ScenarioLoaderTest {
                 file + ":25:5 faults[1].burst: is not a known key; expected one of "
                     + "[kind, model, name, probability, provider, retry_after, rpm, tpm, window]",
                 file + ":27:13 slos[0].metric: must be one of [accuracy, accuracy.ci_high, accuracy.ci_low, "
-                    + "achieved_rate, cost.per_day, cost.per_success, cost.per_task, cost.total, goodput, "
-                    + "hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, leak.detection_time, "
-                    + "leak_rate, leak_rate.ci_high, leak_rate.ci_low, pass@k, pass^k, recovery_time, success_rate, "
-                    + "ttft.p50, ttft.p95, ttft.p99], but was 'sucess_rate'",
+                    + "achieved_rate, cost.per_day, cost.per_success, cost.per_task, cost.total, failover_time, "
+                    + "goodput, hallucinated_calls, latency.max, latency.p50, latency.p95, latency.p99, "
+                    + "leak.detection_time, leak_rate, leak_rate.ci_high, leak_rate.ci_low, pass@k, pass^k, "
+                    + "recovery_time, success_rate, time_to_detect, ttft.p50, ttft.p95, ttft.p99], "
+                    + "but was 'sucess_rate'",
                 file + ":31:12 slos[1].scope: must be one of [whole, during_faults, outside_faults], "
                     + "but was 'everywhere'"));
   }

@@ -6,6 +6,7 @@ import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
 import dev.gauntlet.reports.metrics.RollingPoint;
 import dev.gauntlet.reports.metrics.RollingWindow;
+import dev.gauntlet.reports.metrics.TaskStarts;
 import dev.gauntlet.run.JsonLines;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.RunDirectory;
@@ -36,11 +37,14 @@ import java.util.Map;
  * @param dataEndMs  the latest task end, {@link Long#MIN_VALUE} without tasks
  * @param hasLedger  whether ledger.jsonl held any entry
  * @param passK      pass^k and pass@k over the trials of each item
+ * @param starts     every task's start, latency and outcome when the run had fault windows (empty without), for
+ *                   recovery and failover by the time tasks started ({@link WindowTimes})
+ * @param switches   per window, the first call to a provider the agent had not been using before it
  */
 public record RunData(
     RunInfo info, List<FaultWindow> windows, Scopes scopes, List<ScopeTotals[]> phases,
     List<SeriesTotals.Bucket> series, List<RollingPoint> points, long bucketMs, long dataEndMs, boolean hasLedger,
-    PassK passK) {
+    PassK passK, TaskStarts starts, ProviderSwitches switches) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
@@ -66,18 +70,25 @@ public record RunData(
     // run without an end differs: it covers the entries after the last task too).
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
-    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs);
+    ProviderSwitches switches = new ProviderSwitches(open);
+    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs, switches);
     RecordPass records;
+    TaskStarts taskStarts;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
       records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, segments,
           rolling, goodput, costs, passK);
-      JsonLines.forEach(run.records(), TaskRecord.class, records);
+      // Only runs with fault windows keep every task's start: recovery and failover are measured on them.
+      TaskStarts starts = new TaskStarts();
+      JsonLines.forEach(run.records(), TaskRecord.class, open.isEmpty() ? records
+          : records.andThen(r -> starts.add(r.startMs(), r.latencyMs(), r.succeeded())));
+      taskStarts = starts;
     }
     long dataEnd = records.dataEndMs();
     List<FaultWindow> windows = open.stream()
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
     if (!ledgerFirst) {
-      hasLedger = readLedger(run, windows, scopes, segments, null);
+      switches = new ProviderSwitches(windows);
+      hasLedger = readLedger(run, windows, scopes, segments, null, switches);
     }
     setDurations(info, dataEnd, windows, scopes);
     long runStart = info == null ? 0 : Math.max(0, info.startedMs());
@@ -88,7 +99,7 @@ public record RunData(
       scopes.whole().durationMs(arrivals);
     }
     return new RunData(info, windows, scopes, segments.phases(), segments.series().buckets(runStart, spanEnd),
-        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK);
+        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK, taskStarts, switches);
   }
 
   /** Whether any task was recorded. */
@@ -98,7 +109,7 @@ public record RunData(
 
   /** Adds the ledger to the scopes and, unless null, each task's cost to {@code costs}; whether it had entries. */
   private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes, Segments segments,
-      Map<String, Double> costs) {
+      Map<String, Double> costs, ProviderSwitches switches) {
     boolean[] any = {false};
     JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
       any[0] = true;
@@ -109,6 +120,7 @@ public record RunData(
       boolean during = FaultWindows.anyContains(windows, entry.tsMs());
       (during ? scopes.duringFaults() : scopes.outsideFaults()).addLedger(entry);
       segments.addLedger(entry, windows);
+      switches.add(entry);
     });
     return any[0];
   }

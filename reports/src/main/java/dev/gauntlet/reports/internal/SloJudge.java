@@ -18,6 +18,8 @@ public final class SloJudge {
   private final MetricMeter meter;
   private final int minSamples;
   private final RecoveryJudge recovery;
+  private final RecoveryJudge failover;
+  private final RecoveryJudge detection;
   private final BaselineJudge baseline;
 
   public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows) {
@@ -34,6 +36,8 @@ public final class SloJudge {
     this.meter = meter;
     this.minSamples = minSamples;
     this.recovery = new RecoveryJudge(windows, data.scopes().whole().tally().tasks(), minSamples);
+    this.failover = RecoveryJudge.failover(windows, data.scopes().whole().tally().tasks(), minSamples);
+    this.detection = RecoveryJudge.detection(windows, data.scopes().whole().tally().tasks(), minSamples);
     this.baseline = new BaselineJudge(baselineMetrics, baselineSamples, latencyP);
   }
 
@@ -41,6 +45,12 @@ public final class SloJudge {
   public SloResult judge(SloSpec spec, String name) {
     if ("recovery_time".equals(spec.metric()) && !spec.relative()) {
       return recovery.judge(spec, name);
+    }
+    if ("failover_time".equals(spec.metric()) && !spec.relative()) {
+      return failover.judge(spec, name);
+    }
+    if ("time_to_detect".equals(spec.metric()) && !spec.relative()) {
+      return detection.judge(spec, name);
     }
     SloSpec.Scope scope = spec.scope() == null ? SloSpec.Scope.WHOLE : spec.scope();
     if (scope == SloSpec.Scope.DURING_FAULTS && data.windows().isEmpty()) {

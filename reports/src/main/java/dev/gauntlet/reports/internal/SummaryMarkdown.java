@@ -67,11 +67,12 @@ public final class SummaryMarkdown {
       return;
     }
     md.append("## Fault windows\n\n");
-    md.append("| fault | kind | duration | recovery | success before | during | after |\n");
-    md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
+    md.append("| fault | kind | duration | recovery | failover | detected | success before | during | after |\n");
+    md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (FaultWindowResult w : windows) {
       row(md, w.fault(), w.kind(), Format.number((w.endMs() - w.startMs()) / 1000.0, 3) + " s", recovery(w),
-          ratio(w.before().successRate()), ratio(w.during().successRate()), ratio(w.after().successRate()));
+          failover(w), detected(w), ratio(w.before().successRate()), ratio(w.during().successRate()),
+          ratio(w.after().successRate()));
     }
     md.append('\n');
   }
@@ -83,6 +84,26 @@ public final class SummaryMarkdown {
       case RECOVERED -> Format.number(recovery.seconds(), 3) + " s";
       case NOT_RECOVERED -> "not recovered (≥ " + Format.number(recovery.seconds(), 3) + " s)";
       case NO_DATA -> "no data after the window";
+    };
+  }
+
+  /** A window's failover as text: {@code 2 s}, {@code not failed over (≥ 12 s)}, {@code no data in the window}. */
+  public static String failover(FaultWindowResult window) {
+    RecoveryResult failover = window.timing().failover();
+    return switch (failover.state()) {
+      case RECOVERED -> Format.number(failover.seconds(), 3) + " s";
+      case NOT_RECOVERED -> "not failed over (≥ " + Format.number(failover.seconds(), 3) + " s)";
+      case NO_DATA -> "no data in the window";
+    };
+  }
+
+  /** A window's time to detect as text: {@code 0.12 s}, {@code nothing showed}, {@code no data in the window}. */
+  public static String detected(FaultWindowResult window) {
+    RecoveryResult detection = window.timing().detection();
+    return switch (detection.state()) {
+      case RECOVERED -> Format.number(detection.seconds(), 3) + " s";
+      case NOT_RECOVERED -> "nothing showed";
+      case NO_DATA -> "no data in the window";
     };
   }
 

@@ -77,6 +77,12 @@ public final class VerdictJson {
     node.put("end_ms", window.endMs());
     node.put("recovery_s", window.recoverySeconds());
     node.put("recovery_status", window.recovery().state().name().toLowerCase(Locale.ROOT));
+    node.put("failover_s", window.failoverSeconds());
+    node.put("failover_status", window.timing().failover().state().name().toLowerCase(Locale.ROOT));
+    node.put("time_to_detect_s", window.timeToDetectSeconds());
+    node.put("recovery_resolution_s", window.timing().resolutionSeconds());
+    node.put("healthy_latency_max_s", window.timing().latencyBoundSeconds());
+    node.put("healthy_bad_share_max", window.timing().maxBadShare());
     node.put("success_rate_before", window.before().successRate());
     node.put("success_rate_during", window.during().successRate());
     node.put("success_rate_after", window.after().successRate());

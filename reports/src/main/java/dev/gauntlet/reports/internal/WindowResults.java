@@ -4,20 +4,18 @@ import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.Recovery;
-import dev.gauntlet.reports.metrics.RecoveryResult;
 import dev.gauntlet.reports.metrics.Tally;
 import dev.gauntlet.scenario.SloSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Builds the per-window results: phases, each with every segment metric, and recovery. Recovery is watched until the
- * data ends or the next fault window (one starting at or after this one's end) starts, whichever is first. Thread-safe
- * (stateless).
+ * Builds the per-window results: phases, each with every segment metric, and recovery, failover and detection
+ * ({@link WindowTimes}). Thread-safe (stateless).
  */
 public final class WindowResults {
 
-  /** Rolling success rate a window must get back to when the scenario has no success_rate SLO. */
+  /** Success rate the health bar allows at least when the scenario has no success_rate SLO. */
   public static final double DEFAULT_MIN_SUCCESS_RATE = 0.95;
 
   private WindowResults() {}
@@ -29,9 +27,10 @@ public final class WindowResults {
     for (int i = 0; i < data.windows().size(); i++) {
       FaultWindow window = data.windows().get(i);
       ScopeTotals[] phases = data.phases().get(i);
+      WindowTimes times = WindowTimes.of(data, bounds, i);
       results.add(new FaultWindowResult(window.fault(), window.kind(), window.startMs(), window.endMs(),
-          recovery(data, bounds, window), phase(meter, phases[0]), phase(meter, phases[1]),
-          phase(meter, phases[2])));
+          times.recovery(), phase(meter, phases[0]), phase(meter, phases[1]), phase(meter, phases[2]),
+          times.timing()));
     }
     return results;
   }
@@ -55,19 +54,6 @@ public final class WindowResults {
       }
     }
     return fallback;
-  }
-
-  private static RecoveryResult recovery(RunData data, Recovery.Bounds bounds, FaultWindow window) {
-    if (!data.hasTasks()) {
-      return RecoveryResult.noData();
-    }
-    long horizon = data.dataEndMs();
-    for (FaultWindow next : data.windows()) {
-      if (next.startMs() >= window.endMs()) {
-        horizon = Math.min(horizon, next.startMs() - 1);
-      }
-    }
-    return Recovery.measure(data.points(), data.bucketMs(), bounds, window.endMs(), horizon);
   }
 
   private static FaultWindowResult.Phase phase(MetricMeter meter, ScopeTotals totals) {

@@ -6,6 +6,10 @@ import java.util.List;
  * Recovery time of one fault window: from the window's end until the rolling success rate and p95 latency are back
  * within bounds and stay there. Only steps after the window's end whose newest bucket starts at or before the
  * horizon count; empty steps are never breaches. Thread-safe (stateless).
+ *
+ * <p>This was recovery_time's definition until it was found to measure the rolling window draining the failures from
+ * before the fault's end rather than the agent; the evaluator now uses {@link StartRecovery} on tasks by their start
+ * time, and uses only {@link Bounds} from here (the SLO bounds a health bar starts from).
  */
 public final class Recovery {
 

@@ -47,6 +47,17 @@
     });
   }
 
+  function failoverLines() {
+    return data.windows.filter(function (w) { return w.failover_s != null && w.failover_s > 0; }).map(function (w) {
+      return {
+        xAxis: Math.min(xMax, w.start_s + w.failover_s),
+        lineStyle: { color: '#1565c0', type: 'solid', width: 1.5 },
+        label: { formatter: 'failed over +' + round(w.failover_s, 1) + ' s', position: 'insideEndBottom',
+          fontSize: 10, color: '#1565c0' }
+      };
+    });
+  }
+
   function boundLines(metric, extra) {
     var lines = [];
     var bound = data.bounds[metric];
@@ -79,7 +90,7 @@
         markArea: { silent: true, data: faultAreas(),
           label: { position: 'insideTop', fontSize: 10, color: '#a61b1b' } },
         markLine: { silent: true, symbol: 'none', precision: 6,
-          data: boundLines(opts.metric, recoveryLines().concat(opts.lines || [])) }
+          data: boundLines(opts.metric, recoveryLines().concat(failoverLines(), opts.lines || [])) }
       }].concat(opts.band ? band(opts) : [])
     });
     charts.push(chart);

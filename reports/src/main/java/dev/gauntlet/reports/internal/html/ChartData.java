@@ -90,6 +90,9 @@ final class ChartData {
     RecoveryResult recovery = w.recovery();
     node.put("recovery", recovery.state().name().toLowerCase(Locale.ROOT));
     node.put("recovery_s", recovery.state() == RecoveryResult.State.NO_DATA ? null : recovery.seconds());
+    node.put("failover", w.timing().failover().state().name().toLowerCase(Locale.ROOT));
+    node.put("failover_s", w.failoverSeconds());
+    node.put("resolution_s", w.timing().resolutionSeconds());
     return node;
   }
 

@@ -129,7 +129,8 @@ public final class HtmlReport {
   private static void charts(StringBuilder html, RunDetails details) {
     html.append("<section id=\"timeseries\">\n<h2>Over time</h2>\n<p class=\"legend\">")
         .append("<span class=\"swatch fault\"></span> fault on <span class=\"swatch recovery\"></span> ")
-        .append("recovering (until back within the SLOs) <span class=\"swatch bound\"></span> SLO bound · ")
+        .append("recovering (until tasks started after the fault are healthy again) <span class=\"swatch bound\">")
+        .append("</span> SLO bound · green line: recovered, blue line: failed over · ")
         .append("buckets of ").append(Format.number(details.series().bucketMs() / 1000.0, 1))
         .append(" s by the time tasks finished</p>\n");
     for (String chart : TIME_CHARTS) {
@@ -159,7 +160,8 @@ public final class HtmlReport {
     html.append("<p class=\"legend\">Tasks by the time they started, cost by the time it was spent; every metric ")
         .append("for each phase is in verdict.json (<code>fault_windows[].before</code>, <code>during</code>, ")
         .append("<code>after</code>).</p>\n<table class=\"windows\">\n<thead><tr><th rowspan=\"2\">fault</th>")
-        .append("<th rowspan=\"2\">duration</th><th rowspan=\"2\">recovery</th>");
+        .append("<th rowspan=\"2\">duration</th><th rowspan=\"2\">recovery</th>")
+        .append("<th rowspan=\"2\">failover</th><th rowspan=\"2\">detected</th>");
     WINDOW_COLUMNS.keySet().forEach(title -> html.append("<th colspan=\"3\">").append(title).append("</th>"));
     html.append("</tr>\n<tr>").append("<th>before</th><th>during</th><th>after</th>".repeat(WINDOW_COLUMNS.size()))
         .append("</tr></thead>\n<tbody>\n");
@@ -167,7 +169,9 @@ public final class HtmlReport {
       html.append("<tr><td>").append(Html.escape(w.fault())).append("<br><span class=\"kind\">")
           .append(Html.escape(w.kind())).append("</span></td><td>")
           .append(Format.number((w.endMs() - w.startMs()) / 1000.0, 3)).append(" s</td><td>")
-          .append(Html.escape(SummaryMarkdown.recovery(w))).append("</td>");
+          .append(Html.escape(SummaryMarkdown.recovery(w))).append(resolution(w)).append("</td><td>")
+          .append(Html.escape(SummaryMarkdown.failover(w))).append("</td><td>")
+          .append(Html.escape(SummaryMarkdown.detected(w))).append("</td>");
       List<FaultWindowResult.Phase> phases = List.of(w.before(), w.during(), w.after());
       for (String metric : WINDOW_COLUMNS.values()) {
         for (int i = 0; i < phases.size(); i++) {
@@ -177,6 +181,12 @@ public final class HtmlReport {
       html.append("</tr>\n");
     }
     html.append("</tbody>\n</table>\n</section>\n");
+  }
+
+  /** The resolution recovery and failover were measured at, under the recovery: {@code 1 s buckets}. */
+  private static String resolution(FaultWindowResult w) {
+    double seconds = w.timing().resolutionSeconds();
+    return seconds <= 0 ? "" : "<br><span class=\"kind\">" + Format.number(seconds, 3) + " s buckets</span>";
   }
 
   private static String cell(String metric, FaultWindowResult.Phase phase) {
