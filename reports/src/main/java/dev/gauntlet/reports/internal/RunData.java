@@ -12,7 +12,9 @@ import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.run.TimelineEvent;
+import dev.gauntlet.scenario.ArrivalSchedule;
 import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.Workload;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +38,12 @@ import java.util.Map;
  * @param dataEndMs  the latest task end, {@link Long#MIN_VALUE} without tasks
  * @param hasLedger  whether ledger.jsonl held any entry
  * @param passK      pass^k and pass@k over the trials of each item
+ * @param harness    whether the harness kept to its schedule, and the achieved rate against it ({@link HarnessPace})
  */
 public record RunData(
     RunInfo info, List<FaultWindow> windows, Scopes scopes, List<ScopeTotals[]> phases,
     List<SeriesTotals.Bucket> series, List<RollingPoint> points, long bucketMs, long dataEndMs, boolean hasLedger,
-    PassK passK) {
+    PassK passK, HarnessPace.Result harness) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
@@ -53,11 +56,24 @@ public record RunData(
    */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
       int trials) {
+    return read(evaluation, dataset, run, goodput, trials, null);
+  }
+
+  /**
+   * Reads {@code run} as above, leaving out of every metric what started in {@code workload}'s warm-up (tasks by their
+   * start, ledger entries by their time, both from run.json's start) and checking the harness's pace against its
+   * profile; {@code workload} may be null, which skips both.
+   */
+  public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
+      int trials, Workload workload) {
     RunInfo info = RunInfoFile.read(run.runInfo());
     long runEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Long.MAX_VALUE;
     List<FaultWindow> open = FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
+    long judgedFrom = workload == null || origin == 0 ? Long.MIN_VALUE : origin + workload.warmup().toMillis();
+    HarnessPace pace = workload == null ? null
+        : new HarnessPace(ArrivalSchedule.of(workload.profile()), workload.warmup(), evaluation);
     Segments segments = new Segments(open, new SeriesTotals(origin, evaluation.bucket()));
     RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
     PassK passK = new PassK(trials);
@@ -66,20 +82,29 @@ public record RunData(
     // run without an end differs: it covers the entries after the last task too).
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
-    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs);
+    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs, judgedFrom);
     RecordPass records;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
       records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, segments,
           rolling, goodput, costs, passK);
-      JsonLines.forEach(run.records(), TaskRecord.class, records);
+      JsonLines.forEach(run.records(), TaskRecord.class, record -> {
+        if (pace != null) {
+          pace.accept(record);
+        }
+        if (record.startMs() >= judgedFrom) {
+          records.accept(record);
+        } else {
+          served.served(record); // keeps the join to tasks in flight
+        }
+      });
     }
     long dataEnd = records.dataEndMs();
     List<FaultWindow> windows = open.stream()
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
     if (!ledgerFirst) {
-      hasLedger = readLedger(run, windows, scopes, segments, null);
+      hasLedger = readLedger(run, windows, scopes, segments, null, judgedFrom);
     }
-    setDurations(info, dataEnd, windows, scopes);
+    setDurations(info, dataEnd, windows, scopes, workload == null ? 0 : workload.warmup().toMillis());
     long runStart = info == null ? 0 : Math.max(0, info.startedMs());
     long spanEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Math.max(0, dataEnd);
     segments.durations(windows, runStart, spanEnd);
@@ -88,7 +113,8 @@ public record RunData(
       scopes.whole().durationMs(arrivals);
     }
     return new RunData(info, windows, scopes, segments.phases(), segments.series().buckets(runStart, spanEnd),
-        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK);
+        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK,
+        pace == null ? null : pace.result(info == null ? 0 : info.endedMs()));
   }
 
   /** Whether any task was recorded. */
@@ -98,10 +124,13 @@ public record RunData(
 
   /** Adds the ledger to the scopes and, unless null, each task's cost to {@code costs}; whether it had entries. */
   private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes, Segments segments,
-      Map<String, Double> costs) {
+      Map<String, Double> costs, long judgedFrom) {
     boolean[] any = {false};
     JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
       any[0] = true;
+      if (entry.tsMs() < judgedFrom) {
+        return;
+      }
       if (costs != null && entry.taskId() != null) {
         costs.merge(entry.taskId(), entry.costUsd(), Double::sum);
       }
@@ -113,7 +142,8 @@ public record RunData(
     return any[0];
   }
 
-  private static void setDurations(RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes) {
+  private static void setDurations(RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes,
+      long warmupMs) {
     if (info == null || info.startedMs() <= 0) {
       return;
     }
@@ -122,7 +152,7 @@ public record RunData(
     if (end == Long.MIN_VALUE || end <= info.startedMs()) {
       return;
     }
-    long whole = end - info.startedMs();
+    long whole = end - info.startedMs() - Math.min(warmupMs, end - info.startedMs() - 1);
     long faulted = Math.min(whole, FaultWindows.unionMs(windows));
     scopes.whole().durationMs(whole);
     scopes.duringFaults().durationMs(faulted);
