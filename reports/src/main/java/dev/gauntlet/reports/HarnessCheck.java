@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Whether the harness kept to its own schedule: each task's send lag (when its request went out less when the profile
- * scheduled its arrival) and, per {@link #BUCKET_MS} of the schedule, the share of the planned arrivals sent on time
- * (within {@code maxSendLagMs}). When it fell behind, the SLOs on {@link #RATE_DEPENDENT} metrics are unresolved with
+ * scheduled its arrival) and, per {@link #BUCKET_MS} of the schedule, the arrivals sent in it (by their send time)
+ * as a share of those it planned. When it fell behind, the SLOs on {@link #RATE_DEPENDENT} metrics are unresolved with
  * {@link #message()}: the load the agent saw was not the scenario's. Immutable and thread-safe.
  *
  * @param checked         false when the records carry no scheduled arrival (runs recorded before it existed): the
@@ -15,12 +15,12 @@ import java.util.Set;
  * @param sendLagMaxMs    largest send lag, milliseconds
  * @param samples         tasks behind the send lag (those started after the warm-up)
  * @param maxSendLagMs    the p99 over which the harness counts as behind ({@code evaluation.max_send_lag})
- * @param minArrivalShare the on-time share under which a bucket counts as behind ({@code evaluation.min_arrival_share})
+ * @param minArrivalShare the share under which a bucket counts as behind ({@code evaluation.min_arrival_share})
  * @param buckets         buckets of the schedule checked
- * @param worstShare      the lowest on-time share of a bucket, null without buckets
+ * @param worstShare      the lowest share of a bucket's planned arrivals sent in it, null without buckets
  * @param worstBucketS    where that bucket starts, seconds from the first arrival
  * @param worstPlanned    arrivals that bucket planned
- * @param worstOnTime     of them, sent on time
+ * @param worstOnTime     arrivals sent in that bucket (at most its planned)
  * @param fellBehind      whether the send lag p99 or any bucket's share broke its threshold
  * @param message         why the harness counts as behind, naming it as the cause; null when it kept up
  */
@@ -59,7 +59,7 @@ public record HarnessCheck(
     }
     String lag = "send lag p50 " + sendLagP50Ms + " ms, p99 " + sendLagP99Ms + " ms, max " + sendLagMaxMs + " ms";
     String share = worstShare == null ? "" : String.format(java.util.Locale.ROOT,
-        "; worst 10 s sent %d of %d arrivals on time (%.1f%%)", worstOnTime, worstPlanned, 100 * worstShare);
+        "; worst 10 s sent %d of %d planned arrivals (%.1f%%)", worstOnTime, worstPlanned, 100 * worstShare);
     return "harness pace: " + lag + share + (fellBehind ? " — FELL BEHIND: " + message : " — kept up");
   }
 }

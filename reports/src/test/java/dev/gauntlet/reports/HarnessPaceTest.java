@@ -85,7 +85,7 @@ class HarnessPaceTest {
     assertThat(verdict.harness().worstOnTime()).isEqualTo(90);
     assertThat(verdict.harness().worstPlanned()).isEqualTo(100);
     assertThat(verdict.harness().message())
-        .startsWith("the harness sent late: the 10 s from 10 s sent 90 of 100 planned arrivals on time (90.0%, under 99%)");
+        .startsWith("the harness fell behind: the 10 s from 10 s sent 90 of 100 planned arrivals (90.0%, under 99%)");
     assertThat(verdict.metrics().get("achieved_rate")).isCloseTo(290 / 300.0, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(verdict.exitCode()).isEqualTo(3);
   }

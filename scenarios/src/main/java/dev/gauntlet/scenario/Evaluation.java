@@ -10,14 +10,14 @@ import java.time.Duration;
  * @param minSamples    fewest tasks a metric needs before its SLO can be judged; fewer makes it unresolved
  * @param maxSendLag    the harness fell behind when its send lag's p99 is over this ({@code max_send_lag})
  * @param minArrivalShare the harness fell behind when any 10 s of the schedule got fewer than this share of its
- *                      planned arrivals sent on time ({@code min_arrival_share}, in (0, 1])
+ *                      planned arrivals sent in it (by send time) ({@code min_arrival_share}, in (0, 1])
  */
 public record Evaluation(Duration bucket, Duration rollingWindow, int minSamples, Duration maxSendLag,
     double minArrivalShare) {
 
   /** The send lag p99 over which the harness counts as behind when a scenario names none: 10 ms. */
   public static final Duration DEFAULT_MAX_SEND_LAG = Duration.ofMillis(10);
-  /** The share of a 10 s bucket's planned arrivals that must go out on time when a scenario names none. */
+  /** The share of a 10 s bucket's planned arrivals that must go out when a scenario names none. */
   public static final double DEFAULT_MIN_ARRIVAL_SHARE = 0.99;
 
   /** Scoring with the default checks of the harness's own pace. */

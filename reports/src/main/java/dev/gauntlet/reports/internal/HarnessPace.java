@@ -10,7 +10,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Follows every record and checks, for those scheduled after the warm-up, the harness's pace against the profile's
+ * Follows every record and checks, for those scheduled after the warm-up, two things: the send lag's p99, and per
+ * 10 s of the schedule the arrivals sent in it (by their send time) against those it planned. The first sees a harness
+ * that sends late, the second one whose throughput falls short (a lag that keeps growing, tasks never sent). It checks the harness's pace against the profile's
  * {@link ArrivalSchedule}. A task's raw lag is its start less its scheduled arrival; the schedule's zero is only
  * estimated while the run goes (Gatling does not say when its injector started, and it cannot start a user early), so
  * the lags are taken relative to the smallest: the most punctual task is on time. Keeps 16 bytes per task. Not
@@ -83,7 +85,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long profileEnd = schedule.offsetMs(schedule.total() - 1) + 1;
     long end = endMs > zero ? Math.min(profileEnd, endMs - zero) : profileEnd;
     int buckets = (int) Math.max(0, (end - warmupMs + HarnessCheck.BUCKET_MS - 1) / HarnessCheck.BUCKET_MS);
-    long[] onTime = new long[buckets];
+    long[] sent = new long[buckets];
     long sentByEnd = 0;
     for (int i = 0; i < n; i++) {
       long offset = scheduled[i] + minLag - zero;
@@ -94,22 +96,22 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       if (offset + lag < end) {
         sentByEnd++;
       }
-      int b = (int) Math.floorDiv(offset - warmupMs, HarnessCheck.BUCKET_MS);
-      if (b < buckets && lag <= maxLagMs) {
-        onTime[b]++;
+      int b = (int) Math.floorDiv(offset + lag - warmupMs, HarnessCheck.BUCKET_MS);
+      if (b < buckets) {
+        sent[b]++;
       }
     }
     samples = m;
-    return judged(p50, p99, max, onTime, end, sentByEnd);
+    return judged(p50, p99, max, sent, end, sentByEnd);
   }
 
-  private Result judged(long p50, long p99, long max, long[] onTime, long end, long sentByEnd) {
+  private Result judged(long p50, long p99, long max, long[] sent, long end, long sentByEnd) {
     Double worst = null;
     long worstStart = 0;
     long worstPlanned = 0;
     long worstOnTime = 0;
     int checked = 0;
-    for (int b = 0; b < onTime.length; b++) {
+    for (int b = 0; b < sent.length; b++) {
       long from = warmupMs + b * HarnessCheck.BUCKET_MS;
       long planned = schedule.plannedBefore(Math.min(end, from + HarnessCheck.BUCKET_MS))
           - schedule.plannedBefore(from);
@@ -117,20 +119,20 @@ public final class HarnessPace implements Consumer<TaskRecord> {
         continue;
       }
       checked++;
-      double share = Math.min(1.0, (double) onTime[b] / planned);
+      double share = Math.min(1.0, (double) sent[b] / planned);
       if (worst == null || share < worst) {
         worst = share;
         worstStart = from / 1000;
         worstPlanned = planned;
-        worstOnTime = Math.min(onTime[b], planned);
+        worstOnTime = Math.min(sent[b], planned);
       }
     }
     String why = null;
     if (p99 > maxLagMs) {
       why = "the harness sent late: send lag p99 " + p99 + " ms over " + maxLagMs + " ms";
     } else if (worst != null && worst < minShare) {
-      why = String.format(Locale.ROOT, "the harness sent late: the 10 s from %d s sent %d of %d planned arrivals on "
-          + "time (%.1f%%, under %s%%)", worstStart, worstOnTime, worstPlanned, 100 * worst, Format.number(100 * minShare, 1));
+      why = String.format(Locale.ROOT, "the harness fell behind: the 10 s from %d s sent %d of %d planned "
+          + "arrivals (%.1f%%, under %s%%)", worstStart, worstOnTime, worstPlanned, 100 * worst, Format.number(100 * minShare, 1));
     }
     String message = why == null ? null : why
         + "; the load generator, not the agent, was the bottleneck — lower the rate or give Gauntlet more CPU";

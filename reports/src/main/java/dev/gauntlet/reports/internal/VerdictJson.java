@@ -71,7 +71,7 @@ public final class VerdictJson {
       node.put("worst_bucket_share", check.worstShare());
       node.put("worst_bucket_start_s", check.worstBucketS());
       node.put("worst_bucket_planned", check.worstPlanned());
-      node.put("worst_bucket_on_time", check.worstOnTime());
+      node.put("worst_bucket_sent", check.worstOnTime());
     }
     node.put("fell_behind", check.fellBehind());
     node.put("message", check.message());
