@@ -7,7 +7,7 @@ import java.util.concurrent.Executors;
 
 /**
  * A no-op agent for bench/ceiling.sh: answers GET /health and POST /v1/tasks at once, with a fixed answer, so that
- * what limits the rate is the harness. Run with {@code java bench/NoopAgent.java <port>}; loopback only.
+ * what limits the rate is the harness. {@code GET /count} says how many tasks it received. Run with {@code java bench/NoopAgent.java <port>}; loopback only.
  */
 public final class NoopAgent {
 
@@ -17,7 +17,17 @@ public final class NoopAgent {
     int port = Integer.parseInt(args[0]);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
     server.setExecutor(Executors.newFixedThreadPool(4));
+    java.util.concurrent.atomic.AtomicLong tasks = new java.util.concurrent.atomic.AtomicLong();
+    server.createContext("/count", exchange -> {
+      byte[] count = Long.toString(tasks.get()).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, count.length);
+      exchange.getResponseBody().write(count);
+      exchange.close();
+    });
     server.createContext("/", exchange -> {
+      if (exchange.getRequestURI().getPath().equals("/v1/tasks")) {
+        tasks.incrementAndGet();
+      }
       try (InputStream body = exchange.getRequestBody()) {
         body.transferTo(java.io.OutputStream.nullOutputStream());
       }
