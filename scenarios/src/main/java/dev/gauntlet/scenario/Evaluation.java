@@ -17,7 +17,7 @@ public record Evaluation(Duration bucket, Duration rollingWindow, int minSamples
 
   /** The send lag p99 over which the harness counts as behind when a scenario names none: 10 ms. */
   public static final Duration DEFAULT_MAX_SEND_LAG = Duration.ofMillis(10);
-  /** The share of a 10 s bucket's planned arrivals that must go out when a scenario names none. */
+  /** The share of a 10 s bucket's planned arrivals that must be sent in it when a scenario names none. */
   public static final double DEFAULT_MIN_ARRIVAL_SHARE = 0.99;
 
   /** Scoring with the default checks of the harness's own pace. */
