@@ -93,12 +93,12 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       if (offset < warmupMs) {
         continue;
       }
-      if (offset + lag < end) {
-        sentByEnd++;
+      if (offset + lag >= end + maxLagMs) {
+        continue; // sent after the schedule ended, later than the lag allowed: neither in a bucket nor by the end
       }
-      int b = (int) Math.floorDiv(offset + lag - warmupMs, HarnessCheck.BUCKET_MS);
-      if (b < buckets) {
-        sent[b]++;
+      sentByEnd++;
+      if (buckets > 0) {
+        sent[(int) Math.min(buckets - 1, Math.floorDiv(offset + lag - warmupMs, HarnessCheck.BUCKET_MS))]++;
       }
     }
     samples = m;
