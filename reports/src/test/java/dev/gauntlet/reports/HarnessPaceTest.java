@@ -72,6 +72,11 @@ class HarnessPaceTest {
         .as("accuracy does not depend on when tasks were sent").extracting(SloResult::status)
         .isEqualTo(Status.PASSED);
     assertThat(verdict.exitCode()).as("unresolved, never passed nor failed").isEqualTo(3);
+    assertThat(ConsoleTable.render(verdict)).contains("harness pace: send lag p50 0 ms, p99 ")
+        .contains("FELL BEHIND: the harness sent late");
+    assertThat(dev.gauntlet.reports.internal.SummaryMarkdown.text(verdict)).contains("- harness pace: send lag");
+    assertThat(dev.gauntlet.reports.internal.VerdictJson.tree(verdict).at("/harness/fell_behind").asBoolean())
+        .isTrue();
   }
 
   @Test
