@@ -81,12 +81,21 @@ public final class ArrivalSchedule {
 
   /** How many arrivals are due at offsets before {@code offsetMs}. */
   public long plannedBefore(long offsetMs) {
-    long planned = 0;
-    for (int slot = 0; slot < users.length && secondStartMs[slot] < offsetMs; slot++) {
-      long into = offsetMs - secondStartMs[slot];
-      planned += into >= 1000 ? users[slot] : spread(users[slot], 1000, (int) into - 1);
+    int low = 0;
+    int high = secondStartMs.length - 1;
+    if (high < 0 || offsetMs <= secondStartMs[0]) {
+      return 0;
     }
-    return planned;
+    while (low < high) { // the last second slot that starts before offsetMs
+      int mid = (low + high + 1) >>> 1;
+      if (secondStartMs[mid] < offsetMs) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    long into = offsetMs - secondStartMs[low];
+    return before[low] + (into >= 1000 ? users[low] : spread(users[low], 1000, (int) into - 1));
   }
 
   /** The millisecond within its second of the {@code k}-th (0-based) of {@code count} users of that second. */
