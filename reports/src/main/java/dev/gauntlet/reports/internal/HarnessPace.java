@@ -30,10 +30,13 @@ public final class HarnessPace implements Consumer<TaskRecord> {
   private int samples;
   private boolean unscheduled;
 
-  /** A check of {@code schedule}, judged from {@code warmup} on by {@code evaluation}'s thresholds. */
+  /**
+   * A check of {@code schedule}, judged by {@code evaluation}'s thresholds from the end of {@code warmup} or of the
+   * harness's start-up ({@link HarnessCheck#STARTUP_MS}), whichever is later.
+   */
   public HarnessPace(ArrivalSchedule schedule, Duration warmup, Evaluation evaluation) {
     this.schedule = schedule;
-    this.warmupMs = warmup.toMillis();
+    this.warmupMs = Math.max(warmup.toMillis(), HarnessCheck.STARTUP_MS);
     this.maxLagMs = evaluation.maxSendLag().toMillis();
     this.minShare = evaluation.minArrivalShare();
   }
