@@ -10,18 +10,18 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Follows every record and checks, for those scheduled after the warm-up, two things: the send lag's p99, and per
- * 10 s of the schedule the arrivals sent in it (by their send time) against those it planned. The first sees a harness
- * that sends late, the second one whose throughput falls short (a lag that keeps growing, tasks never sent). It checks the harness's pace against the profile's
- * {@link ArrivalSchedule}. A task's raw lag is its start less its scheduled arrival; the schedule's zero is only
- * estimated while the run goes (Gatling does not say when its injector started, and it cannot start a user early), so
- * the lags are taken relative to the smallest: the most punctual task is on time. Keeps 16 bytes per task. Not
- * thread-safe.
+ * Checks the harness's pace against the profile's {@link ArrivalSchedule}, following every record: for the arrivals
+ * scheduled after the warm-up (or the harness's start-up), the send lag's p99, which sees a harness that sends late,
+ * and per 10 s of the schedule the arrivals sent in it (by their send time) against those it planned, which sees one
+ * whose throughput falls short (a lag that keeps growing, tasks never sent). A task's raw lag is its start less its
+ * scheduled arrival; the schedule's zero is only estimated while the run goes (Gatling does not say when its injector
+ * started, and it never starts a user early), so lags are taken relative to the smallest: the most punctual task is
+ * on time. Keeps 16 bytes per task. Not thread-safe.
  */
 public final class HarnessPace implements Consumer<TaskRecord> {
 
   private final ArrivalSchedule schedule;
-  private final long warmupMs;
+  private final long judgedFromMs;
   private final long maxLagMs;
   private final double minShare;
   private long[] scheduled = new long[1024];
@@ -36,7 +36,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
    */
   public HarnessPace(ArrivalSchedule schedule, Duration warmup, Evaluation evaluation) {
     this.schedule = schedule;
-    this.warmupMs = Math.max(warmup.toMillis(), HarnessCheck.STARTUP_MS);
+    this.judgedFromMs = Math.max(warmup.toMillis(), HarnessCheck.STARTUP_MS);
     this.maxLagMs = evaluation.maxSendLag().toMillis();
     this.minShare = evaluation.minArrivalShare();
   }
@@ -74,7 +74,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long[] judged = new long[n];
     int m = 0;
     for (int i = 0; i < n; i++) {
-      if (scheduled[i] + minLag - zero >= warmupMs) {
+      if (scheduled[i] + minLag - zero >= judgedFromMs) {
         judged[m++] = lags[i] - minLag;
       }
     }
@@ -87,13 +87,13 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long max = judged[m - 1];
     long profileEnd = schedule.offsetMs(schedule.total() - 1) + 1;
     long end = endMs > zero ? Math.min(profileEnd, endMs - zero) : profileEnd;
-    int buckets = (int) Math.max(0, (end - warmupMs + HarnessCheck.BUCKET_MS - 1) / HarnessCheck.BUCKET_MS);
+    int buckets = (int) Math.max(0, (end - judgedFromMs + HarnessCheck.BUCKET_MS - 1) / HarnessCheck.BUCKET_MS);
     long[] sent = new long[buckets];
     long sentByEnd = 0;
     for (int i = 0; i < n; i++) {
       long offset = scheduled[i] + minLag - zero;
       long lag = lags[i] - minLag;
-      if (offset < warmupMs) {
+      if (offset < judgedFromMs) {
         continue;
       }
       if (offset + lag >= end + maxLagMs) {
@@ -101,7 +101,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       }
       sentByEnd++;
       if (buckets > 0) {
-        sent[(int) Math.min(buckets - 1, Math.floorDiv(offset + lag - warmupMs, HarnessCheck.BUCKET_MS))]++;
+        sent[(int) Math.min(buckets - 1, Math.floorDiv(offset + lag - judgedFromMs, HarnessCheck.BUCKET_MS))]++;
       }
     }
     samples = m;
@@ -115,7 +115,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long worstOnTime = 0;
     int checked = 0;
     for (int b = 0; b < sent.length; b++) {
-      long from = warmupMs + b * HarnessCheck.BUCKET_MS;
+      long from = judgedFromMs + b * HarnessCheck.BUCKET_MS;
       long planned = schedule.plannedBefore(Math.min(end, from + HarnessCheck.BUCKET_MS))
           - schedule.plannedBefore(from);
       if (planned == 0) {
@@ -139,7 +139,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     }
     String message = why == null ? null : why
         + "; the load generator, not the agent, was the bottleneck — lower the rate or give Gauntlet more CPU";
-    long planned = schedule.plannedBefore(end) - schedule.plannedBefore(warmupMs);
+    long planned = schedule.plannedBefore(end) - schedule.plannedBefore(judgedFromMs);
     Double achieved = planned <= 0 ? null : (double) sentByEnd / planned;
     return new Result(new HarnessCheck(true, p50, p99, max, samples, maxLagMs, minShare, checked, worst, worstStart,
         worstPlanned, worstOnTime, why != null, message), achieved);
