@@ -23,11 +23,14 @@ import java.util.Set;
  * @param worstOnTime     arrivals sent in that bucket (at most its planned)
  * @param fellBehind      whether the send lag p99 or any bucket's share broke its threshold
  * @param message         why the harness counts as behind, naming it as the cause; null when it kept up
+ * @param arrivalsStartMs epoch milliseconds of the schedule's estimated zero: when Gatling began injecting (the
+ *                        workload's {@code started_ms}, which fault windows count from, is taken before Gatling has
+ *                        built its engine, so arrivals start some hundreds of milliseconds after it); 0 unchecked
  */
 public record HarnessCheck(
     boolean checked, long sendLagP50Ms, long sendLagP99Ms, long sendLagMaxMs, long samples, long maxSendLagMs,
     double minArrivalShare, int buckets, Double worstShare, long worstBucketS, long worstPlanned, long worstOnTime,
-    boolean fellBehind, String message) {
+    boolean fellBehind, String message, long arrivalsStartMs) {
 
   /**
    * The harness's own start-up, judged by neither check when the workload's warm-up is shorter: its first arrivals go
@@ -51,7 +54,7 @@ public record HarnessCheck(
 
   /** A check that could not run, as on records without a scheduled arrival. */
   public static HarnessCheck skipped() {
-    return new HarnessCheck(false, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, false, null);
+    return new HarnessCheck(false, 0, 0, 0, 0, 0, 0, 0, null, 0, 0, 0, false, null, 0);
   }
 
   /** Whether an SLO on {@code metric} is unresolved because the harness fell behind. */

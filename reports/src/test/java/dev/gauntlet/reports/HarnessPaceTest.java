@@ -51,6 +51,8 @@ class HarnessPaceTest {
     assertThat(verdict.harness().sendLagP99Ms()).isEqualTo(2);
     assertThat(verdict.harness().buckets()).as("from 2 s: 2-12, 12-22, 22-30").isEqualTo(3);
     assertThat(verdict.metrics().get("achieved_rate")).isEqualTo(1.0);
+    assertThat(verdict.harness().arrivalsStartMs()).as("the most punctual task (1 ms late) fixes zero")
+        .isEqualTo(ZERO + 1);
     assertThat(verdict.exitCode()).isZero();
   }
 

@@ -105,10 +105,10 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       }
     }
     samples = m;
-    return judged(p50, p99, max, sent, end, sentByEnd);
+    return judged(p50, p99, max, sent, end, sentByEnd, zero);
   }
 
-  private Result judged(long p50, long p99, long max, long[] sent, long end, long sentByEnd) {
+  private Result judged(long p50, long p99, long max, long[] sent, long end, long sentByEnd, long zero) {
     Double worst = null;
     long worstStart = 0;
     long worstPlanned = 0;
@@ -142,7 +142,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long planned = schedule.plannedBefore(end) - schedule.plannedBefore(judgedFromMs);
     Double achieved = planned <= 0 ? null : (double) sentByEnd / planned;
     return new Result(new HarnessCheck(true, p50, p99, max, samples, maxLagMs, minShare, checked, worst, worstStart,
-        worstPlanned, worstOnTime, why != null, message), achieved);
+        worstPlanned, worstOnTime, why != null, message, zero), achieved);
   }
 
   private static int rank(double percentile, int count) {

@@ -72,6 +72,7 @@ public final class VerdictJson {
       node.put("worst_bucket_start_s", check.worstBucketS());
       node.put("worst_bucket_planned", check.worstPlanned());
       node.put("worst_bucket_sent", check.worstOnTime());
+      node.put("arrivals_start_ms", check.arrivalsStartMs());
     }
     node.put("fell_behind", check.fellBehind());
     node.put("message", check.message());
