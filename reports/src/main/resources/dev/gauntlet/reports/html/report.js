@@ -25,7 +25,7 @@
 
   function faultAreas() {
     var areas = [];
-    if (data.warmup_s > 0) { // run, but judged by no metric: its tasks are in no bucket
+    if (data.warmup_s > 0) { // run, but judged by no metric: drawn, yet in no bucket and no SLO
       areas.push([{ name: 'warm-up (not judged)', xAxis: 0, itemStyle: { color: 'rgba(128, 128, 128, 0.15)' },
         label: { position: 'insideTop', fontSize: 10, color: '#666' } }, { xAxis: data.warmup_s }]);
     }
