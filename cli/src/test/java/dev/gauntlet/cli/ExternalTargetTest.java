@@ -37,7 +37,8 @@ class ExternalTargetTest {
           "--set", "target.url=http://127.0.0.1:" + agent.port(),
           "--set", "fault_plane.provider_port=" + providerPort,
           "--set", "fault_plane.tools_port=" + toolsPort,
-          "--set", "workload.profile[0].constant.duration=10s");
+          "--set", "workload.profile[0].constant.duration=10s",
+          CatalogRuns.SHARED_CORES[0], CatalogRuns.SHARED_CORES[1]);
 
       assertThat(console.exitCode()).as(console.out() + console.err()).isEqualTo(ExitCodes.PASSED);
       assertThat(console.out()).contains("verdict: PASSED");

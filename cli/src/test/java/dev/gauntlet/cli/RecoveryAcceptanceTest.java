@@ -54,7 +54,8 @@ class RecoveryAcceptanceTest {
           "--set", "fault_plane.tools_port=" + toolsPort,
           "--set", "workload.profile[0].constant.duration=28s",
           "--set", "faults[0].window.start=8s",
-          "--set", "faults[0].window.duration=5s");
+          "--set", "faults[0].window.duration=5s",
+          CatalogRuns.SHARED_CORES[0], CatalogRuns.SHARED_CORES[1]);
       assertThat(console.exitCode()).as(console.out() + console.err()).isIn(ExitCodes.PASSED, ExitCodes.SLO_FAILED);
       JsonNode windows = CatalogRuns.verdict(out).path("fault_windows");
       assertThat(windows).as("one outage").hasSize(1);

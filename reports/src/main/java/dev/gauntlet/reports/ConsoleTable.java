@@ -32,6 +32,9 @@ public final class ConsoleTable {
     for (String[] row : rows) {
       line(out, row, widths);
     }
+    if (verdict.harness().fellBehind()) {
+      out.append(oneLine(verdict.harness().summary())).append('\n');
+    }
     return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))
         .append(") seed=").append(verdict.seed()).append('\n').toString();
   }

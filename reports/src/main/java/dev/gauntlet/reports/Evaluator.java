@@ -64,7 +64,8 @@ public final class Evaluator {
   public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run, RunDirectory baseline) {
     Evaluation evaluation = scenario.evaluation() == null ? Evaluation.defaults() : scenario.evaluation();
     int trials = scenario.workload() == null ? 1 : scenario.workload().trials();
-    RunData data = RunData.read(evaluation, dataset, run, GoodputRule.of(scenario.slos()), trials);
+    RunData data = RunData.read(evaluation, dataset, run, GoodputRule.of(scenario.slos()), trials,
+        scenario.workload());
     MetricMeter meter = new MetricMeter(data, dataset != null);
     List<FaultWindowResult> windows = WindowResults.of(data, meter, scenario.slos());
     RunDiff.Measured base = baseline == null ? null : RunDiff.Measured.read(baseline);
@@ -83,7 +84,9 @@ public final class Evaluator {
         info == null ? Verdict.UNKNOWN_OUTCOME : info.outcome(),
         info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
         info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows, leaks),
-        slos, windows, samples(data, meter, leaks), series(data, meter));
+        slos, windows, samples(data, meter, leaks), series(data, meter),
+        data.harness() == null ? HarnessCheck.skipped() : data.harness().check(),
+        scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup());
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */

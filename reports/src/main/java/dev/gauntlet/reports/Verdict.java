@@ -31,11 +31,13 @@ import java.util.stream.Collectors;
  *                      where a count does not apply, so that a comparison can tell noise from change
  * @param series        the run's time buckets in time order (series.jsonl); empty when no task or ledger entry
  *                      was read
+ * @param harness       whether the harness kept to its schedule ({@link HarnessCheck}); skipped when unknown
+ * @param warmup        the start of the workload left out of every metric; zero for none
  */
 public record Verdict(
     String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
     Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
-    Map<String, Long> samples, List<TimeBucket> series) {
+    Map<String, Long> samples, List<TimeBucket> series, HarnessCheck harness, java.time.Duration warmup) {
 
   /** Outcome written when run.json is missing or unreadable. */
   public static final String UNKNOWN_OUTCOME = "unknown";
@@ -46,6 +48,16 @@ public record Verdict(
     faultWindows = List.copyOf(faultWindows);
     samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
     series = List.copyOf(series);
+    harness = harness == null ? HarnessCheck.skipped() : harness;
+    warmup = warmup == null ? java.time.Duration.ZERO : warmup;
+  }
+
+  /** A verdict without a check of the harness's pace nor a warm-up. */
+  public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
+      long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
+      Map<String, Long> samples, List<TimeBucket> series) {
+    this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, samples,
+        series, null, null);
   }
 
   /** A verdict without a series. */

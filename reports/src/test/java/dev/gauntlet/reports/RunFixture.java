@@ -72,6 +72,11 @@ final class RunFixture {
     return this;
   }
 
+  RunFixture workload(Workload value) {
+    workload = value;
+    return this;
+  }
+
   RunFixture evaluation(Evaluation value) {
     evaluation = value;
     return this;

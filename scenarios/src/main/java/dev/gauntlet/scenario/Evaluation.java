@@ -8,10 +8,24 @@ import java.time.Duration;
  * @param bucket        width of the time buckets that time series and recovery are computed on
  * @param rollingWindow span of the rolling success rate and p95 latency that recovery time watches
  * @param minSamples    fewest tasks a metric needs before its SLO can be judged; fewer makes it unresolved
+ * @param maxSendLag    the harness fell behind when its send lag's p99 is over this ({@code max_send_lag})
+ * @param minArrivalShare the harness fell behind when any 10 s of the schedule got fewer than this share of its
+ *                      planned arrivals sent in it (by send time) ({@code min_arrival_share}, in (0, 1])
  */
-public record Evaluation(Duration bucket, Duration rollingWindow, int minSamples) {
+public record Evaluation(Duration bucket, Duration rollingWindow, int minSamples, Duration maxSendLag,
+    double minArrivalShare) {
 
-  /** One-second buckets, a five-second rolling window, at least 20 tasks. */
+  /** The send lag p99 over which the harness counts as behind when a scenario names none: 10 ms. */
+  public static final Duration DEFAULT_MAX_SEND_LAG = Duration.ofMillis(10);
+  /** The share of a 10 s bucket's planned arrivals that must be sent in it when a scenario names none. */
+  public static final double DEFAULT_MIN_ARRIVAL_SHARE = 0.99;
+
+  /** Scoring with the default checks of the harness's own pace. */
+  public Evaluation(Duration bucket, Duration rollingWindow, int minSamples) {
+    this(bucket, rollingWindow, minSamples, DEFAULT_MAX_SEND_LAG, DEFAULT_MIN_ARRIVAL_SHARE);
+  }
+
+  /** One-second buckets, a five-second rolling window, at least 20 tasks, 10 ms of send lag, 99% of arrivals. */
   public static Evaluation defaults() {
     return new Evaluation(Duration.ofSeconds(1), Duration.ofSeconds(5), 20);
   }

@@ -11,8 +11,11 @@ import java.util.List;
  * @param taskTimeout how long one task may take before it counts as failed
  * @param trials       how many times each dataset item is sent in a row (k of pass^k), at least 1
  * @param pollInterval how long an {@link Protocol#ASYNC} task waits between two polls of its state; positive
+ * @param warmup       the start of the profile that is run but not judged: tasks started in it count in no metric;
+ *                     zero for none, and shorter than the profile
  */
-public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials, Duration pollInterval) {
+public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials, Duration pollInterval,
+    Duration warmup) {
 
   /** The poll interval when a scenario names none. */
   public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(200);
@@ -25,6 +28,15 @@ public record Workload(Protocol protocol, List<Stage> profile, Duration taskTime
     if (pollInterval.isNegative() || pollInterval.isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive, but was " + pollInterval);
     }
+    warmup = warmup == null ? Duration.ZERO : warmup;
+    if (warmup.isNegative()) {
+      throw new IllegalArgumentException("warmup must not be negative, but was " + warmup);
+    }
+  }
+
+  /** A workload without a warm-up. */
+  public Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials, Duration pollInterval) {
+    this(protocol, profile, taskTimeout, trials, pollInterval, Duration.ZERO);
   }
 
   /** A workload polled, when it is asynchronous, every {@link #DEFAULT_POLL_INTERVAL}. */

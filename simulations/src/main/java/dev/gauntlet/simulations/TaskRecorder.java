@@ -17,6 +17,8 @@ import java.util.function.Consumer;
 final class TaskRecorder {
 
   static final String START = "gauntletStartMs";
+  /** Epoch milliseconds the task's arrival was due, -1 when unknown. */
+  static final String SCHEDULED = "gauntletScheduledMs";
   static final String LATENCY = "gauntletLatencyMs";
   static final String STATUS = "gauntletStatus";
   static final String BODY = "gauntletBody";
@@ -44,8 +46,10 @@ final class TaskRecorder {
     Answer answer = session.contains(ERROR) ? new Answer(null, session.getString(ERROR), List.of())
         : Answer.parse(status, body);
     Long ttft = session.contains(TTFT) ? session.getLong(TTFT) : null;
+    Long scheduled = session.contains(SCHEDULED) && session.getLong(SCHEDULED) >= 0 ? session.getLong(SCHEDULED)
+        : null;
     return new TaskRecord(session.getString("taskId"), session.getString("itemId"), session.getInt("trial"),
-        start, latency, status, answer.output, answer.error, answer.toolCalls, ttft);
+        start, latency, status, answer.output, answer.error, answer.toolCalls, ttft, scheduled);
   }
 
   /** The parts of the agent's answer a record keeps. */

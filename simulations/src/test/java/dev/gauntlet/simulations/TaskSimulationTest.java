@@ -88,5 +88,9 @@ class TaskSimulationTest {
     assertThat(written).extracting(TaskRecord::itemId).contains("cs-0", "cs-6");
     assertThat(written).filteredOn(r -> r.itemId().equals("cs-0")).extracting(TaskRecord::trial).contains(0, 1);
     assertThat(Files.exists(dir.resolve("gatling"))).isTrue();
+    List<Long> due = written.stream().map(TaskRecord::scheduledMs).sorted().toList();
+    assertThat(due).as("every task knows when its arrival was due").doesNotContainNull().doesNotHaveDuplicates();
+    assertThat(IntStream.range(1, due.size()).mapToLong(i -> due.get(i) - due.get(i - 1)).distinct().toArray())
+        .as("1200/min: one arrival every 50 ms, as Gatling schedules them").containsExactly(50);
   }
 }

@@ -127,6 +127,9 @@ public final class MetricMeter {
   }
 
   private Measurement achievedRate(ScopeTotals totals) {
+    if (totals == data.scopes().whole() && data.harness() != null && data.harness().achievedRate() != null) {
+      return Measurement.of(data.harness().achievedRate(), -1); // against the schedule: sent vs planned by the end
+    }
     if (data.info() == null) {
       return Measurement.missing("run.json is missing or unreadable");
     }

@@ -13,7 +13,9 @@ import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.run.RunInfo;
 import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.run.TimelineEvent;
+import dev.gauntlet.scenario.ArrivalSchedule;
 import dev.gauntlet.scenario.Evaluation;
+import dev.gauntlet.scenario.Workload;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +42,12 @@ import java.util.Map;
  * @param starts     every task's start, latency and outcome when the run had fault windows (empty without), for
  *                   recovery and failover by the time tasks started ({@link WindowTimes})
  * @param switches   per window, the first call to a provider the agent had not been using before it
+ * @param harness    whether the harness kept to its schedule, and the achieved rate against it ({@link HarnessPace})
  */
 public record RunData(
     RunInfo info, List<FaultWindow> windows, Scopes scopes, List<ScopeTotals[]> phases,
     List<SeriesTotals.Bucket> series, List<RollingPoint> points, long bucketMs, long dataEndMs, boolean hasLedger,
-    PassK passK, TaskStarts starts, ProviderSwitches switches) {
+    PassK passK, TaskStarts starts, ProviderSwitches switches, HarnessPace.Result harness) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
@@ -57,11 +60,24 @@ public record RunData(
    */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
       int trials) {
+    return read(evaluation, dataset, run, goodput, trials, null);
+  }
+
+  /**
+   * Reads {@code run} as above, leaving out of every metric what started in {@code workload}'s warm-up (tasks by their
+   * start, ledger entries by their time, both from run.json's start) and checking the harness's pace against its
+   * profile; {@code workload} may be null, which skips both.
+   */
+  public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
+      int trials, Workload workload) {
     RunInfo info = RunInfoFile.read(run.runInfo());
     long runEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Long.MAX_VALUE;
     List<FaultWindow> open = FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
+    long judgedFrom = workload == null || origin == 0 ? Long.MIN_VALUE : origin + workload.warmup().toMillis();
+    HarnessPace pace = workload == null ? null
+        : new HarnessPace(ArrivalSchedule.of(workload.profile()), workload.warmup(), evaluation);
     Segments segments = new Segments(open, new SeriesTotals(origin, evaluation.bucket()));
     RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
     PassK passK = new PassK(trials);
@@ -71,7 +87,7 @@ public record RunData(
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
     ProviderSwitches switches = new ProviderSwitches(open);
-    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs, switches);
+    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs, switches, judgedFrom);
     RecordPass records;
     TaskStarts taskStarts;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
@@ -79,8 +95,20 @@ public record RunData(
           rolling, goodput, costs, passK);
       // Only runs with fault windows keep every task's start: recovery and failover are measured on them.
       TaskStarts starts = new TaskStarts();
-      JsonLines.forEach(run.records(), TaskRecord.class, open.isEmpty() ? records
-          : records.andThen(r -> starts.add(r.startMs(), r.latencyMs(), r.succeeded())));
+      boolean keepStarts = !open.isEmpty();
+      JsonLines.forEach(run.records(), TaskRecord.class, record -> {
+        if (pace != null) {
+          pace.accept(record);
+        }
+        if (record.startMs() >= judgedFrom) {
+          records.accept(record);
+          if (keepStarts) {
+            starts.add(record.startMs(), record.latencyMs(), record.succeeded());
+          }
+        } else {
+          served.served(record); // keeps the join to tasks in flight
+        }
+      });
       taskStarts = starts;
     }
     long dataEnd = records.dataEndMs();
@@ -88,9 +116,9 @@ public record RunData(
         .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
     if (!ledgerFirst) {
       switches = new ProviderSwitches(windows);
-      hasLedger = readLedger(run, windows, scopes, segments, null, switches);
+      hasLedger = readLedger(run, windows, scopes, segments, null, switches, judgedFrom);
     }
-    setDurations(info, dataEnd, windows, scopes);
+    setDurations(info, dataEnd, windows, scopes, workload == null ? 0 : workload.warmup().toMillis());
     long runStart = info == null ? 0 : Math.max(0, info.startedMs());
     long spanEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Math.max(0, dataEnd);
     segments.durations(windows, runStart, spanEnd);
@@ -99,7 +127,8 @@ public record RunData(
       scopes.whole().durationMs(arrivals);
     }
     return new RunData(info, windows, scopes, segments.phases(), segments.series().buckets(runStart, spanEnd),
-        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK, taskStarts, switches);
+        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK, taskStarts, switches,
+        pace == null ? null : pace.result(info == null ? 0 : info.endedMs()));
   }
 
   /** Whether any task was recorded. */
@@ -109,10 +138,13 @@ public record RunData(
 
   /** Adds the ledger to the scopes and, unless null, each task's cost to {@code costs}; whether it had entries. */
   private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes, Segments segments,
-      Map<String, Double> costs, ProviderSwitches switches) {
+      Map<String, Double> costs, ProviderSwitches switches, long judgedFrom) {
     boolean[] any = {false};
     JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
       any[0] = true;
+      if (entry.tsMs() < judgedFrom) {
+        return;
+      }
       if (costs != null && entry.taskId() != null) {
         costs.merge(entry.taskId(), entry.costUsd(), Double::sum);
       }
@@ -125,7 +157,8 @@ public record RunData(
     return any[0];
   }
 
-  private static void setDurations(RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes) {
+  private static void setDurations(RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes,
+      long warmupMs) {
     if (info == null || info.startedMs() <= 0) {
       return;
     }
@@ -134,7 +167,7 @@ public record RunData(
     if (end == Long.MIN_VALUE || end <= info.startedMs()) {
       return;
     }
-    long whole = end - info.startedMs();
+    long whole = end - info.startedMs() - Math.min(warmupMs, end - info.startedMs() - 1);
     long faulted = Math.min(whole, FaultWindows.unionMs(windows));
     scopes.whole().durationMs(whole);
     scopes.duringFaults().durationMs(faulted);

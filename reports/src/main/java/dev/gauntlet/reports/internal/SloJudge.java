@@ -43,6 +43,9 @@ public final class SloJudge {
 
   /** The result of {@code spec}, reported under {@code name}. */
   public SloResult judge(SloSpec spec, String name) {
+    if (data.harness() != null && data.harness().check().voids(spec.metric())) {
+      return unresolved(spec, name, null, "could not be judged: " + data.harness().check().message());
+    }
     if ("recovery_time".equals(spec.metric()) && !spec.relative()) {
       return recovery.judge(spec, name);
     }

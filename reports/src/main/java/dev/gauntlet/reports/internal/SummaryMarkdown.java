@@ -30,6 +30,11 @@ public final class SummaryMarkdown {
     md.append("- seed: `").append(verdict.seed()).append("` (a rerun with this seed repeats every random choice)\n");
     md.append("- tasks: ").append(verdict.tasks()).append('\n');
     md.append("- outcome: ").append(cell(verdict.outcome())).append('\n');
+    if (!verdict.warmup().isZero()) {
+      md.append("- warm-up: the first ").append(verdict.warmup().toMillis() / 1000.0)
+          .append(" s ran but count in no metric\n");
+    }
+    md.append("- ").append(cell(verdict.harness().summary())).append('\n');
     if (!RunInfo.COMPLETED.equals(verdict.outcome()) && verdict.outcomeDetail() != null) {
       md.append("- outcome detail: ").append(cell(verdict.outcomeDetail())).append('\n');
     }

@@ -36,6 +36,7 @@ public final class VerdictJson {
     verdict.metrics().forEach(metrics::put);
     ObjectNode samples = root.putObject("metric_samples");
     verdict.samples().forEach(samples::put);
+    root.set("harness", harness(verdict));
     ArrayNode slos = root.putArray("slos");
     verdict.slos().forEach(slo -> slos.add(slo(slo)));
     ArrayNode windows = root.putArray("fault_windows");
@@ -50,6 +51,32 @@ public final class VerdictJson {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree must always serialize, but this one did not", e);
     }
+  }
+
+  /** The warm-up and the harness's pace: send lag in milliseconds and the worst 10 s bucket's on-time share. */
+  private static ObjectNode harness(Verdict verdict) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("warmup_s", verdict.warmup().toMillis() / 1000.0);
+    var check = verdict.harness();
+    node.put("checked", check.checked());
+    if (check.checked()) {
+      ObjectNode lag = node.putObject("send_lag_ms");
+      lag.put("p50", check.sendLagP50Ms());
+      lag.put("p99", check.sendLagP99Ms());
+      lag.put("max", check.sendLagMaxMs());
+      lag.put("samples", check.samples());
+      node.put("max_send_lag_ms", check.maxSendLagMs());
+      node.put("min_arrival_share", check.minArrivalShare());
+      node.put("buckets", check.buckets());
+      node.put("worst_bucket_share", check.worstShare());
+      node.put("worst_bucket_start_s", check.worstBucketS());
+      node.put("worst_bucket_planned", check.worstPlanned());
+      node.put("worst_bucket_sent", check.worstOnTime());
+      node.put("arrivals_start_ms", check.arrivalsStartMs());
+    }
+    node.put("fell_behind", check.fellBehind());
+    node.put("message", check.message());
+    return node;
   }
 
   private static ObjectNode slo(SloResult slo) {

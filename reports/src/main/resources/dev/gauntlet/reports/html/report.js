@@ -25,6 +25,10 @@
 
   function faultAreas() {
     var areas = [];
+    if (data.warmup_s > 0) { // run, but judged by no metric: drawn, yet in no bucket and no SLO
+      areas.push([{ name: 'warm-up (not judged)', xAxis: 0, itemStyle: { color: 'rgba(128, 128, 128, 0.15)' },
+        label: { position: 'insideTop', fontSize: 10, color: '#666' } }, { xAxis: data.warmup_s }]);
+    }
     data.windows.forEach(function (w) {
       areas.push([{ name: w.fault, xAxis: w.start_s, itemStyle: { color: FAULT } }, { xAxis: w.end_s }]);
       if (w.recovery_s > 0) {

@@ -135,9 +135,16 @@ public final class ScenarioBinder {
     Duration bucket = map.duration("bucket", false);
     Duration window = map.duration("rolling_window", false);
     Long minSamples = map.integer("min_samples", false, 1, 1_000_000);
+    Duration maxSendLag = map.duration("max_send_lag", false);
+    Double minShare = map.has("min_arrival_share") ? map.number("min_arrival_share", true, 0, 1) : null;
+    if (minShare != null && minShare == 0) {
+      map.problems().add(map.value("min_arrival_share", false), map.child("min_arrival_share"),
+          "must be in (0, 1], but was 0");
+    }
     map.rejectUnknown();
     return new Evaluation(bucket == null ? d.bucket() : bucket, window == null ? d.rollingWindow() : window,
-        minSamples == null ? d.minSamples() : minSamples.intValue());
+        minSamples == null ? d.minSamples() : minSamples.intValue(),
+        maxSendLag == null ? d.maxSendLag() : maxSendLag, minShare == null ? d.minArrivalShare() : minShare);
   }
 
   private static FaultPlaneSpec faultPlane(YamlMap map) {

@@ -50,11 +50,17 @@ final class WorkloadBinder {
         }
       }
     }
+    Duration warmup = map.duration("warmup", false);
+    Duration length = profile.stream().map(Stage::duration).reduce(Duration.ZERO, Duration::plus);
+    if (warmup != null && profile.size() == (stages == null ? -1 : stages.size()) && warmup.compareTo(length) >= 0) {
+      map.problems().add(map.value("warmup", false), map.child("warmup"), "must be shorter than the profile ("
+          + Values.format(length) + "), but was " + Values.format(warmup));
+    }
     map.rejectUnknown();
     return new Workload(protocol == null ? Workload.Protocol.SYNC : Workload.Protocol.valueOf(
         protocol.toUpperCase(Locale.ROOT)), profile, timeout == null ? Duration.ofSeconds(30) : timeout,
         trials == null || trials != Math.rint(trials) ? 1 : trials.intValue(),
-        poll == null ? Workload.DEFAULT_POLL_INTERVAL : poll);
+        poll == null ? Workload.DEFAULT_POLL_INTERVAL : poll, warmup);
   }
 
   private static Duration positive(YamlMap map, String key) {

@@ -41,6 +41,7 @@ final class ChartData {
     root.put("scored", details.scored());
     points(root.putObject("series"), series);
     buckets(root.putObject("buckets"), verdict, series.originMs());
+    root.put("warmup_s", verdict.warmup().toMillis() / 1000.0);
     ArrayNode windows = root.putArray("windows");
     verdict.faultWindows().forEach(w -> windows.add(window(w, series.originMs())));
     bounds(root.putObject("bounds"), verdict);

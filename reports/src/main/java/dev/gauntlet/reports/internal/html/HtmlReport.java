@@ -98,6 +98,10 @@ public final class HtmlReport {
     if (verdict.outcomeDetail() != null && !verdict.runCompleted()) {
       html.append("<p class=\"detail\">").append(Html.escape(verdict.outcomeDetail())).append("</p>\n");
     }
+    html.append("<p class=\"").append(verdict.harness().fellBehind() ? "detail" : "facts").append("\">")
+        .append(verdict.warmup().isZero() ? "" : "warm-up " + Format.number(verdict.warmup().toMillis() / 1000.0, 1)
+            + " s (run, not judged) · ")
+        .append(Html.escape(verdict.harness().summary())).append("</p>\n");
     html.append(gatlingLink == null ? "<p class=\"links\">Gatling's report: not in this run directory.</p>\n"
         : "<p class=\"links\"><a href=\"" + Html.escape(gatlingLink) + "\">Gatling's own report</a> · "
             + "<a href=\"verdict.json\">verdict.json</a> · <a href=\"junit.xml\">junit.xml</a></p>\n");
