@@ -89,6 +89,27 @@ public final class Significance {
     return lo;
   }
 
+  /**
+   * Holm–Bonferroni adjusted p-values of a family of tests, in the order given: sorted ascending, the i-th smallest
+   * (from 0) becomes max over j ≤ i of min(1, (m − j) · p_(j)). A test is significant at family-wise error
+   * {@link #ALPHA} when its adjusted p-value is below it, whatever the dependence between the tests.
+   */
+  public static double[] holm(double[] pValues) {
+    int m = pValues.length;
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(pValues[x], pValues[y]));
+    double[] adjusted = new double[m];
+    double running = 0;
+    for (int j = 0; j < m; j++) {
+      running = Math.max(running, Math.min(1, (m - j) * pValues[order[j]]));
+      adjusted[order[j]] = running;
+    }
+    return adjusted;
+  }
+
   /** P(Z > z) of the standard normal. */
   static double upperTail(double z) {
     return 0.5 * erfc(z / Math.sqrt(2));
