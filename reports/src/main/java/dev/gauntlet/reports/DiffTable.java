@@ -22,7 +22,7 @@ public final class DiffTable {
   public static String render(List<MetricDiff> diffs, Tolerance tolerance, int baselineRuns) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"metric", baselineRuns > 1 ? "baseline (mean of " + baselineRuns + ")" : "baseline",
-        "current", "change", "test", "p", "p (Holm)", "floor", "set by", "decision"});
+        "current", "change", "test", "p (worse)", "p (Holm)", "floor", "set by", "decision"});
     for (MetricDiff d : diffs) {
       Floor f = d.floor();
       rows.add(new String[] {d.metric(), value(d.metric(), d.baseline()), value(d.metric(), d.current()), delta(d),

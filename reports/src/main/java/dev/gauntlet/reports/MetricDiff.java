@@ -12,7 +12,7 @@ import java.util.Set;
  * @param current      its value in this run, null when not measured here
  * @param test         the test behind {@code pValue} ({@code z-test}, {@code quantile}, {@code exceedance}), null
  *                     when the metric has none
- * @param pValue       the test's two-sided p-value of "no difference", null without a test
+ * @param pValue       the test's one-sided p-value of "not worse", null without a test
  * @param adjustedP    {@code pValue} adjusted by Holm–Bonferroni over every metric tested in the same comparison,
  *                     null without a test
  * @param floor        the practical floor a worse change must exceed, null when either value is missing

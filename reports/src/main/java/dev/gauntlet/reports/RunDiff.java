@@ -20,10 +20,11 @@ import java.util.Set;
  * Compares a run with its baseline, metric by metric, and decides which changes are regressions. A change is a
  * regression only when it is worse, significant after a Holm–Bonferroni correction over every metric tested in the
  * same comparison, and larger than its {@link Floor} (the largest of the tolerance, the metric's resolution and the
- * run-to-run noise of repeated baseline runs). The tests: rates by a two-proportion z-test on the tasks behind them
- * ({@code metric_samples}, pooled over the baseline runs); latency and TTFT percentiles by a quantile test on the
- * successful tasks' values ({@link QuantileTest#percentile}, pooled over the baseline runs); the maximum latency by an
- * exceedance test ({@link QuantileTest#maximum}); other metrics have none and are shown, never decided. Thread-safe
+ * run-to-run noise of repeated baseline runs). Every test is one-sided, toward worse: rates by a two-proportion
+ * z-test on the tasks behind them ({@code metric_samples}); latency and TTFT percentiles by a quantile test on the
+ * successful tasks' values ({@link QuantileTest#higher}); the maximum latency by an exceedance test
+ * ({@link QuantileTest#maximumHigher}). Several baseline runs are pooled, their values' mean is the baseline, and the
+ * tests credit the pool with one run's precision. Other metrics have no test: shown, never decided. Thread-safe
  * (stateless).
  */
 public final class RunDiff {
@@ -70,12 +71,19 @@ public final class RunDiff {
         tested.add(test(metric, b, c, baselines, current));
       }
     }
-    double[] adjusted = Significance.holm(tested.stream().filter(t -> t.p() != null).mapToDouble(Tested::p).toArray());
+    int[] slots = slots(tested);
+    double[] family = new double[Arrays.stream(slots).max().orElse(-1) + 1];
+    for (int i = 0; i < tested.size(); i++) {
+      if (slots[i] >= 0) {
+        family[slots[i]] = tested.get(i).p();
+      }
+    }
+    double[] adjusted = Significance.holm(family);
     Map<String, RunNoise.Spread> spreads = spreads(baselines, metrics);
     List<MetricDiff> diffs = new ArrayList<>();
-    int next = 0;
-    for (Tested t : tested) {
-      Double adjustedP = t.p() == null ? null : adjusted[next++];
+    for (int i = 0; i < tested.size(); i++) {
+      Tested t = tested.get(i);
+      Double adjustedP = slots[i] < 0 ? null : adjusted[slots[i]];
       Floor floor = t.baseline() == null || t.current() == null ? null : new Floor(
           tolerance.allowance(t.metric(), t.baseline()), Floor.resolution(t.metric(), t.baseline(),
           fewest(baselines, current, t.metric())), Floor.noise(t.metric(), baselines.size(), spreads, profile));
@@ -100,8 +108,35 @@ public final class RunDiff {
     return new MetricDiff(t.metric(), t.baseline(), t.current(), t.test(), t.p(), adjustedP, floor, decision);
   }
 
+  /**
+   * Each tested metric's place in the Holm family, -1 for none. Rates that are the same test on the same numbers
+   * (pass^k and pass@k with one trial per item, which are then one and the same share) take one place, so that a
+   * metric restated under another name does not widen the family.
+   */
+  private static int[] slots(List<Tested> tested) {
+    int[] slots = new int[tested.size()];
+    int next = 0;
+    for (int i = 0; i < tested.size(); i++) {
+      Tested t = tested.get(i);
+      slots[i] = t.p() == null ? -1 : next;
+      for (int j = 0; j < i && t.p() != null; j++) {
+        if (RATES.contains(t.metric()) && t.sameTestAs(tested.get(j))) {
+          slots[i] = slots[j];
+        }
+      }
+      next += slots[i] == next ? 1 : 0;
+    }
+    return slots;
+  }
+
   /** A metric's values and test before the Holm correction. */
-  private record Tested(String metric, Double baseline, Double current, String test, Double p) {}
+  private record Tested(String metric, Double baseline, Double current, String test, Double p) {
+
+    boolean sameTestAs(Tested other) {
+      return other.p() != null && test.equals(other.test()) && p.equals(other.p()) && baseline.equals(other.baseline())
+          && current.equals(other.current());
+    }
+  }
 
   private static Tested test(String metric, Double b, Double c, List<RunSample> baselines, RunSample current) {
     if (b == null || c == null) {
@@ -117,29 +152,34 @@ public final class RunDiff {
       if (base.length == 0 || cur.length == 0) {
         return new Tested(metric, b, c, null, null);
       }
-      return "latency.max".equals(metric) ? new Tested(metric, b, c, "exceedance", QuantileTest.maximum(base, cur))
-          : new Tested(metric, b, c, "quantile", QuantileTest.percentile(base, cur, PERCENTILES.get(metric), 1));
+      int runs = baselines.size();
+      return "latency.max".equals(metric)
+          ? new Tested(metric, b, c, "exceedance", QuantileTest.maximumHigher(base, cur, runs))
+          : new Tested(metric, b, c, "quantile", QuantileTest.higher(base, cur, PERCENTILES.get(metric), 1, runs));
     }
     return new Tested(metric, b, c, null, null);
   }
 
+  /** The one-sided p-value of a lower rate, the baseline pooled over its runs and counted as one run's worth. */
   private static Double rateP(String metric, List<RunSample> baselines, RunSample current) {
-    long x1 = 0;
-    long n1 = 0;
+    double x1 = 0;
+    double n1 = 0;
+    int runs = 0;
     for (RunSample run : baselines) {
       Long n = run.samples().get(metric);
       Double p = run.metrics().get(metric);
-      if (n != null && p != null) {
+      if (n != null && p != null && n > 0) {
         x1 += Math.round(p * n);
         n1 += n;
+        runs++;
       }
     }
     Long n2 = current.samples().get(metric);
     Double p2 = current.metrics().get(metric);
-    if (n1 == 0 || n2 == null || p2 == null || n2 == 0) {
+    if (runs == 0 || n2 == null || p2 == null || n2 == 0) {
       return null;
     }
-    return Significance.twoProportions(x1, n1, Math.round(p2 * n2), n2);
+    return Significance.proportionLower(x1 / n1, n1 / runs, (double) Math.round(p2 * n2) / n2, n2);
   }
 
   /** The mean of {@code metric} over the baseline runs that measured it, null when none did. */

@@ -1,11 +1,13 @@
 package dev.gauntlet.reports.metrics;
 
 /**
- * Tests of whether a quantile of one sample differs from the same quantile of another, built on the tails rather
- * than on ranks: for a percentile below 100, the difference of the two sample quantiles over its standard error, each
- * error read from the quantile's distribution-free (order-statistic) 95% confidence interval and widened by the
- * values' recording resolution; for the maximum, an exceedance test (how many of one sample's values lie above every
- * value of the other). Needs no resampling: O(1) on sorted arrays. Thread-safe (stateless).
+ * One-sided tests of whether a quantile of a current sample is higher than the same quantile of a baseline sample,
+ * built on the tails rather than on ranks: for a percentile below 100, the difference of the two sample quantiles
+ * over its standard error, each error read from the quantile's distribution-free (order-statistic) 95% confidence
+ * interval and widened by the values' recording resolution; for the maximum, an exceedance test (how many current
+ * values lie above every baseline value). A baseline pooled from several runs is credited with the precision of one
+ * run, since runs of one build shift as a whole and are not one sample of tasks. Needs no resampling: O(1) on sorted
+ * arrays. Thread-safe (stateless).
  */
 public final class QuantileTest {
 
@@ -15,46 +17,51 @@ public final class QuantileTest {
   private QuantileTest() {}
 
   /**
-   * Two-sided p-value of "{@code percentile} of {@code a} equals that of {@code b}": (q_b − q_a) ÷ √(se_a² + se_b²)
-   * against the standard normal, where se = (x_(u) − x_(l)) ÷ (2 · 1.96) over the order statistics l, u =
-   * n·p ∓ 1.96·√(n·p·(1 − p)) of the distribution-free 95% interval, and resolution² ÷ 12 is added to each variance
-   * (values recorded in steps of {@code resolution} carry that rounding). 1 when either sample is empty.
+   * One-sided p-value of "{@code percentile} of {@code current} is no higher than that of {@code baseline}":
+   * z = (q_current − q_baseline) ÷ √(se_baseline² + se_current²) against the standard normal, where se = (x_(u) −
+   * x_(l)) ÷ (2 · 1.96) over the order statistics l = ⌊n·p − 1.96·√(n·p·(1 − p))⌋, u = ⌈n·p + 1.96·√(n·p·(1 − p))⌉ + 1
+   * of the distribution-free 95% interval (Conover), resolution² ÷ 12 is added to each variance (values recorded in
+   * steps of {@code resolution} carry that rounding), and the baseline's variance is multiplied by
+   * {@code baselineRuns}. 1 when either sample is empty or the current quantile is not higher.
    *
-   * @param a          one sample, sorted ascending
-   * @param b          the other, sorted ascending
-   * @param percentile in (0, 100)
-   * @param resolution the step the values were recorded in (1 for whole milliseconds)
+   * @param baseline     the baseline's values, sorted ascending (pooled over its runs)
+   * @param current      the current run's values, sorted ascending
+   * @param percentile   in (0, 100)
+   * @param resolution   the step the values were recorded in (1 for whole milliseconds)
+   * @param baselineRuns how many runs {@code baseline} pools
    */
-  public static double percentile(long[] a, long[] b, double percentile, double resolution) {
-    if (a.length == 0 || b.length == 0) {
+  public static double higher(long[] baseline, long[] current, double percentile, double resolution,
+      int baselineRuns) {
+    if (baseline.length == 0 || current.length == 0) {
       return 1;
     }
-    double difference = quantile(b, percentile) - quantile(a, percentile);
-    double variance = variance(a, percentile, resolution) + variance(b, percentile, resolution);
-    return difference == 0 ? 1 : Math.min(1, 2 * Significance.upperTail(Math.abs(difference) / Math.sqrt(variance)));
+    double difference = quantile(current, percentile) - quantile(baseline, percentile);
+    double variance = baselineRuns * variance(baseline, percentile, resolution)
+        + variance(current, percentile, resolution);
+    return difference <= 0 ? 1 : Significance.upperTail(difference / Math.sqrt(variance));
   }
 
   /**
-   * Two-sided p-value of "the largest values of {@code a} and {@code b} come from the same tail": with k values of
-   * one sample strictly above every value of the other, the chance that the k largest of the pooled values all fall in
-   * that sample when the two are exchangeable, C(n, k) ÷ C(n + m, k), doubled for two sides. 1 when either is empty.
+   * One-sided p-value of "the current run's largest values are no higher than the baseline's": with k current values
+   * strictly above every baseline value, the chance that the k largest of the pooled values all fall in the current
+   * run when the two are exchangeable, C(m, k) ÷ C(m + n, k) for m current and n baseline values, where a baseline
+   * pooled over several runs counts as one run's worth (n ÷ {@code baselineRuns}). 1 when either is empty or k is 0.
    *
-   * @param a one sample, sorted ascending
-   * @param b the other, sorted ascending
+   * @param baseline     the baseline's values, sorted ascending (pooled over its runs)
+   * @param current      the current run's values, sorted ascending
+   * @param baselineRuns how many runs {@code baseline} pools
    */
-  public static double maximum(long[] a, long[] b) {
-    if (a.length == 0 || b.length == 0) {
+  public static double maximumHigher(long[] baseline, long[] current, int baselineRuns) {
+    if (baseline.length == 0 || current.length == 0) {
       return 1;
     }
-    boolean bHigher = b[b.length - 1] > a[a.length - 1];
-    long[] high = bHigher ? b : a;
-    long[] low = bHigher ? a : b;
-    int above = high.length - upperBound(high, low[low.length - 1]);
+    int above = current.length - upperBound(current, baseline[baseline.length - 1]);
+    double others = (double) baseline.length / Math.max(1, baselineRuns);
     double p = 1;
     for (int i = 0; i < above; i++) {
-      p *= (double) (high.length - i) / (high.length + low.length - i);
+      p *= (current.length - i) / (current.length + others - i);
     }
-    return Math.min(1, 2 * p);
+    return p;
   }
 
   /** The nearest-rank value at {@code percentile} of a sorted, non-empty sample (the rank rule of the verdict). */

@@ -27,6 +27,21 @@ public final class Significance {
     return 2 * upperTail(Math.abs(z));
   }
 
+  /**
+   * One-sided p-value of "the current rate {@code p2} over {@code n2} tasks is no lower than the baseline's {@code p1}
+   * over {@code n1}": the pooled two-proportion z statistic (p1 − p2) ÷ √(p̂(1 − p̂)(1/n1 + 1/n2)) against the standard
+   * normal. Counts may be fractional (a baseline pooled over several runs counted as one run's worth). 1 when either
+   * n is 0, p̂ is 0 or 1, or the current rate is not lower.
+   */
+  public static double proportionLower(double p1, double n1, double p2, double n2) {
+    if (n1 <= 0 || n2 <= 0 || p2 >= p1) {
+      return 1;
+    }
+    double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+    double se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+    return se == 0 ? 1 : upperTail((p1 - p2) / se);
+  }
+
   /** The U statistic of {@code a}: pairs (x in a, y in b) with x > y, plus half the ties. */
   public static double u(long[] a, long[] b) {
     long[] sortedB = b.clone();
