@@ -30,7 +30,7 @@ public final class DiffTable {
           f == null ? "-" : value(d.metric(), f.value()), f == null ? "-" : f.source(), d.decision().label()});
     }
     List<String> regressions = diffs.stream().filter(MetricDiff::regression).map(MetricDiff::metric).toList();
-    long tested = diffs.stream().filter(d -> d.adjustedP() != null).count();
+    int tested = RunDiff.familySize(diffs);
     return table(rows) + "diff: " + (regressions.isEmpty() ? "no significant regression beyond the floor"
         : "significant regression in " + String.join(", ", regressions)) + String.format(Locale.ROOT,
         " (a change counts when worse, significant at p < 0.05 after Holm over %d tested metrics, and larger than "

@@ -92,6 +92,13 @@ public final class RunDiff {
     return diffs;
   }
 
+  /** How many places the Holm family of {@code diffs} had: their tested metrics, a restated rate counted once. */
+  public static int familySize(List<MetricDiff> diffs) {
+    List<Tested> tested = diffs.stream().map(d -> new Tested(d.metric(), d.baseline(), d.current(), d.test(),
+        d.pValue())).toList();
+    return Arrays.stream(slots(tested)).max().orElse(-1) + 1;
+  }
+
   /** Whether a worse change of {@code delta} is larger than {@code floor} (with round-off of the values forgiven). */
   public static boolean beyond(double delta, Floor floor) {
     return Math.abs(delta) > floor.value() * (1 + EPSILON) + EPSILON * EPSILON;
