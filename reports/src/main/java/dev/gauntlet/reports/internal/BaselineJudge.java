@@ -91,7 +91,11 @@ public final class BaselineJudge {
     Floor floor = new Floor(allowance, diff.floor().resolution(), diff.floor().noise());
     double worse = spec.maxDrop() != null ? base - value : value - base;
     boolean beyond = worse > 0 && RunDiff.beyond(worse, floor);
-    boolean failed = beyond && (diff.adjustedP() == null || diff.significant());
+    // The tests look for a change toward worse (a drop where higher is better); an SLO that bounds the other way
+    // round (max_increase on a rate) is judged on its floor alone.
+    boolean tested = diff.adjustedP() != null
+        && (spec.maxDrop() != null) == MetricDiff.HIGHER_IS_BETTER.contains(spec.metric());
+    boolean failed = beyond && (!tested || diff.significant());
     return new SloResult(name, spec, value, false, failed ? Status.FAILED : Status.PASSED, message(spec, name, value,
         diff, floor) + ", must be " + Format.threshold(spec) + why(worse, allowance, beyond, failed, floor));
   }

@@ -3,8 +3,11 @@ package dev.gauntlet.reports.metrics;
 import java.util.Arrays;
 
 /**
- * Two-sided tests of whether two runs differ by more than chance: a two-proportion z-test for rates and the
- * Mann-Whitney U test (normal approximation, tie-corrected) for latencies. Thread-safe (stateless).
+ * Tests of whether two runs differ by more than chance: the two-proportion z-test for rates (two-sided, and one-sided
+ * toward a lower rate as gauntlet diff uses it), the Holm–Bonferroni adjustment of a family of p-values, and the
+ * Mann-Whitney U test (normal approximation, tie-corrected), which gauntlet diff no longer uses for latencies: with
+ * thousands of tasks it finds shifts of the middle too small to matter, and says nothing about the tail
+ * ({@link QuantileTest} judges percentiles and the maximum). Thread-safe (stateless).
  */
 public final class Significance {
 
