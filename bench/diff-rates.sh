@@ -3,14 +3,16 @@
 # runs of each B variant under bench/ab/ (smoke-slower: about +30% task latency; smoke-wrong: about -5 points of
 # accuracy), one after another, then `gauntlet diff` on
 #   - every A/A pair (one baseline: the earlier run),
-#   - A/A with three baselines: each A run against up to T triples of the other A runs,
+#   - A/A with three baselines: each A run against up to T distinct triples of the other A runs,
 #   - every A/B pair (one baseline), and each B run against up to T triples of A runs,
 # and prints the share flagged (exit 2) with the targets: A/A at most 5% (one baseline) and 1% (three), A/B at
 # least 90%. Every diff's table is kept under OUT/diffs/.
 #
-#   bench/diff-rates.sh                      # N=10, M=10, T=10, 30 s runs: ~30 runs (~20 min) + ~450 diffs (~8 min)
-#   bench/diff-rates.sh -n 2 -m 1 -d 10s     # a quick check of the script itself (~2 min)
-#   bench/diff-rates.sh -r OUT               # only the diffs, over the runs already in OUT
+#   bench/diff-rates.sh                      # N=10, M=10, T=10, 30 s runs: 30 runs (~20 min on a quiet machine),
+#                                            # then 545 diffs (~1 s each): about 30 minutes in all
+#   bench/diff-rates.sh -n 6 -m 5            # the issue's six A runs, 5 B runs each: about 15 minutes
+#   bench/diff-rates.sh -n 2 -m 1 -d 10s     # a check of the script itself: 4 short runs and 7 diffs, ~2.5 min
+#   bench/diff-rates.sh -r OUT [-t 30]       # only the diffs, over the runs already in OUT (more triples: -t)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -73,13 +75,20 @@ diff_one() {
   esac
 }
 
-# TRIPLES up to T triples of the runs given, as lines "x y z": consecutive windows over the list, then wrapped.
+# Up to T distinct triples of the runs given, one "x y z" a line: (i, i+s, i+2s) around the list for s = 1, 2, ….
 triples_of() {
-  local runs=("$@") k=${#runs[@]} i
-  [ "$k" -lt 3 ] && return 0
-  for ((i = 0; i < triples && i < k; i++)); do
-    echo "${runs[i % k]} ${runs[(i + 1) % k]} ${runs[(i + 2) % k]}"
-  done | sort -u
+  python3 - "$triples" "$@" <<'PY'
+import sys
+limit, runs = int(sys.argv[1]), sys.argv[2:]
+k, seen = len(runs), []
+for s in range(1, k):
+    for i in range(k):
+        t = tuple(sorted({i, (i + s) % k, (i + 2 * s) % k}))
+        if len(t) == 3 and t not in seen:
+            seen.append(t)
+for t in seen[:limit]:
+    print(" ".join(runs[j] for j in t))
+PY
 }
 
 report() {
