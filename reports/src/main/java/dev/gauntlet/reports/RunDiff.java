@@ -111,9 +111,9 @@ public final class RunDiff {
   }
 
   /**
-   * Each tested metric's place in the Holm family, -1 for none. Rates that are the same test on the same numbers
-   * (pass^k and pass@k with one trial per item, which are then one and the same share) take one place, so that a
-   * metric restated under another name does not widen the family.
+   * Each tested metric's place in the Holm family, -1 for none. pass@k takes pass^k's place when both are the same
+   * test on the same numbers (one trial per item makes them one and the same share), so that a metric restated under
+   * another name does not widen the family; metrics that merely happen to agree keep places of their own.
    */
   private static int[] slots(List<Tested> tested) {
     int[] slots = new int[tested.size()];
@@ -122,7 +122,7 @@ public final class RunDiff {
       Tested t = tested.get(i);
       slots[i] = t.p() == null ? -1 : next;
       for (int j = 0; j < i && t.p() != null; j++) {
-        if (RATES.contains(t.metric()) && t.sameTestAs(tested.get(j))) {
+        if ("pass@k".equals(t.metric()) && "pass^k".equals(tested.get(j).metric()) && t.sameTestAs(tested.get(j))) {
           slots[i] = slots[j];
         }
       }

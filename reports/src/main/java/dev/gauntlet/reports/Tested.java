@@ -63,7 +63,7 @@ record Tested(String metric, Double baseline, Double current, String test, Doubl
     return Significance.proportionLower(x1 / n1, n1 / runs, (double) Math.round(p2 * n2) / n2, n2);
   }
 
-  /** Whether {@code other} is the same test on the same numbers (a rate restated under another name). */
+  /** Whether {@code other} is the same test on the same numbers. */
   boolean sameTestAs(Tested other) {
     return other.p() != null && test.equals(other.test()) && p.equals(other.p()) && baseline.equals(other.baseline())
         && current.equals(other.current());

@@ -141,6 +141,30 @@ class RunDiffTest {
     assertThat(with.decision()).isEqualTo(MetricDiff.Decision.WITHIN_FLOOR);
   }
 
+  @Test
+  void passAtKRestatingPassHatKTakesOnePlaceInTheHolmFamilyButRatesThatMerelyAgreeDoNot() {
+    List<String> rates = List.of("success_rate", "accuracy", "pass^k", "pass@k");
+    RunSample base = rates(rates, 1.0);
+    RunSample current = rates(rates, 0.9);
+
+    List<MetricDiff> diffs = RunDiff.compare(List.of(base), current, Tolerance.DEFAULT, null, rates);
+
+    assertThat(RunDiff.familySize(diffs)).isEqualTo(3);
+    assertThat(metric(diffs, "pass@k").adjustedP()).isEqualTo(metric(diffs, "pass^k").adjustedP());
+    assertThat(metric(diffs, "success_rate").adjustedP()).as("3 × p, the smallest of three places")
+        .isCloseTo(3 * metric(diffs, "success_rate").pValue(), within(1e-12));
+  }
+
+  private static RunSample rates(List<String> names, double value) {
+    java.util.Map<String, Double> metrics = new java.util.HashMap<>();
+    java.util.Map<String, Long> samples = new java.util.HashMap<>();
+    names.forEach(name -> {
+      metrics.put(name, value);
+      samples.put(name, 200L);
+    });
+    return new RunSample(metrics, samples, new long[0], new long[0]);
+  }
+
   @Property
   void noiseSpreadMatchesBruteForce(@ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = 0, max = 1) Double> xs) {
     double[] values = xs.stream().mapToDouble(Double::doubleValue).toArray();
