@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,9 +36,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "Judge with this scenario's SLOs instead of the run's own copy.")
   Path scenarioFile;
 
-  @Option(names = "--baseline", paramLabel = "RUN_DIR",
-      description = "Judge SLOs with max_drop or max_increase against this run's verdict.json.")
-  Path baselineDir;
+  @Mixin
+  BaselineOptions baselines = new BaselineOptions();
 
   @Override
   public Integer call() {
@@ -49,27 +49,10 @@ final class ReportCommand implements Callable<Integer> {
     }
     Scenario scenario = ScenarioLoader.load(file);
     Dataset dataset = DatasetLoader.load(Inputs.datasetDir(file, scenario.dataset()));
-    Verdict verdict = Evaluator.evaluate(scenario, dataset, run, baseline());
+    Verdict verdict = Evaluator.evaluate(scenario, dataset, run, baselines.baseline());
     ReportWriter.writeAll(verdict, dataset, run);
     System.out.print(ConsoleTable.render(verdict));
     System.out.println("report: " + ReportWriter.report(run));
     return verdict.exitCode();
-  }
-
-  private RunDirectory baseline() {
-    return baselineRun(baselineDir);
-  }
-
-  /** The run directory {@code --baseline} names, checked to hold a verdict; null when none was given. */
-  static RunDirectory baselineRun(Path baselineDir) {
-    if (baselineDir == null) {
-      return null;
-    }
-    if (!Files.isRegularFile(baselineDir.resolve("verdict.json"))) {
-      throw new InvalidInputException(List.of(new Problem(baselineDir.toString(), 0, 0, "--baseline",
-          "must be a run directory holding verdict.json, but " + baselineDir.resolve("verdict.json")
-              + " does not exist; run gauntlet report " + baselineDir + " to write it")));
-    }
-    return new RunDirectory(baselineDir);
   }
 }

@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.reports.Baseline;
 import dev.gauntlet.run.RunDirectory;
 import dev.gauntlet.scenario.InvalidInputException;
 import dev.gauntlet.scenario.Problem;
@@ -16,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -35,14 +37,13 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default runs/<UTC time>-<scenario>).")
   Path out;
 
-  @Option(names = "--baseline", paramLabel = "RUN_DIR",
-      description = "Judge SLOs with max_drop or max_increase against this run's verdict.json.")
-  Path baselineDir;
+  @Mixin
+  BaselineOptions baselines = new BaselineOptions();
 
   @Override
   public Integer call() {
     Inputs inputs = Inputs.load(scenario, overrides);
-    RunDirectory baseline = ReportCommand.baselineRun(baselineDir);
+    Baseline baseline = baselines.baseline();
     RunDirectory run = RunDirectory.create(out != null ? requireEmpty(out) : fresh(inputs.scenario().name()));
     return new ScenarioRun(inputs, run, System.out, baseline).execute();
   }

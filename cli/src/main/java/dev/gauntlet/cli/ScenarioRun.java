@@ -5,6 +5,7 @@ import dev.gauntlet.cli.targets.ManagedRedis;
 import dev.gauntlet.cli.targets.Readiness;
 import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.faults.FaultPlane;
+import dev.gauntlet.reports.Baseline;
 import dev.gauntlet.reports.ConsoleTable;
 import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.ReportWriter;
@@ -50,14 +51,14 @@ final class ScenarioRun {
   private final AtomicReference<FaultPlane> plane = new AtomicReference<>();
   private final AtomicReference<AgentTarget> target = new AtomicReference<>();
 
-  /** The run against {@code baseline} (null for none), which SLOs relative to a baseline are judged with. */
-  private final RunDirectory baseline;
+  /** The baseline runs (null for none) which SLOs relative to a baseline are judged with. */
+  private final Baseline baseline;
 
   ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out) {
     this(inputs, run, out, null);
   }
 
-  ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out, RunDirectory baseline) {
+  ScenarioRun(Inputs inputs, RunDirectory run, PrintStream out, Baseline baseline) {
     this.inputs = inputs;
     this.scenario = inputs.scenario();
     this.run = run;

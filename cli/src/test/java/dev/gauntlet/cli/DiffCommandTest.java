@@ -74,6 +74,35 @@ class DiffCommandTest {
   }
 
   @Test
+  void severalBaselinesOrARecordedNoiseProfileSetTheNoiseFloor(@TempDir Path dir) throws IOException {
+    Path a = run(dir.resolve("a"), 0, 100, scenario());
+    Path b = run(dir.resolve("b"), 0, 140, scenario());
+    Path current = run(dir.resolve("current"), 0, 130, scenario());
+    Path profile = dir.resolve("noise.json");
+
+    Console one = Console.run("diff", a.toString(), current.toString());
+    Console two = Console.run("diff", "--baseline", a.toString(), "--baseline", b.toString(), current.toString());
+    Console positional = Console.run("diff", a.toString(), b.toString(), current.toString());
+    Console saved = Console.run("diff", "--noise", a.toString(), b.toString(), "--save", profile.toString());
+    Console recorded = Console.run("diff", a.toString(), current.toString(), "--noise-profile", profile.toString());
+    Console alone = Console.run("diff", current.toString());
+
+    assertThat(one.exitCode()).as(one.out()).isEqualTo(ExitCodes.SLO_FAILED);
+    assertThat(one.out()).containsPattern("latency.p50 +0\\.1 s +0\\.13 s +\\+0\\.03 \\(\\+30\\.0%\\) +quantile .* "
+        + "0\\.01 s +tolerance +REGRESSION");
+    assertThat(two.exitCode()).as(two.out() + two.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(two.out()).contains("baseline (mean of 2)").containsPattern("latency.p50 +0\\.12 s +0\\.13 s +\\+0\\.01 "
+        + "\\(\\+8\\.3%\\) +quantile .* 0\\.104 s +noise +noise");
+    assertThat(positional.out()).isEqualTo(two.out());
+    assertThat(saved.exitCode()).isEqualTo(ExitCodes.PASSED);
+    assertThat(Files.readString(profile)).contains("\"latency.p50\"");
+    assertThat(recorded.exitCode()).as(recorded.out() + recorded.err()).isEqualTo(ExitCodes.PASSED);
+    assertThat(recorded.out()).containsPattern("latency.p50 .* noise +worse, within floor");
+    assertThat(alone.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(alone.err()).contains("must be BASELINE_RUN… RUN, or one RUN with --baseline, but was 1");
+  }
+
+  @Test
   void reportJudgesRelativeSlosAgainstTheBaseline(@TempDir Path dir) throws IOException {
     String relative = scenario().replaceFirst("(?m)^slos:\\n", "slos:\n  - metric: success_rate\n    max_drop: 0.02\n");
     Path baseline = run(dir.resolve("baseline"), 0, 100, relative);

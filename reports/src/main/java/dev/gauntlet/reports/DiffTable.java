@@ -12,21 +12,32 @@ public final class DiffTable {
 
   private DiffTable() {}
 
-  /** One row per metric: baseline, current, delta, test, p-value and what it means, then a verdict line. */
-  public static String render(List<MetricDiff> diffs, double maxDrop, double maxIncrease) {
+  /**
+   * One row per metric: baseline, current, change, the test with its p-value and its Holm-adjusted p-value, the floor
+   * a worse change must exceed and which part set it (tolerance, resolution or noise), and the decision; then a
+   * verdict line that states the rule.
+   *
+   * @param baselineRuns how many baseline runs were pooled (the baseline column is their mean)
+   */
+  public static String render(List<MetricDiff> diffs, Tolerance tolerance, int baselineRuns) {
     List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"metric", "baseline", "current", "delta", "test", "p", "change"});
+    rows.add(new String[] {"metric", baselineRuns > 1 ? "baseline (mean of " + baselineRuns + ")" : "baseline",
+        "current", "change", "test", "p (worse)", "p (Holm)", "floor", "set by", "decision"});
     for (MetricDiff d : diffs) {
+      Floor f = d.floor();
       rows.add(new String[] {d.metric(), value(d.metric(), d.baseline()), value(d.metric(), d.current()), delta(d),
-          d.test() == null ? "-" : d.test(), d.pValue() == null ? "-" : String.format(Locale.ROOT, "%.3g", d.pValue()),
-          change(d, maxDrop, maxIncrease)});
+          d.test() == null ? "-" : d.test(), p(d.pValue()), p(d.adjustedP()),
+          f == null ? "-" : value(d.metric(), f.value()), f == null ? "-" : f.source(), d.decision().label()});
     }
-    List<String> regressions = diffs.stream().filter(d -> d.regression(maxDrop, maxIncrease))
-        .map(MetricDiff::metric).toList();
-    return table(rows) + "diff: " + (regressions.isEmpty() ? "no significant regression beyond the allowance"
+    List<String> regressions = diffs.stream().filter(MetricDiff::regression).map(MetricDiff::metric).toList();
+    int tested = RunDiff.familySize(diffs);
+    return table(rows) + "diff: " + (regressions.isEmpty() ? "no significant regression beyond the floor"
         : "significant regression in " + String.join(", ", regressions)) + String.format(Locale.ROOT,
-        " (allowed: a drop of %s in rates, a rise of %s%% elsewhere; significant at p < 0.05)%n",
-        Format.number(maxDrop, 6), Format.number(100 * maxIncrease, 3));
+        " (a change counts when worse, significant at p < 0.05 after Holm over %d tested metrics, and larger than "
+        + "its floor: the largest of the tolerance (a drop of %s in rates, a rise of %s%% elsewhere), the "
+        + "resolution (2 ms for latencies) and the noise of %s)%n", tested,
+        Format.number(tolerance.maxDrop(), 6), Format.number(100 * tolerance.maxIncrease(), 3),
+        baselineRuns > 1 ? baselineRuns + " baseline runs (3 stdev)" : "repeated baseline runs (none given)");
   }
 
   /** One row per metric: runs, mean, standard deviation, min, max and range. */
@@ -37,17 +48,12 @@ public final class DiffTable {
       rows.add(new String[] {s.metric(), String.valueOf(s.runs()), value(s.metric(), s.mean()),
           plain(s.stdev()), value(s.metric(), s.min()), value(s.metric(), s.max()), plain(s.range())});
     }
-    return table(rows) + "noise floor: a diff smaller than the range (or about 2 stdev) is within run-to-run noise\n";
+    return table(rows) + "noise floor: with these runs as baselines, a change must exceed 3 stdev × √(1 + 1 ÷ runs) to count; "
+        + "--save FILE keeps this profile for --noise-profile FILE\n";
   }
 
-  private static String change(MetricDiff d, double maxDrop, double maxIncrease) {
-    if (d.regression(maxDrop, maxIncrease)) {
-      return "REGRESSION";
-    }
-    if (d.pValue() == null || d.delta() == null || d.delta() == 0) {
-      return "";
-    }
-    return !d.significant() ? "noise" : d.worse() ? "worse, within allowance" : "better";
+  private static String p(Double p) {
+    return p == null ? "-" : String.format(Locale.ROOT, "%.3g", p);
   }
 
   private static String delta(MetricDiff d) {

@@ -54,7 +54,7 @@ public final class Evaluator {
 
   /** Evaluates {@code run} against {@code scenario}'s SLOs; {@code dataset} may be null, leaving accuracy unresolved. */
   public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run) {
-    return evaluate(scenario, dataset, run, null);
+    return evaluate(scenario, dataset, run, (Baseline) null);
   }
 
   /**
@@ -62,15 +62,22 @@ public final class Evaluator {
    * {@code baseline}'s verdict.json; {@code baseline} may be null, which leaves those SLOs unresolved.
    */
   public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run, RunDirectory baseline) {
+    return evaluate(scenario, dataset, run, baseline == null ? null : Baseline.of(baseline));
+  }
+
+  /**
+   * Evaluates {@code run}, judging SLOs relative to a baseline against {@code baseline}'s runs (pooled, their spread
+   * and its noise profile setting the noise floor); {@code baseline} may be null, which leaves those SLOs unresolved.
+   */
+  public static Verdict evaluate(Scenario scenario, Dataset dataset, RunDirectory run, Baseline baseline) {
     Evaluation evaluation = scenario.evaluation() == null ? Evaluation.defaults() : scenario.evaluation();
     int trials = scenario.workload() == null ? 1 : scenario.workload().trials();
     RunData data = RunData.read(evaluation, dataset, run, GoodputRule.of(scenario.slos()), trials,
         scenario.workload());
     MetricMeter meter = new MetricMeter(data, dataset != null);
     List<FaultWindowResult> windows = WindowResults.of(data, meter, scenario.slos());
-    RunDiff.Measured base = baseline == null ? null : RunDiff.Measured.read(baseline);
-    SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, base == null ? null : base.metrics(),
-        base == null ? null : base.samples(), baseline == null ? null : BaselineJudge.latencies(baseline, run));
+    SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, BaselineJudge.of(baseline, run,
+        scenario.slos(), metric -> meter.measure(metric, data.scopes().whole())));
     LeakJudge leaks = LeakJudge.read(run, data, evaluation.minSamples());
     List<SloResult> slos = new ArrayList<>();
     List<String> names = names(scenario.slos());

@@ -10,6 +10,13 @@ import java.util.List;
  */
 public final class RunNoise {
 
+  /**
+   * Standard deviations of run-to-run noise a change must exceed: 3, so that with the standard deviation taken from
+   * as few as three runs a new run of the same build falls beyond the floor in under 1% of comparisons (with
+   * normally distributed run-to-run shifts of up to 4% of the value; see docs/metrics.md, "Comparing with a baseline").
+   */
+  public static final double NOISE_SIGMAS = 3;
+
   private RunNoise() {}
 
   /**
@@ -27,6 +34,15 @@ public final class RunNoise {
     /** max − min: the largest change seen between two runs of the same code. */
     public double range() {
       return max - min;
+    }
+
+    /**
+     * The noise floor of a comparison against the mean of {@code baselineRuns} runs: {@link #NOISE_SIGMAS} × stdev ×
+     * √(1 + 1 ÷ baselineRuns), the spread of one new run's value around that mean; 0 when fewer than two runs
+     * measured the metric (no spread to go by).
+     */
+    public double floor(int baselineRuns) {
+      return runs < 2 ? 0 : NOISE_SIGMAS * stdev * Math.sqrt(1 + 1.0 / Math.max(1, baselineRuns));
     }
   }
 

@@ -5,8 +5,6 @@ import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.scenario.SloSpec;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Judges one SLO: passed, failed, or unresolved when its metric could not be measured or has fewer than
@@ -23,22 +21,19 @@ public final class SloJudge {
   private final BaselineJudge baseline;
 
   public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows) {
-    this(data, meter, minSamples, windows, null, null, null);
+    this(data, meter, minSamples, windows, BaselineJudge.none());
   }
 
-  /**
-   * A judge that also judges SLOs relative to a baseline run: {@code baselineMetrics} and {@code baselineSamples}
-   * from its verdict.json (null without a baseline), {@code latencyP} the p-value of the two runs' latencies.
-   */
+  /** A judge that also judges SLOs relative to a baseline with {@code baseline}. */
   public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows,
-      Map<String, Double> baselineMetrics, Map<String, Long> baselineSamples, Supplier<Double> latencyP) {
+      BaselineJudge baseline) {
     this.data = data;
     this.meter = meter;
     this.minSamples = minSamples;
     this.recovery = new RecoveryJudge(windows, data.scopes().whole().tally().tasks(), minSamples);
     this.failover = RecoveryJudge.failover(windows, data.scopes().whole().tally().tasks(), minSamples);
     this.detection = RecoveryJudge.detection(windows, data.scopes().whole().tally().tasks(), minSamples);
-    this.baseline = new BaselineJudge(baselineMetrics, baselineSamples, latencyP);
+    this.baseline = baseline;
   }
 
   /** The result of {@code spec}, reported under {@code name}. */

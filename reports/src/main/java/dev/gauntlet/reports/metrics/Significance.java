@@ -3,8 +3,11 @@ package dev.gauntlet.reports.metrics;
 import java.util.Arrays;
 
 /**
- * Two-sided tests of whether two runs differ by more than chance: a two-proportion z-test for rates and the
- * Mann-Whitney U test (normal approximation, tie-corrected) for latencies. Thread-safe (stateless).
+ * Tests of whether two runs differ by more than chance: the two-proportion z-test for rates (two-sided, and one-sided
+ * toward a lower rate as gauntlet diff uses it), the Holm–Bonferroni adjustment of a family of p-values, and the
+ * Mann-Whitney U test (normal approximation, tie-corrected), which gauntlet diff no longer uses for latencies: with
+ * thousands of tasks it finds shifts of the middle too small to matter, and says nothing about the tail
+ * ({@link QuantileTest} judges percentiles and the maximum). Thread-safe (stateless).
  */
 public final class Significance {
 
@@ -25,6 +28,21 @@ public final class Significance {
     }
     double z = ((double) x1 / n1 - (double) x2 / n2) / se;
     return 2 * upperTail(Math.abs(z));
+  }
+
+  /**
+   * One-sided p-value of "the current rate {@code p2} over {@code n2} tasks is no lower than the baseline's {@code p1}
+   * over {@code n1}": the pooled two-proportion z statistic (p1 − p2) ÷ √(p̂(1 − p̂)(1/n1 + 1/n2)) against the standard
+   * normal. Counts may be fractional (a baseline pooled over several runs counted as one run's worth). 1 when either
+   * n is 0, p̂ is 0 or 1, or the current rate is not lower.
+   */
+  public static double proportionLower(double p1, double n1, double p2, double n2) {
+    if (n1 <= 0 || n2 <= 0 || p2 >= p1) {
+      return 1;
+    }
+    double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+    double se = Math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2));
+    return se == 0 ? 1 : upperTail((p1 - p2) / se);
   }
 
   /** The U statistic of {@code a}: pairs (x in a, y in b) with x > y, plus half the ties. */
@@ -87,6 +105,27 @@ public final class Significance {
       }
     }
     return lo;
+  }
+
+  /**
+   * Holm–Bonferroni adjusted p-values of a family of tests, in the order given: sorted ascending, the i-th smallest
+   * (from 0) becomes max over j ≤ i of min(1, (m − j) · p_(j)). A test is significant at family-wise error
+   * {@link #ALPHA} when its adjusted p-value is below it, whatever the dependence between the tests.
+   */
+  public static double[] holm(double[] pValues) {
+    int m = pValues.length;
+    Integer[] order = new Integer[m];
+    for (int i = 0; i < m; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (x, y) -> Double.compare(pValues[x], pValues[y]));
+    double[] adjusted = new double[m];
+    double running = 0;
+    for (int j = 0; j < m; j++) {
+      running = Math.max(running, Math.min(1, (m - j) * pValues[order[j]]));
+      adjusted[order[j]] = running;
+    }
+    return adjusted;
   }
 
   /** P(Z > z) of the standard normal. */
