@@ -67,6 +67,9 @@ final class Exchange {
    * {@link #abandoned()} while a pacer may still hold it (then it is 0 or the time already written).
    */
   private volatile long firstByte;
+  /** When the first and last byte are due by the answer's delay and pace, in nanoseconds after arrival; -1 unknown. */
+  private long pacedFirst = -1;
+  private long pacedLast = -1;
   private boolean finished;
 
   Exchange(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
@@ -94,6 +97,7 @@ final class Exchange {
     } else if (pace != null && response.getBody() != null && !response.getBody().isEmpty()) {
       List<String> events = SseEvents.split(response.getBody());
       long[] due = pace.schedule(events, SseEvents::carriesToken, Answers.tokens(response));
+      paced(delay + due[0], delay + due[due.length - 1]);
       chunks = Chunks.frame(response.getByteBody(), due);
       framed = ctx.pipeline().context(HttpServerCodec.class);
       ctx.writeAndFlush(head(response, true));
@@ -106,8 +110,14 @@ final class Exchange {
         event(delay + due[0], () -> stream(due, delay, 0, 0));
       }
     } else {
+      paced(delay, delay);
       at(delay, () -> whole(response));
     }
+  }
+
+  private void paced(long first, long last) {
+    pacedFirst = first;
+    pacedLast = last;
   }
 
   /** Runs {@code action} on the event loop {@code nanos} after the request arrived (at once if that has passed). */
@@ -378,7 +388,13 @@ final class Exchange {
   private void end(ChannelFuture last) {
     finished = true;
     last.addListener((ChannelFutureListener) f -> {
-      timings.sent(id, firstByte, Math.max(firstByte, sinceArrival()));
+      long lastByte = Math.max(firstByte, sinceArrival());
+      if (pacedLast >= 0) {
+        timings.sent(id, arrived, firstByte, lastByte, TimeUnit.NANOSECONDS.toMillis(pacedFirst),
+            TimeUnit.NANOSECONDS.toMillis(pacedLast));
+      } else {
+        timings.sent(id, firstByte, lastByte);
+      }
       if (keepAlive && f.isSuccess()) {
         done.run();
       } else {

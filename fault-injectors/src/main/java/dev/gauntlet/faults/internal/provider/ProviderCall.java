@@ -25,7 +25,7 @@ public final class ProviderCall {
 
   /** Who made the call and how it is known. */
   record Key(long arrived, String provider, String model, String taskId, String taskKey, int index,
-      String requestId) {}
+      String requestId, long arrivedNanos) {}
 
   /** What the pipeline decided: a fault that replaces the answer, or the turn to serve and the fault behind it. */
   record Outcome(ActiveFaults.Active fault, Turn turn, String turnFault) {
