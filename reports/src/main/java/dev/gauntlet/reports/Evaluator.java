@@ -2,6 +2,7 @@ package dev.gauntlet.reports;
 
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.reports.internal.BaselineJudge;
+import dev.gauntlet.reports.internal.FaultPlaneChecks;
 import dev.gauntlet.reports.internal.GoodputRule;
 import dev.gauntlet.reports.internal.LeakJudge;
 import dev.gauntlet.reports.internal.MetricMeter;
@@ -66,19 +67,20 @@ public final class Evaluator {
     SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, base == null ? null : base.metrics(),
         base == null ? null : base.samples(), baseline == null ? null : BaselineJudge.latencies(baseline, run));
     LeakJudge leaks = LeakJudge.read(run, data, evaluation.minSamples());
+    FaultPlaneChecks harness = FaultPlaneChecks.read(run, data, evaluation);
     List<SloResult> slos = new ArrayList<>();
     List<String> names = names(scenario.slos());
     for (int i = 0; i < scenario.slos().size(); i++) {
       SloSpec spec = scenario.slos().get(i);
-      slos.add(leaks.judges(spec.metric()) && !spec.relative() ? leaks.judge(spec, names.get(i))
-          : judge.judge(spec, names.get(i)));
+      slos.add(harness.review(leaks.judges(spec.metric()) && !spec.relative() ? leaks.judge(spec, names.get(i))
+          : judge.judge(spec, names.get(i))));
     }
     RunInfo info = data.info();
     return new Verdict(scenario.name(), info == null ? scenario.seed() : info.seed(),
         info == null ? Verdict.UNKNOWN_OUTCOME : info.outcome(),
         info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
         info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows, leaks),
-        slos, windows, samples(data, meter, leaks), series(data, meter));
+        slos, windows, samples(data, meter, leaks), series(data, meter), harness.results());
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */

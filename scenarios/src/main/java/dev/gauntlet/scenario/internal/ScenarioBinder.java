@@ -135,9 +135,12 @@ public final class ScenarioBinder {
     Duration bucket = map.duration("bucket", false);
     Duration window = map.duration("rolling_window", false);
     Long minSamples = map.integer("min_samples", false, 1, 1_000_000);
+    Duration switchLag = map.duration("max_switch_lag", false);
+    Duration mockLateness = map.duration("max_mock_lateness", false);
     map.rejectUnknown();
     return new Evaluation(bucket == null ? d.bucket() : bucket, window == null ? d.rollingWindow() : window,
-        minSamples == null ? d.minSamples() : minSamples.intValue());
+        minSamples == null ? d.minSamples() : minSamples.intValue(),
+        switchLag == null ? d.maxSwitchLag() : switchLag, mockLateness == null ? d.maxMockLateness() : mockLateness);
   }
 
   private static FaultPlaneSpec faultPlane(YamlMap map) {

@@ -1,0 +1,165 @@
+package dev.gauntlet.reports;
+
+import static dev.gauntlet.reports.RunFixture.START;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gauntlet.reports.internal.VerdictJson;
+import dev.gauntlet.run.JsonLinesWriter;
+import dev.gauntlet.run.LedgerEntry;
+import dev.gauntlet.run.TaskRecord;
+import dev.gauntlet.run.TimelineEvent;
+import dev.gauntlet.scenario.SloSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The fault plane's checks of itself: late switches, a mock slower than its pace, a client that misses calls. */
+class HarnessChecksTest {
+
+  @TempDir
+  Path dir;
+
+  private static HarnessCheck check(Verdict verdict, String name) {
+    return verdict.harnessChecks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static SloResult slo(Verdict verdict, String name) {
+    return verdict.slos().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  /** An outage from +20 s to +30 s whose on switch the schedule wanted {@code lagMs} earlier than it was applied. */
+  private RunFixture outageSwitchedLate(long lagMs) {
+    return new RunFixture(dir).completed(60_000)
+        .event(new TimelineEvent(START + 20_000, "outage-1", "outage", TimelineEvent.ON, "primary",
+            START + 20_000 - lagMs))
+        .event(new TimelineEvent(START + 30_000, "outage-1", "outage", TimelineEvent.OFF, "primary",
+            START + 30_000))
+        .tasks(0, 20_000, 100, 50, true).tasks(20_000, 30_000, 100, 50, false).tasks(30_000, 60_000, 100, 50, true)
+        .slo("success_rate", 0.5, null)
+        .slo("success_rate", SloSpec.Scope.DURING_FAULTS, null, 0.5)
+        .slo("recovery_time", null, 10.0);
+  }
+
+  @Test
+  void aSwitchAppliedLateLeavesTheSlosOfFaultWindowsUnresolvedNamingTheHarness() {
+    Verdict verdict = outageSwitchedLate(340).evaluate();
+
+    assertThat(slo(verdict, "success_rate").status()).as("a whole-run SLO is judged").isEqualTo(Status.PASSED);
+    for (String name : List.of("success_rate@during_faults", "recovery_time")) {
+      assertThat(slo(verdict, name).status()).as(name).isEqualTo(Status.UNRESOLVED);
+      assertThat(slo(verdict, name).message()).as(name)
+          .contains("fault outage-1 was switched on 340 ms late by the harness (scheduled at +19.66 s)")
+          .contains("evaluation.max_switch_lag 100 ms");
+    }
+    assertThat(check(verdict, "fault_switch_lag")).satisfies(c -> {
+      assertThat(c.status()).isEqualTo(Status.UNRESOLVED);
+      assertThat(c.checked()).isEqualTo(2);
+      assertThat(c.violations()).isEqualTo(1);
+    });
+    assertThat(verdict.status()).isEqualTo(Status.UNRESOLVED);
+    assertThat(verdict.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void aSwitchWithinTheAllowedLagChangesNothing() {
+    Verdict verdict = outageSwitchedLate(100).evaluate();
+
+    assertThat(check(verdict, "fault_switch_lag").status()).isEqualTo(Status.PASSED);
+    assertThat(slo(verdict, "success_rate@during_faults").status()).isEqualTo(Status.PASSED);
+    assertThat(verdict.harnessAtFault()).isFalse();
+  }
+
+  /** Tasks every 100 ms for 20 s, each with one LLM call answered {@code lateMs} after its pace in the first 5 s. */
+  private RunFixture mockLateAtFirst(long lateMs) {
+    RunFixture run = new RunFixture(dir).completed(20_000).slo("latency.p95", null, 1.0)
+        .slo("success_rate", 0.9, null);
+    try (JsonLinesWriter<LedgerEntry> ledger = JsonLinesWriter.append(run.run.ledger())) {
+      for (int i = 0; i < 200; i++) {
+        long start = START + i * 100L;
+        TaskRecord task = run.task(start, 50, true);
+        run.record(task);
+        long late = i < 50 ? lateMs : 1;
+        ledger.write(llm(task.taskId(), start + 5, 10, 20 + late, 20, 0));
+      }
+    }
+    return run;
+  }
+
+  private static LedgerEntry llm(String taskId, long tsMs, long firstByteMs, long lastByteMs, long pacedMs,
+      long queuedMs) {
+    return new LedgerEntry(tsMs, LedgerEntry.LLM, "primary", "gpt", null, taskId, "france", 0, 200, 100, 20, 0.0,
+        null, false, firstByteMs, lastByteMs, null, firstByteMs, pacedMs, queuedMs);
+  }
+
+  @Test
+  void aMockSlowerThanItsPaceLeavesLatencySlosUnresolvedNamingTheHarness() {
+    Verdict verdict = mockLateAtFirst(12).evaluate();
+
+    assertThat(slo(verdict, "latency.p95").status()).isEqualTo(Status.UNRESOLVED);
+    assertThat(slo(verdict, "latency.p95").message())
+        .contains("the harness's provider mock answered later than its configured pace: p99 12 ms late over 50 "
+            + "calls from +0 s")
+        .contains("evaluation.max_mock_lateness");
+    assertThat(slo(verdict, "latency.p95").measured()).as("the measured value is kept").isNotNull();
+    assertThat(slo(verdict, "success_rate").status()).as("not a latency SLO").isEqualTo(Status.PASSED);
+    assertThat(check(verdict, "mock_lateness")).satisfies(c -> {
+      assertThat(c.status()).isEqualTo(Status.UNRESOLVED);
+      assertThat(c.checked()).isEqualTo(200);
+      assertThat(c.violations()).as("one 5 s stretch").isEqualTo(1);
+    });
+  }
+
+  @Test
+  void aMockWithinFiveMillisecondsOfItsPacePasses() {
+    Verdict verdict = mockLateAtFirst(5).evaluate();
+
+    assertThat(check(verdict, "mock_lateness").status()).isEqualTo(Status.PASSED);
+    assertThat(slo(verdict, "latency.p95").status()).isEqualTo(Status.PASSED);
+    assertThat(check(verdict, "client_covers_ledger").status()).as("every call inside its task")
+        .isEqualTo(Status.PASSED);
+    assertThat(check(verdict, "client_covers_ledger").checked()).isEqualTo(200);
+    assertThat(verdict.status()).isEqualTo(Status.PASSED);
+  }
+
+  @Test
+  void aCallTheClientsLatencyDoesNotCoverIsReported() {
+    RunFixture run = new RunFixture(dir).completed(10_000).slo("success_rate", 0.9, null);
+    TaskRecord covered = run.task(START + 1_000, 50, true);
+    TaskRecord short_ = run.task(START + 2_000, 50, true);
+    TaskRecord timedOut = run.task(START + 3_000, 50, false);
+    TaskRecord noAnswer = new TaskRecord("t-gone", "france", 0, START + 4_000, 50, 0, null, "timeout", List.of());
+    List.of(covered, short_, timedOut, noAnswer).forEach(run::record);
+    try (JsonLinesWriter<LedgerEntry> ledger = JsonLinesWriter.append(run.run.ledger())) {
+      ledger.write(llm(covered.taskId(), START + 1_012, 1, 40, 0, 2)); // arrived +1010, ended +1050: inside
+      ledger.write(llm(short_.taskId(), START + 2_010, 1, 60, 0, 0)); // ended +2070, the task at +2050
+      ledger.write(llm(timedOut.taskId(), START + 2_990, 1, 5, 0, 0)); // before the task was sent
+      ledger.write(llm("t-gone", START + 4_010, 1, 500, 0, 0)); // the client gave up: not checked
+    }
+
+    HarnessCheck check = check(run.evaluate(), "client_covers_ledger");
+
+    assertThat(check.status()).isEqualTo(Status.UNRESOLVED);
+    assertThat(check.checked()).isEqualTo(3);
+    assertThat(check.violations()).isEqualTo(2);
+    assertThat(check.examples()).satisfiesExactly(
+        e -> assertThat(e).startsWith(short_.taskId() + ": ").contains("last call ended 20 ms after the task's answer"),
+        e -> assertThat(e).startsWith(timedOut.taskId() + ": ").contains("first call 10 ms before the task was sent"));
+  }
+
+  @Test
+  void filesWrittenBeforeTheChecksExistedPassThemAndReadAsBefore() {
+    RunFixture run = EvaluatorTest.outage(new RunFixture(dir), 60_000).slo("success_rate", 0.5, null)
+        .slo("latency.p95", null, 1.0);
+    run.ledger(1_000, "t10", 0.001); // the task t10 ran from +1000 to +1050
+
+    Verdict verdict = run.evaluate();
+
+    assertThat(verdict.harnessChecks()).extracting(HarnessCheck::name)
+        .containsExactly("fault_switch_lag", "mock_lateness", "client_covers_ledger");
+    assertThat(verdict.harnessChecks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASSED));
+    assertThat(verdict.status()).isEqualTo(Status.PASSED);
+    assertThat(VerdictJson.tree(verdict).get("harness_checks").get(0).get("message").asText())
+        .isEqualTo("no scheduled fault switch to check");
+  }
+}
