@@ -32,8 +32,12 @@ public final class ConsoleTable {
     for (String[] row : rows) {
       line(out, row, widths);
     }
-    verdict.harnessChecks().stream().filter(HarnessCheck::unresolved).forEach(check -> out.append("harness check ")
-        .append(check.name()).append(": UNRESOLVED (").append(oneLine(check.message())).append(")\n"));
+    for (FaultPlaneCheck check : verdict.faultPlaneChecks()) {
+      if (check.unresolved()) {
+        out.append("harness check ").append(check.name()).append(": UNRESOLVED (").append(oneLine(check.message()))
+            .append(")\n");
+      }
+    }
     return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))
         .append(") seed=").append(verdict.seed()).append('\n').toString();
   }

@@ -31,13 +31,13 @@ import java.util.stream.Collectors;
  *                      where a count does not apply, so that a comparison can tell noise from change
  * @param series        the run's time buckets in time order (series.jsonl); empty when no task or ledger entry
  *                      was read
- * @param harnessChecks the harness's checks of itself ({@link HarnessCheck}); they act on the verdict through the SLOs
- *                      they leave unresolved, not on their own
+ * @param faultPlaneChecks the fault plane's checks of itself ({@link FaultPlaneCheck}); they act on the verdict
+ *                      through the SLOs they leave unresolved, not on their own
  */
 public record Verdict(
     String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
     Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
-    Map<String, Long> samples, List<TimeBucket> series, List<HarnessCheck> harnessChecks) {
+    Map<String, Long> samples, List<TimeBucket> series, List<FaultPlaneCheck> faultPlaneChecks) {
 
   /** Outcome written when run.json is missing or unreadable. */
   public static final String UNKNOWN_OUTCOME = "unknown";
@@ -48,7 +48,7 @@ public record Verdict(
     faultWindows = List.copyOf(faultWindows);
     samples = Collections.unmodifiableMap(new LinkedHashMap<>(samples));
     series = List.copyOf(series);
-    harnessChecks = List.copyOf(harnessChecks);
+    faultPlaneChecks = List.copyOf(faultPlaneChecks);
   }
 
   /** A verdict without harness checks. */
@@ -98,8 +98,8 @@ public record Verdict(
   }
 
   /** Whether a harness check found the harness at fault (shown beside the verdict; the SLOs carry the outcome). */
-  public boolean harnessAtFault() {
-    return harnessChecks.stream().anyMatch(HarnessCheck::unresolved);
+  public boolean faultPlaneAtFault() {
+    return faultPlaneChecks.stream().anyMatch(FaultPlaneCheck::unresolved);
   }
 
   /** 0 when passed, 2 when an SLO failed, 3 when unresolved (design.md's exit codes). */

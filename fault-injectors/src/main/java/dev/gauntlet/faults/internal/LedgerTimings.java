@@ -40,7 +40,9 @@ public final class LedgerTimings implements ServeEventListener {
    * on {@link System#nanoTime()}, which {@link #sent(UUID, long, long, long, long, long)} compares with the arrival.
    */
   public void expect(UUID id, LedgerEntry entry, long stampedNanos) {
-    pending.put(id, new Held(entry, stampedNanos));
+    if (entry.taskId() == null || !entry.taskId().startsWith(WarmUp.TASK_PREFIX)) { // warm-up calls are not the run's
+      pending.put(id, new Held(entry, stampedNanos));
+    }
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.gauntlet.reports.internal;
 
-import dev.gauntlet.reports.HarnessCheck;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.run.JsonLines;
@@ -40,7 +40,7 @@ public final class FaultPlaneChecks {
     long origin = data.info() != null && data.info().startedMs() > 0 ? data.info().startedMs() : 0;
     SwitchLag switches = SwitchLag.of(JsonLines.readAll(run.timeline(), TimelineEvent.class),
         evaluation.maxSwitchLag(), origin);
-    MockLateness lateness = new MockLateness(data.windows(), origin, Evaluation.MOCK_LATENESS_BUCKET,
+    MockLateness lateness = new MockLateness(data.windows(), origin, origin, Evaluation.MOCK_LATENESS_BUCKET,
         evaluation.maxMockLateness());
     LedgerCoverage coverage = new LedgerCoverage();
     JsonLines.forEach(run.ledger(), LedgerEntry.class, e -> {
@@ -52,7 +52,7 @@ public final class FaultPlaneChecks {
   }
 
   /** Every check's result, in a fixed order. */
-  public List<HarnessCheck> results() {
+  public List<FaultPlaneCheck> results() {
     return List.of(switches.check(), lateness.check(), coverage.check());
   }
 

@@ -1,6 +1,6 @@
 package dev.gauntlet.reports.internal;
 
-import dev.gauntlet.reports.HarnessCheck;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.run.TaskRecord;
@@ -62,13 +62,13 @@ final class LedgerCoverage {
     }
   }
 
-  HarnessCheck check() {
+  FaultPlaneCheck check() {
     if (violations == 0) {
-      return new HarnessCheck("client_covers_ledger", Status.PASSED, checked == 0
+      return new FaultPlaneCheck("client_covers_ledger", Status.PASSED, checked == 0
           ? "no answered task had ledger calls to check" : "for all " + checked + " answered tasks with ledger "
           + "calls, the client's latency covered its calls (±" + TOLERANCE_MS + " ms)", checked, 0, List.of());
     }
-    return new HarnessCheck("client_covers_ledger", Status.UNRESOLVED, violations + " of " + checked
+    return new FaultPlaneCheck("client_covers_ledger", Status.UNRESOLVED, violations + " of " + checked
         + " answered tasks have ledger calls outside the latency the client measured for them (±" + TOLERANCE_MS
         + " ms): the harness's client and fault plane disagree on time, so its latencies cannot be trusted",
         checked, violations, examples);

@@ -1,6 +1,6 @@
 package dev.gauntlet.reports.internal;
 
-import dev.gauntlet.reports.HarnessCheck;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
@@ -31,14 +31,20 @@ final class MockLateness implements Consumer<LedgerEntry> {
 
   private final List<FaultWindow> windows;
   private final long originMs;
+  private final long fromMs;
   private final long bucketMs;
   private final long maxLateMs;
   private final Map<SloSpec.Scope, TreeMap<Long, List<Long>>> byScope = new EnumMap<>(SloSpec.Scope.class);
   private long calls;
 
-  MockLateness(List<FaultWindow> windows, long originMs, Duration bucket, Duration maxLate) {
+  /**
+   * Groups calls in stretches of {@code bucket} from {@code originMs}, skipping calls that arrived before
+   * {@code fromMs} (a warm-up the SLOs leave out; {@code originMs} for none).
+   */
+  MockLateness(List<FaultWindow> windows, long originMs, long fromMs, Duration bucket, Duration maxLate) {
     this.windows = windows;
     this.originMs = originMs;
+    this.fromMs = fromMs;
     this.bucketMs = Math.max(1, bucket.toMillis());
     this.maxLateMs = maxLate.toMillis();
     for (SloSpec.Scope scope : SloSpec.Scope.values()) {
@@ -58,7 +64,7 @@ final class MockLateness implements Consumer<LedgerEntry> {
   @Override
   public void accept(LedgerEntry e) {
     long late = lateness(e);
-    if (late < 0) {
+    if (late < 0 || e.arrivedMs() < fromMs) {
       return;
     }
     calls++;
@@ -110,18 +116,18 @@ final class MockLateness implements Consumer<LedgerEntry> {
     return originMs > 0 ? "from +" + Format.number((startMs - originMs) / 1000.0, 0) + " s" : "in one stretch";
   }
 
-  HarnessCheck check() {
+  FaultPlaneCheck check() {
     List<LateBucket> late = late(SloSpec.Scope.WHOLE);
     if (calls == 0) {
-      return new HarnessCheck("mock_lateness", Status.PASSED, "no LLM call with a recorded pace to check", 0, 0,
+      return new FaultPlaneCheck("mock_lateness", Status.PASSED, "no LLM call with a recorded pace to check", 0, 0,
           List.of());
     }
     if (late.isEmpty()) {
-      return new HarnessCheck("mock_lateness", Status.PASSED, "the provider mock kept its configured pace: p99 "
+      return new FaultPlaneCheck("mock_lateness", Status.PASSED, "the provider mock kept its configured pace: p99 "
           + "lateness within " + maxLateMs + " ms in every " + bucketMs / 1000 + " s stretch of " + calls + " calls",
           calls, 0, List.of());
     }
-    return new HarnessCheck("mock_lateness", Status.UNRESOLVED, blame(SloSpec.Scope.WHOLE), calls,
+    return new FaultPlaneCheck("mock_lateness", Status.UNRESOLVED, blame(SloSpec.Scope.WHOLE), calls,
         late.size(), late.stream().limit(5)
             .map(b -> "p99 " + b.p99Ms() + " ms late over " + b.calls() + " calls " + from(b.startMs())).toList());
   }

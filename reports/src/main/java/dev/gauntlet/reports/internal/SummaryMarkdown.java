@@ -2,7 +2,7 @@ package dev.gauntlet.reports.internal;
 
 import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.FaultWindowResult;
-import dev.gauntlet.reports.HarnessCheck;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.reports.Verdict;
@@ -27,7 +27,7 @@ public final class SummaryMarkdown {
     slos(md, verdict.slos());
     metrics(md, verdict);
     windows(md, verdict.faultWindows());
-    harness(md, verdict.harnessChecks());
+    harness(md, verdict.faultPlaneChecks());
     md.append("## Run\n\n");
     md.append("- seed: `").append(verdict.seed()).append("` (a rerun with this seed repeats every random choice)\n");
     md.append("- tasks: ").append(verdict.tasks()).append('\n');
@@ -79,12 +79,12 @@ public final class SummaryMarkdown {
   }
 
   /** One line per harness check: its name, passed or unresolved, and why. */
-  private static void harness(StringBuilder md, List<HarnessCheck> checks) {
+  private static void harness(StringBuilder md, List<FaultPlaneCheck> checks) {
     if (checks.isEmpty()) {
       return;
     }
     md.append("## Harness checks\n\n");
-    for (HarnessCheck check : checks) {
+    for (FaultPlaneCheck check : checks) {
       md.append("- ").append(check.name()).append(": ")
           .append(check.unresolved() ? "**UNRESOLVED**" : check.status().label()).append(" — ")
           .append(cell(check.message())).append('\n');

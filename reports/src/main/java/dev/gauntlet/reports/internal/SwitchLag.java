@@ -1,6 +1,6 @@
 package dev.gauntlet.reports.internal;
 
-import dev.gauntlet.reports.HarnessCheck;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.run.TimelineEvent;
 import java.time.Duration;
@@ -55,13 +55,13 @@ final class SwitchLag {
         + "of fault windows are not judged (evaluation.max_switch_lag " + maxLagMs + " ms)";
   }
 
-  HarnessCheck check() {
+  FaultPlaneCheck check() {
     if (late.isEmpty()) {
-      return new HarnessCheck("fault_switch_lag", Status.PASSED, checked == 0 ? "no scheduled fault switch to check"
+      return new FaultPlaneCheck("fault_switch_lag", Status.PASSED, checked == 0 ? "no scheduled fault switch to check"
           : "all " + checked + " scheduled fault switches applied within " + maxLagMs + " ms", checked, 0,
           List.of());
     }
-    return new HarnessCheck("fault_switch_lag", Status.UNRESOLVED, blame(), checked, late.size(),
+    return new FaultPlaneCheck("fault_switch_lag", Status.UNRESOLVED, blame(), checked, late.size(),
         late.stream().limit(5).map(this::describe).toList());
   }
 

@@ -3,7 +3,7 @@ package dev.gauntlet.reports.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.reports.FaultWindowResult;
-import dev.gauntlet.reports.HarnessCheck;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.run.Json;
@@ -41,8 +41,8 @@ public final class VerdictJson {
     verdict.slos().forEach(slo -> slos.add(slo(slo)));
     ArrayNode windows = root.putArray("fault_windows");
     verdict.faultWindows().forEach(window -> windows.add(window(window)));
-    ArrayNode checks = root.putArray("harness_checks");
-    verdict.harnessChecks().forEach(check -> checks.add(check(check)));
+    ArrayNode checks = root.putArray("fault_plane_checks");
+    verdict.faultPlaneChecks().forEach(check -> checks.add(check(check)));
     return root;
   }
 
@@ -72,7 +72,7 @@ public final class VerdictJson {
     return node;
   }
 
-  private static ObjectNode check(HarnessCheck check) {
+  private static ObjectNode check(FaultPlaneCheck check) {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("name", check.name());
     node.put("status", check.status().label());

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The fault plane's checks of itself: late switches, a mock slower than its pace, a client that misses calls. */
-class HarnessChecksTest {
+class FaultPlaneChecksTest {
 
   @TempDir
   Path dir;
 
-  private static HarnessCheck check(Verdict verdict, String name) {
-    return verdict.harnessChecks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  private static FaultPlaneCheck check(Verdict verdict, String name) {
+    return verdict.faultPlaneChecks().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
   private static SloResult slo(Verdict verdict, String name) {
@@ -67,7 +67,7 @@ class HarnessChecksTest {
 
     assertThat(check(verdict, "fault_switch_lag").status()).isEqualTo(Status.PASSED);
     assertThat(slo(verdict, "success_rate@during_faults").status()).isEqualTo(Status.PASSED);
-    assertThat(verdict.harnessAtFault()).isFalse();
+    assertThat(verdict.faultPlaneAtFault()).isFalse();
   }
 
   /** Tasks every 100 ms for 20 s, each with one LLM call answered {@code lateMs} after its pace in the first 5 s. */
@@ -137,7 +137,7 @@ class HarnessChecksTest {
       ledger.write(llm("t-gone", START + 4_010, 1, 500, 0, 0)); // the client gave up: not checked
     }
 
-    HarnessCheck check = check(run.evaluate(), "client_covers_ledger");
+    FaultPlaneCheck check = check(run.evaluate(), "client_covers_ledger");
 
     assertThat(check.status()).isEqualTo(Status.UNRESOLVED);
     assertThat(check.checked()).isEqualTo(3);
@@ -155,11 +155,11 @@ class HarnessChecksTest {
 
     Verdict verdict = run.evaluate();
 
-    assertThat(verdict.harnessChecks()).extracting(HarnessCheck::name)
+    assertThat(verdict.faultPlaneChecks()).extracting(FaultPlaneCheck::name)
         .containsExactly("fault_switch_lag", "mock_lateness", "client_covers_ledger");
-    assertThat(verdict.harnessChecks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASSED));
+    assertThat(verdict.faultPlaneChecks()).allSatisfy(c -> assertThat(c.status()).isEqualTo(Status.PASSED));
     assertThat(verdict.status()).isEqualTo(Status.PASSED);
-    assertThat(VerdictJson.tree(verdict).get("harness_checks").get(0).get("message").asText())
+    assertThat(VerdictJson.tree(verdict).get("fault_plane_checks").get(0).get("message").asText())
         .isEqualTo("no scheduled fault switch to check");
   }
 }
