@@ -70,17 +70,18 @@ class FaultPlaneChecksTest {
     assertThat(verdict.faultPlaneAtFault()).isFalse();
   }
 
-  /** Tasks every 100 ms for 20 s, each with one LLM call answered {@code lateMs} after its pace in the first 5 s. */
-  private RunFixture mockLateAtFirst(long lateMs) {
-    RunFixture run = new RunFixture(dir).completed(20_000).slo("latency.p95", null, 1.0)
-        .slo("success_rate", 0.9, null);
+  /**
+   * Tasks every 100 ms for 20 s, 50 ms each, each with one LLM call answered {@code lateMs} after its pace for the
+   * first {@code lateTasks} tasks and on time after.
+   */
+  private RunFixture mockLate(long lateMs, int lateTasks) {
+    RunFixture run = new RunFixture(dir).completed(20_000);
     try (JsonLinesWriter<LedgerEntry> ledger = JsonLinesWriter.append(run.run.ledger())) {
       for (int i = 0; i < 200; i++) {
         long start = START + i * 100L;
         TaskRecord task = run.task(start, 50, true);
         run.record(task);
-        long late = i < 50 ? lateMs : 1;
-        ledger.write(llm(task.taskId(), start + 5, 10, 20 + late, 20, 0));
+        ledger.write(llm(task.taskId(), start + 5, 10, 20 + (i < lateTasks ? lateMs : 0), 20, 0));
       }
     }
     return run;
@@ -93,33 +94,53 @@ class FaultPlaneChecksTest {
   }
 
   @Test
-  void aMockSlowerThanItsPaceLeavesLatencySlosUnresolvedNamingTheHarness() {
-    Verdict verdict = mockLateAtFirst(12).evaluate();
+  void aLatencySloFailedOnlyByTheMocksLatenessIsUnresolvedNamingTheHarness() {
+    Verdict verdict = mockLate(12, 200).slo("latency.p95", null, 0.045).evaluate();
 
-    assertThat(slo(verdict, "latency.p95").status()).isEqualTo(Status.UNRESOLVED);
-    assertThat(slo(verdict, "latency.p95").message())
+    SloResult p95 = slo(verdict, "latency.p95");
+    assertThat(p95.status()).as("50 ms, 38 ms without the mock's 12 ms").isEqualTo(Status.UNRESOLVED);
+    assertThat(p95.message())
         .contains("the harness's provider mock answered later than its configured pace: p99 12 ms late over 50 "
-            + "calls from +0 s")
+            + "calls from +0 s (and in 3 more 5 s stretches)")
         .contains("evaluation.max_mock_lateness");
-    assertThat(slo(verdict, "latency.p95").measured()).as("the measured value is kept").isNotNull();
-    assertThat(slo(verdict, "success_rate").status()).as("not a latency SLO").isEqualTo(Status.PASSED);
+    assertThat(p95.measured()).as("the measured value is kept").isEqualTo(0.05);
     assertThat(check(verdict, "mock_lateness")).satisfies(c -> {
       assertThat(c.status()).isEqualTo(Status.UNRESOLVED);
       assertThat(c.checked()).isEqualTo(200);
-      assertThat(c.violations()).as("one 5 s stretch").isEqualTo(1);
+      assertThat(c.violations()).as("four 5 s stretches").isEqualTo(4);
     });
+    assertThat(verdict.exitCode()).isEqualTo(3);
+  }
+
+  @Test
+  void aLatencySloThatFailsEvenWithoutTheMocksLatenessStaysFailed() {
+    Verdict verdict = mockLate(12, 200).slo("latency.p95", null, 0.030).evaluate();
+
+    assertThat(slo(verdict, "latency.p95").status()).isEqualTo(Status.FAILED);
+    assertThat(slo(verdict, "latency.p95").message())
+        .isEqualTo("latency.p95 was 0.05 s, must be <= 0.03 s (still 0.038 s with the provider mock's own lateness "
+            + "taken out)");
+    assertThat(verdict.exitCode()).isEqualTo(2);
+  }
+
+  @Test
+  void aLatencySloThatPassedDespiteALateMockStands() {
+    Verdict verdict = mockLate(12, 50).slo("latency.p95", null, 1.0).slo("success_rate", 0.9, null).evaluate();
+
+    assertThat(check(verdict, "mock_lateness").status()).as("the first stretch was late").isEqualTo(Status.UNRESOLVED);
+    assertThat(slo(verdict, "latency.p95").status()).as("lateness only ever adds").isEqualTo(Status.PASSED);
+    assertThat(verdict.status()).isEqualTo(Status.PASSED);
   }
 
   @Test
   void aMockWithinFiveMillisecondsOfItsPacePasses() {
-    Verdict verdict = mockLateAtFirst(5).evaluate();
+    Verdict verdict = mockLate(5, 200).slo("latency.p95", null, 0.045).evaluate();
 
     assertThat(check(verdict, "mock_lateness").status()).isEqualTo(Status.PASSED);
-    assertThat(slo(verdict, "latency.p95").status()).isEqualTo(Status.PASSED);
+    assertThat(slo(verdict, "latency.p95").status()).as("the agent's own failure").isEqualTo(Status.FAILED);
     assertThat(check(verdict, "client_covers_ledger").status()).as("every call inside its task")
         .isEqualTo(Status.PASSED);
     assertThat(check(verdict, "client_covers_ledger").checked()).isEqualTo(200);
-    assertThat(verdict.status()).isEqualTo(Status.PASSED);
   }
 
   @Test

@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * The fault plane's checks of itself, and what they do to the SLOs: a fault switched late by the harness
  * ({@link SwitchLag}) leaves the SLOs about fault windows unresolved; a provider mock slower than its configured pace
- * ({@link MockLateness}) leaves the latency and TTFT SLOs of the scope it was slow in unresolved; a client whose
- * measured latency does not cover the calls the ledger tied to its task ({@link LedgerCoverage}) is reported. Reads
- * timeline.jsonl once and ledger.jsonl and records.jsonl once more each. Immutable once read; thread-safe.
+ * ({@link MockLateness}) leaves a latency or TTFT SLO of the scope it was slow in unresolved when the SLO failed and
+ * would not have without the mock's lateness ({@link LatenessRemoved}); a client whose measured latency does not
+ * cover the calls the ledger tied to its task ({@link LedgerCoverage}) is reported. Reads timeline.jsonl once and
+ * ledger.jsonl and records.jsonl once more each. Immutable once read; thread-safe.
  */
 public final class FaultPlaneChecks {
 
@@ -28,11 +29,14 @@ public final class FaultPlaneChecks {
   private final SwitchLag switches;
   private final MockLateness lateness;
   private final LedgerCoverage coverage;
+  private final LatenessRemoved removed;
 
-  private FaultPlaneChecks(SwitchLag switches, MockLateness lateness, LedgerCoverage coverage) {
+  private FaultPlaneChecks(SwitchLag switches, MockLateness lateness, LedgerCoverage coverage,
+      LatenessRemoved removed) {
     this.switches = switches;
     this.lateness = lateness;
     this.coverage = coverage;
+    this.removed = removed;
   }
 
   /** Reads what the checks need from {@code run}, whose windows and start {@code data} already holds. */
@@ -43,12 +47,17 @@ public final class FaultPlaneChecks {
     MockLateness lateness = new MockLateness(data.windows(), origin, origin, Evaluation.MOCK_LATENESS_BUCKET,
         evaluation.maxMockLateness());
     LedgerCoverage coverage = new LedgerCoverage();
+    LatenessRemoved removed = new LatenessRemoved(data.windows());
     JsonLines.forEach(run.ledger(), LedgerEntry.class, e -> {
       lateness.accept(e);
       coverage.ledger(e);
+      removed.ledger(e);
     });
-    JsonLines.forEach(run.records(), TaskRecord.class, coverage::record);
-    return new FaultPlaneChecks(switches, lateness, coverage);
+    JsonLines.forEach(run.records(), TaskRecord.class, r -> {
+      coverage.record(r);
+      removed.record(r);
+    });
+    return new FaultPlaneChecks(switches, lateness, coverage, removed);
   }
 
   /** Every check's result, in a fixed order. */
@@ -58,25 +67,32 @@ public final class FaultPlaneChecks {
 
   /**
    * {@code result}, or the same SLO unresolved (its measured value kept) when a check found that the harness
-   * distorted what it measures.
+   * distorted what it measures. A late switch leaves every SLO about fault windows unresolved. A late provider mock
+   * only ever makes latency look worse, so a latency or TTFT SLO that passed stands; one that failed stays failed
+   * when it still fails with the mock's lateness taken out ({@link LatenessRemoved}), and is unresolved otherwise.
    */
   public SloResult review(SloResult result) {
-    String why = blame(result.spec());
-    if (why == null) {
-      return result;
-    }
-    return new SloResult(result.name(), result.spec(), result.measured(), result.lowerBound(), Status.UNRESOLVED,
-        result.name() + " could not be judged: " + why);
-  }
-
-  private String blame(SloSpec spec) {
+    SloSpec spec = result.spec();
     SloSpec.Scope scope = spec.scope() == null ? SloSpec.Scope.WHOLE : spec.scope();
     if (switches.anyLate() && (scope != SloSpec.Scope.WHOLE || WINDOW_METRICS.contains(spec.metric()))) {
-      return switches.blame();
+      return unresolved(result, switches.blame());
     }
-    if (spec.metric().startsWith("latency.") || spec.metric().startsWith("ttft.")) {
-      return lateness.blame(scope);
+    boolean timed = spec.metric().startsWith("latency.") || spec.metric().startsWith("ttft.");
+    String late = timed && result.status() == Status.FAILED ? lateness.blame(scope) : null;
+    if (late == null) {
+      return result;
     }
-    return null;
+    Double without = spec.relative() ? null : removed.value(spec.metric(), scope);
+    if (without != null && !SloJudge.within(spec, without)) {
+      return new SloResult(result.name(), spec, result.measured(), result.lowerBound(), result.status(),
+          result.message() + " (still " + Format.value(spec.metric(), without) + " with the provider mock's own "
+          + "lateness taken out)");
+    }
+    return unresolved(result, late);
+  }
+
+  private static SloResult unresolved(SloResult result, String why) {
+    return new SloResult(result.name(), result.spec(), result.measured(), result.lowerBound(), Status.UNRESOLVED,
+        result.name() + " could not be judged: " + why);
   }
 }

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * How late the provider mock answered against the pace the scenario configured, from the ledger: per LLM call, the
  * larger of its first and its last byte's lateness ({@code first_byte_ms − paced_first_ms},
  * {@code last_byte_ms − paced_last_ms}). Calls are grouped by the stretch of {@code bucket} (from the run's start) in
- * which they arrived, per SLO scope; a stretch whose p99 lateness exceeds {@code maxLate} inflated every latency and
- * TTFT measured over it, so those SLOs of its scope are unresolved with the harness named. Calls without a recorded
+ * which they arrived, per SLO scope; a stretch whose p99 lateness exceeds {@code maxLate} inflated the latency and
+ * TTFT measured over it, so a failure of those SLOs in its scope may be the harness's ({@link FaultPlaneChecks}
+ * decides). Calls without a recorded
  * pace (tool calls, dropped connections, older ledgers) are not counted. Feed it entries, then read it; not
  * thread-safe.
  */
@@ -108,7 +109,7 @@ final class MockLateness implements Consumer<LedgerEntry> {
     return "the harness's provider mock answered later than its configured pace: p99 " + worst.p99Ms()
         + " ms late over " + worst.calls() + " calls " + from(worst.startMs()) + (late.size() > 1 ? " (and in "
         + (late.size() - 1) + " more " + bucketMs / 1000 + " s stretch" + (late.size() > 2 ? "es" : "") + ")" : "")
-        + ", over the " + maxLateMs + " ms allowed (evaluation.max_mock_lateness); the latency it measured "
+        + ", over the " + maxLateMs + " ms allowed (evaluation.max_mock_lateness); the latency measured then "
         + "includes the harness's own delay";
   }
 
@@ -127,7 +128,8 @@ final class MockLateness implements Consumer<LedgerEntry> {
           + "lateness within " + maxLateMs + " ms in every " + bucketMs / 1000 + " s stretch of " + calls + " calls",
           calls, 0, List.of());
     }
-    return new FaultPlaneCheck("mock_lateness", Status.UNRESOLVED, blame(SloSpec.Scope.WHOLE), calls,
+    return new FaultPlaneCheck("mock_lateness", Status.UNRESOLVED, blame(SloSpec.Scope.WHOLE) + "; latency and TTFT "
+        + "SLOs that passed despite it stand, those that failed only with it are unresolved", calls,
         late.size(), late.stream().limit(5)
             .map(b -> "p99 " + b.p99Ms() + " ms late over " + b.calls() + " calls " + from(b.startMs())).toList());
   }
