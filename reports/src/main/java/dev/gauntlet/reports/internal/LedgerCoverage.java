@@ -26,7 +26,7 @@ final class LedgerCoverage {
 
   private record Span(long startMs, long endMs, int calls) {
     Span with(LedgerEntry e) {
-      return new Span(Math.min(startMs, e.arrivedMs()), Math.max(endMs, e.endMs()), calls + 1);
+      return new Span(Math.min(startMs, e.arrivedMs()), Math.max(endMs, sendingEndMs(e)), calls + 1);
     }
   }
 
@@ -38,8 +38,17 @@ final class LedgerCoverage {
   /** Adds a ledger entry to its task's span; entries not tied to a task are skipped. */
   void ledger(LedgerEntry e) {
     if (e.taskId() != null) {
-      spans.merge(e.taskId(), new Span(e.arrivedMs(), e.endMs(), 1), (a, b) -> a.with(e));
+      spans.merge(e.taskId(), new Span(e.arrivedMs(), sendingEndMs(e), 1), (a, b) -> a.with(e));
     }
+  }
+
+  /**
+   * The earliest a call's last bytes can have left the mock: its arrival plus when its first byte was written (a whole
+   * answer is written at once) or, for a paced stream, when its last event was due, whichever is later.
+   */
+  static long sendingEndMs(LedgerEntry e) {
+    long paced = e.pacedLastMs() == null ? 0 : e.pacedLastMs();
+    return e.arrivedMs() + Math.max(0, Math.max(e.firstByteMs(), paced));
   }
 
   /** Checks one task against the span of its calls. */
