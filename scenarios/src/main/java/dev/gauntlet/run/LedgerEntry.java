@@ -75,7 +75,7 @@ public record LedgerEntry(
    * This entry with the times its first and last byte went out and the times its pace made them due, all in
    * milliseconds after the call arrived.
    */
-  public LedgerEntry withByteTimes(long firstMs, long lastMs, long pacedFirst, long pacedLast) {
+  public LedgerEntry withByteTimes(long firstMs, long lastMs, Long pacedFirst, Long pacedLast) {
     return new LedgerEntry(tsMs, kind, provider, model, tool, taskId, itemId, callIndex, status, inputTokens,
         outputTokens, costUsd, fault, hallucinated, firstMs, lastMs, arguments, pacedFirst, pacedLast, queuedMs);
   }

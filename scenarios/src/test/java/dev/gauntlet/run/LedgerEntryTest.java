@@ -78,7 +78,7 @@ class LedgerEntryTest {
   @Test
   void paceAndQueueRoundTripAndGiveTheMocksOwnLateness() throws IOException {
     LedgerEntry llm = new LedgerEntry(1_000, LedgerEntry.LLM, "primary", "gpt", null, "t-1", null, 0, 200, 10, 5,
-        0.1, null, false, 610, 1_230).withByteTimes(610, 1_230, 600, 1_200).withQueued(4);
+        0.1, null, false, 610, 1_230).withByteTimes(610, 1_230, 600L, 1_200L).withQueued(4);
 
     String line = Json.mapper().writeValueAsString(llm);
 

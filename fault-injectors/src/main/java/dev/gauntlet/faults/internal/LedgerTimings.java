@@ -37,7 +37,7 @@ public final class LedgerTimings implements ServeEventListener {
 
   /**
    * Holds {@code entry} as {@link #expect(UUID, LedgerEntry)} does; its {@code tsMs} was read at {@code stampedNanos}
-   * on {@link System#nanoTime()}, which {@link #sent(UUID, long, long, long, long, long)} compares with the arrival.
+   * on {@link System#nanoTime()}, which {@link #sent(UUID, long, long, long, Long, Long)} compares with the arrival.
    */
   public void expect(UUID id, LedgerEntry entry, long stampedNanos) {
     if (entry.taskId() == null || !entry.taskId().startsWith(WarmUp.TASK_PREFIX)) { // warm-up calls are not the run's
@@ -66,23 +66,13 @@ public final class LedgerTimings implements ServeEventListener {
 
   /**
    * Records the entry held for {@code id} as {@link #sent(UUID, long, long)} does, with the times its delay and pace
-   * made the first and last byte due ({@link LedgerEntry#pacedFirstMs()}), so that the ledger shows how late the
-   * server itself answered.
+   * made the first and last byte due ({@link LedgerEntry#pacedFirstMs()}; null where the server does not know them),
+   * so that the ledger shows how late the server itself answered; and how long the request waited between its
+   * arrival ({@code arrivedNanos}, on {@link System#nanoTime()}) and the moment its entry was made
+   * ({@link LedgerEntry#queuedMs()}): the entry's {@code tsMs} is that moment, not the arrival.
    */
-  public void sent(UUID id, long firstByteMs, long lastByteMs, long pacedFirstMs, long pacedLastMs) {
-    Held held = pending.remove(id);
-    if (held != null) {
-      ledger.record(held.entry().withByteTimes(firstByteMs, lastByteMs, pacedFirstMs, pacedLastMs));
-    }
-  }
-
-  /**
-   * Records the entry held for {@code id} as {@link #sent(UUID, long, long, long, long)} does, and how long the
-   * request waited between its arrival ({@code arrivedNanos}, on {@link System#nanoTime()}) and the moment its entry
-   * was made ({@link LedgerEntry#queuedMs()}): the entry's {@code tsMs} is that moment, not the arrival.
-   */
-  public void sent(UUID id, long arrivedNanos, long firstByteMs, long lastByteMs, long pacedFirstMs,
-      long pacedLastMs) {
+  public void sent(UUID id, long arrivedNanos, long firstByteMs, long lastByteMs, Long pacedFirstMs,
+      Long pacedLastMs) {
     Held held = pending.remove(id);
     if (held != null) {
       long queued = Math.max(0, TimeUnit.NANOSECONDS.toMillis(held.atNanos() - arrivedNanos));

@@ -56,6 +56,8 @@ final class Exchange {
   /** Writes streams hedged across CPUs where it can; null where the event loop writes them. */
   private final Pacers pacers;
   private final Runnable done;
+  /** Whether the answer's delay and pace are all that should stand between its arrival and its bytes. */
+  private final boolean planned;
   private ScheduledFuture<?> timer;
   /** A stream's whole body framed in its chunks, written one by one beneath the HTTP codec, through {@link #framed}. */
   private Chunks chunks;
@@ -73,7 +75,7 @@ final class Exchange {
   private boolean finished;
 
   Exchange(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
-      Lateness lateness, Pacers pacers, Runnable done) {
+      Lateness lateness, Pacers pacers, Runnable done, boolean planned) {
     this.ctx = ctx;
     this.id = id;
     this.arrived = arrivedNanos;
@@ -82,6 +84,7 @@ final class Exchange {
     this.lateness = lateness;
     this.pacers = pacers;
     this.done = done;
+    this.planned = planned;
   }
 
   /** Sends {@code response} as it says: its fault, its fixed delay, its pace. */
@@ -389,12 +392,9 @@ final class Exchange {
     finished = true;
     last.addListener((ChannelFutureListener) f -> {
       long lastByte = Math.max(firstByte, sinceArrival());
-      if (pacedLast >= 0) {
-        timings.sent(id, arrived, firstByte, lastByte, TimeUnit.NANOSECONDS.toMillis(pacedFirst),
-            TimeUnit.NANOSECONDS.toMillis(pacedLast));
-      } else {
-        timings.sent(id, firstByte, lastByte);
-      }
+      boolean known = planned && pacedLast >= 0;
+      timings.sent(id, arrived, firstByte, lastByte, known ? TimeUnit.NANOSECONDS.toMillis(pacedFirst) : null,
+          known ? TimeUnit.NANOSECONDS.toMillis(pacedLast) : null);
       if (keepAlive && f.isSuccess()) {
         done.run();
       } else {
