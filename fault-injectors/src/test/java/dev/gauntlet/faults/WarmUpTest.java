@@ -33,7 +33,7 @@ class WarmUpTest {
     try (FaultPlane plane = FaultPlane.start(scenario, Fixtures.dataset(), run, Clock.systemUTC())) {
       if (rounds > 0) {
         WarmUpResult warm = plane.warmUp(rounds, Duration.ofSeconds(20));
-        assertThat(warm.calls()).as("2 providers × 2 items × 2 dialects × whole and streamed, 1 tool call: 17 a round")
+        assertThat(warm.calls()).as("2 providers × 2 items × 2 dialects × whole or streamed, + 1 tool call a round")
             .isEqualTo(17 * rounds);
         assertThat(warm.failed()).isZero();
       }

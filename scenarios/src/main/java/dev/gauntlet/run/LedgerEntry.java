@@ -31,8 +31,8 @@ import java.util.OptionalLong;
  *                     written before it was recorded)
  * @param pacedLastMs  when the last byte was due by that pace, in milliseconds after the call arrived; null likewise.
  *                     {@code lastByteMs - pacedLastMs} is how late the fault plane itself answered (its lateness)
- * @param queuedMs     milliseconds between the call's arrival and {@code tsMs} (the moment the mock took the call up and
- *                     stamped it): the call arrived at {@code tsMs - queuedMs}, and its byte times count from there;
+ * @param queuedMs     milliseconds between the call's arrival and {@code tsMs} (the moment the mock took the call up
+ *                     and stamped it): the call arrived at {@code tsMs - queuedMs}, and its byte times count from there;
  *                     null where the server does not know it (read as 0)
  */
 public record LedgerEntry(

@@ -26,7 +26,8 @@ class TimelineLagTest {
     return new FaultSpec(name, new Window(start, length), 1.0, "primary", null, new Fault.Outage(503));
   }
 
-  private List<TimelineEvent> run(Duration injectorTakes, Clock clock, FaultSpec spec, Duration wait) throws InterruptedException {
+  private List<TimelineEvent> run(Duration injectorTakes, Clock clock, FaultSpec spec, Duration wait)
+      throws InterruptedException {
     InjectorRegistry slow = new InjectorRegistry().register(Fault.Outage.class, (s, fault) -> {
       sleep(injectorTakes);
       return () -> sleep(injectorTakes);

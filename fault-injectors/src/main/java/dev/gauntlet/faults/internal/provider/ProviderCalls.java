@@ -108,7 +108,8 @@ public final class ProviderCalls {
   /** The call as decided, with {@code outcome}; its ledger entry waits under {@code eventId}. */
   ProviderCall call(Decided call, ProviderCall.Outcome outcome, UUID eventId) {
     return new ProviderCall(call.key(), call.item(), call.quota(), outcome,
-        scenario.prices().get(call.key().model()), entry -> ledger.expect(eventId, entry, call.key().arrivedNanos()), clock, call.pace());
+        scenario.prices().get(call.key().model()), entry -> ledger.expect(eventId, entry, call.key().stampedNanos()),
+        clock, call.pace());
   }
 
   /** Hands {@code entry} over, to be written once the answer to serve event {@code eventId} has gone out. */
