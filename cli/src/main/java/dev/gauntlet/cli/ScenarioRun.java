@@ -5,6 +5,7 @@ import dev.gauntlet.cli.targets.ManagedRedis;
 import dev.gauntlet.cli.targets.Readiness;
 import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.faults.FaultPlane;
+import dev.gauntlet.faults.WarmUpResult;
 import dev.gauntlet.reports.Baseline;
 import dev.gauntlet.reports.ConsoleTable;
 import dev.gauntlet.reports.Evaluator;
@@ -25,6 +26,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,6 +95,7 @@ final class ScenarioRun {
       if (notReady.isPresent()) {
         return Optional.of(notReady.get() + tail(run.agentLog()));
       }
+      warmUp(faults);
       int gatling = workload(faults, agent);
       PacingLine.of(faults.streamPacing()).ifPresent(line -> out.println("gauntlet: " + line));
       if (!phase.compareAndSet(Phase.WORKLOAD, Phase.ENDED)) {
@@ -106,6 +109,23 @@ final class ScenarioRun {
           death.map(d -> d + " during the run; tasks after that failed").orElse(null)));
       return gatling == 0 ? Optional.empty()
           : Optional.of("Gatling exited with status " + gatling + "; the records so far are in " + run.records());
+    }
+  }
+
+  /**
+   * Rounds of calls that warm the fault plane before the clock starts ({@link FaultPlane#warmUp}); 0 skips it, to
+   * measure a cold start ({@code GAUNTLET_JAVA_OPTS=-Dgauntlet.warmup.rounds=0}).
+   */
+  static final int WARM_UP_ROUNDS = Integer.getInteger("gauntlet.warmup.rounds", 4);
+
+  /** The most a warm-up may take, whatever its rounds. */
+  static final Duration WARM_UP_BUDGET = Duration.ofSeconds(10);
+
+  private void warmUp(FaultPlane faults) {
+    if (WARM_UP_ROUNDS > 0 && faults.timelineStartedAt().isEmpty()) { // a schedule started by hand is under way
+      long start = System.nanoTime();
+      WarmUpResult warm = faults.warmUp(WARM_UP_ROUNDS, WARM_UP_BUDGET);
+      out.println("gauntlet: " + warm.line(Duration.ofNanos(System.nanoTime() - start)));
     }
   }
 

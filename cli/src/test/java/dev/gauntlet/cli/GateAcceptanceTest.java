@@ -26,6 +26,25 @@ class GateAcceptanceTest {
     assertThat(Files.readString(runs.resolve("smoke/junit.xml"))).contains("<testcase");
     assertThat(Files.readString(runs.resolve("smoke/summary.md"))).contains("PASSED");
     assertThat(runs.resolve("smoke/ledger.jsonl")).isNotEmptyFile();
+    assertFaultPlaneKeptItsOwnTime(console, runs.resolve("smoke"), 0);
+  }
+
+  /**
+   * The fault plane's checks of itself on a whole run: the warm-up ran and left nothing in the ledger, every
+   * scheduled switch was on time, every answered task's measured latency covered its ledger calls, and the
+   * provider mock's lateness was measured (whether it kept its pace depends on how busy the machine is).
+   */
+  private static void assertFaultPlaneKeptItsOwnTime(Console console, Path run, int switches) throws IOException {
+    assertThat(console.out()).contains("gauntlet: warmed the fault plane: ");
+    assertThat(Files.readString(run.resolve("ledger.jsonl"))).doesNotContain("gauntlet-warmup-");
+    JsonNode checks = CatalogRuns.verdict(run).path("fault_plane_checks");
+    assertThat(checks.findValuesAsText("name"))
+        .containsExactly("fault_switch_lag", "mock_lateness", "client_covers_ledger");
+    assertThat(checks.get(0).path("status").asText()).as(checks.get(0).toString()).isEqualTo("passed");
+    assertThat(checks.get(0).path("checked").asInt()).as("scheduled switches").isEqualTo(switches);
+    assertThat(checks.get(1).path("checked").asInt()).as("LLM calls with a recorded pace").isPositive();
+    assertThat(checks.get(2).path("checked").asInt()).as("answered tasks with ledger calls").isPositive();
+    assertThat(checks.get(2).path("violations").asInt()).as(checks.get(2).toString()).isZero();
   }
 
   @Test
@@ -43,6 +62,7 @@ class GateAcceptanceTest {
     Console naive = CatalogRuns.run(scenario, runs.resolve("naive"), "--set", "target.mode=naive");
 
     assertThat(resilient.exitCode()).as("resilient agent:\n" + resilient.out()).isEqualTo(ExitCodes.PASSED);
+    assertFaultPlaneKeptItsOwnTime(resilient, runs.resolve("resilient"), 2);
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
     // Not recovery_time: the naive agent answers every task started after the fault ends, so it recovers at once;
     // what it lacks is failing over while the fault is on.

@@ -13,6 +13,7 @@ import dev.gauntlet.faults.internal.LedgerTimings;
 import dev.gauntlet.faults.internal.MockServer;
 import dev.gauntlet.faults.internal.Timeline;
 import dev.gauntlet.faults.internal.Tokens;
+import dev.gauntlet.faults.internal.WarmUp;
 import dev.gauntlet.faults.internal.http.ProviderServer;
 import dev.gauntlet.faults.internal.proxies.NetworkInjector;
 import dev.gauntlet.faults.internal.proxies.NetworkProxies;
@@ -30,6 +31,7 @@ import dev.gauntlet.scenario.Provider;
 import dev.gauntlet.scenario.Scenario;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ import java.util.stream.Collectors;
 public final class FaultPlane implements FaultControl, AutoCloseable {
 
   private final Scenario scenario;
+  private final Dataset dataset;
   private final Ledger ledger;
   private final JsonLinesWriter<Timeline.Line> timelineOut;
   private final Timeline timeline;
@@ -97,6 +100,7 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
 
   private FaultPlane(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock, Options options) {
     this.scenario = scenario;
+    this.dataset = dataset;
     this.network = NetworkProxies.start(scenario.network(), options.upstreams(), scenario.seed(),
         options.toxiproxyAlways(), options.toxiproxyPort());
     ActiveFaults faults = new ActiveFaults(scenario.seed());
@@ -220,6 +224,24 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   public StreamPacing streamPacing() {
     return new StreamPacing(providers.lateness().counts());
   }
+
+  /**
+   * Warms the provider and tool mocks before a run's clock starts: sends each scripted provider (not a self-hosted,
+   * pass-through or replaying one, whose state or upstream the calls would touch) OpenAI and Anthropic calls, whole and
+   * streamed, for the dataset's first items, and the tool mock their fixtures' calls, through the real loopback
+   * sockets, round after round until {@code rounds} rounds or {@code budget} have passed. The calls are kept out of
+   * the ledger and change no seeded draw of a real task ({@link WarmUp}); call it before {@link #startTimeline()},
+   * while every fault is off, so that no quota counts them.
+   */
+  public WarmUpResult warmUp(int rounds, Duration budget) {
+    List<Provider> warmed = scenario.providers().stream()
+        .filter(p -> p.mode() == Provider.Mode.SCRIPTED && !p.isSelfHosted()).toList();
+    return new WarmUp(warmed.stream().map(p -> providerBaseUrl(p.name())).toList(),
+        warmed.stream().map(Provider::model).toList(), tools.baseUrl(), dataset, WARM_UP_ITEMS).run(rounds, budget);
+  }
+
+  /** Dataset items a warm-up asks with: enough for every scripted step kind, few enough to stay quick. */
+  private static final int WARM_UP_ITEMS = 10;
 
   /**
    * The root URL of a self-hosted provider's server, {@code http://127.0.0.1:PORT}, where {@code /v1},

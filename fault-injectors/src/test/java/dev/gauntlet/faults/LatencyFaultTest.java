@@ -62,6 +62,8 @@ class LatencyFaultTest {
       assertThat(entry.fault()).isEqualTo("the-fault");
       assertThat(entry.firstByteMs()).as("no byte goes out before the time to first token")
           .isGreaterThanOrEqualTo(TTFT.toMillis());
+      assertThat(entry.pacedFirstMs()).as("a whole answer is due at once, after its delay").isEqualTo(TTFT.toMillis());
+      assertThat(entry.pacedLastMs()).isEqualTo(TTFT.toMillis());
     });
   }
 
@@ -106,6 +108,10 @@ class LatencyFaultTest {
     assertThat(faults.ledger()).singleElement().satisfies(entry -> {
       assertThat(entry.firstByteMs()).isGreaterThanOrEqualTo(TTFT.toMillis());
       assertThat(entry.lastByteMs()).isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)).toMillis());
+      assertThat(entry.pacedFirstMs()).as("the pace's first byte: its time to first token").isEqualTo(TTFT.toMillis());
+      assertThat(entry.pacedLastMs()).as("the pace's last byte: the whole answer")
+          .isBetween(TTFT.plus(generation(tokens)).toMillis() - 1, TTFT.plus(generation(tokens)).toMillis() + 1);
+      assertThat(entry.lateMs().orElseThrow()).as("the mock's own lateness").isGreaterThanOrEqualTo(-1);
     });
   }
 

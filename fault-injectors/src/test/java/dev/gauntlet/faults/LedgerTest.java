@@ -55,6 +55,12 @@ class LedgerTest {
     assertThat(llm.costUsd()).isCloseTo(PRICE.cost(llm.inputTokens(), llm.outputTokens()), within(1e-12));
     assertThat(llm.fault()).isNull();
     assertThat(llm.firstByteMs()).isLessThanOrEqualTo(llm.lastByteMs());
+    assertThat(llm.pacedFirstMs()).as("nothing slowed the call: due at once").isZero();
+    assertThat(llm.pacedLastMs()).isZero();
+    assertThat(llm.queuedMs()).as("the wait from arrival until the mock stamped the call").isNotNull()
+        .isBetween(0L, llm.lastByteMs());
+    assertThat(llm.arrivedMs()).isEqualTo(llm.tsMs() - llm.queuedMs());
+    assertThat(llm.lateMs()).hasValue(llm.lastByteMs());
     LedgerEntry tool = ledger.stream().filter(e -> e.kind().equals("tool")).findFirst().orElseThrow();
     assertThat(tool.tool()).isEqualTo("get_order");
     assertThat(tool.itemId()).isEqualTo("o-1");

@@ -66,6 +66,8 @@ class PassthroughTest {
           assertThat(e.outputTokens()).isPositive();
           assertThat(e.costUsd()).isPositive();
           assertThat(e.lastByteMs()).isGreaterThanOrEqualTo(e.firstByteMs());
+          assertThat(e.pacedLastMs()).as("the upstream's time is not the mock's lateness: no pace").isNull();
+          assertThat(e.queuedMs()).as("but its arrival is known").isNotNull();
         });
   }
 

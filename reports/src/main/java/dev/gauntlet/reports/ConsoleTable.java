@@ -35,6 +35,12 @@ public final class ConsoleTable {
     if (verdict.harness().fellBehind()) {
       out.append(oneLine(verdict.harness().summary())).append('\n');
     }
+    for (FaultPlaneCheck check : verdict.faultPlaneChecks()) {
+      if (check.unresolved()) {
+        out.append("harness check ").append(check.name()).append(": UNRESOLVED (").append(oneLine(check.message()))
+            .append(")\n");
+      }
+    }
     return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))
         .append(") seed=").append(verdict.seed()).append('\n').toString();
   }

@@ -2,6 +2,7 @@ package dev.gauntlet.reports;
 
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.reports.internal.BaselineJudge;
+import dev.gauntlet.reports.internal.FaultPlaneChecks;
 import dev.gauntlet.reports.internal.GoodputRule;
 import dev.gauntlet.reports.internal.LeakJudge;
 import dev.gauntlet.reports.internal.MetricMeter;
@@ -79,12 +80,14 @@ public final class Evaluator {
     SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, BaselineJudge.of(baseline, run,
         scenario.slos(), metric -> meter.measure(metric, data.scopes().whole())));
     LeakJudge leaks = LeakJudge.read(run, data, evaluation.minSamples());
+    FaultPlaneChecks planeChecks = FaultPlaneChecks.read(run, data, evaluation,
+        scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup());
     List<SloResult> slos = new ArrayList<>();
     List<String> names = names(scenario.slos());
     for (int i = 0; i < scenario.slos().size(); i++) {
       SloSpec spec = scenario.slos().get(i);
-      slos.add(leaks.judges(spec.metric()) && !spec.relative() ? leaks.judge(spec, names.get(i))
-          : judge.judge(spec, names.get(i)));
+      slos.add(planeChecks.review(leaks.judges(spec.metric()) && !spec.relative() ? leaks.judge(spec, names.get(i))
+          : judge.judge(spec, names.get(i))));
     }
     RunInfo info = data.info();
     return new Verdict(scenario.name(), info == null ? scenario.seed() : info.seed(),
@@ -93,7 +96,7 @@ public final class Evaluator {
         info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows, leaks),
         slos, windows, samples(data, meter, leaks), series(data, meter),
         data.harness() == null ? HarnessCheck.skipped() : data.harness().check(),
-        scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup());
+        scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup(), planeChecks.results());
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */

@@ -33,11 +33,14 @@ import java.util.stream.Collectors;
  *                      was read
  * @param harness       whether the harness kept to its schedule ({@link HarnessCheck}); skipped when unknown
  * @param warmup        the start of the workload left out of every metric; zero for none
+ * @param faultPlaneChecks the fault plane's checks of itself ({@link FaultPlaneCheck}); they act on the verdict
+ *                      through the SLOs they leave unresolved, not on their own
  */
 public record Verdict(
     String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
     Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
-    Map<String, Long> samples, List<TimeBucket> series, HarnessCheck harness, java.time.Duration warmup) {
+    Map<String, Long> samples, List<TimeBucket> series, HarnessCheck harness, java.time.Duration warmup,
+    List<FaultPlaneCheck> faultPlaneChecks) {
 
   /** Outcome written when run.json is missing or unreadable. */
   public static final String UNKNOWN_OUTCOME = "unknown";
@@ -50,14 +53,15 @@ public record Verdict(
     series = List.copyOf(series);
     harness = harness == null ? HarnessCheck.skipped() : harness;
     warmup = warmup == null ? java.time.Duration.ZERO : warmup;
+    faultPlaneChecks = faultPlaneChecks == null ? List.of() : List.copyOf(faultPlaneChecks);
   }
 
-  /** A verdict without a check of the harness's pace nor a warm-up. */
+  /** A verdict without a check of the harness's pace, a warm-up, nor checks of the fault plane. */
   public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
       long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
       Map<String, Long> samples, List<TimeBucket> series) {
     this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, samples,
-        series, null, null);
+        series, null, null, List.of());
   }
 
   /** A verdict without a series. */
@@ -96,6 +100,11 @@ public record Verdict(
   public boolean injectorFellBehind() {
     Double achieved = metrics.get("achieved_rate");
     return achieved != null && achieved < INJECTOR_TOLERANCE;
+  }
+
+  /** Whether a harness check found the harness at fault (shown beside the verdict; the SLOs carry the outcome). */
+  public boolean faultPlaneAtFault() {
+    return faultPlaneChecks.stream().anyMatch(FaultPlaneCheck::unresolved);
   }
 
   /** 0 when passed, 2 when an SLO failed, 3 when unresolved (design.md's exit codes). */

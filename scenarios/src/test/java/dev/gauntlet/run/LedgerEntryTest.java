@@ -60,4 +60,45 @@ class LedgerEntryTest {
 
     assertThat(entry.arguments()).isNull();
   }
+
+  @Test
+  void linesWrittenBeforePacesWereKeptHaveNoLatenessAndArriveAtTheirTimestamp() throws IOException {
+    Path ledger = Files.writeString(dir.resolve("ledger.jsonl"), OLD_LINES);
+
+    LedgerEntry llm = JsonLines.readAll(ledger, LedgerEntry.class).get(1);
+
+    assertThat(llm.pacedFirstMs()).isNull();
+    assertThat(llm.pacedLastMs()).isNull();
+    assertThat(llm.queuedMs()).isNull();
+    assertThat(llm.lateMs()).isEmpty();
+    assertThat(llm.arrivedMs()).isEqualTo(llm.tsMs());
+    assertThat(llm.endMs()).isEqualTo(llm.tsMs() + 400);
+  }
+
+  @Test
+  void paceAndQueueRoundTripAndGiveTheMocksOwnLateness() throws IOException {
+    LedgerEntry llm = new LedgerEntry(1_000, LedgerEntry.LLM, "primary", "gpt", null, "t-1", null, 0, 200, 10, 5,
+        0.1, null, false, 610, 1_230).withByteTimes(610, 1_230, 600L, 1_200L).withQueued(4);
+
+    String line = Json.mapper().writeValueAsString(llm);
+
+    assertThat(line).contains("\"paced_first_ms\":600", "\"paced_last_ms\":1200", "\"queued_ms\":4");
+    assertThat(Json.mapper().readValue(line, LedgerEntry.class)).isEqualTo(llm);
+    assertThat(llm.lateMs()).hasValue(30);
+    assertThat(llm.arrivedMs()).isEqualTo(996);
+    assertThat(llm.endMs()).isEqualTo(996 + 1_230);
+  }
+
+  @Test
+  void timelineLinesWithoutAScheduledTimeHaveNoLag() throws IOException {
+    TimelineEvent old = Json.mapper().readValue(
+        "{\"ts_ms\":5,\"fault\":\"f\",\"kind\":\"outage\",\"action\":\"on\",\"by\":\"schedule\"}",
+        TimelineEvent.class);
+    TimelineEvent late = Json.mapper().readValue(
+        "{\"ts_ms\":345,\"fault\":\"f\",\"kind\":\"outage\",\"action\":\"on\",\"scheduled_ms\":5}",
+        TimelineEvent.class);
+
+    assertThat(old.lagMs()).isEmpty();
+    assertThat(late.lagMs()).hasValue(340);
+  }
 }

@@ -10,6 +10,7 @@ import dev.gauntlet.run.LedgerEntry;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Completes ledger entries with WireMock's own timings once a response has been sent, then records them. A mock
@@ -19,7 +20,10 @@ public final class LedgerTimings implements ServeEventListener {
 
   private final String name;
   private final Ledger ledger;
-  private final Map<UUID, LedgerEntry> pending = new ConcurrentHashMap<>();
+  private final Map<UUID, Held> pending = new ConcurrentHashMap<>();
+
+  /** An entry waiting for its answer to go out, with the monotonic time it was handed over. */
+  private record Held(LedgerEntry entry, long atNanos) {}
 
   public LedgerTimings(String name, Ledger ledger) {
     this.name = name;
@@ -28,14 +32,24 @@ public final class LedgerTimings implements ServeEventListener {
 
   /** Holds {@code entry} until the response to serve event {@code id} has gone out. */
   public void expect(UUID id, LedgerEntry entry) {
-    pending.put(id, entry);
+    expect(id, entry, System.nanoTime());
+  }
+
+  /**
+   * Holds {@code entry} as {@link #expect(UUID, LedgerEntry)} does; its {@code tsMs} was read at {@code stampedNanos}
+   * on {@link System#nanoTime()}, which {@link #sent(UUID, long, long, long, Long, Long)} compares with the arrival.
+   */
+  public void expect(UUID id, LedgerEntry entry, long stampedNanos) {
+    if (entry.taskId() == null || !entry.taskId().startsWith(WarmUp.TASK_PREFIX)) { // warm-up calls are not the run's
+      pending.put(id, new Held(entry, stampedNanos));
+    }
   }
 
   @Override
   public void afterComplete(ServeEvent serveEvent, Parameters parameters) {
-    LedgerEntry entry = pending.remove(serveEvent.getId());
-    if (entry != null) {
-      ledger.record(withTimes(entry, serveEvent, System.currentTimeMillis()));
+    Held held = pending.remove(serveEvent.getId());
+    if (held != null) {
+      ledger.record(withTimes(held.entry(), serveEvent, System.currentTimeMillis()));
     }
   }
 
@@ -44,18 +58,35 @@ public final class LedgerTimings implements ServeEventListener {
    * the request arrived (0 for a byte never sent), for servers that time their own writes.
    */
   public void sent(UUID id, long firstByteMs, long lastByteMs) {
-    LedgerEntry e = pending.remove(id);
-    if (e != null) {
-      ledger.record(e.withByteTimes(firstByteMs, lastByteMs));
+    Held held = pending.remove(id);
+    if (held != null) {
+      ledger.record(held.entry().withByteTimes(firstByteMs, lastByteMs));
+    }
+  }
+
+  /**
+   * Records the entry held for {@code id} as {@link #sent(UUID, long, long)} does, with the times its delay and pace
+   * made the first and last byte due ({@link LedgerEntry#pacedFirstMs()}; null where the server does not know them),
+   * so that the ledger shows how late the server itself answered; and how long the request waited between its
+   * arrival ({@code arrivedNanos}, on {@link System#nanoTime()}) and the moment its entry was made
+   * ({@link LedgerEntry#queuedMs()}): the entry's {@code tsMs} is that moment, not the arrival.
+   */
+  public void sent(UUID id, long arrivedNanos, long firstByteMs, long lastByteMs, Long pacedFirstMs,
+      Long pacedLastMs) {
+    Held held = pending.remove(id);
+    if (held != null) {
+      long queued = Math.max(0, TimeUnit.NANOSECONDS.toMillis(held.atNanos() - arrivedNanos));
+      ledger.record(held.entry().withByteTimes(firstByteMs, lastByteMs, pacedFirstMs, pacedLastMs)
+          .withQueued(queued));
     }
   }
 
   /** Records whatever is still pending without timings, for responses that never completed. */
   public void flush() {
     pending.keySet().forEach(id -> {
-      LedgerEntry entry = pending.remove(id);
-      if (entry != null) {
-        ledger.record(entry);
+      Held held = pending.remove(id);
+      if (held != null) {
+        ledger.record(held.entry());
       }
     });
   }

@@ -35,9 +35,17 @@ public final class Timeline implements AutoCloseable {
 
   /**
    * One line of {@code timeline.jsonl}: a {@link TimelineEvent} plus {@code by}, who switched. Readers of
-   * {@link TimelineEvent} ignore {@code by}.
+   * {@link TimelineEvent} ignore {@code by}. {@code tsMs} is when the switch was applied (the injector had switched);
+   * {@code scheduledMs}, for the schedule's switches only, when the schedule wanted it (t0 plus the window's edge).
    */
-  public record Line(long tsMs, String fault, String kind, String action, String provider, String by) {}
+  public record Line(long tsMs, String fault, String kind, String action, String provider, String by,
+      Long scheduledMs) {
+
+    /** A line of a switch that was not scheduled: by hand, at shutdown, or a server's own event. */
+    public Line(long tsMs, String fault, String kind, String action, String provider, String by) {
+      this(tsMs, fault, kind, action, provider, by, null);
+    }
+  }
 
   private record Switched(String source, long atMs) {}
 
@@ -74,8 +82,8 @@ public final class Timeline implements AutoCloseable {
     }
     t0 = clock.instant();
     for (FaultSpec spec : specs.values()) {
-      schedule(spec.window().start(), () -> scheduled(spec, true));
-      schedule(spec.window().end(), () -> scheduled(spec, false));
+      schedule(spec.window().start(), () -> scheduled(spec, true, due(spec.window().start())));
+      schedule(spec.window().end(), () -> scheduled(spec, false, due(spec.window().end())));
     }
     return t0;
   }
@@ -140,34 +148,48 @@ public final class Timeline implements AutoCloseable {
     }
   }
 
-  private synchronized void scheduled(FaultSpec spec, boolean switchOn) {
+  /** Epoch milliseconds of t0 plus {@code at}: when the schedule wants a switch. */
+  private long due(Duration at) {
+    return t0.plus(at.isNegative() ? Duration.ZERO : at).toEpochMilli();
+  }
+
+  private synchronized void scheduled(FaultSpec spec, boolean switchOn, long dueMs) {
     if (closed || on.containsKey(spec.name()) == switchOn) {
       return; // already as the schedule wants it, by hand or by an earlier window
     }
     if (switchOn) {
-      turnOn(spec, FaultState.SCHEDULE);
+      turnOn(spec, FaultState.SCHEDULE, dueMs);
     } else {
-      turnOff(spec, FaultState.SCHEDULE);
+      turnOff(spec, FaultState.SCHEDULE, dueMs);
     }
   }
 
   private void turnOn(FaultSpec spec, String by) {
+    turnOn(spec, by, null);
+  }
+
+  private void turnOn(FaultSpec spec, String by, Long dueMs) {
     on.put(spec.name(), injectors.switchOn(spec));
-    write(spec, TimelineEvent.ON, by);
+    write(spec, TimelineEvent.ON, by, dueMs);
   }
 
   private void turnOff(FaultSpec spec, String by) {
+    turnOff(spec, by, null);
+  }
+
+  private void turnOff(FaultSpec spec, String by, Long dueMs) {
     FaultSwitch active = on.remove(spec.name());
     if (active != null) {
       active.close();
-      write(spec, TimelineEvent.OFF, by);
+      write(spec, TimelineEvent.OFF, by, dueMs);
     }
   }
 
-  private void write(FaultSpec spec, String action, String by) {
+  /** Writes the line once the injector has switched: {@code tsMs} is when the switch took effect. */
+  private void write(FaultSpec spec, String action, String by, Long dueMs) {
     long now = clock.millis();
     last.put(spec.name(), new Switched(by, now));
-    out.write(new Line(now, spec.name(), spec.fault().kind(), action, spec.provider(), by));
+    out.write(new Line(now, spec.name(), spec.fault().kind(), action, spec.provider(), by, dueMs));
   }
 
   private FaultState state(FaultSpec spec) {

@@ -2,6 +2,7 @@ package dev.gauntlet.reports.internal;
 
 import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.FaultWindowResult;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.reports.Verdict;
@@ -26,6 +27,7 @@ public final class SummaryMarkdown {
     slos(md, verdict.slos());
     metrics(md, verdict);
     windows(md, verdict.faultWindows());
+    harness(md, verdict.faultPlaneChecks());
     md.append("## Run\n\n");
     md.append("- seed: `").append(verdict.seed()).append("` (a rerun with this seed repeats every random choice)\n");
     md.append("- tasks: ").append(verdict.tasks()).append('\n');
@@ -78,6 +80,20 @@ public final class SummaryMarkdown {
       row(md, w.fault(), w.kind(), Format.number((w.endMs() - w.startMs()) / 1000.0, 3) + " s", recovery(w),
           failover(w), detected(w), ratio(w.before().successRate()), ratio(w.during().successRate()),
           ratio(w.after().successRate()));
+    }
+    md.append('\n');
+  }
+
+  /** One line per harness check: its name, passed or unresolved, and why. */
+  private static void harness(StringBuilder md, List<FaultPlaneCheck> checks) {
+    if (checks.isEmpty()) {
+      return;
+    }
+    md.append("## Harness checks\n\n");
+    for (FaultPlaneCheck check : checks) {
+      md.append("- ").append(check.name()).append(": ")
+          .append(check.unresolved() ? "**UNRESOLVED**" : check.status().label()).append(" — ")
+          .append(cell(check.message())).append('\n');
     }
     md.append('\n');
   }

@@ -3,6 +3,7 @@ package dev.gauntlet.reports.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gauntlet.reports.FaultWindowResult;
+import dev.gauntlet.reports.FaultPlaneCheck;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.run.Json;
@@ -41,6 +42,8 @@ public final class VerdictJson {
     verdict.slos().forEach(slo -> slos.add(slo(slo)));
     ArrayNode windows = root.putArray("fault_windows");
     verdict.faultWindows().forEach(window -> windows.add(window(window)));
+    ArrayNode checks = root.putArray("fault_plane_checks");
+    verdict.faultPlaneChecks().forEach(check -> checks.add(check(check)));
     return root;
   }
 
@@ -93,6 +96,18 @@ public final class VerdictJson {
     node.put("ci_high", slo.interval() == null ? null : slo.interval().high());
     node.put("status", slo.status().label());
     node.put("message", slo.message());
+    return node;
+  }
+
+  private static ObjectNode check(FaultPlaneCheck check) {
+    ObjectNode node = Json.mapper().createObjectNode();
+    node.put("name", check.name());
+    node.put("status", check.status().label());
+    node.put("message", check.message());
+    node.put("checked", check.checked());
+    node.put("violations", check.violations());
+    ArrayNode examples = node.putArray("examples");
+    check.examples().forEach(examples::add);
     return node;
   }
 

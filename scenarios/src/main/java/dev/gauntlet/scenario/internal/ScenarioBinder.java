@@ -141,10 +141,13 @@ public final class ScenarioBinder {
       map.problems().add(map.value("min_arrival_share", false), map.child("min_arrival_share"),
           "must be in (0, 1], but was 0");
     }
+    Duration switchLag = map.duration("max_switch_lag", false);
+    Duration mockLateness = map.duration("max_mock_lateness", false);
     map.rejectUnknown();
     return new Evaluation(bucket == null ? d.bucket() : bucket, window == null ? d.rollingWindow() : window,
         minSamples == null ? d.minSamples() : minSamples.intValue(),
-        maxSendLag == null ? d.maxSendLag() : maxSendLag, minShare == null ? d.minArrivalShare() : minShare);
+        maxSendLag == null ? d.maxSendLag() : maxSendLag, minShare == null ? d.minArrivalShare() : minShare,
+        switchLag == null ? d.maxSwitchLag() : switchLag, mockLateness == null ? d.maxMockLateness() : mockLateness);
   }
 
   private static FaultPlaneSpec faultPlane(YamlMap map) {

@@ -35,12 +35,15 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Lateness lateness;
   private final Pacers pacers;
   private final Arrivals.Tracker arrivals;
+  /** Whether nothing ahead of the routes holds a request (a self-hosted server's device does): its pace is the plan. */
+  private final boolean direct;
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private Exchange current;
 
   Connection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking, Lateness lateness,
-      Pacers pacers, Arrivals.Tracker arrivals) {
+      Pacers pacers, Arrivals.Tracker arrivals, boolean direct) {
     this.routes = routes;
+    this.direct = direct;
     this.timings = timings;
     this.blocking = blocking;
     this.lateness = lateness;
@@ -63,10 +66,12 @@ final class Connection extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private void answer(ChannelHandlerContext ctx, Pending pending) {
     UUID id = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
+    boolean relayed = routes.blocks(pending.request().getUrl());
+    // A relayed call waits on a real upstream, a self-hosted one on its simulated device: neither is the mock late.
     current = new Exchange(ctx, id, pending.arrivedNanos(), pending.keepAlive(), timings, lateness,
-        pacers, () -> next(ctx));
+        pacers, () -> next(ctx), direct && !relayed);
     Exchange exchange = current;
-    if (!routes.blocks(pending.request().getUrl())) {
+    if (!relayed) {
       exchange.send(answer(pending.request(), id));
       return;
     }

@@ -56,6 +56,8 @@ final class Exchange {
   /** Writes streams hedged across CPUs where it can; null where the event loop writes them. */
   private final Pacers pacers;
   private final Runnable done;
+  /** Whether the answer's delay and pace are all that should stand between its arrival and its bytes. */
+  private final boolean planned;
   private ScheduledFuture<?> timer;
   /** A stream's whole body framed in its chunks, written one by one beneath the HTTP codec, through {@link #framed}. */
   private Chunks chunks;
@@ -67,10 +69,13 @@ final class Exchange {
    * {@link #abandoned()} while a pacer may still hold it (then it is 0 or the time already written).
    */
   private volatile long firstByte;
+  /** When the first and last byte are due by the answer's delay and pace, in nanoseconds after arrival; -1 unknown. */
+  private long pacedFirst = -1;
+  private long pacedLast = -1;
   private boolean finished;
 
   Exchange(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
-      Lateness lateness, Pacers pacers, Runnable done) {
+      Lateness lateness, Pacers pacers, Runnable done, boolean planned) {
     this.ctx = ctx;
     this.id = id;
     this.arrived = arrivedNanos;
@@ -79,6 +84,7 @@ final class Exchange {
     this.lateness = lateness;
     this.pacers = pacers;
     this.done = done;
+    this.planned = planned;
   }
 
   /** Sends {@code response} as it says: its fault, its fixed delay, its pace. */
@@ -94,6 +100,7 @@ final class Exchange {
     } else if (pace != null && response.getBody() != null && !response.getBody().isEmpty()) {
       List<String> events = SseEvents.split(response.getBody());
       long[] due = pace.schedule(events, SseEvents::carriesToken, Answers.tokens(response));
+      paced(delay + due[0], delay + due[due.length - 1]);
       chunks = Chunks.frame(response.getByteBody(), due);
       framed = ctx.pipeline().context(HttpServerCodec.class);
       ctx.writeAndFlush(head(response, true));
@@ -106,8 +113,14 @@ final class Exchange {
         event(delay + due[0], () -> stream(due, delay, 0, 0));
       }
     } else {
+      paced(delay, delay);
       at(delay, () -> whole(response));
     }
+  }
+
+  private void paced(long first, long last) {
+    pacedFirst = first;
+    pacedLast = last;
   }
 
   /** Runs {@code action} on the event loop {@code nanos} after the request arrived (at once if that has passed). */
@@ -378,7 +391,10 @@ final class Exchange {
   private void end(ChannelFuture last) {
     finished = true;
     last.addListener((ChannelFutureListener) f -> {
-      timings.sent(id, firstByte, Math.max(firstByte, sinceArrival()));
+      long lastByte = Math.max(firstByte, sinceArrival());
+      boolean known = planned && pacedLast >= 0;
+      timings.sent(id, arrived, firstByte, lastByte, known ? TimeUnit.NANOSECONDS.toMillis(pacedFirst) : null,
+          known ? TimeUnit.NANOSECONDS.toMillis(pacedLast) : null);
       if (keepAlive && f.isSuccess()) {
         done.run();
       } else {

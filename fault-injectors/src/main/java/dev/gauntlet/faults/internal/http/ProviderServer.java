@@ -106,7 +106,8 @@ public final class ProviderServer implements AutoCloseable {
             if (front != null) {
               ch.pipeline().addLast(front.get());
             }
-            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness, pacers, arrived));
+            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness, pacers, arrived,
+                front == null));
           }
         });
     try {

@@ -23,9 +23,12 @@ import java.util.function.UnaryOperator;
  */
 public final class ProviderCall {
 
-  /** Who made the call and how it is known. */
+  /**
+   * Who made the call and how it is known; {@code arrived} is the clock's reading when the call was taken up, made at
+   * {@code stampedNanos} on {@link System#nanoTime()} (the ledger's {@code queued_ms} counts up to it).
+   */
   record Key(long arrived, String provider, String model, String taskId, String taskKey, int index,
-      String requestId) {}
+      String requestId, long stampedNanos) {}
 
   /** What the pipeline decided: a fault that replaces the answer, or the turn to serve and the fault behind it. */
   record Outcome(ActiveFaults.Active fault, Turn turn, String turnFault) {

@@ -89,13 +89,15 @@ public final class ProviderCalls {
 
   private Decided decide(String provider, String modelName, Ask ask, long inputTokens, Request request) {
     long arrived = clock.millis();
+    long stamped = System.nanoTime();
     Optional<Item> item = ask == null ? Optional.empty() : model.match(ask.conversation());
     String taskId = TaskCorrelation.taskId(request::getHeader);
     String taskKey = taskId != null ? taskId : item.map(Item::id).orElse("unmatched");
     int index = calls.next(taskKey);
     String requestId = "req_" + Long.toHexString(Seeds.generator(scenario.seed(), "request", taskKey, index)
         .nextLong());
-    ProviderCall.Key key = new ProviderCall.Key(arrived, provider, modelName, taskId, taskKey, index, requestId);
+    ProviderCall.Key key = new ProviderCall.Key(arrived, provider, modelName, taskId, taskKey, index, requestId,
+        stamped);
     ActiveFaults.Admission quota = faults.admit(provider, modelName, inputTokens, arrived);
     Optional<ActiveFaults.Active> hit = quota.refusal().isPresent() ? Optional.empty()
         : ask == null ? faults.decide(provider, modelName, taskKey, index)
@@ -106,12 +108,18 @@ public final class ProviderCalls {
   /** The call as decided, with {@code outcome}; its ledger entry waits under {@code eventId}. */
   ProviderCall call(Decided call, ProviderCall.Outcome outcome, UUID eventId) {
     return new ProviderCall(call.key(), call.item(), call.quota(), outcome,
-        scenario.prices().get(call.key().model()), entry -> ledger.expect(eventId, entry), clock, call.pace());
+        scenario.prices().get(call.key().model()), entry -> ledger.expect(eventId, entry, call.key().stampedNanos()),
+        clock, call.pace());
   }
 
   /** Hands {@code entry} over, to be written once the answer to serve event {@code eventId} has gone out. */
   void record(UUID eventId, LedgerEntry entry) {
     ledger.expect(eventId, entry);
+  }
+
+  /** Hands {@code entry} over as {@link #record(UUID, LedgerEntry)} does; its tsMs was read at {@code stampedNanos}. */
+  void record(UUID eventId, LedgerEntry entry, long stampedNanos) {
+    ledger.expect(eventId, entry, stampedNanos);
   }
 
   /** The scenario's price of {@code modelName}, if it has one. */

@@ -100,7 +100,7 @@ public final class RelayedCall {
     double cost = calls.price(key.model()).map(p -> p.cost(in, out)).orElse(0.0);
     String itemId = decided.item().map(Item::id).orElse(null);
     calls.record(eventId, new LedgerEntry(key.arrived(), LedgerEntry.LLM, key.provider(), key.model(), null,
-        key.taskId(), itemId, key.index(), status, in, out, cost, fault, false, 0, 0));
+        key.taskId(), itemId, key.index(), status, in, out, cost, fault, false, 0, 0), key.stampedNanos());
   }
 
   private ProviderCall call(ProviderCall.Outcome outcome) {
