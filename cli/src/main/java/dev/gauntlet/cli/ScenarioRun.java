@@ -52,6 +52,7 @@ final class ScenarioRun {
   private final AtomicReference<RunInfo> info = new AtomicReference<>();
   private final AtomicReference<FaultPlane> plane = new AtomicReference<>();
   private final AtomicReference<AgentTarget> target = new AtomicReference<>();
+  private final AtomicReference<RecordQueue> records = new AtomicReference<>();
 
   /** The baseline runs (null for none) which SLOs relative to a baseline are judged with. */
   private final Baseline baseline;
@@ -133,14 +134,12 @@ final class ScenarioRun {
   private int workload(FaultPlane faults, AgentTarget agent) {
     double rate = scenario.workload().expectedTasks() / (scenario.workload().duration().toMillis() / 60_000.0);
     phase.set(Phase.WORKLOAD);
-    try (JsonLinesWriter<TaskRecord> records = JsonLinesWriter.append(run.records());
+    try (JsonLinesWriter<TaskRecord> file = JsonLinesWriter.append(run.records());
          Progress progress = new Progress(out, scenario.workload().duration(), rate,
-             ProgressSources.of(inputs.dataset(), run), Progress.liveByDefault())) {
+             ProgressSources.of(inputs.dataset(), run), Progress.liveByDefault());
+         RecordQueue queue = kept(records, new RecordQueue(file, progress::accept))) {
       WorkloadPlan plan = new WorkloadPlan(agent.baseUrl(), scenario.workload(), inputs.dataset().items(),
-          scenario.seed(), record -> {
-            records.write(record);
-            progress.accept(record);
-          }, () -> {
+          scenario.seed(), queue, () -> {
             record(new RunInfo(scenario.name(), scenario.seed(), scenario.target().mode(), clock.millis(), 0, rate,
                 RunInfo.RUNNING, null));
             progress.start();
@@ -166,7 +165,8 @@ final class ScenarioRun {
     if (!phase.compareAndSet(Phase.WORKLOAD, Phase.INTERRUPTED)) {
       return;
     }
-    for (AutoCloseable part : List.of(closer(target), closer(plane))) {
+    // The records queued so far go to the file first: the partial verdict below is read from it.
+    for (AutoCloseable part : List.of(closer(records), closer(target), closer(plane))) {
       try {
         part.close();
       } catch (Exception e) {

@@ -37,8 +37,9 @@ public final class ConsoleTable {
     }
     for (FaultPlaneCheck check : verdict.faultPlaneChecks()) {
       if (check.unresolved()) {
-        out.append("harness check ").append(check.name()).append(": UNRESOLVED (").append(oneLine(check.message()))
-            .append(")\n");
+        // Not "UNRESOLVED": the check only leaves the SLOs it distorted unresolved, and the table above says which.
+        out.append("harness check ").append(check.name()).append(": ").append(oneLine(check.message()))
+            .append('\n');
       }
     }
     return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))

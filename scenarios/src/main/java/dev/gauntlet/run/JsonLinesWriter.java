@@ -10,7 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends one JSON object per line and flushes each line, so that a killed run keeps every line written.
+ * Appends one JSON object per line and flushes each line (or each batch of lines), so that a killed run keeps every
+ * line written.
  * Thread-safe: lines from concurrent writers never interleave.
  */
 public final class JsonLinesWriter<T> implements AutoCloseable {
@@ -39,6 +40,22 @@ public final class JsonLinesWriter<T> implements AutoCloseable {
       synchronized (out) {
         out.write(line);
         out.write('\n');
+        out.flush();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes each value as one line, in order, and flushes once after the last. */
+  public void writeAll(java.util.List<? extends T> values) {
+    try {
+      StringBuilder lines = new StringBuilder(values.size() * 256);
+      for (T value : values) {
+        lines.append(writer.writeValueAsString(value)).append('\n');
+      }
+      synchronized (out) {
+        out.write(lines.toString());
         out.flush();
       }
     } catch (IOException e) {

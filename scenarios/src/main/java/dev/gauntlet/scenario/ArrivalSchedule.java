@@ -55,6 +55,11 @@ public final class ArrivalSchedule {
     return new ArrivalSchedule(starts, users);
   }
 
+  /** How long the profile schedules arrivals for, in milliseconds: the end of its last one-second slot. */
+  public long durationMs() {
+    return secondStartMs.length == 0 ? 0 : secondStartMs[secondStartMs.length - 1] + 1000;
+  }
+
   /** Arrivals the whole profile schedules. */
   public long total() {
     return total;

@@ -28,15 +28,16 @@ public final class HarnessPace implements Consumer<TaskRecord> {
   private long[] lags = new long[1024];
   private int n;
   private int samples;
+  private int late;
   private boolean unscheduled;
 
   /**
    * A check of {@code schedule}, judged by {@code evaluation}'s thresholds from the end of {@code warmup} or of the
-   * harness's start-up ({@link HarnessCheck#STARTUP_MS}), whichever is later.
+   * harness's start-up ({@link HarnessCheck#startupMs}), whichever is later.
    */
   public HarnessPace(ArrivalSchedule schedule, Duration warmup, Evaluation evaluation) {
     this.schedule = schedule;
-    this.judgedFromMs = Math.max(warmup.toMillis(), HarnessCheck.STARTUP_MS);
+    this.judgedFromMs = Math.max(warmup.toMillis(), HarnessCheck.startupMs(schedule.durationMs()));
     this.maxLagMs = evaluation.maxSendLag().toMillis();
     this.minShare = evaluation.minArrivalShare();
   }
@@ -82,6 +83,7 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       return new Result(HarnessCheck.skipped(), null);
     }
     Arrays.sort(judged, 0, m);
+    late = m - upperBound(judged, m, maxLagMs);
     long p50 = judged[rank(50, m)];
     long p99 = judged[rank(99, m)];
     long max = judged[m - 1];
@@ -131,9 +133,9 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       }
     }
     String why = null;
-    if (p99 > maxLagMs) {
+    if (p99 > maxLagMs && late >= HarnessCheck.MIN_LATE) {
       why = "the harness sent late: send lag p99 " + p99 + " ms over " + maxLagMs + " ms";
-    } else if (worst != null && worst < minShare) {
+    } else if (worst != null && worst < minShare && worstPlanned - worstOnTime >= HarnessCheck.MIN_LATE) {
       why = String.format(Locale.ROOT, "the harness fell behind: the 10 s from %d s sent %d of %d planned "
           + "arrivals (%.1f%%, under %s%%)", worstStart, worstOnTime, worstPlanned, 100 * worst, Format.number(100 * minShare, 1));
     }
@@ -143,6 +145,21 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     Double achieved = planned <= 0 ? null : (double) sentByEnd / planned;
     return new Result(new HarnessCheck(true, p50, p99, max, samples, maxLagMs, minShare, checked, worst, worstStart,
         worstPlanned, worstOnTime, why != null, message, zero), achieved);
+  }
+
+  /** How many of the first {@code count} of {@code sorted} are at most {@code value}. */
+  private static int upperBound(long[] sorted, int count, long value) {
+    int lo = 0;
+    int hi = count;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] <= value) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   private static int rank(double percentile, int count) {
