@@ -6,7 +6,8 @@ import java.time.Duration;
  * How a run is scored over time.
  *
  * @param bucket        width of the time buckets that time series and recovery are computed on
- * @param rollingWindow span of the rolling success rate and p95 latency that recovery time watches
+ * @param rollingWindow accepted ({@code rolling_window}) so that older scenarios still load; nothing uses it since
+ *                      recovery time is measured on tasks by the time they started
  * @param minSamples    fewest tasks a metric needs before its SLO can be judged; fewer makes it unresolved
  * @param maxSendLag    the harness fell behind when its send lag's p99 is over this ({@code max_send_lag})
  * @param minArrivalShare the harness fell behind when any 10 s of the schedule got fewer than this share of its

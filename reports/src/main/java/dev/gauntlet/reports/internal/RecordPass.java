@@ -6,7 +6,6 @@ import dev.gauntlet.dataset.ToolCall;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
-import dev.gauntlet.reports.metrics.RollingWindow;
 import dev.gauntlet.reports.scoring.AgentAnswer;
 import dev.gauntlet.reports.scoring.ScorerRegistry;
 import dev.gauntlet.run.TaskRecord;
@@ -18,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The one pass over records.jsonl: scores each successful task and adds it to the scope tallies, the segments
- * (per-window phases, time buckets) and the rolling window, without keeping the record. Not thread-safe.
+ * (per-window phases, time buckets), without keeping the record. Not thread-safe.
  */
 final class RecordPass implements Consumer<TaskRecord> {
 
@@ -30,7 +29,6 @@ final class RecordPass implements Consumer<TaskRecord> {
   private final List<FaultWindow> windows;
   private final Scopes scopes;
   private final Segments segments;
-  private final RollingWindow rolling;
   private final GoodputRule goodput;
   private final Map<String, Double> taskCosts;
   private final PassK passK;
@@ -45,7 +43,7 @@ final class RecordPass implements Consumer<TaskRecord> {
    *                 records, which trajectories that check arguments are scored on
    */
   RecordPass(Dataset dataset, Map<String, List<String>> executed, ServedCalls served, List<FaultWindow> windows,
-      Scopes scopes, Segments segments, RollingWindow rolling, GoodputRule goodput, Map<String, Double> taskCosts,
+      Scopes scopes, Segments segments, GoodputRule goodput, Map<String, Double> taskCosts,
       PassK passK) {
     this.scoring = dataset != null;
     this.executed = executed;
@@ -57,7 +55,6 @@ final class RecordPass implements Consumer<TaskRecord> {
     this.windows = windows;
     this.scopes = scopes;
     this.segments = segments;
-    this.rolling = rolling;
     this.goodput = goodput;
     this.taskCosts = taskCosts;
     this.passK = passK;
@@ -80,7 +77,6 @@ final class RecordPass implements Consumer<TaskRecord> {
     }
     segments.addTask(record.startMs(), succeeded, record.latencyMs(), correct, good, record.ttftMs());
     passK.add(record.itemId(), record.trial(), succeeded ? correct : Boolean.FALSE);
-    rolling.add(record.endMs(), succeeded, record.latencyMs());
     dataEndMs = Math.max(dataEndMs, record.endMs());
     firstStartMs = Math.min(firstStartMs, record.startMs());
     lastStartMs = Math.max(lastStartMs, record.startMs());

@@ -4,8 +4,6 @@ import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
-import dev.gauntlet.reports.metrics.RollingPoint;
-import dev.gauntlet.reports.metrics.RollingWindow;
 import dev.gauntlet.reports.metrics.TaskStarts;
 import dev.gauntlet.run.JsonLines;
 import dev.gauntlet.run.LedgerEntry;
@@ -34,8 +32,6 @@ import java.util.Map;
  * @param phases     per window, the totals of the tasks started (and ledger entries written) before, during and
  *                   after it
  * @param series     the totals per time bucket, in time order ({@link SeriesTotals})
- * @param points     the rolling window, one point per step
- * @param bucketMs   the step width
  * @param dataEndMs  the latest task end, {@link Long#MIN_VALUE} without tasks
  * @param hasLedger  whether ledger.jsonl held any entry
  * @param passK      pass^k and pass@k over the trials of each item
@@ -46,7 +42,7 @@ import java.util.Map;
  */
 public record RunData(
     RunInfo info, List<FaultWindow> windows, Scopes scopes, List<ScopeTotals[]> phases,
-    List<SeriesTotals.Bucket> series, List<RollingPoint> points, long bucketMs, long dataEndMs, boolean hasLedger,
+    List<SeriesTotals.Bucket> series, long dataEndMs, boolean hasLedger,
     PassK passK, TaskStarts starts, ProviderSwitches switches, HarnessPace.Result harness) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
@@ -79,7 +75,6 @@ public record RunData(
     HarnessPace pace = workload == null ? null
         : new HarnessPace(ArrivalSchedule.of(workload.profile()), workload.warmup(), evaluation);
     Segments segments = new Segments(open, new SeriesTotals(origin, evaluation.bucket()));
-    RollingWindow rolling = new RollingWindow(origin, evaluation.bucket(), evaluation.rollingWindow());
     PassK passK = new PassK(trials);
     // A cost cap needs each task's cost while the records are read, so the ledger goes first, once; its entries are
     // then split into scopes by the windows as the timeline and run.json close them (only a window still open in a
@@ -92,7 +87,7 @@ public record RunData(
     TaskStarts taskStarts;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
       records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, segments,
-          rolling, goodput, costs, passK);
+          goodput, costs, passK);
       // Only runs with fault windows keep every task's start: recovery and failover are measured on them.
       TaskStarts starts = new TaskStarts();
       boolean keepStarts = !open.isEmpty();
@@ -127,7 +122,7 @@ public record RunData(
       scopes.whole().durationMs(arrivals);
     }
     return new RunData(info, windows, scopes, segments.phases(), segments.series().buckets(runStart, spanEnd),
-        rolling.points(), rolling.bucketMs(), dataEnd, hasLedger, passK, taskStarts, switches,
+        dataEnd, hasLedger, passK, taskStarts, switches,
         pace == null ? null : pace.result(info == null ? 0 : info.endedMs()));
   }
 

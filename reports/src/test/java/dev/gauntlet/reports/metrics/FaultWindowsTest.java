@@ -46,12 +46,4 @@ class FaultWindowsTest {
 
     assertThat(FaultWindows.unionMs(windows)).isEqualTo(250);
   }
-
-  @Test
-  void recoveryIsZeroWhenTheRollingWindowNeverLeftItsBounds() {
-    List<RollingPoint> points = List.of(new RollingPoint(1_000, 10, 10, 100), new RollingPoint(2_000, 10, 10, 100));
-
-    assertThat(Recovery.measure(points, 1_000, new Recovery.Bounds(0.95, null), 500, 5_000))
-        .isEqualTo(RecoveryResult.recovered(0));
-  }
 }
