@@ -18,5 +18,6 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 (cd fault-injectors && ../mvnw -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
   -Dmdep.includeScope=test)
 ulimit -n 65536 2>/dev/null || true
-exec java -XX:+UseZGC -Xmx2g -cp "fault-injectors/target/test-classes:fault-injectors/target/classes:$(cat fault-injectors/target/bench.cp)" \
+# The pinned pacers and arrival watchers are opt-in (docs/faults.md); this benchmark measures them unless PACERS=false.
+exec java -XX:+UseZGC -Xmx2g -Dgauntlet.stream.pacers="${PACERS:-true}" -cp "fault-injectors/target/test-classes:fault-injectors/target/classes:$(cat fault-injectors/target/bench.cp)" \
   dev.gauntlet.faults.StreamBenchmark "${1:-2000}" "${2:-500}" "${3:-20}" "${4:-12}" "${5:-5}"

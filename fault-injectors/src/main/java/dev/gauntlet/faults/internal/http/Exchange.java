@@ -164,30 +164,39 @@ final class Exchange {
    * goes through the codec, which writes the last chunk and is ready for the connection's next response.
    */
   private void stream(long[] due, long delay, int chunk, int from) {
-    if (!live()) {
-      return;
+    // A loop, not a call per chunk: chunks already due (a loop that fell behind, a client that stopped reading while
+    // they fell due) go out one after another here, where calling on for each one overflowed the loop's stack.
+    for (int at = chunk, offset = from; ; at++, offset = 0) {
+      if (!live()) {
+        return;
+      }
+      if (at == 0 && offset == 0) {
+        firstByte = sinceArrival();
+      }
+      long dueAt = arrived + delay + due[chunks.firstEvent(at)];
+      boolean last = at == chunks.count() - 1;
+      if (last) {
+        framed.write(chunks.slice(at, offset));
+        end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
+      } else {
+        // No promise to notify for each token: a failed write reaches the connection as an exception, which closes
+        // it.
+        framed.writeAndFlush(chunks.slice(at, offset), framed.voidPromise());
+      }
+      if (offset == 0) { // the rest of a chunk a pacer began was counted when the pacer wrote its first bytes
+        lateness.record(System.nanoTime() - dueAt);
+      }
+      if (last) {
+        release();
+        return;
+      }
+      int next = at + 1;
+      long wait = Slots.roundUp(arrived + delay + due[chunks.firstEvent(next)]) - System.nanoTime();
+      if (wait > 0) {
+        timer = ctx.executor().schedule(() -> stream(due, delay, next, 0), wait, TimeUnit.NANOSECONDS);
+        return;
+      }
     }
-    if (chunk == 0 && from == 0) {
-      firstByte = sinceArrival();
-    }
-    long dueAt = arrived + delay + due[chunks.firstEvent(chunk)];
-    boolean last = chunk == chunks.count() - 1;
-    if (last) {
-      framed.write(chunks.slice(chunk, from));
-      end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
-    } else {
-      // No promise to notify for each token: a failed write reaches the connection as an exception, which closes it.
-      framed.writeAndFlush(chunks.slice(chunk, from), framed.voidPromise());
-    }
-    if (from == 0) { // the rest of a chunk a pacer began was counted when the pacer wrote its first bytes
-      lateness.record(System.nanoTime() - dueAt);
-    }
-    if (last) {
-      release();
-      return;
-    }
-    int next = chunk + 1;
-    event(delay + due[chunks.firstEvent(next)], () -> stream(due, delay, next, 0));
   }
 
   /** What a pacer hands back to the event loop when it stops writing a stream. */
