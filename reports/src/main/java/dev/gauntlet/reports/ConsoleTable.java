@@ -36,7 +36,9 @@ public final class ConsoleTable {
       out.append(oneLine(verdict.harness().summary())).append('\n');
     }
     for (FaultPlaneCheck check : verdict.faultPlaneChecks()) {
-      if (check.unresolved() && (!"mock_lateness".equals(check.name()) || timedSloMissed(verdict))) {
+      // Only beside a verdict that did not pass: a check changes an outcome only through the SLOs it leaves
+      // unresolved (a passed one stands), so on a passed run its finding is for summary.md and verdict.json.
+      if (check.unresolved() && verdict.status() != Status.PASSED) {
         // Not "UNRESOLVED": the check only leaves the SLOs it distorted unresolved, and the table above says which.
         out.append("harness check ").append(check.name()).append(": ").append(oneLine(check.message()))
             .append('\n');
@@ -44,16 +46,6 @@ public final class ConsoleTable {
     }
     return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))
         .append(") seed=").append(verdict.seed()).append('\n').toString();
-  }
-
-  /**
-   * Whether a latency or TTFT SLO did not pass: only then can a late provider mock have changed the verdict (one that
-   * passed despite it stands), so only then is its lateness worth a line here; summary.md and verdict.json always
-   * carry it.
-   */
-  private static boolean timedSloMissed(Verdict verdict) {
-    return verdict.slos().stream().anyMatch(slo -> slo.status() != Status.PASSED
-        && (slo.spec().metric().startsWith("latency.") || slo.spec().metric().startsWith("ttft.")));
   }
 
   private static int[] widths(List<String[]> rows) {

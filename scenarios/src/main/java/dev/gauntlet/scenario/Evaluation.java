@@ -33,21 +33,8 @@ public record Evaluation(Duration bucket, Duration rollingWindow, int minSamples
 
   /** Scoring with the default checks of the harness's own pace and of the fault plane. */
   public Evaluation(Duration bucket, Duration rollingWindow, int minSamples) {
-    this(bucket, rollingWindow, minSamples, DEFAULT_MAX_SEND_LAG, DEFAULT_MIN_ARRIVAL_SHARE);
-  }
-
-  /** Scoring with the given pace checks and the fault plane's default tolerances. */
-  public Evaluation(Duration bucket, Duration rollingWindow, int minSamples, Duration maxSendLag,
-      double minArrivalShare) {
-    this(bucket, rollingWindow, minSamples, maxSendLag, minArrivalShare, DEFAULT_MAX_SWITCH_LAG,
+    this(bucket, rollingWindow, minSamples, DEFAULT_MAX_SEND_LAG, DEFAULT_MIN_ARRIVAL_SHARE, DEFAULT_MAX_SWITCH_LAG,
         DEFAULT_MAX_MOCK_LATENESS);
-  }
-
-  /** Scoring with the given fault-plane tolerances and the default pace checks. */
-  public Evaluation(Duration bucket, Duration rollingWindow, int minSamples, Duration maxSwitchLag,
-      Duration maxMockLateness) {
-    this(bucket, rollingWindow, minSamples, DEFAULT_MAX_SEND_LAG, DEFAULT_MIN_ARRIVAL_SHARE, maxSwitchLag,
-        maxMockLateness);
   }
 
   /** One-second buckets, a five-second rolling window, at least 20 tasks, 10 ms of send lag, 99% of arrivals, 100 ms

@@ -39,14 +39,9 @@ public final class FaultPlaneChecks {
     this.removed = removed;
   }
 
-  /** Reads what the checks need from {@code run}, whose windows and start {@code data} already holds. */
-  public static FaultPlaneChecks read(RunDirectory run, RunData data, Evaluation evaluation) {
-    return read(run, data, evaluation, java.time.Duration.ZERO);
-  }
-
   /**
-   * Reads what the checks need from {@code run}; the mock's lateness is taken only after the workload's
-   * {@code warmup}, which no SLO judges either.
+   * Reads what the checks need from {@code run}, whose windows and start {@code data} already holds; the mock's
+   * lateness is taken only after the workload's {@code warmup}, which no SLO judges either.
    */
   public static FaultPlaneChecks read(RunDirectory run, RunData data, Evaluation evaluation,
       java.time.Duration warmup) {

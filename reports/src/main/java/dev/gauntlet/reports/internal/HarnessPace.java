@@ -74,16 +74,17 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long zero = firstScheduled + minLag - schedule.offsetMs(0);
     long[] judged = new long[n];
     int m = 0;
+    late = 0;
     for (int i = 0; i < n; i++) {
       if (scheduled[i] + minLag - zero >= judgedFromMs) {
-        judged[m++] = lags[i] - minLag;
+        judged[m] = lags[i] - minLag;
+        late += judged[m++] > maxLagMs ? 1 : 0;
       }
     }
     if (m == 0) {
       return new Result(HarnessCheck.skipped(), null);
     }
     Arrays.sort(judged, 0, m);
-    late = m - upperBound(judged, m, maxLagMs);
     long p50 = judged[rank(50, m)];
     long p99 = judged[rank(99, m)];
     long max = judged[m - 1];
@@ -145,21 +146,6 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     Double achieved = planned <= 0 ? null : (double) sentByEnd / planned;
     return new Result(new HarnessCheck(true, p50, p99, max, samples, maxLagMs, minShare, checked, worst, worstStart,
         worstPlanned, worstOnTime, why != null, message, zero), achieved);
-  }
-
-  /** How many of the first {@code count} of {@code sorted} are at most {@code value}. */
-  private static int upperBound(long[] sorted, int count, long value) {
-    int lo = 0;
-    int hi = count;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] <= value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   private static int rank(double percentile, int count) {
