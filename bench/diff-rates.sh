@@ -8,15 +8,15 @@
 # and prints the share flagged (exit 2) with the targets: A/A at most 5% (one baseline) and 1% (three), A/B at
 # least 90%. Every diff's table is kept under OUT/diffs/.
 #
-#   bench/diff-rates.sh                      # N=10, M=10, T=10, 30 s runs: 30 runs (~20 min on a quiet machine),
+#   bench/diff-rates.sh                      # N=10, M=10, T=10, 45 s runs (15 s warm-up): 30 runs (~30 min),
 #                                            # then 545 diffs (~1 s each): about 30 minutes in all
-#   bench/diff-rates.sh -n 6 -m 5            # the issue's six A runs, 5 B runs each: about 15 minutes
-#   bench/diff-rates.sh -n 2 -m 1 -d 10s     # a check of the script itself: 4 short runs and 7 diffs, ~2.5 min
+#   bench/diff-rates.sh -n 6 -m 5            # the issue's six A runs, 5 B runs each: about 20 minutes
+#   bench/diff-rates.sh -n 2 -m 1 -d 20s     # a check of the script itself: 4 short runs and 7 diffs, ~3 min
 #   bench/diff-rates.sh -r OUT [-t 30]       # only the diffs, over the runs already in OUT (more triples: -t)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-n=10 m=10 triples=10 duration=30s out="" reuse=""
+n=10 m=10 triples=10 duration=45s out="" reuse=""
 while getopts "n:m:t:d:o:r:" opt; do
   case "$opt" in
     n) n=$OPTARG ;; m) m=$OPTARG ;; t) triples=$OPTARG ;; d) duration=$OPTARG ;; o) out=$OPTARG ;;

@@ -77,11 +77,13 @@ public final class Evaluator {
         scenario.workload());
     MetricMeter meter = new MetricMeter(data, dataset != null);
     List<FaultWindowResult> windows = WindowResults.of(data, meter, scenario.slos());
+    java.time.Duration warmup = scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup();
+    long judgedFrom = data.info() == null || data.info().startedMs() <= 0 ? Long.MIN_VALUE
+        : data.info().startedMs() + warmup.toMillis();
     SloJudge judge = new SloJudge(data, meter, evaluation.minSamples(), windows, BaselineJudge.of(baseline, run,
-        scenario.slos(), metric -> meter.measure(metric, data.scopes().whole())));
+        judgedFrom, scenario.slos(), metric -> meter.measure(metric, data.scopes().whole())));
     LeakJudge leaks = LeakJudge.read(run, data, evaluation.minSamples());
-    FaultPlaneChecks planeChecks = FaultPlaneChecks.read(run, data, evaluation,
-        scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup());
+    FaultPlaneChecks planeChecks = FaultPlaneChecks.read(run, data, evaluation, warmup);
     List<SloResult> slos = new ArrayList<>();
     List<String> names = names(scenario.slos());
     for (int i = 0; i < scenario.slos().size(); i++) {
@@ -95,8 +97,7 @@ public final class Evaluator {
         info == null ? "run.json is missing or unreadable" : info.detail(), data.scopes().whole().tally().tasks(),
         info == null ? 0 : info.startedMs(), info == null ? 0 : info.endedMs(), metrics(data, meter, windows, leaks),
         slos, windows, samples(data, meter, leaks), series(data, meter),
-        data.harness() == null ? HarnessCheck.skipped() : data.harness().check(),
-        scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup(), planeChecks.results());
+        data.harness() == null ? HarnessCheck.skipped() : data.harness().check(), warmup, planeChecks.results());
   }
 
   /** {@code metric}, plus {@code @scope} unless whole; a repeated name gets {@code #2}, {@code #3}, … */

@@ -163,9 +163,10 @@ public final class RunDiff {
    * The metrics and sample counts of a run's verdict.json.
    *
    * @param metrics whole-run metrics by name, null where not measured
-   * @param samples tasks behind each metric that has a count
+   * @param samples     tasks behind each metric that has a count
+   * @param judgedFromMs the first task start (epoch ms) its metrics count: the run's start plus its warm-up
    */
-  public record Measured(Map<String, Double> metrics, Map<String, Long> samples) {
+  public record Measured(Map<String, Double> metrics, Map<String, Long> samples, long judgedFromMs) {
 
     /** Reads {@code run}'s verdict.json; throws when it is missing or unreadable. */
     public static Measured read(RunDirectory run) {
@@ -180,7 +181,9 @@ public final class RunDiff {
             e -> metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null));
         Map<String, Long> samples = new LinkedHashMap<>();
         root.path("metric_samples").fields().forEachRemaining(e -> samples.put(e.getKey(), e.getValue().asLong()));
-        return new Measured(metrics, samples);
+        long warmupMs = Math.round(root.path("harness").path("warmup_s").asDouble(0) * 1000);
+        long started = root.path("started_ms").asLong(0);
+        return new Measured(metrics, samples, started > 0 ? started + warmupMs : Long.MIN_VALUE);
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + run.verdict(), e);
       }

@@ -19,18 +19,22 @@ import java.util.Map;
  */
 public record RunSample(Map<String, Double> metrics, Map<String, Long> samples, long[] latencies, long[] ttfts) {
 
-  /** Reads {@code run}'s verdict.json and streams its records.jsonl once. */
+  /** Reads {@code run}'s verdict.json and streams its records.jsonl once, leaving out its warm-up as its metrics do. */
   public static RunSample read(RunDirectory run) {
     RunDiff.Measured measured = RunDiff.Measured.read(run);
-    return of(measured.metrics(), measured.samples(), run);
+    return of(measured.metrics(), measured.samples(), run, measured.judgedFromMs());
   }
 
-  /** {@code metrics} and {@code samples} measured already, with the values streamed from {@code run}'s records. */
-  public static RunSample of(Map<String, Double> metrics, Map<String, Long> samples, RunDirectory run) {
+  /**
+   * {@code metrics} and {@code samples} measured already, with the values streamed from {@code run}'s records of the
+   * tasks started at {@code judgedFromMs} or later (the end of the warm-up, which no metric counts).
+   */
+  public static RunSample of(Map<String, Double> metrics, Map<String, Long> samples, RunDirectory run,
+      long judgedFromMs) {
     Growing latencies = new Growing();
     Growing ttfts = new Growing();
     JsonLines.forEach(run.records(), TaskRecord.class, record -> {
-      if (record.succeeded()) {
+      if (record.succeeded() && record.startMs() >= judgedFromMs) {
         latencies.add(Math.max(0, record.latencyMs()));
         if (record.ttftMs() != null) {
           ttfts.add(Math.max(0, record.ttftMs()));

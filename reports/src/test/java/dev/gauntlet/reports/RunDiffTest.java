@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.gauntlet.reports.internal.VerdictJson;
 import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.scenario.Stage;
+import dev.gauntlet.scenario.Workload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -95,6 +98,22 @@ class RunDiffTest {
     assertThat(p50.floor().value()).isCloseTo(0.002, within(1e-12));
     assertThat(p50.decision()).as("+12.5%%, but two whole-millisecond steps").isEqualTo(MetricDiff.Decision.WITHIN_FLOOR);
     assertThat(slowerP50.decision()).as("+5 ms, +31%").isEqualTo(MetricDiff.Decision.REGRESSION);
+  }
+
+  @Test
+  void tasksStartedInTheWarmUpAreLeftOutOfTheLatencyComparisonAsTheyAreOutOfTheMetrics() throws IOException {
+    Workload warm = new Workload(Workload.Protocol.SYNC, List.of(new Stage(60, 60, Duration.ofMinutes(2))),
+        Duration.ofSeconds(30), 1, Workload.DEFAULT_POLL_INTERVAL, Duration.ofSeconds(20));
+    RunDirectory baseline = written(new RunFixture(dir.resolve("a")).workload(warm).completed(120_000)
+        .tasks(0, 20_000, 100, 40, true).tasks(20_000, 120_000, 100, 16, true));
+    RunDirectory current = written(new RunFixture(dir.resolve("b")).workload(warm).completed(120_000)
+        .tasks(0, 20_000, 100, 900, true).tasks(20_000, 120_000, 100, 16, true));
+
+    List<MetricDiff> diffs = RunDiff.compare(baseline, current);
+
+    assertThat(metric(diffs, "latency.p99").current()).as("the metric leaves the warm-up out").isEqualTo(0.016);
+    assertThat(metric(diffs, "latency.p99").significant()).as("and so does its test").isFalse();
+    assertThat(metric(diffs, "latency.max").significant()).isFalse();
   }
 
   @Test

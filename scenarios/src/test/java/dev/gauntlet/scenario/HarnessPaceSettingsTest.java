@@ -16,8 +16,9 @@ class HarnessPaceSettingsTest {
   @TempDir
   Path dir;
 
+  /** smoke.yaml without its warm-up, {@code workloadLine} first in its workload, {@code evaluation} appended. */
   private Path smokeWith(String workloadLine, String evaluation) throws IOException {
-    String smoke = Files.readString(Path.of("smoke.yaml"));
+    String smoke = Files.readString(Path.of("smoke.yaml")).replaceFirst("(?m)^  warmup: .*\\n", "");
     String text = smoke.replaceFirst("(?m)^workload:\\n", "workload:\n" + workloadLine)
         + (evaluation.isEmpty() ? "" : "\nevaluation:\n" + evaluation);
     Path file = dir.resolve("smoke.yaml");
@@ -26,8 +27,9 @@ class HarnessPaceSettingsTest {
   }
 
   @Test
-  void withoutSettingsThereIsNoWarmupAndTheDefaultThresholds() {
-    Scenario smoke = ScenarioLoader.load(Path.of("smoke.yaml"));
+  void withoutSettingsThereIsNoWarmupAndTheDefaultThresholds() throws IOException {
+    assertThat(ScenarioLoader.load(Path.of("smoke.yaml")).workload().warmup()).isEqualTo(Duration.ofSeconds(15));
+    Scenario smoke = ScenarioLoader.load(smokeWith("", ""));
     assertThat(smoke.workload().warmup()).isZero();
     assertThat(smoke.evaluation().maxSendLag()).isEqualTo(Duration.ofMillis(10));
     assertThat(smoke.evaluation().minArrivalShare()).isEqualTo(0.99);
@@ -44,10 +46,10 @@ class HarnessPaceSettingsTest {
 
   @Test
   void rejectsAWarmupAsLongAsTheProfile() throws IOException {
-    Path file = smokeWith("  warmup: 30s\n", "");
+    Path file = smokeWith("  warmup: 45s\n", "");
     assertThatThrownBy(() -> ScenarioLoader.load(file))
         .hasMessageContaining("smoke.yaml:")
-        .hasMessageContaining("workload.warmup: must be shorter than the profile (30s), but was 30s");
+        .hasMessageContaining("workload.warmup: must be shorter than the profile (45s), but was 45s");
   }
 
   @Test

@@ -15,7 +15,7 @@ class WorkloadProtocolTest {
   @TempDir
   Path dir;
 
-  /** smoke.yaml with its {@code protocol: sync} line (line 17) replaced by {@code lines}. */
+  /** smoke.yaml with its {@code protocol: sync} line (line 18) replaced by {@code lines}. */
   private Path smokeWith(String lines) throws IOException {
     String smoke = Files.readString(Path.of("smoke.yaml"));
     Path file = dir.resolve("smoke.yaml");
@@ -50,14 +50,14 @@ class WorkloadProtocolTest {
     Path grpc = smokeWith("  protocol: grpc\n");
 
     assertThatThrownBy(() -> ScenarioLoader.load(grpc)).hasMessageContaining(
-        "smoke.yaml:17:13 workload.protocol: must be one of [sync, async, stream], but was 'grpc'");
+        "smoke.yaml:18:13 workload.protocol: must be one of [sync, async, stream], but was 'grpc'");
   }
 
   @Test
   void rejectsAZeroOrMalformedPollInterval() throws IOException {
     Path zero = smokeWith("  protocol: async\n  poll_interval: 0s\n");
     assertThatThrownBy(() -> ScenarioLoader.load(zero))
-        .hasMessageContaining("smoke.yaml:18:18 workload.poll_interval: must be longer than 0s, but was 0s");
+        .hasMessageContaining("smoke.yaml:19:18 workload.poll_interval: must be longer than 0s, but was 0s");
     Path soon = smokeWith("  protocol: async\n  poll_interval: soon\n");
     assertThatThrownBy(() -> ScenarioLoader.load(soon)).hasMessageContaining(
         "workload.poll_interval: must be a duration such as 500ms, 30s, 2m or 1h, but was 'soon'");

@@ -45,19 +45,20 @@ public final class BaselineJudge {
   /**
    * A judge of {@code slos}' relative SLOs against {@code baseline} (null for none).
    *
-   * @param current measures a metric over the whole of the run being judged
+   * @param judgedFromMs the first task start {@code run}'s metrics count (after its warm-up)
+   * @param current      measures a metric over the whole of the run being judged
    */
-  public static BaselineJudge of(Baseline baseline, RunDirectory run, List<SloSpec> slos,
+  public static BaselineJudge of(Baseline baseline, RunDirectory run, long judgedFromMs, List<SloSpec> slos,
       Function<String, Measurement> current) {
     if (baseline == null) {
       return none();
     }
     List<String> family = slos.stream().filter(SloSpec::relative).map(SloSpec::metric).distinct().toList();
-    return new BaselineJudge(baseline, () -> compare(baseline, run, family, current));
+    return new BaselineJudge(baseline, () -> compare(baseline, run, judgedFromMs, family, current));
   }
 
-  private static Map<String, MetricDiff> compare(Baseline baseline, RunDirectory run, List<String> family,
-      Function<String, Measurement> current) {
+  private static Map<String, MetricDiff> compare(Baseline baseline, RunDirectory run, long judgedFromMs,
+      List<String> family, Function<String, Measurement> current) {
     Map<String, Double> metrics = new HashMap<>();
     Map<String, Long> samples = new HashMap<>();
     family.forEach(metric -> {
@@ -69,7 +70,7 @@ public final class BaselineJudge {
     });
     List<RunSample> baselines = baseline.runs().stream().map(RunSample::read).toList();
     Map<String, MetricDiff> byMetric = new LinkedHashMap<>();
-    RunDiff.compare(baselines, RunSample.of(metrics, samples, run), Tolerance.DEFAULT, baseline.profile(), family)
+    RunDiff.compare(baselines, RunSample.of(metrics, samples, run, judgedFromMs), Tolerance.DEFAULT, baseline.profile(), family)
         .forEach(d -> byMetric.put(d.metric(), d));
     return byMetric;
   }
