@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
 import dev.gauntlet.reports.Baseline;
 import dev.gauntlet.reports.DiffTable;
 import dev.gauntlet.reports.MetricDiff;

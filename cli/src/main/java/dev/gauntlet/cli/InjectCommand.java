@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
 import dev.gauntlet.faults.memory.GpuMemoryInjector;
 import dev.gauntlet.faults.memory.GpuSampler;
 import dev.gauntlet.faults.memory.HostMemoryInjector;

@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.RunInputs;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.DatasetLoader;
 import dev.gauntlet.reports.ConsoleTable;
@@ -48,7 +49,7 @@ final class ReportCommand implements Callable<Integer> {
           "must be a run directory holding scenario.yaml, but " + file + " does not exist")));
     }
     Scenario scenario = ScenarioLoader.load(file);
-    Dataset dataset = DatasetLoader.load(Inputs.datasetDir(file, scenario.dataset()));
+    Dataset dataset = DatasetLoader.load(RunInputs.datasetDir(file, scenario.dataset()));
     Verdict verdict = Evaluator.evaluate(scenario, dataset, run, baselines.baseline());
     ReportWriter.writeAll(verdict, dataset, run);
     System.out.print(ConsoleTable.render(verdict));

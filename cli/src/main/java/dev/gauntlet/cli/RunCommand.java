@@ -1,32 +1,20 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.reports.Baseline;
-import dev.gauntlet.run.RunDirectory;
-import dev.gauntlet.scenario.InvalidInputException;
-import dev.gauntlet.scenario.Problem;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.gauntlet.engine.Gauntlet;
+import dev.gauntlet.engine.RunOptions;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gauntlet run SCENARIO}: one whole run, from starting the target to the verdict. */
+/** {@code gauntlet run SCENARIO}: one whole run, from starting the target to the verdict ({@link Gauntlet#run}). */
 @Command(name = "run", description = "Run a scenario: start the target and the fault plane, drive the workload, "
     + "score every task, gate on the SLOs.")
 final class RunCommand implements Callable<Integer> {
-
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario file, e.g. scenarios/smoke.yaml.")
   Path scenario;
@@ -42,33 +30,8 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Inputs inputs = Inputs.load(scenario, overrides);
-    Baseline baseline = baselines.baseline();
-    RunDirectory run = RunDirectory.create(out != null ? requireEmpty(out) : fresh(inputs.scenario().name()));
-    return new ScenarioRun(inputs, run, System.out, baseline).execute();
-  }
-
-  /** A run never appends to another run's files: the records, ledger and timeline would mix. */
-  static Path requireEmpty(Path dir) {
-    try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
-      Optional<Path> first = entries.findFirst();
-      if (first.isPresent()) {
-        throw new InvalidInputException(List.of(new Problem("--out " + dir, 0, 0, "",
-            "must be a new or empty directory, but it holds " + first.get().getFileName()
-                + "; remove it or choose another")));
-      }
-      return dir;
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read " + dir, e);
-    }
-  }
-
-  static Path fresh(String scenarioName) {
-    Path base = Path.of("runs", STAMP.format(ZonedDateTime.now(ZoneOffset.UTC)) + "-" + scenarioName);
-    Path dir = base;
-    for (int n = 2; Files.exists(dir); n++) {
-      dir = Path.of(base + "-" + n);
-    }
-    return dir;
+    RunOptions options = RunOptions.defaults().out(out).set(overrides.toArray(String[]::new))
+        .baseline(baselines.baseline()).console(System.out);
+    return Gauntlet.run(scenario, options).exitCode();
   }
 }

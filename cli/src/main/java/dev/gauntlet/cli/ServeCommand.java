@@ -1,6 +1,7 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.run.RunDirectory;
+import dev.gauntlet.engine.Gauntlet;
+import dev.gauntlet.engine.RunInputs;
 import dev.gauntlet.scenario.Durations;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,10 +42,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Inputs inputs = Inputs.load(scenario, overrides);
-    RunDirectory run = RunDirectory.create(out != null ? RunCommand.requireEmpty(out)
-        : RunCommand.fresh(inputs.scenario().name() + "-serve"));
-    return new ServeSession(inputs, run, System.out).serve(duration, startSchedule);
+    return Gauntlet.serve(RunInputs.load(scenario, overrides), out, duration, startSchedule, System.out);
   }
 
   /** Durations as scenarios write them: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}. */

@@ -1,5 +1,7 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
+import dev.gauntlet.engine.RunInputs;
 import dev.gauntlet.scenario.InvalidInputException;
 import dev.gauntlet.scenario.Problem;
 import java.nio.file.Path;
@@ -25,7 +27,7 @@ final class ValidateCommand implements Callable<Integer> {
     List<Problem> problems = new ArrayList<>();
     for (Path file : scenarios) {
       try {
-        Inputs inputs = Inputs.load(file, overrides);
+        RunInputs inputs = RunInputs.load(file, overrides);
         System.out.printf("%s: valid (%s, %d items, %d faults, %d SLOs)%n", file, inputs.dataset().name(),
             inputs.dataset().items().size(), inputs.scenario().faults().size(), inputs.scenario().slos().size());
       } catch (InvalidInputException e) {

@@ -15,7 +15,7 @@ record Console(int exitCode, String out, String err) {
     System.setOut(new PrintStream(new TeeStream(out, oldOut), true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(new TeeStream(err, oldErr), true, StandardCharsets.UTF_8));
     try {
-      int code = Gauntlet.execute(args);
+      int code = GauntletCommand.execute(args);
       return new Console(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);

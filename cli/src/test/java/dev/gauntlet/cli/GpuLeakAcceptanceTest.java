@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gauntlet.run.JsonLines;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The {@code gpu-leak} scenario as whole runs: a self-hosted model server leaking 180 MB per completion. The naive
+ * The {@code gpu_leak} scenario as whole runs: a self-hosted model server leaking 180 MB per completion. The naive
  * agent keeps asking it once it is full and fails; the resilient agent's watchdog restarts it before it fills and
  * passes. About 70 s a run.
  */

@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

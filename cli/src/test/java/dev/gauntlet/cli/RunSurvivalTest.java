@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +29,7 @@ class RunSurvivalTest {
     Path out = dir.resolve("killed");
     Process gauntlet = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
         "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-Dgauntlet.home=" + HOME, "-cp", System.getProperty("java.class.path"), Gauntlet.class.getName(),
+        "-Dgauntlet.home=" + HOME, "-cp", System.getProperty("java.class.path"), GauntletCommand.class.getName(),
         "run", HOME.resolve("scenarios/smoke.yaml").toString(), "--out", out.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("gauntlet.log").toFile()).start();
     awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));

@@ -1,5 +1,6 @@
 package dev.gauntlet.cli;
 
+import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
@@ -44,7 +45,7 @@ class ServeCommandTest {
     CompletableFuture<Integer> serve;
     String out;
     try {
-      serve = CompletableFuture.supplyAsync(() -> Gauntlet.execute("serve",
+      serve = CompletableFuture.supplyAsync(() -> GauntletCommand.execute("serve",
           HOME.resolve("scenarios/provider-outage.yaml").toString(), "--out", runDir.toString(), "--duration", "10s"));
       out = awaitPrinted(printed, "serving for", serve);
     } finally {

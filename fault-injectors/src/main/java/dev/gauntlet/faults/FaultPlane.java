@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
  * per scenario provider (scripted, passing through to a real provider, or replaying recorded exchanges), a tool mock
  * answering from the dataset's fixtures, TCP proxies to its other dependencies on a Toxiproxy (the embedded one or
  * an external one) for network faults, a simulated model server on a port of its own per self-hosted provider (whose
- * GPU memory a {@code gpu-leak} fault leaks, sampled into {@code memory.jsonl}), the timeline that switches the
+ * GPU memory a {@code gpu_leak} fault leaks, sampled into {@code memory.jsonl}), the timeline that switches the
  * scenario's faults on and off, and an admin API on loopback through which a person can switch them by hand
  * ({@link AdminServer}). Every call served is written to the run's ledger, every switch to its timeline.
  *

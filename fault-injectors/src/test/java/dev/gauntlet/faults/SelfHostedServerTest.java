@@ -210,7 +210,7 @@ class SelfHostedServerTest {
     assertThat(serverEvents()).singleElement().satisfies(e -> {
       assertThat(e.action()).isEqualTo(TimelineEvent.OOM);
       assertThat(e.provider()).isEqualTo("local");
-      assertThat(e.kind()).isEqualTo("gpu-leak");
+      assertThat(e.kind()).isEqualTo("gpu_leak");
       assertThat(e.fault()).isEqualTo("leak");
     });
   }

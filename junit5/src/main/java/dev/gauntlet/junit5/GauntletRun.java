@@ -1,12 +1,14 @@
 package dev.gauntlet.junit5;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.run.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -37,7 +39,16 @@ public record GauntletRun(
     return read(dir, -1);
   }
 
-  static GauntletRun read(Path dir, int exitCode) {
+  /** The run in {@code dir} as {@code verdict} (the one written to its verdict.json) judged it. */
+  static GauntletRun of(Path dir, Verdict verdict) {
+    List<SloOutcome> slos = verdict.slos().stream().map(slo -> new SloOutcome(slo.name(), slo.spec().metric(),
+        slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT), slo.spec().min(),
+        slo.spec().max(), slo.measured(), slo.status().label(), slo.message())).toList();
+    return new GauntletRun(dir, verdict.exitCode(), verdict.scenario(), verdict.seed(), verdict.status().label(),
+        verdict.reason(), verdict.outcome(), slos);
+  }
+
+  private static GauntletRun read(Path dir, int exitCode) {
     JsonNode verdict;
     try {
       verdict = Json.mapper().readTree(dir.resolve("verdict.json").toFile());

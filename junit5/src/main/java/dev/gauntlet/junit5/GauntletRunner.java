@@ -1,22 +1,26 @@
 package dev.gauntlet.junit5;
 
-import dev.gauntlet.cli.ExitCodes;
-import dev.gauntlet.cli.Gauntlet;
+import dev.gauntlet.engine.ExitCodes;
+import dev.gauntlet.engine.Gauntlet;
+import dev.gauntlet.engine.RunOptions;
+import dev.gauntlet.engine.RunResult;
+import dev.gauntlet.scenario.InvalidInputException;
+import dev.gauntlet.scenario.Problem;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Runs one scenario in this JVM through the command line's own entry point, so a test sees exactly what
- * {@code gauntlet run} would produce. When Allure collects this test run ({@code allure.results.directory} is set),
+ * Runs one scenario in this JVM through the engine's {@link Gauntlet#run}, as {@code gauntlet run} does, printing
+ * what it prints to standard output. When Allure collects this test run ({@code allure.results.directory} is set),
  * the run's own Allure results (one test per SLO, fault windows as steps, transcripts attached) are copied there
- * too. Thread-safe (stateless), though runs share the JVM's standard output.
+ * too. Thread-safe (stateless), though Gatling allows one run at a time per JVM.
  */
 final class GauntletRunner {
 
@@ -25,18 +29,21 @@ final class GauntletRunner {
   static GauntletRun run(Path scenario, List<String> overrides, Path out) {
     Path file = resolve(scenario);
     empty(out);
-    List<String> args = new ArrayList<>(List.of("run", file.toString(), "--out", out.toString()));
-    overrides.forEach(override -> args.addAll(List.of("--set", override)));
-    int exit = Gauntlet.execute(args.toArray(String[]::new));
-    if (exit == ExitCodes.INVALID_INPUT || exit == ExitCodes.HARNESS_FAILED
-        || !Files.exists(out.resolve("verdict.json"))) {
-      throw new GauntletRunException("gauntlet " + String.join(" ", args) + " exited with " + exit + " ("
-          + (exit == ExitCodes.INVALID_INPUT ? "invalid scenario, dataset or arguments; the problems are printed above"
-              : "the target never became ready or the harness failed; see the output above and "
-                  + out.resolve("agent.log")) + ") and wrote no verdict");
+    RunResult result;
+    try {
+      result = Gauntlet.run(file, RunOptions.defaults().out(out).set(overrides.toArray(String[]::new))
+          .console(System.out, false));
+    } catch (InvalidInputException e) {
+      throw new GauntletRunException(file + " could not be run: it is invalid:\n  " + e.problems().stream()
+          .map(Problem::toString).collect(Collectors.joining("\n  ")));
+    }
+    if (result.verdict() == null) {
+      throw new GauntletRunException(file + " ended without a verdict (exit " + result.exitCode() + "): "
+          + (result.exitCode() == ExitCodes.HARNESS_FAILED ? result.failure() + "; see the output above and "
+              + out.resolve("agent.log") : "the run was interrupted"));
     }
     copyAllureResults(out);
-    return GauntletRun.read(out, exit);
+    return GauntletRun.of(out, result.verdict());
   }
 
   /** {@code scenario} against {@code gauntlet.home} when set and the file is there, else as given. */

@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A self-hosted, vLLM-like model server on loopback, as the gpu-leak contract describes it: OpenAI chat completions
+ * A self-hosted, vLLM-like model server on loopback, as the gpu_leak contract describes it: OpenAI chat completions
  * from a script, each adding a leak to used GPU memory; {@code /metrics} in the Prometheus text format with the DCGM
  * and vLLM fields; {@code /health}; {@code POST /gauntlet/restart}, which puts memory back to its baseline and
  * answers 503 on {@code /v1} and {@code /health} for a cold start. {@link #hang()} makes it accept connections and

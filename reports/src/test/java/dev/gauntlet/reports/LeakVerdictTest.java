@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The leak SLOs over a synthetic run directory: a self-hosted server leaking a known 180 MB per inference, with
- * noise and two restarts, and the timeline of a gpu-leak window and the restarts that ended it.
+ * noise and two restarts, and the timeline of a gpu_leak window and the restarts that ended it.
  */
 class LeakVerdictTest {
 
@@ -136,11 +136,11 @@ class LeakVerdictTest {
         .relativeSlo(new SloSpec("leak.detection_time", SloSpec.Scope.WHOLE, null, 30.0))
         .relativeSlo(new SloSpec("leak.detection_time", SloSpec.Scope.WHOLE, null, 20.0))
         .event(new TimelineEvent(START + 10_000, "other-restart", "server", "restart", "fallback"))
-        .event(new TimelineEvent(START + 20_000, "vram-leak", "gpu-leak", TimelineEvent.ON, "local"))
+        .event(new TimelineEvent(START + 20_000, "vram-leak", "gpu_leak", TimelineEvent.ON, "local"))
         .event(new TimelineEvent(START + 47_500, "local", "server", "restart", "local"))
         .event(new TimelineEvent(START + 62_500, "local", "server", "ready", "local"))
         .event(new TimelineEvent(START + 70_000, "local", "server", "restart", "local"))
-        .event(new TimelineEvent(START + 80_000, "vram-leak", "gpu-leak", TimelineEvent.OFF, "local"));
+        .event(new TimelineEvent(START + 80_000, "vram-leak", "gpu_leak", TimelineEvent.OFF, "local"));
 
     Verdict verdict = run.evaluate();
 
@@ -149,7 +149,7 @@ class LeakVerdictTest {
     assertThat(verdict.slos().get(0).message())
         .isEqualTo("leak.detection_time was 27.5 s (worst: vram-leak), must be <= 30 s");
     assertThat(verdict.slos().get(1).status()).isEqualTo(Status.FAILED);
-    assertThat(verdict.faultWindows()).extracting(FaultWindowResult::kind).containsExactly("gpu-leak");
+    assertThat(verdict.faultWindows()).extracting(FaultWindowResult::kind).containsExactly("gpu_leak");
   }
 
   @Test
@@ -174,7 +174,7 @@ class LeakVerdictTest {
   @Test
   void everyReportShowsTheLeakRateWithItsInterval() throws Exception {
     RunFixture run = leakRun(leakRate(1.0))
-        .event(new TimelineEvent(START + 5_000, "vram-leak", "gpu-leak", TimelineEvent.ON, "local"))
+        .event(new TimelineEvent(START + 5_000, "vram-leak", "gpu_leak", TimelineEvent.ON, "local"))
         .event(new TimelineEvent(START + 19_900, "local", "server", "restart", "local"));
     Verdict verdict = run.evaluate();
     ReportWriter.writeAll(verdict, RunFixture.dataset(), run.run);
@@ -219,9 +219,9 @@ class LeakVerdictTest {
   void theMemoryChartDrawsInABrowser() throws Exception {
     Chromium chromium = Chromium.require();
     RunFixture run = leakRun(leakRate(1.0), new SloSpec("success_rate", SloSpec.Scope.WHOLE, 0.95, null))
-        .event(new TimelineEvent(START + 5_000, "vram-leak", "gpu-leak", TimelineEvent.ON, "local"))
+        .event(new TimelineEvent(START + 5_000, "vram-leak", "gpu_leak", TimelineEvent.ON, "local"))
         .event(new TimelineEvent(START + 19_900, "local", "server", "restart", "local"))
-        .event(new TimelineEvent(START + 55_000, "vram-leak", "gpu-leak", TimelineEvent.OFF, "local"));
+        .event(new TimelineEvent(START + 55_000, "vram-leak", "gpu_leak", TimelineEvent.OFF, "local"));
     ReportWriter.writeAll(run.evaluate(), RunFixture.dataset(), run.run);
     Path page = ReportWriter.report(run.run);
 
@@ -229,7 +229,7 @@ class LeakVerdictTest {
 
     assertThat(dom).containsPattern("id=\"" + HtmlReport.MEMORY_CHART + "\"[^>]*>\\s*<div[^>]*>\\s*<svg");
     assertThat(dom).contains("local · 1").contains("MB/inference (95% CI");
-    chromium.screenshot(page, Path.of("target", "report-screenshots", "gpu-leak.png"), 1400, 2400);
+    chromium.screenshot(page, Path.of("target", "report-screenshots", "gpu_leak.png"), 1400, 2400);
   }
 
   private static JsonNode chartData(String html) throws Exception {

@@ -9,7 +9,7 @@ import java.util.OptionalLong;
  * @param tsMs     epoch milliseconds
  * @param fault    the fault's name in the scenario
  * @param kind     the fault's kind ({@code outage}, {@code rate_limit}, …)
- * @param action   {@code on} or {@code off}; for a self-hosted server (kind {@code gpu-leak}) {@code oom} (the first
+ * @param action   {@code on} or {@code off}; for a self-hosted server (kind {@code gpu_leak}) {@code oom} (the first
  *                 out-of-memory answer since it was last started), {@code crash}, {@code restart} (asked for) or
  *                 {@code ready} (its cold start is over)
  * @param provider provider it targets, null for all

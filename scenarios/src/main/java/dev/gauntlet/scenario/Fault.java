@@ -233,7 +233,7 @@ public sealed interface Fault
 
     @Override
     public String kind() {
-      return "gpu-leak";
+      return "gpu_leak";
     }
 
     /** What the server does once its device is full. */

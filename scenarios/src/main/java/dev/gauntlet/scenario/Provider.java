@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param fixtures  folder of recorded exchanges that {@link Mode#REPLAY} answers from; null otherwise
  * @param selfHosted the simulated GPU of a self-hosted, vLLM-like model server ({@code self_hosted:}); null for a
  *                  hosted API. A self-hosted provider listens on a port of its own and can leak memory
- *                  ({@code kind: gpu-leak})
+ *                  ({@code kind: gpu_leak})
  */
 public record Provider(String name, String api, String model, Mode mode, URI upstream, String apiKeyEnv,
     Path record, Path fixtures, SelfHosted selfHosted) {

@@ -170,7 +170,7 @@ class FaultKindsTest {
   @Test
   void unknownKindListsTheKinds() {
     assertThat(problems("kind: gremlins")).anySatisfy(p -> assertThat(p).contains(
-        "faults[0].kind: must be one of [gpu-leak, hallucinated_tool, latency, malformed_output, network, outage, "
+        "faults[0].kind: must be one of [gpu_leak, hallucinated_tool, latency, malformed_output, network, outage, "
             + "rate_limit, runaway_loop, unsafe_action], but was 'gremlins'"));
   }
 }

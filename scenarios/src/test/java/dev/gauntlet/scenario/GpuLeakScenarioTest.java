@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A self-hosted provider's simulated GPU and the gpu-leak fault bind onto their records; mistakes are located. */
+/** A self-hosted provider's simulated GPU and the gpu_leak fault bind onto their records; mistakes are located. */
 class GpuLeakScenarioTest {
 
   private static final String HEAD = """
@@ -80,17 +80,17 @@ class GpuLeakScenarioTest {
 
   @Test
   void gpuLeakDefaultsTo180MbPerInferenceAndErrors() throws IOException {
-    FaultSpec spec = load(PROVIDERS, "kind: gpu-leak\nprovider: local").faults().get(0);
+    FaultSpec spec = load(PROVIDERS, "kind: gpu_leak\nprovider: local").faults().get(0);
 
     assertThat(spec.fault()).isEqualTo(new Fault.GpuLeak(180e6 / (1 << 20), Fault.GpuLeak.OnOom.ERRORS));
-    assertThat(spec.fault().kind()).isEqualTo("gpu-leak");
+    assertThat(spec.fault().kind()).isEqualTo("gpu_leak");
     assertThat(spec.provider()).isEqualTo("local");
-    assertThat(spec.name()).isEqualTo("gpu-leak-0");
+    assertThat(spec.name()).isEqualTo("gpu_leak-0");
   }
 
   @Test
   void gpuLeakBindsItsSizeAndCrashMode() throws IOException {
-    Fault fault = load(PROVIDERS, "kind: gpu-leak\nprovider: local\nper_inference: 1GiB\non_oom: crash")
+    Fault fault = load(PROVIDERS, "kind: gpu_leak\nprovider: local\nper_inference: 1GiB\non_oom: crash")
         .faults().get(0).fault();
 
     assertThat(fault).isEqualTo(new Fault.GpuLeak(1024, Fault.GpuLeak.OnOom.CRASH));
@@ -109,23 +109,23 @@ class GpuLeakScenarioTest {
 
   @Test
   void gpuLeakMustTargetASelfHostedProvider() {
-    assertThat(problems(PROVIDERS, "kind: gpu-leak\nprovider: fallback")).singleElement().asString()
+    assertThat(problems(PROVIDERS, "kind: gpu_leak\nprovider: fallback")).singleElement().asString()
         .contains("leak.yaml:23:15")
         .endsWith("faults[0].provider: must name a provider with self_hosted: [local], but 'fallback' has none");
   }
 
   @Test
   void gpuLeakNeedsAProviderAndNoModel() {
-    assertThat(problems(PROVIDERS, "kind: gpu-leak\nmodel: llama-3.1-8b-instruct")).containsExactly(
-        "leak.yaml:21:5 faults[0].provider: is required for a gpu-leak fault, which leaks on one self-hosted "
+    assertThat(problems(PROVIDERS, "kind: gpu_leak\nmodel: llama-3.1-8b-instruct")).containsExactly(
+        "leak.yaml:21:5 faults[0].provider: is required for a gpu_leak fault, which leaks on one self-hosted "
             + "provider, but is missing",
-        "leak.yaml:23:12 faults[0].model: must be absent for a gpu-leak fault, which acts on the whole server, but "
+        "leak.yaml:23:12 faults[0].model: must be absent for a gpu_leak fault, which acts on the whole server, but "
             + "was 'llama-3.1-8b-instruct'");
   }
 
   @Test
   void reportsWrongLeakAttributesWhereTheyAre() {
-    assertThat(problems(PROVIDERS, "kind: gpu-leak\nprovider: local\nper_inference: lots\non_oom: explode"))
+    assertThat(problems(PROVIDERS, "kind: gpu_leak\nprovider: local\nper_inference: lots\non_oom: explode"))
         .containsExactly(
             "leak.yaml:24:20 faults[0].per_inference: must be a positive size such as 180MB, 512MiB, 80GB or 80GiB, "
                 + "but was 'lots'",

@@ -53,10 +53,10 @@ class LeakSloTest {
     assertThatThrownBy(() -> ScenarioLoader.load(file))
         .hasMessageContaining("slos[0]: must bound leak_rate with min, max or both (it is judged on its confidence "
             + "interval), but had max_drop or max_increase")
-        .hasMessageContaining("slos[1].scope: must be whole for leak.detection_time (it is judged per gpu-leak "
+        .hasMessageContaining("slos[1].scope: must be whole for leak.detection_time (it is judged per gpu_leak "
             + "window), but was 'during_faults'")
         .hasMessageContaining("slos[2].max:")
-        .hasMessageContaining("slos: must not ask for leak.detection_time without a gpu-leak fault, but the "
+        .hasMessageContaining("slos: must not ask for leak.detection_time without a gpu_leak fault, but the "
             + "scenario has none");
   }
 }

@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Measures and judges {@code leak.detection_time} on the slowest gpu-leak window. A window whose server was never
+ * Measures and judges {@code leak.detection_time} on the slowest gpu_leak window. A window whose server was never
  * restarted fails the SLO once it went undetected longer than allowed (its time is then a lower bound, as for a
  * window that never recovered), and leaves it unresolved before that. Thread-safe.
  */
@@ -24,7 +24,7 @@ final class DetectionJudge {
   /** The slowest window's detection time; missing without windows or while any window has no restart. */
   Measurement measure() {
     if (detections.isEmpty()) {
-      return Measurement.missing("the run had no gpu-leak window");
+      return Measurement.missing("the run had no gpu_leak window");
     }
     Optional<Detection> undetected = undetected();
     if (undetected.isPresent()) {
@@ -35,7 +35,7 @@ final class DetectionJudge {
 
   SloResult judge(SloSpec spec, String name) {
     if (detections.isEmpty()) {
-      return SloJudge.unresolved(spec, name, null, "could not be measured: the run had no gpu-leak window");
+      return SloJudge.unresolved(spec, name, null, "could not be measured: the run had no gpu_leak window");
     }
     Optional<Detection> undetected = undetected();
     if (undetected.isPresent() && !SloJudge.within(spec, undetected.get().undetectedSeconds())) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * How long each gpu-leak window went before its server was restarted: from the window's {@code on} event to the
+ * How long each gpu_leak window went before its server was restarted: from the window's {@code on} event to the
  * first {@code restart} event of the same provider at or after it. Thread-safe (stateless).
  */
 final class LeakDetections {
@@ -15,7 +15,7 @@ final class LeakDetections {
   private LeakDetections() {}
 
   /**
-   * One gpu-leak window.
+   * One gpu_leak window.
    *
    * @param fault     the fault's name
    * @param provider  the provider it leaks on, null for every one
@@ -36,7 +36,7 @@ final class LeakDetections {
     }
   }
 
-  /** The gpu-leak windows of {@code events} in start order; {@code endMs} is when the data ended. */
+  /** The gpu_leak windows of {@code events} in start order; {@code endMs} is when the data ended. */
   static List<Detection> of(List<TimelineEvent> events, long endMs) {
     List<TimelineEvent> ordered = new ArrayList<>(events);
     ordered.sort(Comparator.comparingLong(TimelineEvent::tsMs));
@@ -52,7 +52,7 @@ final class LeakDetections {
     return detections;
   }
 
-  /** The scenario spells it {@code gpu-leak}; the timeline may write kinds with underscores, as {@code rate_limit}. */
+  /** The scenario spells it {@code gpu_leak}; the timeline may write kinds with underscores, as {@code rate_limit}. */
   static boolean isGpuLeak(String kind) {
     return kind != null && "gpu_leak".equals(kind.toLowerCase(Locale.ROOT).replace('-', '_'));
   }

@@ -26,7 +26,7 @@ final class FaultBinder {
       "unsafe_action", map -> new Fault.UnsafeAction(),
       "latency", LatencyBinder::bind,
       "network", NetworkBinder::fault,
-      "gpu-leak", FaultBinder::gpuLeak));
+      "gpu_leak", FaultBinder::gpuLeak));
 
   /** A hang longer than this would keep a run from ending when its workload does. */
   static final Duration MAX_HANG = Duration.ofMinutes(5);
@@ -127,11 +127,11 @@ final class FaultBinder {
   private static void gpuLeakTarget(YamlMap map, String provider, String model) {
     if (provider == null) {
       map.problems().add(map.node(), map.child("provider"),
-          "is required for a gpu-leak fault, which leaks on one self-hosted provider, but is missing");
+          "is required for a gpu_leak fault, which leaks on one self-hosted provider, but is missing");
     }
     if (model != null) {
       map.problems().add(map.value("model", false), map.child("model"),
-          "must be absent for a gpu-leak fault, which acts on the whole server, but was '" + model + "'");
+          "must be absent for a gpu_leak fault, which acts on the whole server, but was '" + model + "'");
     }
   }
 

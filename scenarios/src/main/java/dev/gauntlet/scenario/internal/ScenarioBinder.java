@@ -77,7 +77,7 @@ public final class ScenarioBinder {
     }
   }
 
-  /** A gpu-leak fault leaks on a simulated self-hosted server: its provider needs {@code self_hosted:}. */
+  /** A gpu_leak fault leaks on a simulated self-hosted server: its provider needs {@code self_hosted:}. */
   private static void checkSelfHosted(YamlMap map, List<FaultSpec> faults, List<Provider> providers) {
     List<Node> faultNodes = map.list("faults", false);
     List<String> selfHosted = providers.stream().filter(Provider::isSelfHosted).map(Provider::name).toList();
@@ -215,13 +215,13 @@ public final class ScenarioBinder {
     checkLeakDetection(map, faults, slos);
   }
 
-  /** Detection time runs from a gpu-leak window's start: without one it could never be measured. */
+  /** Detection time runs from a gpu_leak window's start: without one it could never be measured. */
   private static void checkLeakDetection(YamlMap map, List<FaultSpec> faults, List<SloSpec> slos) {
     boolean leaks = faults.stream().anyMatch(f -> f.fault() != null
         && "gpu_leak".equals(f.fault().kind().replace('-', '_')));
     if (!leaks && slos.stream().anyMatch(s -> s.metric().equals("leak.detection_time"))) {
       map.problems().add(map.value("slos", false), "slos",
-          "must not ask for leak.detection_time without a gpu-leak fault, but the scenario has none");
+          "must not ask for leak.detection_time without a gpu_leak fault, but the scenario has none");
     }
   }
 }

@@ -13,7 +13,7 @@ final class SloBinder {
   /** Metrics judged in a way of their own, which a baseline's single value cannot stand in for, and why. */
   private static final Map<String, String> ABSOLUTE_ONLY = Map.of(
       "recovery_time", "max (it is judged per fault window)",
-      "leak.detection_time", "max (it is judged per gpu-leak window)",
+      "leak.detection_time", "max (it is judged per gpu_leak window)",
       "leak_rate", "min, max or both (it is judged on its confidence interval)");
 
   private SloBinder() {}
@@ -46,7 +46,7 @@ final class SloBinder {
     }
     if (scope != null && !"whole".equals(scope) && "leak.detection_time".equals(metric)) {
       map.problems().add(map.value("scope", false), map.child("scope"),
-          "must be whole for leak.detection_time (it is judged per gpu-leak window), but was '" + scope + "'");
+          "must be whole for leak.detection_time (it is judged per gpu_leak window), but was '" + scope + "'");
     }
     if (relative && scope != null && !"whole".equals(scope)) {
       map.problems().add(map.value("scope", false), map.child("scope"),

@@ -27,6 +27,7 @@ class ModuleBoundariesTest {
     SIMULATIONS("dev.gauntlet.simulations.."),
     REPORTS("dev.gauntlet.reports.."),
     REFERENCE_AGENT("dev.gauntlet.agent.."),
+    ENGINE("dev.gauntlet.engine.."),
     CLI("dev.gauntlet.cli.."),
     JUNIT5("dev.gauntlet.junit5..");
 
@@ -87,17 +88,19 @@ class ModuleBoundariesTest {
         .layer("simulations").definedBy(Module.SIMULATIONS.packages)
         .layer("reports").definedBy(Module.REPORTS.packages)
         .layer("reference-agent").definedBy(Module.REFERENCE_AGENT.packages)
+        .layer("engine").definedBy(Module.ENGINE.packages)
         .layer("cli").definedBy(Module.CLI.packages)
         .layer("junit5").definedBy(Module.JUNIT5.packages)
         .whereLayer("junit5").mayNotBeAccessedByAnyLayer()
-        .whereLayer("cli").mayOnlyBeAccessedByLayers("junit5")
-        .whereLayer("reports").mayOnlyBeAccessedByLayers("cli", "junit5")
-        .whereLayer("simulations").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("fault-injectors").mayOnlyBeAccessedByLayers("cli", "junit5")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "junit5")
+        .whereLayer("reports").mayOnlyBeAccessedByLayers("engine", "cli", "junit5")
+        .whereLayer("simulations").mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("fault-injectors").mayOnlyBeAccessedByLayers("engine", "cli")
         .whereLayer("reference-agent").mayNotBeAccessedByAnyLayer()
         .whereLayer("dataset-generator").mayNotBeAccessedByAnyLayer()
         .whereLayer("model").mayOnlyBeAccessedByLayers("dataset-generator", "fault-injectors", "simulations",
-            "reports", "cli", "junit5")
+            "reports", "engine", "cli", "junit5")
         .check(classes);
   }
 }

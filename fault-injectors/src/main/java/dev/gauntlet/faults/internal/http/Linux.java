@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The few libc calls the {@link Pacers} and {@link Arrivals} make through JNA direct calls: the CPUs this process may
+ * The few libc calls the {@link Pacers} and {@link ArrivalWatch} make through JNA direct calls: the CPUs this process may
  * run on and pinning a thread to one, {@code dup}, {@code epoll} and {@code ioctl(FIONREAD)}. Linux only, 64-bit (the
  * layout of {@code struct epoll_event} is that of x86-64 and arm64). Thread-safe (stateless).
  */

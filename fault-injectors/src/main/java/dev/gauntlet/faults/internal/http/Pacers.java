@@ -19,7 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * once for a tenth of that time ({@code bench/streams.sh} measures the result). The pacers are started only where
  * they can help and are safe: Linux with Netty's epoll transport (a connection's socket is a file descriptor the
  * pacer can write to), and at least two CPUs to pin them to; and only when asked for, with the system property
- * {@code gauntlet.stream.pacers=true} (which starts the {@link Arrivals} watchers too). By default streams go out from
+ * {@code gauntlet.stream.pacers=true} (which starts the {@link ArrivalWatch} watchers too). By default streams go out from
  * their event loops: four threads pinned to the first two CPUs of every provider server are a hedge for a timing goal
  * measured on a lab benchmark, not what every user of the mocks should get.
  *
@@ -64,7 +64,7 @@ final class Pacers implements AutoCloseable {
   private Pacers() {}
 
   /**
-   * The two CPUs hedged threads (the pacers, the {@link Arrivals} watchers) are pinned to, the first two this process
+   * The two CPUs hedged threads (the pacers, the {@link ArrivalWatch} watchers) are pinned to, the first two this process
    * may run on; null unless asked for ({@code -Dgauntlet.stream.pacers=true}) and where they cannot run or would not
    * help: not Linux, no epoll, fewer than two CPUs.
    */

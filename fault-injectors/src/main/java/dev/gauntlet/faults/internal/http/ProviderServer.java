@@ -32,11 +32,11 @@ import java.util.function.Supplier;
 /**
  * The provider mock's HTTP server, on a loopback port. Each request becomes a WireMock {@code Request} answered by
  * {@link ProviderTransformer}, the same routes and faults a WireMock server runs as an extension, and each answer
- * goes out through {@link Exchange}: whole, after a delay, dropped, or as a stream whose events are written one by
+ * goes out through {@link Reply}: whole, after a delay, dropped, or as a stream whose events are written one by
  * one when its {@code Pace} schedules them. It is Netty, not WireMock's Jetty, because WireMock holds a thread per
  * delayed or dribbled response and sleeps between equal chunks: here no thread waits on a slow answer, thousands of
  * streams share the event loops, and every gap between two tokens is its own; where they can, two {@link Pacers}
- * pinned to two CPUs write the streams' tokens instead of the loops, and two {@link Arrivals} watchers on the same
+ * pinned to two CPUs write the streams' tokens instead of the loops, and two {@link ArrivalWatch} watchers on the same
  * CPUs note when requests arrive, so that a CPU the hypervisor stops stops neither the tokens nor the clock of the
  * first. Answers that may block (providers passing through to an upstream) are computed on a separate pool, never on
  * an event loop. Thread-safe.
@@ -51,10 +51,10 @@ public final class ProviderServer implements AutoCloseable {
   private final Channel listener;
   private final Lateness lateness;
   private final Pacers pacers;
-  private final Arrivals arrivals;
+  private final ArrivalWatch arrivals;
 
   private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener, Lateness lateness,
-      Pacers pacers, Arrivals arrivals) {
+      Pacers pacers, ArrivalWatch arrivals) {
     this.loops = loops;
     this.pacers = pacers;
     this.arrivals = arrivals;
@@ -92,7 +92,7 @@ public final class ProviderServer implements AutoCloseable {
         new DefaultThreadFactory("gauntlet-provider-upstream", true));
     Lateness lateness = new Lateness();
     Pacers pacers = Pacers.start("gauntlet-provider");
-    Arrivals arrivals = pacers == null ? null : Arrivals.start("gauntlet-provider");
+    ArrivalWatch arrivals = pacers == null ? null : ArrivalWatch.start("gauntlet-provider");
     Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
     ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channel)
         .option(ChannelOption.SO_BACKLOG, 4096)
@@ -100,13 +100,13 @@ public final class ProviderServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            Arrivals.Tracker arrived = new Arrivals.Tracker(arrivals);
+            ArrivalWatch.Tracker arrived = new ArrivalWatch.Tracker(arrivals);
             ch.pipeline().addLast(arrived.reads(), new HttpServerCodec(), arrived.requests(),
                 new HttpServerExpectContinueHandler(), new HttpObjectAggregator(MAX_REQUEST_BYTES));
             if (front != null) {
               ch.pipeline().addLast(front.get());
             }
-            ch.pipeline().addLast(new Connection(routes, timings, blocking, lateness, pacers, arrived,
+            ch.pipeline().addLast(new ClientConnection(routes, timings, blocking, lateness, pacers, arrived,
                 front == null));
           }
         });

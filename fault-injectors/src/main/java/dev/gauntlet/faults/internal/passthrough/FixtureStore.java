@@ -39,8 +39,8 @@ public final class FixtureStore {
   }
 
   /** Writes {@code exchange}, redacted, under {@code key}; returns the file written. */
-  public Path write(String key, Exchange exchange) {
-    Exchange safe = exchange.redacted();
+  public Path write(String key, UpstreamExchange exchange) {
+    UpstreamExchange safe = exchange.redacted();
     ObjectNode root = MAPPER.createObjectNode().put("version", 1).put("key", key);
     ObjectNode request = root.putObject("request").put("method", safe.method()).put("path", safe.path());
     request.set("headers", MAPPER.valueToTree(safe.requestHeaders()));
@@ -60,7 +60,7 @@ public final class FixtureStore {
   }
 
   /** The exchange recorded under {@code key}, or empty when none is. */
-  public Optional<Exchange> find(String key) {
+  public Optional<UpstreamExchange> find(String key) {
     Path file = dir.resolve(key + ".json");
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
@@ -69,7 +69,7 @@ public final class FixtureStore {
       JsonNode root = MAPPER.readTree(file.toFile());
       JsonNode request = root.path("request");
       JsonNode response = root.path("response");
-      return Optional.of(new Exchange(request.path("method").asText(), request.path("path").asText(),
+      return Optional.of(new UpstreamExchange(request.path("method").asText(), request.path("path").asText(),
           headers(request), body(request), response.path("status").asInt(), headers(response), body(response)));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read fixture " + file + ": " + e.getMessage(), e);

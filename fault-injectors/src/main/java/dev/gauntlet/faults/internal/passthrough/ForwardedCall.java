@@ -66,14 +66,14 @@ final class ForwardedCall {
   }
 
   /** The answer to the call, given how the upstream (or the fixtures) answered it. */
-  ResponseDefinition answer(Exchanges.Outcome outcome) {
+  ResponseDefinition answer(UpstreamExchanges.Outcome outcome) {
     return outcome.fold(this::answer, failed -> {
       call.failed(failed.status());
       return error(failed);
     });
   }
 
-  private ResponseDefinition answer(Exchange ex) {
+  private ResponseDefinition answer(UpstreamExchange ex) {
     ResponseDefinition relayed = relay(ex, ex.responseBody(), call.quotaHeaders(), call.requestId());
     if (ex.status() / 100 != 2) {
       call.failed(ex.status());
@@ -106,7 +106,7 @@ final class ForwardedCall {
    * The upstream's (or the fixture's) answer with {@code body} as the agent gets it: its headers, the quotas' on top,
    * and {@code x-request-id} when the upstream sent no request id.
    */
-  static ResponseDefinition relay(Exchange ex, String body, Map<String, String> extra, String requestId) {
+  static ResponseDefinition relay(UpstreamExchange ex, String body, Map<String, String> extra, String requestId) {
     ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(ex.status()).withBody(body);
     ex.responseHeaders().forEach(builder::withHeader);
     extra.forEach(builder::withHeader);

@@ -24,7 +24,7 @@ import java.util.function.Function;
 public final class PassthroughRoutes {
 
   private final ProviderCalls calls;
-  private final Exchanges exchanges;
+  private final UpstreamExchanges exchanges;
 
   /** Routes whose LLM calls go through {@code calls}, the pipeline the scripted providers use. */
   public PassthroughRoutes(Scenario scenario, ProviderCalls calls) {
@@ -36,7 +36,7 @@ public final class PassthroughRoutes {
    */
   public PassthroughRoutes(Scenario scenario, ProviderCalls calls, Function<String, String> env) {
     this.calls = calls;
-    this.exchanges = new Exchanges(scenario, env);
+    this.exchanges = new UpstreamExchanges(scenario, env);
   }
 
   /** Whether {@code provider} is answered here rather than by the scripted mocks. */

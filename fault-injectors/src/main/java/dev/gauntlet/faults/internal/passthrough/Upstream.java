@@ -45,7 +45,7 @@ public final class Upstream {
    *
    * @throws IOException when the upstream cannot be reached or drops the connection
    */
-  public Exchange forward(String method, String path, Map<String, String> headers, String body)
+  public UpstreamExchange forward(String method, String path, Map<String, String> headers, String body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.upstream() + path))
         .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
@@ -59,7 +59,7 @@ public final class Upstream {
         returned.put(name.toLowerCase(Locale.ROOT), String.join(", ", values));
       }
     });
-    return new Exchange(method, path, sent, body, response.statusCode(), returned, response.body());
+    return new UpstreamExchange(method, path, sent, body, response.statusCode(), returned, response.body());
   }
 
   private Map<String, String> forwarded(Map<String, String> headers) {

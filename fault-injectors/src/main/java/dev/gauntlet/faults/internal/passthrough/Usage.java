@@ -29,7 +29,7 @@ public record Usage(long input, long output) {
   }
 
   /** The usage of {@code exchange}, whose request body was {@code request}. */
-  public static Usage of(JsonNode request, Exchange exchange) {
+  public static Usage of(JsonNode request, UpstreamExchange exchange) {
     List<JsonNode> payloads = payloads(exchange);
     long in = 0;
     long out = 0;
@@ -46,7 +46,7 @@ public record Usage(long input, long output) {
   }
 
   /** The JSON body, or each {@code data:} event of a stream. */
-  private static List<JsonNode> payloads(Exchange exchange) {
+  private static List<JsonNode> payloads(UpstreamExchange exchange) {
     List<JsonNode> out = new ArrayList<>();
     if (!exchange.streamed()) {
       parse(exchange.responseBody(), out);

@@ -65,7 +65,7 @@ public final class SelfHostedServers implements AutoCloseable {
       for (Provider provider : selfHosted) {
         String leak = scenario.faults().stream().filter(f -> f.fault() instanceof Fault.GpuLeak)
             .filter(f -> provider.name().equals(f.provider())).map(FaultSpec::name).findFirst().orElse(null);
-        ServerEvents events = (action, ts, by) -> timeline.write(new Timeline.Line(ts, leak, "gpu-leak", action,
+        ServerEvents events = (action, ts, by) -> timeline.write(new Timeline.Line(ts, leak, "gpu_leak", action,
             provider.name(), by));
         all.servers.put(provider.name(), new SelfHostedServer(provider, routes, timings, clock, events,
             all.memory::write, timer));
@@ -107,7 +107,7 @@ public final class SelfHostedServers implements AutoCloseable {
     return server.restart(by);
   }
 
-  /** Switches a gpu-leak fault on the server of its {@code provider:}. */
+  /** Switches a gpu_leak fault on the server of its {@code provider:}. */
   public FaultInjector<Fault.GpuLeak> injector() {
     return (spec, fault) -> {
       SelfHostedServer server = servers.get(spec.provider());

@@ -27,7 +27,7 @@ record Bandwidth(long rate) implements Toxic {
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Throttle(this);
   }
 

@@ -30,7 +30,7 @@ record Latency(long latency, long jitter) implements Toxic {
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Delay(this);
   }
 

@@ -27,11 +27,11 @@ record LimitData(long bytes) implements Toxic {
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Limit(this);
   }
 
-  private static final class Limit extends Stage {
+  private static final class Limit extends ToxicStage {
 
     private LimitData config;
     private long sent;

@@ -20,17 +20,17 @@ final class Link {
   private static final int HOLD_HIGH = 1 << 20;
   private static final int HOLD_LOW = 256 << 10;
 
-  private final Connection connection;
+  private final ProxiedConnection connection;
   private final Channel source;
   private final Channel dest;
-  private final List<Stage> stages = new ArrayList<>();
+  private final List<ToxicStage> stages = new ArrayList<>();
   private final Flow sink = new Sink();
   private Flow head = sink;
   private long held;
   private boolean reading;
   private boolean unflushed;
 
-  Link(Connection connection, Channel source, Channel dest) {
+  Link(ProxiedConnection connection, Channel source, Channel dest) {
     this.connection = connection;
     this.source = source;
     this.dest = dest;
@@ -63,7 +63,7 @@ final class Link {
     if (find(spec.name()) >= 0) {
       return;
     }
-    Stage stage = spec.toxic().newStage();
+    ToxicStage stage = spec.toxic().newStage();
     stage.bind(this, spec, connection.stageRandom(spec));
     stage.next(sink);
     if (stages.isEmpty()) {
@@ -84,7 +84,7 @@ final class Link {
       add(spec);
       return;
     }
-    Stage stage = stages.get(i);
+    ToxicStage stage = stages.get(i);
     boolean on = connection.applies(spec);
     if (!on) {
       stage.deactivate();
@@ -101,7 +101,7 @@ final class Link {
     if (i < 0) {
       return;
     }
-    Stage stage = stages.remove(i);
+    ToxicStage stage = stages.remove(i);
     stage.deactivate();
     if (i == 0) {
       head = stage.next();
@@ -133,7 +133,7 @@ final class Link {
 
   /** Drops whatever the stages hold: the connection is gone. */
   void dispose() {
-    stages.forEach(Stage::discard);
+    stages.forEach(ToxicStage::discard);
   }
 
   private void steer() {

@@ -87,10 +87,10 @@ final class Proxy {
       return;
     }
     enabled = false;
-    List<Connection> open = wiring.shut();
+    List<ProxiedConnection> open = wiring.shut();
     listener.close().awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS);
     listener = null;
-    open.stream().map(Connection::close).toList()
+    open.stream().map(ProxiedConnection::close).toList()
         .forEach(closed -> closed.awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS));
   }
 
@@ -123,7 +123,7 @@ final class Proxy {
     return node;
   }
 
-  void forget(Connection connection) {
+  void forget(ProxiedConnection connection) {
     wiring.forget(connection);
   }
 
@@ -135,7 +135,7 @@ final class Proxy {
         client.close();
         return;
       }
-      Connection connection = new Connection(this, ordinal, client, dialed.channel());
+      ProxiedConnection connection = new ProxiedConnection(this, ordinal, client, dialed.channel());
       List<ToxicSpec> toxics = wiring.admit(connection, opened);
       if (toxics == null) {
         connection.abandon();

@@ -10,11 +10,11 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
  */
 final class RelayHandler extends ChannelInboundHandlerAdapter {
 
-  private final Connection connection;
+  private final ProxiedConnection connection;
   private final Link reads;
   private final Link writes;
 
-  RelayHandler(Connection connection, Link reads, Link writes) {
+  RelayHandler(ProxiedConnection connection, Link reads, Link writes) {
     this.connection = connection;
     this.reads = reads;
     this.writes = writes;

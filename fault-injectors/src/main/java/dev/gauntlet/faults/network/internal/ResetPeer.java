@@ -30,11 +30,11 @@ record ResetPeer(long timeout) implements Toxic {
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Reset(this);
   }
 
-  private static final class Reset extends Stage {
+  private static final class Reset extends ToxicStage {
 
     private ResetPeer config;
     private boolean armed;

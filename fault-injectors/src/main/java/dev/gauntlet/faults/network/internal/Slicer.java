@@ -34,7 +34,7 @@ record Slicer(long averageSize, long sizeVariation, long delay) implements Toxic
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Slice(this);
   }
 

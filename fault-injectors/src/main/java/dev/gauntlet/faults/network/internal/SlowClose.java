@@ -27,7 +27,7 @@ record SlowClose(long delay) implements Toxic {
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Linger(this);
   }
 

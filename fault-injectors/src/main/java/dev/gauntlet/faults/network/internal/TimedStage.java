@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
  * A stage that lets each piece of data, and the end of the stream, go on at a time its subclass chooses, never
  * earlier than the piece before it. Not thread-safe: used on the connection's event loop only.
  */
-abstract class TimedStage extends Stage {
+abstract class TimedStage extends ToxicStage {
 
   private record Due(ByteBuf bytes, long at) {}
 

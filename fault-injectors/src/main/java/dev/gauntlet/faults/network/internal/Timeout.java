@@ -31,11 +31,11 @@ record Timeout(long timeout) implements Toxic {
   }
 
   @Override
-  public Stage newStage() {
+  public ToxicStage newStage() {
     return new Hold(this);
   }
 
-  private static final class Hold extends Stage {
+  private static final class Hold extends ToxicStage {
 
     private final ArrayDeque<ByteBuf> held = new ArrayDeque<>();
     private Timeout config;

@@ -19,5 +19,5 @@ sealed interface Toxic permits Latency, Bandwidth, SlowClose, Timeout, ResetPeer
   void write(ObjectNode attributes);
 
   /** A new stage applying this toxic to one direction of one connection. */
-  Stage newStage();
+  ToxicStage newStage();
 }

@@ -22,7 +22,7 @@ final class Wiring {
   private static final long WAIT_SECONDS = 10;
 
   private final List<ToxicSpec> toxics = new ArrayList<>();
-  private final Set<Connection> connections = new HashSet<>();
+  private final Set<ProxiedConnection> connections = new HashSet<>();
   private long generation;
   private boolean open;
 
@@ -33,15 +33,15 @@ final class Wiring {
   }
 
   /** Admits no more connections, and hands back those open for closing. */
-  synchronized List<Connection> shut() {
+  synchronized List<ProxiedConnection> shut() {
     open = false;
-    List<Connection> admitted = new ArrayList<>(connections);
+    List<ProxiedConnection> admitted = new ArrayList<>(connections);
     connections.clear();
     return admitted;
   }
 
   /** Admits {@code connection} with the toxics as they are now, or answers null when it came too late. */
-  synchronized List<ToxicSpec> admit(Connection connection, long opened) {
+  synchronized List<ToxicSpec> admit(ProxiedConnection connection, long opened) {
     if (!open || opened != generation) {
       return null;
     }
@@ -49,7 +49,7 @@ final class Wiring {
     return List.copyOf(toxics);
   }
 
-  synchronized void forget(Connection connection) {
+  synchronized void forget(ProxiedConnection connection) {
     connections.remove(connection);
   }
 
@@ -100,9 +100,9 @@ final class Wiring {
     return toxics.stream().sorted(Comparator.comparing(ToxicSpec::stream)).toList();
   }
 
-  private List<Future<?>> broadcast(Consumer<Connection> change) {
+  private List<Future<?>> broadcast(Consumer<ProxiedConnection> change) {
     List<Future<?>> applied = new ArrayList<>();
-    for (Connection connection : connections) {
+    for (ProxiedConnection connection : connections) {
       try {
         applied.add(connection.run(change));
       } catch (RejectedExecutionException e) {
