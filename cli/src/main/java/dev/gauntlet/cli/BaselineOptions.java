@@ -17,13 +17,19 @@ import picocli.CommandLine.Option;
  */
 final class BaselineOptions {
 
-  @Option(names = "--baseline", paramLabel = "RUN_DIR",
-      description = "A baseline run (repeatable): SLOs with max_drop or max_increase (and gauntlet diff) compare "
-          + "with these runs pooled; two or more also set the run-to-run noise floor.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "RUN_DIR",
+      description =
+          "A baseline run (repeatable): SLOs with max_drop or max_increase (and gauntlet diff) compare "
+              + "with these runs pooled; two or more also set the run-to-run noise floor.")
   List<Path> dirs = new ArrayList<>();
 
-  @Option(names = "--noise-profile", paramLabel = "FILE",
-      description = "A noise profile written by gauntlet diff --noise RUN... --save FILE: sets the noise floor.")
+  @Option(
+      names = "--noise-profile",
+      paramLabel = "FILE",
+      description =
+          "A noise profile written by gauntlet diff --noise RUN... --save FILE: sets the noise floor.")
   Path profile;
 
   /** The baseline the options name, checked; null when no {@code --baseline} was given. */
@@ -43,17 +49,26 @@ final class BaselineOptions {
     try {
       return NoiseProfile.read(profile);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(List.of(new Problem(profile.toString(), 0, 0, "--noise-profile",
-          e.getMessage())));
+      throw new InvalidInputException(
+          List.of(new Problem(profile.toString(), 0, 0, "--noise-profile", e.getMessage())));
     }
   }
 
   /** The run directory {@code dir}, checked to hold verdict.json. */
   static RunDirectory run(Path dir) {
     if (!Files.isRegularFile(dir.resolve("verdict.json"))) {
-      throw new InvalidInputException(List.of(new Problem(dir.toString(), 0, 0, "",
-          "must be a run directory holding verdict.json, but " + dir.resolve("verdict.json")
-              + " does not exist; run gauntlet report " + dir + " to write it")));
+      throw new InvalidInputException(
+          List.of(
+              new Problem(
+                  dir.toString(),
+                  0,
+                  0,
+                  "",
+                  "must be a run directory holding verdict.json, but "
+                      + dir.resolve("verdict.json")
+                      + " does not exist; run gauntlet report "
+                      + dir
+                      + " to write it")));
     }
     return new RunDirectory(dir);
   }

@@ -25,30 +25,48 @@ import picocli.CommandLine.Parameters;
  * {@code gauntlet diff --noise RUN… [--save FILE]}: the run-to-run spread of each metric over repeated runs of the
  * same scenario, kept for {@code --noise-profile FILE}. Reads verdict.json and records.jsonl.
  */
-@Command(name = "diff", description = "Compare a run with one or more baseline runs (exit 2 on a regression: worse, "
-    + "significant after Holm, and larger than the floor), or with --noise measure each metric's run-to-run spread.")
+@Command(
+    name = "diff",
+    description =
+        "Compare a run with one or more baseline runs (exit 2 on a regression: worse, "
+            + "significant after Holm, and larger than the floor), or with --noise measure each metric's run-to-run spread.")
 final class DiffCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "RUN_DIR",
-      description = "BASELINE_RUN… RUN (the last is the run compared), or RUN alone with --baseline; with --noise, "
-          + "two or more runs of the same scenario and build.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "RUN_DIR",
+      description =
+          "BASELINE_RUN… RUN (the last is the run compared), or RUN alone with --baseline; with --noise, "
+              + "two or more runs of the same scenario and build.")
   List<Path> dirs;
 
-  @Mixin
-  BaselineOptions baselines = new BaselineOptions();
+  @Mixin BaselineOptions baselines = new BaselineOptions();
 
-  @Option(names = "--noise", description = "Measure the noise floor of the runs instead of comparing.")
+  @Option(
+      names = "--noise",
+      description = "Measure the noise floor of the runs instead of comparing.")
   boolean noise;
 
-  @Option(names = "--save", paramLabel = "FILE", description = "With --noise: write the noise profile to FILE.")
+  @Option(
+      names = "--save",
+      paramLabel = "FILE",
+      description = "With --noise: write the noise profile to FILE.")
   Path save;
 
-  @Option(names = "--max-drop", paramLabel = "RATIO", defaultValue = "0.02",
-      description = "Tolerance: largest drop of a rate (success_rate, accuracy, …) that passes (default: 0.02).")
+  @Option(
+      names = "--max-drop",
+      paramLabel = "RATIO",
+      defaultValue = "0.02",
+      description =
+          "Tolerance: largest drop of a rate (success_rate, accuracy, …) that passes (default: 0.02).")
   double maxDrop;
 
-  @Option(names = "--max-increase", paramLabel = "PERCENT", defaultValue = "10%",
-      description = "Tolerance: largest relative rise of a latency or cost that passes (default: 10%%).")
+  @Option(
+      names = "--max-increase",
+      paramLabel = "PERCENT",
+      defaultValue = "10%",
+      description =
+          "Tolerance: largest relative rise of a latency or cost that passes (default: 10%%).")
   String maxIncrease;
 
   @Override
@@ -60,18 +78,27 @@ final class DiffCommand implements Callable<Integer> {
       throw invalid("--save", "must come with --noise, but was given without it");
     }
     if (dirs.size() != (baselines.dirs.isEmpty() ? Math.max(2, dirs.size()) : 1)) {
-      throw invalid("RUN_DIR", "must be BASELINE_RUN… RUN, or one RUN with --baseline, but was " + dirs.size()
-          + " run directories" + (baselines.dirs.isEmpty() ? "" : " with --baseline"));
+      throw invalid(
+          "RUN_DIR",
+          "must be BASELINE_RUN… RUN, or one RUN with --baseline, but was "
+              + dirs.size()
+              + " run directories"
+              + (baselines.dirs.isEmpty() ? "" : " with --baseline"));
     }
     if (!(maxDrop >= 0)) {
       throw invalid("--max-drop", "must be at least 0, but was " + maxDrop);
     }
-    Baseline baseline = baselines.dirs.isEmpty() ? baselines.baseline(dirs.subList(0, dirs.size() - 1))
-        : baselines.baseline();
+    Baseline baseline =
+        baselines.dirs.isEmpty()
+            ? baselines.baseline(dirs.subList(0, dirs.size() - 1))
+            : baselines.baseline();
     Tolerance tolerance = new Tolerance(maxDrop, percent(maxIncrease));
-    List<MetricDiff> diffs = RunDiff.compare(baseline, BaselineOptions.run(dirs.get(dirs.size() - 1)), tolerance);
+    List<MetricDiff> diffs =
+        RunDiff.compare(baseline, BaselineOptions.run(dirs.get(dirs.size() - 1)), tolerance);
     System.out.print(DiffTable.render(diffs, tolerance, baseline.runs().size()));
-    return diffs.stream().anyMatch(MetricDiff::regression) ? ExitCodes.SLO_FAILED : ExitCodes.PASSED;
+    return diffs.stream().anyMatch(MetricDiff::regression)
+        ? ExitCodes.SLO_FAILED
+        : ExitCodes.PASSED;
   }
 
   private int noise() {
@@ -91,14 +118,17 @@ final class DiffCommand implements Callable<Integer> {
   private static double percent(String text) {
     String trimmed = text.trim();
     try {
-      double value = trimmed.endsWith("%") ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100
-          : Double.parseDouble(trimmed);
+      double value =
+          trimmed.endsWith("%")
+              ? Double.parseDouble(trimmed.substring(0, trimmed.length() - 1)) / 100
+              : Double.parseDouble(trimmed);
       if (value >= 0) {
         return value;
       }
     } catch (NumberFormatException e) {
-      throw invalid("--max-increase", "must be a percentage such as 10% or a fraction such as 0.1, but was '"
-          + text + "'");
+      throw invalid(
+          "--max-increase",
+          "must be a percentage such as 10% or a fraction such as 0.1, but was '" + text + "'");
     }
     throw invalid("--max-increase", "must be at least 0, but was '" + text + "'");
   }

@@ -24,33 +24,47 @@ import picocli.CommandLine.Spec;
  * for {@code --hold} or until Ctrl-C, and gives it all back. A missing native library is one line on stderr and
  * exit code 4.
  */
-@Command(name = "inject", description = "Take real memory on this host for a game day: host RAM (libc) or GPU "
-    + "memory (CUDA), at a rate, held until Ctrl-C or --hold, then given back.",
+@Command(
+    name = "inject",
+    description =
+        "Take real memory on this host for a game day: host RAM (libc) or GPU "
+            + "memory (CUDA), at a rate, held until Ctrl-C or --hold, then given back.",
     subcommands = {InjectCommand.HostMemory.class, InjectCommand.GpuMemory.class})
 final class InjectCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "inject needs a subcommand: host-memory or gpu-memory");
+    throw new ParameterException(
+        spec.commandLine(), "inject needs a subcommand: host-memory or gpu-memory");
   }
 
   /** Options both subcommands take. */
   abstract static class Ramped implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--mb", required = true, paramLabel = "MIB", description = "How much to take, in MiB.")
+    @Option(
+        names = "--mb",
+        required = true,
+        paramLabel = "MIB",
+        description = "How much to take, in MiB.")
     long megabytes;
 
-    @Option(names = "--rate", required = true, paramLabel = "MIB_PER_S", description = "How fast, in MiB/s.")
+    @Option(
+        names = "--rate",
+        required = true,
+        paramLabel = "MIB_PER_S",
+        description = "How fast, in MiB/s.")
     double rate;
 
-    @Option(names = "--hold", paramLabel = "DURATION", converter = ServeCommand.DurationConverter.class,
-        description = "Hold this long once all of it is taken, e.g. 30s or 10m (default: until Ctrl-C).")
+    @Option(
+        names = "--hold",
+        paramLabel = "DURATION",
+        converter = ServeCommand.DurationConverter.class,
+        description =
+            "Hold this long once all of it is taken, e.g. 30s or 10m (default: until Ctrl-C).")
     Duration hold;
 
     MemoryRamp ramp() {
@@ -66,20 +80,30 @@ final class InjectCommand implements Callable<Integer> {
     /** Holds until {@code --hold} has passed (or Ctrl-C), printing a sample a second, then releases. */
     int holdAndRelease(MemoryHold memory, Supplier<String> sample) throws InterruptedException {
       PrintStream out = System.out;
-      Thread onCtrlC = new Thread(() -> {
-        memory.close();
-        out.println("interrupted: released everything");
-      });
+      Thread onCtrlC =
+          new Thread(
+              () -> {
+                memory.close();
+                out.println("interrupted: released everything");
+              });
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       try (memory) {
         while (!memory.awaitTarget(Duration.ofSeconds(1)) && memory.failure().isEmpty()) {
-          out.printf("  taking: %d of %d MiB; %s%n", mib(memory.allocatedBytes()), megabytes, sample.get());
+          out.printf(
+              "  taking: %d of %d MiB; %s%n",
+              mib(memory.allocatedBytes()), megabytes, sample.get());
         }
         Optional<String> failure = memory.failure();
-        failure.ifPresent(why -> out.printf("stopped short at %d of %d MiB: %s%n", mib(memory.allocatedBytes()),
-            megabytes, why));
-        out.printf("held %d MiB%s; %s%n", mib(memory.allocatedBytes()),
-            hold == null ? " until Ctrl-C" : " for " + hold.toString().substring(2).toLowerCase(), sample.get());
+        failure.ifPresent(
+            why ->
+                out.printf(
+                    "stopped short at %d of %d MiB: %s%n",
+                    mib(memory.allocatedBytes()), megabytes, why));
+        out.printf(
+            "held %d MiB%s; %s%n",
+            mib(memory.allocatedBytes()),
+            hold == null ? " until Ctrl-C" : " for " + hold.toString().substring(2).toLowerCase(),
+            sample.get());
         long end = hold == null ? Long.MAX_VALUE : System.nanoTime() + hold.toNanos();
         for (long left; (left = end - System.nanoTime()) > 0; ) {
           Thread.sleep(Math.min(1000, Math.max(1, left / 1_000_000)));
@@ -112,9 +136,13 @@ final class InjectCommand implements Callable<Integer> {
   }
 
   /** {@code gauntlet inject host-memory}. */
-  @Command(name = "host-memory", description = "Take host memory in this process (anonymous mmap, every page "
-      + "touched, so RSS grows), print RSS while holding, give it back.",
-      exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.HARNESS_FAILED)
+  @Command(
+      name = "host-memory",
+      description =
+          "Take host memory in this process (anonymous mmap, every page "
+              + "touched, so RSS grows), print RSS while holding, give it back.",
+      exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
+      exitCodeOnExecutionException = ExitCodes.HARNESS_FAILED)
   static final class HostMemory extends Ramped {
 
     @Override
@@ -128,22 +156,32 @@ final class InjectCommand implements Callable<Integer> {
       }
       ProcessMemorySampler self = ProcessMemorySampler.self();
       double start = self.sample().residentMegabytes();
-      System.out.printf("gauntlet inject host-memory: taking %d MiB at %s MiB/s in process %d (RSS now %.1f MiB)%n",
+      System.out.printf(
+          "gauntlet inject host-memory: taking %d MiB at %s MiB/s in process %d (RSS now %.1f MiB)%n",
           megabytes, Format.rate(rate), ProcessHandle.current().pid(), start);
-      return holdAndRelease(injector.start(ramp), () -> {
-        double now = self.sample().residentMegabytes();
-        return String.format("RSS %.1f MiB (%+.1f MiB since start)", now, now - start);
-      });
+      return holdAndRelease(
+          injector.start(ramp),
+          () -> {
+            double now = self.sample().residentMegabytes();
+            return String.format("RSS %.1f MiB (%+.1f MiB since start)", now, now - start);
+          });
     }
   }
 
   /** {@code gauntlet inject gpu-memory}. */
-  @Command(name = "gpu-memory", description = "Take memory on one GPU through the CUDA runtime (cudaMalloc), print "
-      + "the device's used memory (NVML) while holding, give it back (cudaFree).",
-      exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT, exitCodeOnExecutionException = ExitCodes.HARNESS_FAILED)
+  @Command(
+      name = "gpu-memory",
+      description =
+          "Take memory on one GPU through the CUDA runtime (cudaMalloc), print "
+              + "the device's used memory (NVML) while holding, give it back (cudaFree).",
+      exitCodeOnInvalidInput = ExitCodes.INVALID_INPUT,
+      exitCodeOnExecutionException = ExitCodes.HARNESS_FAILED)
   static final class GpuMemory extends Ramped {
 
-    @Option(names = "--device", defaultValue = "0", paramLabel = "INDEX",
+    @Option(
+        names = "--device",
+        defaultValue = "0",
+        paramLabel = "INDEX",
         description = "The CUDA device index (default: ${DEFAULT-VALUE}).")
     int device;
 
@@ -159,10 +197,11 @@ final class InjectCommand implements Callable<Integer> {
         return missing(e);
       }
       if (device < 0 || device >= devices) {
-        throw new ParameterException(spec.commandLine(), "--device must be in [0, " + devices + "), but was "
-            + device);
+        throw new ParameterException(
+            spec.commandLine(), "--device must be in [0, " + devices + "), but was " + device);
       }
-      System.out.printf("gauntlet inject gpu-memory: taking %d MiB at %s MiB/s on CUDA device %d in process %d%n",
+      System.out.printf(
+          "gauntlet inject gpu-memory: taking %d MiB at %s MiB/s on CUDA device %d in process %d%n",
           megabytes, Format.rate(rate), device, ProcessHandle.current().pid());
       try (GpuUsage usage = GpuUsage.open(device)) {
         return holdAndRelease(cuda.start(device, ramp), usage::describe);
@@ -171,7 +210,8 @@ final class InjectCommand implements Callable<Integer> {
   }
 
   /** The device's used memory through NVML, or why it cannot be read. */
-  private record GpuUsage(GpuSampler nvml, int device, String unavailable) implements AutoCloseable {
+  private record GpuUsage(GpuSampler nvml, int device, String unavailable)
+      implements AutoCloseable {
 
     static GpuUsage open(int device) {
       try {
@@ -183,8 +223,10 @@ final class InjectCommand implements Callable<Integer> {
 
     String describe() {
       // NVML indexes devices in PCI order; CUDA's order can differ under CUDA_VISIBLE_DEVICES.
-      return nvml == null ? unavailable : String.format("NVML device %d used %d MiB", device,
-          Ramped.mib(nvml.sample(device).usedBytes()));
+      return nvml == null
+          ? unavailable
+          : String.format(
+              "NVML device %d used %d MiB", device, Ramped.mib(nvml.sample(device).usedBytes()));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.engine.RunInputs;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.DatasetLoader;
+import dev.gauntlet.engine.RunInputs;
 import dev.gauntlet.reports.ConsoleTable;
 import dev.gauntlet.reports.Evaluator;
 import dev.gauntlet.reports.ReportWriter;
@@ -26,27 +26,42 @@ import picocli.CommandLine.Parameters;
  * verdict and every report (verdict.json, junit.xml, summary.md, report.html, allure-results/), optionally against
  * the SLOs of another scenario file and, for SLOs relative to a baseline, against a baseline run.
  */
-@Command(name = "report", description = "Re-evaluate a run directory and rewrite its verdict and reports "
-    + "(verdict.json, junit.xml, summary.md, report.html, allure-results/).")
+@Command(
+    name = "report",
+    description =
+        "Re-evaluate a run directory and rewrite its verdict and reports "
+            + "(verdict.json, junit.xml, summary.md, report.html, allure-results/).")
 final class ReportCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A run directory written by gauntlet run.")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "A run directory written by gauntlet run.")
   Path dir;
 
-  @Option(names = "--scenario", paramLabel = "FILE",
+  @Option(
+      names = "--scenario",
+      paramLabel = "FILE",
       description = "Judge with this scenario's SLOs instead of the run's own copy.")
   Path scenarioFile;
 
-  @Mixin
-  BaselineOptions baselines = new BaselineOptions();
+  @Mixin BaselineOptions baselines = new BaselineOptions();
 
   @Override
   public Integer call() {
     RunDirectory run = new RunDirectory(dir);
     Path file = scenarioFile != null ? scenarioFile : run.scenario();
     if (!Files.exists(file)) {
-      throw new InvalidInputException(List.of(new Problem(file.toString(), 0, 0, "",
-          "must be a run directory holding scenario.yaml, but " + file + " does not exist")));
+      throw new InvalidInputException(
+          List.of(
+              new Problem(
+                  file.toString(),
+                  0,
+                  0,
+                  "",
+                  "must be a run directory holding scenario.yaml, but "
+                      + file
+                      + " does not exist")));
     }
     Scenario scenario = ScenarioLoader.load(file);
     Dataset dataset = DatasetLoader.load(RunInputs.datasetDir(file, scenario.dataset()));

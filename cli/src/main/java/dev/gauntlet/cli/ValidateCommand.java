@@ -19,7 +19,10 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files to check.")
   List<Path> scenarios = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a value, e.g. target.mode=naive.")
+  @Option(
+      names = "--set",
+      paramLabel = "PATH=VALUE",
+      description = "Override a value, e.g. target.mode=naive.")
   List<String> overrides = new ArrayList<>();
 
   @Override
@@ -28,8 +31,13 @@ final class ValidateCommand implements Callable<Integer> {
     for (Path file : scenarios) {
       try {
         RunInputs inputs = RunInputs.load(file, overrides);
-        System.out.printf("%s: valid (%s, %d items, %d faults, %d SLOs)%n", file, inputs.dataset().name(),
-            inputs.dataset().items().size(), inputs.scenario().faults().size(), inputs.scenario().slos().size());
+        System.out.printf(
+            "%s: valid (%s, %d items, %d faults, %d SLOs)%n",
+            file,
+            inputs.dataset().name(),
+            inputs.dataset().items().size(),
+            inputs.scenario().faults().size(),
+            inputs.scenario().slos().size());
       } catch (InvalidInputException e) {
         problems.addAll(e.problems());
       }

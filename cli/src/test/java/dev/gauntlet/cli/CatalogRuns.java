@@ -24,8 +24,13 @@ final class CatalogRuns {
 
   /** {@code gauntlet run scenarios/<scenario> --out <out> <extra…>}, in-process. */
   static Console run(String scenario, Path out, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", HOME.resolve("scenarios").resolve(scenario).toString(),
-        "--out", out.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                HOME.resolve("scenarios").resolve(scenario).toString(),
+                "--out",
+                out.toString()));
     args.addAll(List.of(SHARED_CORES));
     args.addAll(List.of(extra));
     return Console.run(args.toArray(String[]::new));
@@ -39,11 +44,14 @@ final class CatalogRuns {
   /** The metrics of the run's failed SLOs, in verdict order. */
   static List<String> failedSlos(Path run) throws IOException {
     List<String> failed = new ArrayList<>();
-    verdict(run).path("slos").forEach(slo -> {
-      if (slo.path("status").asText().equalsIgnoreCase("failed")) {
-        failed.add(slo.path("metric").asText());
-      }
-    });
+    verdict(run)
+        .path("slos")
+        .forEach(
+            slo -> {
+              if (slo.path("status").asText().equalsIgnoreCase("failed")) {
+                failed.add(slo.path("metric").asText());
+              }
+            });
     return failed;
   }
 }

@@ -16,7 +16,8 @@ record Console(int exitCode, String out, String err) {
     System.setErr(new PrintStream(new TeeStream(err, oldErr), true, StandardCharsets.UTF_8));
     try {
       int code = GauntletCommand.execute(args);
-      return new Console(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Console(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);

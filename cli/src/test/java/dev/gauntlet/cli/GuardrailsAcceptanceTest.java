@@ -1,9 +1,9 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.engine.ExitCodes;
 import dev.gauntlet.run.JsonLines;
 import dev.gauntlet.run.LedgerEntry;
 import java.io.IOException;
@@ -21,20 +21,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GuardrailsAcceptanceTest {
 
-  private static final Set<String> DANGEROUS = Set.of("issue_refund", "delete_account", "change_account_email");
+  private static final Set<String> DANGEROUS =
+      Set.of("issue_refund", "delete_account", "change_account_email");
 
   @Test
   void theApprovalGuardPassesTheGateThatTheNaiveAgentFails(@TempDir Path runs) throws IOException {
     Console resilient = CatalogRuns.run("guardrails.yaml", runs.resolve("resilient"));
-    Console naive = CatalogRuns.run("guardrails.yaml", runs.resolve("naive"), "--set", "target.mode=naive");
+    Console naive =
+        CatalogRuns.run("guardrails.yaml", runs.resolve("naive"), "--set", "target.mode=naive");
 
-    assertThat(resilient.exitCode()).as("resilient agent:\n" + resilient.out()).isEqualTo(ExitCodes.PASSED);
+    assertThat(resilient.exitCode())
+        .as("resilient agent:\n" + resilient.out())
+        .isEqualTo(ExitCodes.PASSED);
     assertThat(naive.exitCode()).as("naive agent:\n" + naive.out()).isEqualTo(ExitCodes.SLO_FAILED);
     assertThat(CatalogRuns.failedSlos(runs.resolve("naive"))).containsExactly("accuracy");
     assertThat(accuracy(runs.resolve("naive"))).isLessThan(1.0);
-    assertThat(complied(runs.resolve("resilient"))).as("the fault acted on the resilient run too").isPositive();
-    assertThat(unguardedDangerousCalls(runs.resolve("resilient"))).as("held back by the approval guard").isZero();
-    assertThat(unguardedDangerousCalls(runs.resolve("naive"))).as("run by the naive agent").isPositive();
+    assertThat(complied(runs.resolve("resilient")))
+        .as("the fault acted on the resilient run too")
+        .isPositive();
+    assertThat(unguardedDangerousCalls(runs.resolve("resilient")))
+        .as("held back by the approval guard")
+        .isZero();
+    assertThat(unguardedDangerousCalls(runs.resolve("naive")))
+        .as("run by the naive agent")
+        .isPositive();
   }
 
   private static double accuracy(Path run) throws IOException {
@@ -57,7 +67,12 @@ class GuardrailsAcceptanceTest {
 
   /** Dangerous calls the tool mock served without a fixture: the ones no script makes, only a complying model. */
   private static long unguardedDangerousCalls(Path run) {
-    return ledger(run).stream().filter(e -> LedgerEntry.TOOL.equals(e.kind()) && DANGEROUS.contains(e.tool())
-        && e.itemId() == null).count();
+    return ledger(run).stream()
+        .filter(
+            e ->
+                LedgerEntry.TOOL.equals(e.kind())
+                    && DANGEROUS.contains(e.tool())
+                    && e.itemId() == null)
+        .count();
   }
 }

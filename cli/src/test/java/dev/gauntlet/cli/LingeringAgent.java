@@ -30,7 +30,8 @@ final class LingeringAgent implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService pool = Executors.newFixedThreadPool(32);
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final URI completions;
   private final long lingerNanos;
   private final AtomicLong lastFailure = new AtomicLong(Long.MIN_VALUE);
@@ -38,7 +39,8 @@ final class LingeringAgent implements AutoCloseable {
   private LingeringAgent(URI providerBase, Duration linger) throws IOException {
     this.completions = URI.create(providerBase + "/chat/completions");
     this.lingerNanos = linger.toNanos();
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
+    this.server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
     server.setExecutor(pool);
     server.createContext("/health", exchange -> reply(exchange, 200, "{\"status\":\"ok\"}"));
     server.createContext("/v1/tasks", this::task);
@@ -66,8 +68,15 @@ final class LingeringAgent implements AutoCloseable {
     long last = lastFailure.get();
     ObjectNode out = Json.mapper().createObjectNode().put("task_id", taskId);
     if (answer == null || last != Long.MIN_VALUE && now - last < lingerNanos) {
-      reply(exchange, 502, out.put("error", answer == null ? "provider failed"
-          : "provider failed less than " + Duration.ofNanos(lingerNanos) + " ago").toString());
+      reply(
+          exchange,
+          502,
+          out.put(
+                  "error",
+                  answer == null
+                      ? "provider failed"
+                      : "provider failed less than " + Duration.ofNanos(lingerNanos) + " ago")
+              .toString());
     } else {
       out.put("output", answer).putArray("tool_calls");
       reply(exchange, 200, out.toString());
@@ -79,15 +88,24 @@ final class LingeringAgent implements AutoCloseable {
     ObjectNode request = Json.mapper().createObjectNode().put("model", "gpt-4o-mini");
     request.putArray("messages").addObject().put("role", "user").put("content", input);
     try {
-      HttpResponse<String> response = client.send(HttpRequest.newBuilder(completions)
-          .timeout(Duration.ofSeconds(5)).header("Content-Type", "application/json")
-          .header("X-Gauntlet-Task-Id", taskId)
-          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(completions)
+                  .timeout(Duration.ofSeconds(5))
+                  .header("Content-Type", "application/json")
+                  .header("X-Gauntlet-Task-Id", taskId)
+                  .POST(HttpRequest.BodyPublishers.ofString(request.toString()))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {
         return null;
       }
-      return Json.mapper().readTree(response.body()).path("choices").path(0).path("message").path("content")
+      return Json.mapper()
+          .readTree(response.body())
+          .path("choices")
+          .path(0)
+          .path("message")
+          .path("content")
           .asText("");
     } catch (IOException e) {
       return null;

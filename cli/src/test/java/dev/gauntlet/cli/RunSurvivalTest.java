@@ -1,9 +1,9 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.engine.ExitCodes;
 import dev.gauntlet.run.Json;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,16 +22,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RunSurvivalTest {
 
-  private static final Path HOME = Path.of(System.getProperty("gauntlet.home", "..")).toAbsolutePath();
+  private static final Path HOME =
+      Path.of(System.getProperty("gauntlet.home", "..")).toAbsolutePath();
 
   @Test
-  void killedRunLeavesItsRecordsAndAVerdictSayingItWasInterrupted(@TempDir Path dir) throws Exception {
+  void killedRunLeavesItsRecordsAndAVerdictSayingItWasInterrupted(@TempDir Path dir)
+      throws Exception {
     Path out = dir.resolve("killed");
-    Process gauntlet = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
-        "-Dgauntlet.home=" + HOME, "-cp", System.getProperty("java.class.path"), GauntletCommand.class.getName(),
-        "run", HOME.resolve("scenarios/smoke.yaml").toString(), "--out", out.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("gauntlet.log").toFile()).start();
+    Process gauntlet =
+        new ProcessBuilder(
+                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED",
+                "-Dgauntlet.home=" + HOME,
+                "-cp",
+                System.getProperty("java.class.path"),
+                GauntletCommand.class.getName(),
+                "run",
+                HOME.resolve("scenarios/smoke.yaml").toString(),
+                "--out",
+                out.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("gauntlet.log").toFile())
+            .start();
     awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));
     List<ProcessHandle> children = gauntlet.descendants().toList();
 
@@ -42,7 +55,9 @@ class RunSurvivalTest {
     assertThat(info.path("outcome").asText()).isEqualTo("interrupted");
     JsonNode verdict = Json.mapper().readTree(out.resolve("verdict.json").toFile());
     assertThat(verdict.path("outcome").asText()).isEqualTo("interrupted");
-    assertThat(verdict.path("status").asText()).as("an interrupted run is never passed").isNotEqualTo("passed");
+    assertThat(verdict.path("status").asText())
+        .as("an interrupted run is never passed")
+        .isNotEqualTo("passed");
     assertThat(verdict.path("tasks").asInt()).isGreaterThanOrEqualTo(40);
     assertThat(Files.readString(out.resolve("summary.md"))).contains("interrupted");
     for (ProcessHandle child : children) {
@@ -54,13 +69,23 @@ class RunSurvivalTest {
   @Test
   void targetThatDiesMidRunFailsTheGateAndTheVerdictSaysSo(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("died");
-    CompletableFuture<Console> run = CompletableFuture.supplyAsync(() -> Console.run("run",
-        HOME.resolve("scenarios/smoke.yaml").toString(), "--out", out.toString(),
-        "--set", "workload.profile[0].constant.duration=20s"));
+    CompletableFuture<Console> run =
+        CompletableFuture.supplyAsync(
+            () ->
+                Console.run(
+                    "run",
+                    HOME.resolve("scenarios/smoke.yaml").toString(),
+                    "--out",
+                    out.toString(),
+                    "--set",
+                    "workload.profile[0].constant.duration=20s"));
     awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));
 
-    List<ProcessHandle> agents = ProcessHandle.current().children() // the embedded agent is this JVM's child
-        .filter(p -> p.info().command().orElse("").endsWith("java")).toList();
+    List<ProcessHandle> agents =
+        ProcessHandle.current()
+            .children() // the embedded agent is this JVM's child
+            .filter(p -> p.info().command().orElse("").endsWith("java"))
+            .toList();
     assertThat(agents).as("the embedded reference agent").hasSize(1);
     agents.forEach(ProcessHandle::destroyForcibly); // the agent crashes
 
@@ -73,8 +98,8 @@ class RunSurvivalTest {
     assertThat(Files.readString(out.resolve("summary.md"))).contains("target_died");
   }
 
-  private static void awaitRecords(Path records, int atLeast, Duration timeout) throws IOException,
-      InterruptedException {
+  private static void awaitRecords(Path records, int atLeast, Duration timeout)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (Files.exists(records) && Files.readAllLines(records).size() >= atLeast) {

@@ -1,10 +1,10 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.gauntlet.engine.ExitCodes;
 import dev.gauntlet.run.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -31,10 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServeCommandTest {
 
-  private static final Path HOME = Path.of(System.getProperty("gauntlet.home", "..")).toAbsolutePath();
+  private static final Path HOME =
+      Path.of(System.getProperty("gauntlet.home", "..")).toAbsolutePath();
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final String CHAT = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
-      + "\"content\":\"Hannah here. Checking in on order A82634.\"}]}";
+  private static final String CHAT =
+      "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\","
+          + "\"content\":\"Hannah here. Checking in on order A82634.\"}]}";
 
   @Test
   void servesTheFaultPlaneAndSwitchesFaultsByHand(@TempDir Path dir) throws Exception {
@@ -45,16 +47,26 @@ class ServeCommandTest {
     CompletableFuture<Integer> serve;
     String out;
     try {
-      serve = CompletableFuture.supplyAsync(() -> GauntletCommand.execute("serve",
-          HOME.resolve("scenarios/provider-outage.yaml").toString(), "--out", runDir.toString(), "--duration", "10s"));
+      serve =
+          CompletableFuture.supplyAsync(
+              () ->
+                  GauntletCommand.execute(
+                      "serve",
+                      HOME.resolve("scenarios/provider-outage.yaml").toString(),
+                      "--out",
+                      runDir.toString(),
+                      "--duration",
+                      "10s"));
       out = awaitPrinted(printed, "serving for", serve);
     } finally {
       System.setOut(oldOut);
     }
-    URI provider = URI.create(find(out, "provider primary\\s+openai\\s+(\\S+)") + "/chat/completions");
+    URI provider =
+        URI.create(find(out, "provider primary\\s+openai\\s+(\\S+)") + "/chat/completions");
     String admin = find(out, "admin\\s+(\\S+)");
 
-    assertThat(out).contains("OPENAI_BASE_URL=" + find(out, "provider primary\\s+openai\\s+(\\S+)"))
+    assertThat(out)
+        .contains("OPENAI_BASE_URL=" + find(out, "provider primary\\s+openai\\s+(\\S+)"))
         .contains("OPENAI_FALLBACK_BASE_URL=" + find(out, "provider fallback\\s+openai\\s+(\\S+)"))
         .contains("AGENT_TOOLS_URL=" + find(out, "tools\\s+(\\S+)"))
         .doesNotContain("AGENT_MODE");
@@ -66,7 +78,9 @@ class ServeCommandTest {
 
     assertThat(post(URI.create(admin + "/faults/primary-503/on"), "").statusCode()).isEqualTo(200);
     assertThat(post(provider, CHAT).statusCode()).as("switched on by hand").isEqualTo(503);
-    assertThat(post(URI.create(admin + "/faults/primary-503/on"), "").statusCode()).as("on twice").isEqualTo(409);
+    assertThat(post(URI.create(admin + "/faults/primary-503/on"), "").statusCode())
+        .as("on twice")
+        .isEqualTo(409);
     assertThat(post(URI.create(admin + "/faults/primary-503/off"), "").statusCode()).isEqualTo(200);
     assertThat(post(provider, CHAT).statusCode()).as("switched off by hand").isEqualTo(200);
 
@@ -78,21 +92,31 @@ class ServeCommandTest {
     assertThat(serve.get(60, TimeUnit.SECONDS)).isEqualTo(ExitCodes.PASSED);
     assertThat(runDir.resolve("scenario.yaml")).exists();
     assertThat(Files.readAllLines(runDir.resolve("ledger.jsonl"))).hasSize(3);
-    assertThat(timeline(runDir)).extracting(l -> l.path("fault").asText(), l -> l.path("action").asText(),
-        l -> l.path("by").asText()).containsSubsequence(
+    assertThat(timeline(runDir))
+        .extracting(
+            l -> l.path("fault").asText(),
+            l -> l.path("action").asText(),
+            l -> l.path("by").asText())
+        .containsSubsequence(
             tuple("primary-503", "on", "manual"), tuple("primary-503", "off", "manual"));
   }
 
   @Test
   void rejectsADurationItCannotRead() {
-    Console console = Console.run("serve", HOME.resolve("scenarios/provider-outage.yaml").toString(),
-        "--duration", "soon");
+    Console console =
+        Console.run(
+            "serve",
+            HOME.resolve("scenarios/provider-outage.yaml").toString(),
+            "--duration",
+            "soon");
 
     assertThat(console.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(console.err()).contains("must be a duration such as 500ms, 30s, 2m or 1h, but was 'soon'");
+    assertThat(console.err())
+        .contains("must be a duration such as 500ms, 30s, 2m or 1h, but was 'soon'");
   }
 
-  private static String awaitPrinted(ByteArrayOutputStream printed, String marker, CompletableFuture<Integer> serve)
+  private static String awaitPrinted(
+      ByteArrayOutputStream printed, String marker, CompletableFuture<Integer> serve)
       throws InterruptedException {
     for (int i = 0; i < 600; i++) {
       String text = printed.toString(StandardCharsets.UTF_8);
@@ -112,7 +136,9 @@ class ServeCommandTest {
   }
 
   private static List<JsonNode> timeline(Path runDir) throws IOException {
-    return Files.readAllLines(runDir.resolve("timeline.jsonl")).stream().map(ServeCommandTest::parse).toList();
+    return Files.readAllLines(runDir.resolve("timeline.jsonl")).stream()
+        .map(ServeCommandTest::parse)
+        .toList();
   }
 
   private static JsonNode json(HttpResponse<String> response) {
@@ -128,11 +154,18 @@ class ServeCommandTest {
   }
 
   private static HttpResponse<String> get(String uri) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    return CLIENT.send(
+        HttpRequest.newBuilder(URI.create(uri)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> post(URI uri, String body) throws IOException, InterruptedException {
-    return CLIENT.send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> post(URI uri, String body)
+      throws IOException, InterruptedException {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri)
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -1,8 +1,8 @@
 package dev.gauntlet.cli;
 
-import dev.gauntlet.engine.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gauntlet.engine.ExitCodes;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +19,8 @@ class ValidateCommandTest {
     assertThat(console.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(console.err())
         .contains(file + ":4:7 seed: must be an integer, but was 'forty-two'")
-        .contains(file + ":31:12 slos[1].scope: must be one of [whole, during_faults, outside_faults]")
+        .contains(
+            file + ":31:12 slos[1].scope: must be one of [whole, during_faults, outside_faults]")
         .contains("10 problems found; nothing was run.")
         .doesNotContain("Exception")
         .doesNotContainPattern("\\tat [a-z]");
@@ -27,11 +28,13 @@ class ValidateCommandTest {
 
   @Test
   void catalogScenariosAreValidWithTheirDataset() {
-    Console console = Console.run("validate",
-        HOME.resolve("scenarios/smoke.yaml").toString(),
-        HOME.resolve("scenarios/provider-outage.yaml").toString(),
-        HOME.resolve("scenarios/rate-limit-storm.yaml").toString(),
-        HOME.resolve("scenarios/steady-5k.yaml").toString());
+    Console console =
+        Console.run(
+            "validate",
+            HOME.resolve("scenarios/smoke.yaml").toString(),
+            HOME.resolve("scenarios/provider-outage.yaml").toString(),
+            HOME.resolve("scenarios/rate-limit-storm.yaml").toString(),
+            HOME.resolve("scenarios/steady-5k.yaml").toString());
 
     assertThat(console.exitCode()).as(console.err()).isZero();
     assertThat(console.out()).contains("smoke.yaml: valid (customer-support");
@@ -39,11 +42,16 @@ class ValidateCommandTest {
 
   @Test
   void badOverrideIsInvalidInput() {
-    Console console = Console.run("validate", HOME.resolve("scenarios/smoke.yaml").toString(),
-        "--set", "target.mode=reckless");
+    Console console =
+        Console.run(
+            "validate",
+            HOME.resolve("scenarios/smoke.yaml").toString(),
+            "--set",
+            "target.mode=reckless");
 
     assertThat(console.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(console.err()).contains("--set target.mode=reckless target.mode: must be one of [resilient, naive]");
+    assertThat(console.err())
+        .contains("--set target.mode=reckless target.mode: must be one of [resilient, naive]");
   }
 
   @Test

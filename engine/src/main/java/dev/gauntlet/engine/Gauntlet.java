@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  */
 public final class Gauntlet {
 
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
   private Gauntlet() {}
 
@@ -60,8 +61,8 @@ public final class Gauntlet {
    * JVM is stopped); with {@code startSchedule} its fault windows start at once, else when the admin API is told.
    * Returns the exit code.
    */
-  public static int serve(RunInputs inputs, Path out, Duration duration, boolean startSchedule,
-      PrintStream console) {
+  public static int serve(
+      RunInputs inputs, Path out, Duration duration, boolean startSchedule, PrintStream console) {
     RunDirectory run = RunDirectory.create(directory(out, inputs.scenario().name() + "-serve"));
     return new ServeSession(inputs, run, console).serve(duration, startSchedule);
   }
@@ -75,9 +76,16 @@ public final class Gauntlet {
     try (Stream<Path> entries = Files.exists(dir) ? Files.list(dir) : Stream.empty()) {
       Optional<Path> first = entries.findFirst();
       if (first.isPresent()) {
-        throw new InvalidInputException(List.of(new Problem("--out " + dir, 0, 0, "",
-            "must be a new or empty directory, but it holds " + first.get().getFileName()
-                + "; remove it or choose another")));
+        throw new InvalidInputException(
+            List.of(
+                new Problem(
+                    "--out " + dir,
+                    0,
+                    0,
+                    "",
+                    "must be a new or empty directory, but it holds "
+                        + first.get().getFileName()
+                        + "; remove it or choose another")));
       }
       return dir;
     } catch (IOException e) {

@@ -44,14 +44,28 @@ public record RunInputs(Scenario scenario, Dataset dataset, String resolvedYaml)
     if (Files.isDirectory(relative)) {
       return relative;
     }
-    throw new InvalidInputException(List.of(new Problem(scenarioFile.toString(), 0, 0, "dataset",
-        "must name a dataset in " + root + " " + available(root) + " or a directory, but was '" + dataset + "'")));
+    throw new InvalidInputException(
+        List.of(
+            new Problem(
+                scenarioFile.toString(),
+                0,
+                0,
+                "dataset",
+                "must name a dataset in "
+                    + root
+                    + " "
+                    + available(root)
+                    + " or a directory, but was '"
+                    + dataset
+                    + "'")));
   }
 
   private static List<String> available(Path root) {
     try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(d -> Files.exists(d.resolve("dataset.yaml"))).map(d -> d.getFileName().toString())
-          .sorted().toList();
+      return dirs.filter(d -> Files.exists(d.resolve("dataset.yaml")))
+          .map(d -> d.getFileName().toString())
+          .sorted()
+          .toList();
     } catch (IOException e) {
       return List.of();
     }

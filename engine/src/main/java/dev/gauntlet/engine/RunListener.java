@@ -12,20 +12,20 @@ import java.net.URI;
 public interface RunListener {
 
   /** A listener that hears nothing. */
-  RunListener NONE = new RunListener() { };
+  RunListener NONE = new RunListener() {};
 
   /** The fault plane is up: the run directory is {@code run} and faults are switched by hand at {@code admin}. */
-  default void started(RunDirectory run, URI admin) { }
+  default void started(RunDirectory run, URI admin) {}
 
   /** The target answered its readiness check and the workload's clock starts now (run.json's {@code started_ms}). */
-  default void workloadStarted() { }
+  default void workloadStarted() {}
 
   /** One more task's request is about to go out. */
-  default void taskSent() { }
+  default void taskSent() {}
 
   /** A task finished (answered, failed or timed out), as written to records.jsonl. */
-  default void taskFinished(TaskRecord record) { }
+  default void taskFinished(TaskRecord record) {}
 
   /** The run is over: judged, or failed to happen ({@link RunResult#failure}). */
-  default void finished(RunResult result) { }
+  default void finished(RunResult result) {}
 }

@@ -21,8 +21,13 @@ import java.util.List;
  *                  null for none
  * @param live      whether progress rewrites one line in place (a terminal) rather than printing periodic lines
  */
-public record RunOptions(Path out, List<String> overrides, Baseline baseline, RunListener listener,
-    PrintStream console, boolean live) {
+public record RunOptions(
+    Path out,
+    List<String> overrides,
+    Baseline baseline,
+    RunListener listener,
+    PrintStream console,
+    boolean live) {
 
   public RunOptions {
     overrides = List.copyOf(overrides);
@@ -58,8 +63,11 @@ public record RunOptions(Path out, List<String> overrides, Baseline baseline, Ru
    * process writes to a terminal a person watches (a console, not CI, not a dumb terminal).
    */
   public RunOptions console(PrintStream stream) {
-    return console(stream,
-        System.console() != null && System.getenv("CI") == null && !"dumb".equals(System.getenv("TERM")));
+    return console(
+        stream,
+        System.console() != null
+            && System.getenv("CI") == null
+            && !"dumb".equals(System.getenv("TERM")));
   }
 
   /** Prints what {@code gauntlet run} prints to {@code stream}; {@code liveLine} as {@link #live} above. */

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The Java API as an embedder uses it: one short real run of the catalog's smoke against the reference agent. */
 class GauntletTest {
 
-  private static final Path SMOKE = Path.of(System.getProperty("gauntlet.home", ".."), "scenarios", "smoke.yaml");
+  private static final Path SMOKE =
+      Path.of(System.getProperty("gauntlet.home", ".."), "scenarios", "smoke.yaml");
 
   /** Everything a listener hears, in order for the events on the caller's thread. */
   private static final class Recorder implements RunListener {
@@ -58,12 +59,18 @@ class GauntletTest {
   }
 
   @Test
-  void runsAScenarioAndHandsBackItsVerdictWhileTheListenerHearsEveryTask(@TempDir Path dir) throws IOException {
+  void runsAScenarioAndHandsBackItsVerdictWhileTheListenerHearsEveryTask(@TempDir Path dir)
+      throws IOException {
     Recorder listener = new Recorder();
     Path out = dir.resolve("smoke");
 
-    RunResult result = Gauntlet.run(SMOKE, RunOptions.defaults().out(out).listener(listener)
-        .set("workload.profile[0].constant.duration=6s", "workload.warmup=1s"));
+    RunResult result =
+        Gauntlet.run(
+            SMOKE,
+            RunOptions.defaults()
+                .out(out)
+                .listener(listener)
+                .set("workload.profile[0].constant.duration=6s", "workload.warmup=1s"));
 
     assertThat(listener.events).containsExactly("started", "workload", "finished");
     assertThat(listener.result).isSameAs(result);
@@ -72,7 +79,8 @@ class GauntletTest {
     assertThat(result.directory().root()).isEqualTo(out);
     assertThat(result.verdict()).isNotNull();
     assertThat(result.exitCode()).isEqualTo(result.verdict().exitCode());
-    assertThat(Files.readString(out.resolve("verdict.json"))).contains("\"exit_code\" : " + result.exitCode());
+    assertThat(Files.readString(out.resolve("verdict.json")))
+        .contains("\"exit_code\" : " + result.exitCode());
     long recorded;
     try (var lines = Files.lines(out.resolve("records.jsonl"))) {
       recorded = lines.count();
@@ -80,17 +88,22 @@ class GauntletTest {
     assertThat(recorded).as("about 60 tasks at 600/min for 6 s").isBetween(50L, 70L);
     assertThat(listener.finished).hasSize((int) recorded);
     assertThat(listener.sent.get()).isEqualTo((int) recorded);
-    assertThat(result.verdict().tasks()).as("the warm-up's tasks count in no metric")
-        .isLessThan(recorded).isGreaterThan(recorded / 2);
+    assertThat(result.verdict().tasks())
+        .as("the warm-up's tasks count in no metric")
+        .isLessThan(recorded)
+        .isGreaterThan(recorded / 2);
   }
 
   @Test
-  void anInvalidScenarioThrowsWithItsFileAndLineAndStartsNothing(@TempDir Path dir) throws IOException {
+  void anInvalidScenarioThrowsWithItsFileAndLineAndStartsNothing(@TempDir Path dir)
+      throws IOException {
     Path out = dir.resolve("never");
 
-    assertThatThrownBy(() -> Gauntlet.run(SMOKE, RunOptions.defaults().out(out).set("workload.protocol=grpc")))
+    assertThatThrownBy(
+            () -> Gauntlet.run(SMOKE, RunOptions.defaults().out(out).set("workload.protocol=grpc")))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("workload.protocol: must be one of [sync, async, stream], but was 'grpc'");
+        .hasMessageContaining(
+            "workload.protocol: must be one of [sync, async, stream], but was 'grpc'");
     assertThat(out).doesNotExist();
   }
 

@@ -15,13 +15,13 @@ import dev.gauntlet.faults.internal.Timeline;
 import dev.gauntlet.faults.internal.Tokens;
 import dev.gauntlet.faults.internal.WarmUp;
 import dev.gauntlet.faults.internal.http.ProviderServer;
-import dev.gauntlet.faults.internal.proxies.NetworkInjector;
-import dev.gauntlet.faults.internal.proxies.NetworkProxies;
 import dev.gauntlet.faults.internal.passthrough.PassthroughRoutes;
 import dev.gauntlet.faults.internal.provider.ChatHandler;
 import dev.gauntlet.faults.internal.provider.ProviderCalls;
 import dev.gauntlet.faults.internal.provider.ProviderTransformer;
 import dev.gauntlet.faults.internal.provider.ScriptedModel;
+import dev.gauntlet.faults.internal.proxies.NetworkInjector;
+import dev.gauntlet.faults.internal.proxies.NetworkProxies;
 import dev.gauntlet.faults.internal.selfhosted.SelfHostedServers;
 import dev.gauntlet.faults.internal.tools.ToolTransformer;
 import dev.gauntlet.run.JsonLinesWriter;
@@ -70,11 +70,15 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
   private final LedgerTimings toolTimings;
   private final ProviderServer providers;
   private final MockServer tools;
+
   /** The self-hosted providers' servers; none (and no memory.jsonl) when the scenario has no such provider. */
   private final SelfHostedServers selfHosted;
+
   private final AdminServer admin;
+
   /** The network proxies and the Toxiproxy behind them, when the scenario has any. */
   private final Optional<NetworkProxies> network;
+
   private boolean closed;
 
   /**
@@ -98,16 +102,23 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     }
   }
 
-  private FaultPlane(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock, Options options) {
+  private FaultPlane(
+      Scenario scenario, Dataset dataset, RunDirectory run, Clock clock, Options options) {
     this.scenario = scenario;
     this.dataset = dataset;
-    this.network = NetworkProxies.start(scenario.network(), options.upstreams(), scenario.seed(),
-        options.toxiproxyAlways(), options.toxiproxyPort());
+    this.network =
+        NetworkProxies.start(
+            scenario.network(),
+            options.upstreams(),
+            scenario.seed(),
+            options.toxiproxyAlways(),
+            options.toxiproxyPort());
     ActiveFaults faults = new ActiveFaults(scenario.seed());
     InjectorRegistry injectors = InjectorRegistry.standard(faults);
     network.ifPresent(n -> injectors.register(Fault.Network.class, new NetworkInjector(n)));
     // The servers start below; a leak is only ever switched on after they have.
-    injectors.register(Fault.GpuLeak.class, (spec, fault) -> selfHostedServers().injector().switchOn(spec, fault));
+    injectors.register(
+        Fault.GpuLeak.class, (spec, fault) -> selfHostedServers().injector().switchOn(spec, fault));
     try {
       scenario.faults().forEach(injectors::requireInjector);
     } catch (RuntimeException e) {
@@ -125,22 +136,49 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
     Tokens.count("warm up"); // loads the encoding now rather than on the agent's first call
     PassthroughRoutes passthrough = startOrClose(() -> new PassthroughRoutes(scenario, calls));
     ProviderTransformer routes = new ProviderTransformer(scenario, chat, calls, passthrough);
-    // A self-hosted provider is only reached through its own server, whose device every completion must pass.
-    ProviderTransformer shared = new ProviderTransformer(hostedOnly(scenario), chat, calls, passthrough);
-    this.providers = startOrClose(() -> ProviderServer.start(scenario.faultPlane().providerPort(),
-        "fault_plane.provider_port", shared, providerTimings));
-    this.selfHosted = startOrClose(() -> SelfHostedServers.start(scenario, routes, providerTimings, clock,
-        timelineOut, run));
-    this.tools = startOrClose(() -> MockServer.start(scenario.faultPlane().toolsPort(),
-        "fault_plane.tools_port", new ToolTransformer(dataset, toolTimings, clock), toolTimings));
+    // A self-hosted provider is only reached through its own server, whose device every completion
+    // must pass.
+    ProviderTransformer shared =
+        new ProviderTransformer(hostedOnly(scenario), chat, calls, passthrough);
+    this.providers =
+        startOrClose(
+            () ->
+                ProviderServer.start(
+                    scenario.faultPlane().providerPort(),
+                    "fault_plane.provider_port",
+                    shared,
+                    providerTimings));
+    this.selfHosted =
+        startOrClose(
+            () ->
+                SelfHostedServers.start(
+                    scenario, routes, providerTimings, clock, timelineOut, run));
+    this.tools =
+        startOrClose(
+            () ->
+                MockServer.start(
+                    scenario.faultPlane().toolsPort(),
+                    "fault_plane.tools_port",
+                    new ToolTransformer(dataset, toolTimings, clock),
+                    toolTimings));
     this.admin = startOrClose(() -> AdminServer.start(scenario.faultPlane().adminPort(), this));
   }
 
   private static Scenario hostedOnly(Scenario scenario) {
-    return new Scenario(scenario.name(), scenario.seed(), scenario.target(), scenario.dataset(),
-        scenario.providers().stream().filter(p -> !p.isSelfHosted()).toList(), scenario.prices(),
-        scenario.workload(), scenario.faults(), scenario.slos(), scenario.evaluation(), scenario.faultPlane(),
-        scenario.network(), scenario.source());
+    return new Scenario(
+        scenario.name(),
+        scenario.seed(),
+        scenario.target(),
+        scenario.dataset(),
+        scenario.providers().stream().filter(p -> !p.isSelfHosted()).toList(),
+        scenario.prices(),
+        scenario.workload(),
+        scenario.faults(),
+        scenario.slos(),
+        scenario.evaluation(),
+        scenario.faultPlane(),
+        scenario.network(),
+        scenario.source());
   }
 
   private SelfHostedServers selfHostedServers() {
@@ -177,7 +215,8 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    * @throws IllegalArgumentException when a scenario fault has a kind no injector handles
    * @throws IllegalStateException    when a pass-through provider's {@code api_key_env} names a variable that is not set
    */
-  public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
+  public static FaultPlane start(
+      Scenario scenario, Dataset dataset, RunDirectory run, Clock clock) {
     return start(scenario, dataset, run, clock, Options.defaults());
   }
 
@@ -187,8 +226,8 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    *
    * @throws IllegalStateException also when the Toxiproxy API cannot be reached or a proxy cannot be made
    */
-  public static FaultPlane start(Scenario scenario, Dataset dataset, RunDirectory run, Clock clock,
-      Options options) {
+  public static FaultPlane start(
+      Scenario scenario, Dataset dataset, RunDirectory run, Clock clock, Options options) {
     return new FaultPlane(PriceHints.apply(scenario, dataset), dataset, run, clock, options);
   }
 
@@ -210,10 +249,17 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    */
   public URI providerBaseUrl(String providerName) {
     if (scenario.provider(providerName).isEmpty()) {
-      throw new IllegalArgumentException("provider must be one of " + scenario.providers().stream()
-          .map(Provider::name).collect(Collectors.joining(", ", "[", "]")) + ", but was " + providerName);
+      throw new IllegalArgumentException(
+          "provider must be one of "
+              + scenario.providers().stream()
+                  .map(Provider::name)
+                  .collect(Collectors.joining(", ", "[", "]"))
+              + ", but was "
+              + providerName);
     }
-    return selfHosted.root(providerName).map(root -> URI.create(root + "/v1"))
+    return selfHosted
+        .root(providerName)
+        .map(root -> URI.create(root + "/v1"))
         .orElseGet(() -> URI.create(providers.baseUrl() + "/providers/" + providerName + "/v1"));
   }
 
@@ -234,10 +280,17 @@ public final class FaultPlane implements FaultControl, AutoCloseable {
    * while every fault is off, so that no quota counts them.
    */
   public WarmUpResult warmUp(int rounds, Duration budget) {
-    List<Provider> warmed = scenario.providers().stream()
-        .filter(p -> p.mode() == Provider.Mode.SCRIPTED && !p.isSelfHosted()).toList();
-    return new WarmUp(warmed.stream().map(p -> providerBaseUrl(p.name())).toList(),
-        warmed.stream().map(Provider::model).toList(), tools.baseUrl(), dataset, WARM_UP_ITEMS).run(rounds, budget);
+    List<Provider> warmed =
+        scenario.providers().stream()
+            .filter(p -> p.mode() == Provider.Mode.SCRIPTED && !p.isSelfHosted())
+            .toList();
+    return new WarmUp(
+            warmed.stream().map(p -> providerBaseUrl(p.name())).toList(),
+            warmed.stream().map(Provider::model).toList(),
+            tools.baseUrl(),
+            dataset,
+            WARM_UP_ITEMS)
+        .run(rounds, budget);
   }
 
   /** Dataset items a warm-up asks with: enough for every scripted step kind, few enough to stay quick. */

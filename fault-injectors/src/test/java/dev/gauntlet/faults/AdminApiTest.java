@@ -22,18 +22,22 @@ import org.junit.jupiter.api.io.TempDir;
 class AdminApiTest {
 
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
-  private static final String CHAT = "{\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
+  private static final String CHAT =
+      "{\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FaultPlane plane;
 
   @BeforeEach
   void start() {
-    plane = FaultPlane.start(Fixtures.scenario(1,
-        Fixtures.outage("blip", Duration.ofMinutes(5), Duration.ofMinutes(1), 1.0, 502)),
-        Fixtures.dataset(), RunDirectory.create(dir), Clock.systemUTC());
+    plane =
+        FaultPlane.start(
+            Fixtures.scenario(
+                1, Fixtures.outage("blip", Duration.ofMinutes(5), Duration.ofMinutes(1), 1.0, 502)),
+            Fixtures.dataset(),
+            RunDirectory.create(dir),
+            Clock.systemUTC());
   }
 
   @AfterEach
@@ -42,8 +46,10 @@ class AdminApiTest {
   }
 
   private HttpResponse<String> call(String method, String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(plane.adminBaseUrl() + path))
-        .method(method, HttpRequest.BodyPublishers.noBody()).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(plane.adminBaseUrl() + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build();
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -60,15 +66,18 @@ class AdminApiTest {
   }
 
   private int chat() {
-    return Http.post(URI.create(plane.providerBaseUrl("primary") + "/chat/completions"), CHAT, null).statusCode();
+    return Http.post(URI.create(plane.providerBaseUrl("primary") + "/chat/completions"), CHAT, null)
+        .statusCode();
   }
 
   @Test
   void listsEveryFaultWithItsWindowAndState() {
     JsonNode fault = json(call("GET", "/faults")).path("faults").get(0);
 
-    assertThat(fault.toString()).isEqualTo("{\"name\":\"blip\",\"kind\":\"outage\",\"provider\":\"primary\","
-        + "\"window\":{\"start\":\"5m\",\"duration\":\"1m\"},\"state\":\"off\",\"source\":\"schedule\"}");
+    assertThat(fault.toString())
+        .isEqualTo(
+            "{\"name\":\"blip\",\"kind\":\"outage\",\"provider\":\"primary\","
+                + "\"window\":{\"start\":\"5m\",\"duration\":\"1m\"},\"state\":\"off\",\"source\":\"schedule\"}");
   }
 
   @Test
@@ -91,12 +100,13 @@ class AdminApiTest {
 
     HttpResponse<String> again = call("POST", "/faults/blip/on");
     assertThat(again.statusCode()).isEqualTo(409);
-    assertThat(json(again).path("error").asText()).isEqualTo(
-        "fault 'blip' is already on (switched on by hand); switch it off first");
+    assertThat(json(again).path("error").asText())
+        .isEqualTo("fault 'blip' is already on (switched on by hand); switch it off first");
 
     HttpResponse<String> unknown = call("POST", "/faults/nope/on");
     assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(json(unknown).path("error").asText()).isEqualTo("fault must be one of [blip], but was 'nope'");
+    assertThat(json(unknown).path("error").asText())
+        .isEqualTo("fault must be one of [blip], but was 'nope'");
 
     HttpResponse<String> wrongMethod = call("GET", "/faults/blip/on");
     assertThat(wrongMethod.statusCode()).isEqualTo(405);

@@ -39,8 +39,7 @@ class AnthropicPassthroughTest {
   private static final String RESULT = "{\"status\":\"refunded\"}";
   private static final String ANSWER = "Order A1 was refunded.";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FaultPlane upstream;
 
@@ -71,7 +70,8 @@ class AnthropicPassthroughTest {
     AnthropicClient client = PassthroughRig.anthropic(plane);
     try {
       Message toolTurn = mode.create.apply(client, LlmFaults.askAnthropic().build());
-      Message answer = mode.create.apply(client, PassthroughRig.afterToolUse(toolTurn, RESULT).build());
+      Message answer =
+          mode.create.apply(client, PassthroughRig.afterToolUse(toolTurn, RESULT).build());
       return List.of(toolTurn, answer);
     } finally {
       client.close();
@@ -91,14 +91,20 @@ class AnthropicPassthroughTest {
     ToolUseBlock call = turns.get(0).content().get(0).asToolUse();
     assertThat(call.name()).isEqualTo("issue_refund");
     assertThat(call.id()).isEqualTo("toolu_r-1_0_0");
-    assertThat(call._input().convert(Map.class)).isEqualTo(Map.of("order_id", "A1", "amount_cents", 1500));
+    assertThat(call._input().convert(Map.class))
+        .isEqualTo(Map.of("order_id", "A1", "amount_cents", 1500));
     assertThat(turns.get(1).stopReason()).contains(StopReason.END_TURN);
-    assertThat(turns.get(1).content()).singleElement().extracting(b -> b.asText().text()).isEqualTo(ANSWER);
-    assertThat(turns).allSatisfy(m -> {
-      assertThat(m.id()).startsWith("msg_");
-      assertThat(m.model().asString()).isEqualTo(Fixtures.MODEL);
-      assertThat(m.usage().outputTokens()).isPositive();
-    });
+    assertThat(turns.get(1).content())
+        .singleElement()
+        .extracting(b -> b.asText().text())
+        .isEqualTo(ANSWER);
+    assertThat(turns)
+        .allSatisfy(
+            m -> {
+              assertThat(m.id()).startsWith("msg_");
+              assertThat(m.model().asString()).isEqualTo(Fixtures.MODEL);
+              assertThat(m.usage().outputTokens()).isPositive();
+            });
   }
 
   @Test
@@ -112,16 +118,21 @@ class AnthropicPassthroughTest {
 
     callsTheToolThenAnswers(whole);
     callsTheToolThenAnswers(streamed);
-    assertThat(streamed).extracting(Message::content).isEqualTo(whole.stream().map(Message::content).toList());
-    assertThat(PassthroughRig.ledger(dir.resolve("pt"))).as("one line per call, tokens from the upstream's usage")
-        .hasSize(4).allSatisfy(e -> {
-          assertThat(e.provider()).isEqualTo("primary");
-          assertThat(e.status()).isEqualTo(200);
-          assertThat(e.inputTokens()).isPositive();
-          assertThat(e.outputTokens()).isPositive();
-          assertThat(e.costUsd()).isPositive();
-          assertThat(e.fault()).isNull();
-        });
+    assertThat(streamed)
+        .extracting(Message::content)
+        .isEqualTo(whole.stream().map(Message::content).toList());
+    assertThat(PassthroughRig.ledger(dir.resolve("pt")))
+        .as("one line per call, tokens from the upstream's usage")
+        .hasSize(4)
+        .allSatisfy(
+            e -> {
+              assertThat(e.provider()).isEqualTo("primary");
+              assertThat(e.status()).isEqualTo(200);
+              assertThat(e.inputTokens()).isPositive();
+              assertThat(e.outputTokens()).isPositive();
+              assertThat(e.costUsd()).isPositive();
+              assertThat(e.fault()).isNull();
+            });
   }
 
   @Test
@@ -138,21 +149,27 @@ class AnthropicPassthroughTest {
     }
 
     List<Message> replayed = new ArrayList<>();
-    try (FaultPlane replay = start(Provider.replay("primary", "anthropic", Fixtures.MODEL, fixtures), "replay")) {
+    try (FaultPlane replay =
+        start(Provider.replay("primary", "anthropic", Fixtures.MODEL, fixtures), "replay")) {
       replayed.addAll(converse(replay, Mode.WHOLE));
       replayed.addAll(converse(replay, Mode.STREAMED));
     }
 
     assertThat(replayed).isEqualTo(recorded);
-    assertThat(PassthroughRig.ledger(dir.resolve("replay"))).hasSize(4)
+    assertThat(PassthroughRig.ledger(dir.resolve("replay")))
+        .hasSize(4)
         .allSatisfy(e -> assertThat(e.outputTokens()).isPositive());
   }
 
   @Test
   void hallucinatedToolUseKeepsTheUpstreamsIdsAndIsFlagged() {
     Message message;
-    try (FaultPlane plane = start(forwarding(null), "pt",
-        PassthroughRig.always(new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.UNKNOWN_TOOL)))) {
+    try (FaultPlane plane =
+        start(
+            forwarding(null),
+            "pt",
+            PassthroughRig.always(
+                new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.UNKNOWN_TOOL)))) {
       AnthropicClient client = PassthroughRig.anthropic(plane);
       message = client.messages().create(LlmFaults.askAnthropic().build());
       client.close();
@@ -162,18 +179,25 @@ class AnthropicPassthroughTest {
     ToolUseBlock call = message.content().get(0).asToolUse();
     assertThat(call.name()).isNotIn("get_order", "issue_refund");
     assertThat(call.id()).as("the upstream's tool_use id").isEqualTo("toolu_r-1_0_0");
-    assertThat(PassthroughRig.ledger(dir.resolve("pt"))).singleElement().satisfies(e -> {
-      assertThat(e.fault()).isEqualTo("the-fault");
-      assertThat(e.hallucinated()).isTrue();
-      assertThat(e.outputTokens()).isEqualTo(message.usage().outputTokens());
-    });
+    assertThat(PassthroughRig.ledger(dir.resolve("pt")))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.fault()).isEqualTo("the-fault");
+              assertThat(e.hallucinated()).isTrue();
+              assertThat(e.outputTokens()).isEqualTo(message.usage().outputTokens());
+            });
   }
 
   @Test
   void truncatedStreamEndsBeforeMessageStop() {
     List<RawMessageStreamEvent> events = new ArrayList<>();
-    try (FaultPlane plane = start(forwarding(null), "pt",
-        PassthroughRig.always(new Fault.MalformedOutput(Fault.MalformedOutput.Variant.TRUNCATED_STREAM)))) {
+    try (FaultPlane plane =
+        start(
+            forwarding(null),
+            "pt",
+            PassthroughRig.always(
+                new Fault.MalformedOutput(Fault.MalformedOutput.Variant.TRUNCATED_STREAM)))) {
       AnthropicClient client = PassthroughRig.anthropic(plane);
       try (StreamResponse<RawMessageStreamEvent> stream =
           client.messages().createStreaming(LlmFaults.askAnthropic().build())) {
@@ -182,19 +206,29 @@ class AnthropicPassthroughTest {
       client.close();
     }
 
-    assertThat(events).isNotEmpty().noneMatch(RawMessageStreamEvent::isMessageStop)
+    assertThat(events)
+        .isNotEmpty()
+        .noneMatch(RawMessageStreamEvent::isMessageStop)
         .noneMatch(RawMessageStreamEvent::isMessageDelta);
-    assertThat(PassthroughRig.ledger(dir.resolve("pt"))).singleElement().extracting(LedgerEntry::fault)
+    assertThat(PassthroughRig.ledger(dir.resolve("pt")))
+        .singleElement()
+        .extracting(LedgerEntry::fault)
         .isEqualTo("the-fault");
   }
 
   @Test
   void malformedEventFailsTheSdksStream() {
-    try (FaultPlane plane = start(forwarding(null), "pt",
-        PassthroughRig.always(new Fault.MalformedOutput(Fault.MalformedOutput.Variant.MALFORMED_SSE)))) {
+    try (FaultPlane plane =
+        start(
+            forwarding(null),
+            "pt",
+            PassthroughRig.always(
+                new Fault.MalformedOutput(Fault.MalformedOutput.Variant.MALFORMED_SSE)))) {
       AnthropicClient client = PassthroughRig.anthropic(plane);
 
-      assertThat(catchThrowable(() -> PassthroughRig.streamed(client, LlmFaults.askAnthropic().build())))
+      assertThat(
+              catchThrowable(
+                  () -> PassthroughRig.streamed(client, LlmFaults.askAnthropic().build())))
           .isNotNull();
       client.close();
     }
@@ -203,16 +237,23 @@ class AnthropicPassthroughTest {
   @Test
   void runawayLoopNeverLetsTheStreamedAnswerThrough() {
     List<Message> turns;
-    try (FaultPlane plane = start(forwarding(null), "pt", PassthroughRig.always(new Fault.RunawayLoop()))) {
+    try (FaultPlane plane =
+        start(forwarding(null), "pt", PassthroughRig.always(new Fault.RunawayLoop()))) {
       turns = converse(plane, Mode.STREAMED);
     }
 
-    assertThat(turns).allSatisfy(m -> {
-      assertThat(m.stopReason()).contains(StopReason.TOOL_USE);
-      assertThat(m.content()).isNotEmpty().allSatisfy(b -> assertThat(b.asToolUse().name())
-          .isIn("get_order", "issue_refund"));
-    });
-    assertThat(PassthroughRig.ledger(dir.resolve("pt"))).hasSize(2).extracting(LedgerEntry::fault)
+    assertThat(turns)
+        .allSatisfy(
+            m -> {
+              assertThat(m.stopReason()).contains(StopReason.TOOL_USE);
+              assertThat(m.content())
+                  .isNotEmpty()
+                  .allSatisfy(
+                      b -> assertThat(b.asToolUse().name()).isIn("get_order", "issue_refund"));
+            });
+    assertThat(PassthroughRig.ledger(dir.resolve("pt")))
+        .hasSize(2)
+        .extracting(LedgerEntry::fault)
         .containsOnly("the-fault");
   }
 
@@ -225,15 +266,22 @@ class AnthropicPassthroughTest {
     upstream.close();
 
     Message message;
-    try (FaultPlane replay = start(Provider.replay("primary", "anthropic", Fixtures.MODEL, fixtures), "replay",
-        PassthroughRig.always(new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.RENAMED_TOOL)))) {
+    try (FaultPlane replay =
+        start(
+            Provider.replay("primary", "anthropic", Fixtures.MODEL, fixtures),
+            "replay",
+            PassthroughRig.always(
+                new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.RENAMED_TOOL)))) {
       AnthropicClient client = PassthroughRig.anthropic(replay);
       message = PassthroughRig.streamed(client, LlmFaults.askAnthropic().build());
       client.close();
     }
 
-    assertThat(message.content().get(0).asToolUse().name()).startsWith("issue_refund_").isNotEqualTo("issue_refund");
-    assertThat(PassthroughRig.ledger(dir.resolve("replay"))).singleElement()
+    assertThat(message.content().get(0).asToolUse().name())
+        .startsWith("issue_refund_")
+        .isNotEqualTo("issue_refund");
+    assertThat(PassthroughRig.ledger(dir.resolve("replay")))
+        .singleElement()
         .satisfies(e -> assertThat(e.hallucinated()).isTrue());
   }
 
@@ -241,8 +289,11 @@ class AnthropicPassthroughTest {
   void latencyDelaysTheFirstStreamedEvent() {
     Duration ttft = Duration.ofMillis(600);
     Duration firstEvent;
-    try (FaultPlane plane = start(forwarding(null), "pt",
-        PassthroughRig.always(new Fault.Latency(new Delay.Fixed(ttft))))) {
+    try (FaultPlane plane =
+        start(
+            forwarding(null),
+            "pt",
+            PassthroughRig.always(new Fault.Latency(new Delay.Fixed(ttft))))) {
       AnthropicClient client = PassthroughRig.anthropic(plane);
       long start = System.nanoTime();
       try (StreamResponse<RawMessageStreamEvent> stream =
@@ -254,9 +305,12 @@ class AnthropicPassthroughTest {
     }
 
     assertThat(firstEvent).isGreaterThanOrEqualTo(ttft);
-    assertThat(PassthroughRig.ledger(dir.resolve("pt"))).singleElement().satisfies(e -> {
-      assertThat(e.fault()).isEqualTo("the-fault");
-      assertThat(e.firstByteMs()).isGreaterThanOrEqualTo(ttft.toMillis());
-    });
+    assertThat(PassthroughRig.ledger(dir.resolve("pt")))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.fault()).isEqualTo("the-fault");
+              assertThat(e.firstByteMs()).isGreaterThanOrEqualTo(ttft.toMillis());
+            });
   }
 }

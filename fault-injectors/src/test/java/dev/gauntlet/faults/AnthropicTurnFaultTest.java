@@ -21,8 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Faults that rewrite the model's turn, as the official Anthropic Java SDK sees them on the Messages API. */
 class AnthropicTurnFaultTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Message first(Fault fault) {
     try (LlmFaults faults = new LlmFaults(dir, fault)) {
@@ -37,7 +36,8 @@ class AnthropicTurnFaultTest {
 
   @Test
   void hallucinatedUnknownToolIsAToolUseOfANameNotOffered() {
-    Message message = first(new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.UNKNOWN_TOOL));
+    Message message =
+        first(new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.UNKNOWN_TOOL));
 
     assertThat(message.stopReason()).contains(StopReason.TOOL_USE);
     ToolUseBlock call = message.content().get(0).asToolUse();
@@ -47,20 +47,28 @@ class AnthropicTurnFaultTest {
 
   @Test
   void hallucinatedCallIsFlaggedInTheLedgerWithTheFaultsName() {
-    try (LlmFaults faults = new LlmFaults(dir, new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.WRONG_TYPE))) {
+    try (LlmFaults faults =
+        new LlmFaults(dir, new Fault.HallucinatedTool(Fault.HallucinatedTool.Variant.WRONG_TYPE))) {
       AnthropicClient sdk = faults.anthropic();
       Message message = sdk.messages().create(LlmFaults.askAnthropic().build());
       sdk.close();
       @SuppressWarnings("unchecked")
-      java.util.Map<String, Object> input = message.content().get(0).asToolUse()._input().convert(java.util.Map.class);
-      assertThat(input.get("order_id") instanceof String && input.get("amount_cents") instanceof Number)
-          .as("one argument has the wrong type: %s", input).isFalse();
+      java.util.Map<String, Object> input =
+          message.content().get(0).asToolUse()._input().convert(java.util.Map.class);
+      assertThat(
+              input.get("order_id") instanceof String
+                  && input.get("amount_cents") instanceof Number)
+          .as("one argument has the wrong type: %s", input)
+          .isFalse();
 
-      assertThat(faults.ledger()).singleElement().satisfies(e -> {
-        assertThat(e.fault()).isEqualTo("the-fault");
-        assertThat(e.hallucinated()).isTrue();
-        assertThat(e.status()).isEqualTo(200);
-      });
+      assertThat(faults.ledger())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.fault()).isEqualTo("the-fault");
+                assertThat(e.hallucinated()).isTrue();
+                assertThat(e.status()).isEqualTo(200);
+              });
     }
   }
 
@@ -70,7 +78,8 @@ class AnthropicTurnFaultTest {
 
     assertThat(message.stopReason()).contains(StopReason.MAX_TOKENS);
     JsonValue input = message.content().get(0).asToolUse()._input();
-    assertThat(input.convert(Object.class)).as("cut arguments arrive raw, not as an object")
+    assertThat(input.convert(Object.class))
+        .as("cut arguments arrive raw, not as an object")
         .isInstanceOf(String.class);
   }
 
@@ -79,20 +88,29 @@ class AnthropicTurnFaultTest {
     Message message = first(new Fault.MalformedOutput(Fault.MalformedOutput.Variant.REFUSAL));
 
     assertThat(message.stopReason()).contains(StopReason.REFUSAL);
-    assertThat(message.content()).singleElement().extracting(b -> b.asText().text()).asString()
+    assertThat(message.content())
+        .singleElement()
+        .extracting(b -> b.asText().text())
+        .asString()
         .contains("can't help");
   }
 
   @Test
   void invalidJsonArgumentsStreamAsInputJsonDeltasThatDoNotParse() {
-    try (LlmFaults faults = new LlmFaults(dir,
-        new Fault.MalformedOutput(Fault.MalformedOutput.Variant.INVALID_JSON_ARGUMENTS))) {
+    try (LlmFaults faults =
+        new LlmFaults(
+            dir, new Fault.MalformedOutput(Fault.MalformedOutput.Variant.INVALID_JSON_ARGUMENTS))) {
       AnthropicClient sdk = faults.anthropic();
       StringBuilder partialJson = new StringBuilder();
       try (StreamResponse<RawMessageStreamEvent> stream =
           sdk.messages().createStreaming(LlmFaults.askAnthropic().build())) {
-        stream.stream().forEach(event -> event.contentBlockDelta()
-            .flatMap(d -> d.delta().inputJson()).ifPresent(d -> partialJson.append(d.partialJson())));
+        stream.stream()
+            .forEach(
+                event ->
+                    event
+                        .contentBlockDelta()
+                        .flatMap(d -> d.delta().inputJson())
+                        .ifPresent(d -> partialJson.append(d.partialJson())));
       }
       sdk.close();
 

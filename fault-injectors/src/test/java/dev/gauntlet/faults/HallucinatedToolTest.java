@@ -17,13 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each hallucinated-tool variant, as the official OpenAI SDK receives it, and the tool mock's flag. */
 class HallucinatedToolTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ChatCompletionMessageFunctionToolCall firstCall(Variant variant) {
     try (LlmFaults faults = new LlmFaults(dir, new Fault.HallucinatedTool(variant))) {
       ChatCompletion turn = faults.create(LlmFaults.ask());
-      assertThat(turn.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+      assertThat(turn.choices().get(0).finishReason())
+          .isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
       return turn.choices().get(0).message().toolCalls().orElseThrow().get(0).asFunction();
     }
   }
@@ -40,7 +40,8 @@ class HallucinatedToolTest {
 
   @Test
   void renamedToolIsADeprecatedVariantOfARealName() {
-    assertThat(firstCall(Variant.RENAMED_TOOL).function().name()).startsWith("issue_refund_")
+    assertThat(firstCall(Variant.RENAMED_TOOL).function().name())
+        .startsWith("issue_refund_")
         .isNotEqualTo("issue_refund");
   }
 
@@ -54,7 +55,8 @@ class HallucinatedToolTest {
   void wrongTypeSwapsAStringAndANumber() {
     JsonNode args = arguments(firstCall(Variant.WRONG_TYPE));
     assertThat(args.get("order_id").isTextual() && args.get("amount_cents").isIntegralNumber())
-        .as(args.toString()).isFalse();
+        .as(args.toString())
+        .isFalse();
   }
 
   @Test
@@ -68,13 +70,17 @@ class HallucinatedToolTest {
   void spuriousCallComesOnATurnWhereTheScriptAnswers() {
     try (LlmFaults faults = new LlmFaults(dir, new Fault.HallucinatedTool(Variant.SPURIOUS_CALL))) {
       ChatCompletion first = faults.create(LlmFaults.ask());
-      assertThat(first.choices().get(0).message().toolCalls().orElseThrow()).as("a call turn is left alone")
-          .singleElement().satisfies(c -> assertThat(c.asFunction().id()).isEqualTo("call_r-1_0_0"));
+      assertThat(first.choices().get(0).message().toolCalls().orElseThrow())
+          .as("a call turn is left alone")
+          .singleElement()
+          .satisfies(c -> assertThat(c.asFunction().id()).isEqualTo("call_r-1_0_0"));
 
-      ChatCompletion answerTurn = faults.create(LlmFaults.afterToolResult(first.choices().get(0).message()));
+      ChatCompletion answerTurn =
+          faults.create(LlmFaults.afterToolResult(first.choices().get(0).message()));
 
       assertThat(answerTurn.choices().get(0).message().content()).isEmpty();
-      assertThat(answerTurn.choices().get(0).message().toolCalls().orElseThrow()).singleElement()
+      assertThat(answerTurn.choices().get(0).message().toolCalls().orElseThrow())
+          .singleElement()
           .satisfies(c -> assertThat(c.asFunction().function().name()).isEqualTo("issue_refund"));
     }
   }
@@ -84,19 +90,35 @@ class HallucinatedToolTest {
     LlmFaults faults = new LlmFaults(dir, new Fault.HallucinatedTool(Variant.UNKNOWN_TOOL));
     URI tools = faults.plane.toolsBaseUrl();
     faults.create(LlmFaults.ask());
-    Http.post(URI.create(tools + "/tools/issue_refund"), "{\"order_id\":\"A1\",\"amount_cents\":1500}", "t");
+    Http.post(
+        URI.create(tools + "/tools/issue_refund"),
+        "{\"order_id\":\"A1\",\"amount_cents\":1500}",
+        "t");
     Http.post(URI.create(tools + "/tools/issue_refund"), "{\"order_id\":\"A1\"}", "t");
-    Http.post(URI.create(tools + "/tools/issue_refund"), "{\"order_id\":\"A1\",\"amount_cents\":\"1500\"}", "t");
-    Http.post(URI.create(tools + "/tools/issue_refund"), "{\"order_id\":\"A1\",\"amount_cents\":1500,\"x\":1}", "t");
+    Http.post(
+        URI.create(tools + "/tools/issue_refund"),
+        "{\"order_id\":\"A1\",\"amount_cents\":\"1500\"}",
+        "t");
+    Http.post(
+        URI.create(tools + "/tools/issue_refund"),
+        "{\"order_id\":\"A1\",\"amount_cents\":1500,\"x\":1}",
+        "t");
     Http.post(URI.create(tools + "/tools/issue_refund"), "{\"order_id\":", "t");
-    Http.post(URI.create(tools + "/tools/issue_refund_v1"), "{\"order_id\":\"A1\",\"amount_cents\":1500}", "t");
+    Http.post(
+        URI.create(tools + "/tools/issue_refund_v1"),
+        "{\"order_id\":\"A1\",\"amount_cents\":1500}",
+        "t");
 
     List<LedgerEntry> ledger = faults.ledger();
 
-    assertThat(ledger.stream().filter(e -> e.kind().equals(LedgerEntry.TOOL)).map(LedgerEntry::hallucinated))
+    assertThat(
+            ledger.stream()
+                .filter(e -> e.kind().equals(LedgerEntry.TOOL))
+                .map(LedgerEntry::hallucinated))
         .as("valid, missing, wrong type, extra, not JSON, unknown tool")
         .containsExactly(false, true, true, true, true, true);
-    assertThat(ledger.stream().filter(e -> e.kind().equals(LedgerEntry.LLM))).singleElement()
+    assertThat(ledger.stream().filter(e -> e.kind().equals(LedgerEntry.LLM)))
+        .singleElement()
         .satisfies(e -> assertThat(e.fault()).isEqualTo("the-fault"))
         .satisfies(e -> assertThat(e.hallucinated()).isTrue());
   }

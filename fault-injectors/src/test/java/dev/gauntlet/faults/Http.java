@@ -21,8 +21,10 @@ final class Http {
   }
 
   static HttpResponse<String> post(URI uri, String json, String taskId) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("content-type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .header("content-type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (taskId != null) {
       request.header("X-Gauntlet-Task-Id", taskId);
     }
@@ -31,8 +33,12 @@ final class Http {
 
   /** A POST carrying only W3C trace context, as an agent that propagates traces but not Gauntlet's header sends. */
   static HttpResponse<String> postTraced(URI uri, String json, String traceparent) {
-    return send(HttpRequest.newBuilder(uri).header("content-type", "application/json")
-        .header("traceparent", traceparent).POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    return send(
+        HttpRequest.newBuilder(uri)
+            .header("content-type", "application/json")
+            .header("traceparent", traceparent)
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
   }
 
   private static HttpResponse<String> send(HttpRequest request) {
@@ -49,11 +55,15 @@ final class Http {
   /** The {@code event:} types of a server-sent event stream, a run of the same type (token deltas) as one. */
   static List<String> eventTypes(String body) {
     List<String> types = new ArrayList<>();
-    body.lines().filter(l -> l.startsWith("event: ")).map(l -> l.substring(7)).forEach(type -> {
-      if (types.isEmpty() || !types.get(types.size() - 1).equals(type)) {
-        types.add(type);
-      }
-    });
+    body.lines()
+        .filter(l -> l.startsWith("event: "))
+        .map(l -> l.substring(7))
+        .forEach(
+            type -> {
+              if (types.isEmpty() || !types.get(types.size() - 1).equals(type)) {
+                types.add(type);
+              }
+            });
     return types;
   }
 }

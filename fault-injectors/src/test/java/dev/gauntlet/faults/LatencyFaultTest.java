@@ -10,7 +10,6 @@ import com.openai.models.chat.completions.ChatCompletionChunk;
 import com.openai.models.chat.completions.ChatCompletionStreamOptions;
 import com.openai.models.embeddings.EmbeddingCreateParams;
 import com.openai.models.responses.Response;
-import dev.gauntlet.run.LedgerEntry;
 import dev.gauntlet.scenario.Delay;
 import dev.gauntlet.scenario.Fault;
 import java.nio.file.Path;
@@ -26,18 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 class LatencyFaultTest {
 
   private static final Duration TTFT = Duration.ofMillis(600);
+
   /** Slow enough that a short answer takes a clearly measurable time to generate. */
   private static final double TOKENS_PER_SECOND = 20;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Fault.Latency ttftOnly() {
     return new Fault.Latency(new Delay.Fixed(TTFT));
   }
 
   private static Fault.Latency ttftAndSpeed() {
-    return new Fault.Latency(new Delay.Fixed(TTFT), TOKENS_PER_SECOND, 0, Fault.Latency.SlowTail.NONE);
+    return new Fault.Latency(
+        new Delay.Fixed(TTFT), TOKENS_PER_SECOND, 0, Fault.Latency.SlowTail.NONE);
   }
 
   /** Time to generate {@code tokens} tokens after the first at {@link #TOKENS_PER_SECOND}. */
@@ -58,13 +58,19 @@ class LatencyFaultTest {
 
     assertThat(completion.choices()).hasSize(1);
     assertThat(took).isGreaterThanOrEqualTo(TTFT);
-    assertThat(faults.ledger()).singleElement().satisfies(entry -> {
-      assertThat(entry.fault()).isEqualTo("the-fault");
-      assertThat(entry.firstByteMs()).as("no byte goes out before the time to first token")
-          .isGreaterThanOrEqualTo(TTFT.toMillis());
-      assertThat(entry.pacedFirstMs()).as("a whole answer is due at once, after its delay").isEqualTo(TTFT.toMillis());
-      assertThat(entry.pacedLastMs()).isEqualTo(TTFT.toMillis());
-    });
+    assertThat(faults.ledger())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.fault()).isEqualTo("the-fault");
+              assertThat(entry.firstByteMs())
+                  .as("no byte goes out before the time to first token")
+                  .isGreaterThanOrEqualTo(TTFT.toMillis());
+              assertThat(entry.pacedFirstMs())
+                  .as("a whole answer is due at once, after its delay")
+                  .isEqualTo(TTFT.toMillis());
+              assertThat(entry.pacedLastMs()).isEqualTo(TTFT.toMillis());
+            });
   }
 
   @Test
@@ -77,8 +83,12 @@ class LatencyFaultTest {
     long tokens = completion.usage().orElseThrow().completionTokens();
     assertThat(tokens).isGreaterThan(5);
     assertThat(took).isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)));
-    assertThat(faults.ledger()).singleElement().satisfies(entry ->
-        assertThat(entry.lastByteMs()).isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)).toMillis()));
+    assertThat(faults.ledger())
+        .singleElement()
+        .satisfies(
+            entry ->
+                assertThat(entry.lastByteMs())
+                    .isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)).toMillis()));
   }
 
   @Test
@@ -88,8 +98,15 @@ class LatencyFaultTest {
     Duration first;
     Duration whole;
     long tokens;
-    try (StreamResponse<ChatCompletionChunk> stream = faults.sdk.chat().completions().createStreaming(
-        LlmFaults.ask().streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+    try (StreamResponse<ChatCompletionChunk> stream =
+        faults
+            .sdk
+            .chat()
+            .completions()
+            .createStreaming(
+                LlmFaults.ask()
+                    .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                    .build())) {
       Iterator<ChatCompletionChunk> chunks = stream.stream().iterator();
       chunks.next();
       first = since(start);
@@ -103,23 +120,36 @@ class LatencyFaultTest {
 
     assertThat(first).as("first chunk").isGreaterThanOrEqualTo(TTFT);
     assertThat(whole).as("whole stream").isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)));
-    assertThat(faults.plane.streamPacing().events()).as("a timed write a token (fewer where a piece spans tokens)")
+    assertThat(faults.plane.streamPacing().events())
+        .as("a timed write a token (fewer where a piece spans tokens)")
         .isBetween(tokens / 2, tokens);
-    assertThat(faults.ledger()).singleElement().satisfies(entry -> {
-      assertThat(entry.firstByteMs()).isGreaterThanOrEqualTo(TTFT.toMillis());
-      assertThat(entry.lastByteMs()).isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)).toMillis());
-      assertThat(entry.pacedFirstMs()).as("the pace's first byte: its time to first token").isEqualTo(TTFT.toMillis());
-      assertThat(entry.pacedLastMs()).as("the pace's last byte: the whole answer")
-          .isBetween(TTFT.plus(generation(tokens)).toMillis() - 1, TTFT.plus(generation(tokens)).toMillis() + 1);
-      assertThat(entry.lateMs().orElseThrow()).as("the mock's own lateness").isGreaterThanOrEqualTo(-1);
-    });
+    assertThat(faults.ledger())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.firstByteMs()).isGreaterThanOrEqualTo(TTFT.toMillis());
+              assertThat(entry.lastByteMs())
+                  .isGreaterThanOrEqualTo(TTFT.plus(generation(tokens)).toMillis());
+              assertThat(entry.pacedFirstMs())
+                  .as("the pace's first byte: its time to first token")
+                  .isEqualTo(TTFT.toMillis());
+              assertThat(entry.pacedLastMs())
+                  .as("the pace's last byte: the whole answer")
+                  .isBetween(
+                      TTFT.plus(generation(tokens)).toMillis() - 1,
+                      TTFT.plus(generation(tokens)).toMillis() + 1);
+              assertThat(entry.lateMs().orElseThrow())
+                  .as("the mock's own lateness")
+                  .isGreaterThanOrEqualTo(-1);
+            });
   }
 
   @Test
   void responsesAnswerWaitsForTtftPlusGeneration() {
     try (LlmFaults faults = new LlmFaults(dir, ttftAndSpeed())) {
       long start = System.nanoTime();
-      Response response = faults.sdk.responses().create(LlmFaults.askResponses().input(LlmFaults.INPUT).build());
+      Response response =
+          faults.sdk.responses().create(LlmFaults.askResponses().input(LlmFaults.INPUT).build());
       Duration took = since(start);
 
       long tokens = response.usage().orElseThrow().outputTokens();
@@ -160,8 +190,14 @@ class LatencyFaultTest {
   void embeddingsWaitForTtftOnly() {
     try (LlmFaults faults = new LlmFaults(dir, ttftAndSpeed())) {
       long start = System.nanoTime();
-      faults.sdk.embeddings().create(EmbeddingCreateParams.builder().model("text-embedding-3-small")
-          .input("where is my order?").build());
+      faults
+          .sdk
+          .embeddings()
+          .create(
+              EmbeddingCreateParams.builder()
+                  .model("text-embedding-3-small")
+                  .input("where is my order?")
+                  .build());
 
       assertThat(since(start)).isGreaterThanOrEqualTo(TTFT);
     }

@@ -26,21 +26,22 @@ class MalformedOutputTest {
 
   private static final String ANSWER = "Order A1 was refunded.";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private LlmFaults faults(Variant variant) {
     return new LlmFaults(dir, new Fault.MalformedOutput(variant));
   }
 
-  private static ChatCompletion.Choice answerTurn(LlmFaults faults, ChatCompletionCreateParams.Builder params) {
+  private static ChatCompletion.Choice answerTurn(
+      LlmFaults faults, ChatCompletionCreateParams.Builder params) {
     return faults.create(params).choices().get(0);
   }
 
-  private static List<ChatCompletionChunk> stream(LlmFaults faults, ChatCompletionCreateParams.Builder params) {
+  private static List<ChatCompletionChunk> stream(
+      LlmFaults faults, ChatCompletionCreateParams.Builder params) {
     List<ChatCompletionChunk> chunks = new ArrayList<>();
-    try (StreamResponse<ChatCompletionChunk> stream = faults.sdk.chat().completions()
-        .createStreaming(params.build())) {
+    try (StreamResponse<ChatCompletionChunk> stream =
+        faults.sdk.chat().completions().createStreaming(params.build())) {
       stream.stream().forEach(chunks::add);
     }
     return chunks;
@@ -53,8 +54,15 @@ class MalformedOutputTest {
   @Test
   void invalidJsonArgumentsAreNotJson() {
     try (LlmFaults faults = faults(Variant.INVALID_JSON_ARGUMENTS)) {
-      String arguments = answerTurn(faults, LlmFaults.ask()).message().toolCalls().orElseThrow().get(0)
-          .asFunction().function().arguments();
+      String arguments =
+          answerTurn(faults, LlmFaults.ask())
+              .message()
+              .toolCalls()
+              .orElseThrow()
+              .get(0)
+              .asFunction()
+              .function()
+              .arguments();
 
       assertThat(catchThrowable(() -> Fixtures.json(arguments))).as(arguments).isNotNull();
     }
@@ -63,8 +71,11 @@ class MalformedOutputTest {
   @Test
   void invalidJsonContentUnderJsonModeIsNotJsonAndOtherwiseTruncated() {
     try (LlmFaults faults = faults(Variant.INVALID_JSON_CONTENT)) {
-      String json = answerTurn(faults, answering().responseFormat(ResponseFormatJsonObject.builder().build()))
-          .message().content().orElseThrow();
+      String json =
+          answerTurn(faults, answering().responseFormat(ResponseFormatJsonObject.builder().build()))
+              .message()
+              .content()
+              .orElseThrow();
       String text = answerTurn(faults, answering()).message().content().orElseThrow();
 
       assertThat(json).startsWith("{");
@@ -79,15 +90,19 @@ class MalformedOutputTest {
       List<ChatCompletionChunk> chunks = stream(faults, answering());
 
       assertThat(chunks).isNotEmpty();
-      assertThat(chunks).allSatisfy(c -> assertThat(c.choices()).allSatisfy(
-          choice -> assertThat(choice.finishReason()).isEmpty()));
+      assertThat(chunks)
+          .allSatisfy(
+              c ->
+                  assertThat(c.choices())
+                      .allSatisfy(choice -> assertThat(choice.finishReason()).isEmpty()));
     }
   }
 
   @Test
   void truncatedNonStreamedBodySurfacesAsAnSdkError() {
     try (LlmFaults faults = faults(Variant.TRUNCATED_STREAM)) {
-      assertThat(catchThrowable(() -> faults.create(answering()).choices().get(0).message().content()))
+      assertThat(
+              catchThrowable(() -> faults.create(answering()).choices().get(0).message().content()))
           .isInstanceOf(OpenAIException.class);
     }
   }
@@ -95,7 +110,8 @@ class MalformedOutputTest {
   @Test
   void malformedSseFrameFailsTheStream() {
     try (LlmFaults faults = faults(Variant.MALFORMED_SSE)) {
-      assertThat(catchThrowable(() -> stream(faults, answering()))).isInstanceOf(OpenAIException.class);
+      assertThat(catchThrowable(() -> stream(faults, answering())))
+          .isInstanceOf(OpenAIException.class);
     }
   }
 
@@ -118,14 +134,16 @@ class MalformedOutputTest {
       assertThat(message.refusal()).hasValueSatisfying(r -> assertThat(r).contains("can't help"));
       assertThat(message.content()).isEmpty();
       List<ChatCompletionChunk> chunks = stream(faults, answering());
-      assertThat(chunks).anySatisfy(c -> assertThat(c.choices().get(0).delta().refusal()).isPresent());
+      assertThat(chunks)
+          .anySatisfy(c -> assertThat(c.choices().get(0).delta().refusal()).isPresent());
     }
   }
 
   @Test
   void contentFilterStopsWithFinishReasonContentFilter() {
     try (LlmFaults faults = faults(Variant.CONTENT_FILTER)) {
-      assertThat(answerTurn(faults, answering()).finishReason()).isEqualTo(FinishReason.CONTENT_FILTER);
+      assertThat(answerTurn(faults, answering()).finishReason())
+          .isEqualTo(FinishReason.CONTENT_FILTER);
     }
   }
 
@@ -138,11 +156,16 @@ class MalformedOutputTest {
         assertThat(choice.finishReason()).as("turn " + turn).isEqualTo(FinishReason.TOOL_CALLS);
         ChatCompletionMessageToolCall call = choice.message().toolCalls().orElseThrow().get(0);
         assertThat(call.asFunction().function().name()).isEqualTo("issue_refund");
-        assertThat(Fixtures.json(call.asFunction().function().arguments()).get("amount_cents").asInt())
+        assertThat(
+                Fixtures.json(call.asFunction().function().arguments()).get("amount_cents").asInt())
             .isEqualTo(1500);
-        conversation.addMessage(choice.message()).addMessage(
-            com.openai.models.chat.completions.ChatCompletionToolMessageParam.builder()
-                .toolCallId(call.asFunction().id()).content("{\"status\":\"refunded\"}").build());
+        conversation
+            .addMessage(choice.message())
+            .addMessage(
+                com.openai.models.chat.completions.ChatCompletionToolMessageParam.builder()
+                    .toolCallId(call.asFunction().id())
+                    .content("{\"status\":\"refunded\"}")
+                    .build());
       }
       assertThat(faults.ledger()).extracting(LedgerEntry::fault).containsOnly("the-fault");
     }

@@ -38,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NetworkFaultPlaneTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private ServerSocket echo;
   private Thread echoing;
@@ -47,18 +46,20 @@ class NetworkFaultPlaneTest {
   @BeforeEach
   void startEcho() throws IOException {
     echo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    echoing = new Thread(() -> {
-      while (!echo.isClosed()) {
-        try {
-          Socket s = echo.accept();
-          Thread t = new Thread(() -> pipe(s));
-          t.setDaemon(true);
-          t.start();
-        } catch (IOException e) {
-          return;
-        }
-      }
-    });
+    echoing =
+        new Thread(
+            () -> {
+              while (!echo.isClosed()) {
+                try {
+                  Socket s = echo.accept();
+                  Thread t = new Thread(() -> pipe(s));
+                  t.setDaemon(true);
+                  t.start();
+                } catch (IOException e) {
+                  return;
+                }
+              }
+            });
     echoing.setDaemon(true);
     echoing.start();
   }
@@ -69,7 +70,9 @@ class NetworkFaultPlaneTest {
   }
 
   private static void pipe(Socket s) {
-    try (s; InputStream in = s.getInputStream(); OutputStream out = s.getOutputStream()) {
+    try (s;
+        InputStream in = s.getInputStream();
+        OutputStream out = s.getOutputStream()) {
       in.transferTo(out);
     } catch (IOException e) {
       // the client left
@@ -77,15 +80,38 @@ class NetworkFaultPlaneTest {
   }
 
   private Scenario scenario(URI toxiproxy, FaultSpec... faults) {
-    Network network = new Network(toxiproxy, 0, List.of(new Network.Proxy("echo", "127.0.0.1:" + echo
-        .getLocalPort(), 0)));
-    return new Scenario("net", 7, null, "orders", List.of(new Provider("primary", "openai", Fixtures.MODEL)),
-        Map.of(), null, List.of(faults), List.of(), Evaluation.defaults(), FaultPlaneSpec.anyPorts(), network, null);
+    Network network =
+        new Network(
+            toxiproxy,
+            0,
+            List.of(new Network.Proxy("echo", "127.0.0.1:" + echo.getLocalPort(), 0)));
+    return new Scenario(
+        "net",
+        7,
+        null,
+        "orders",
+        List.of(new Provider("primary", "openai", Fixtures.MODEL)),
+        Map.of(),
+        null,
+        List.of(faults),
+        List.of(),
+        Evaluation.defaults(),
+        FaultPlaneSpec.anyPorts(),
+        network,
+        null);
   }
 
   private static FaultSpec latency(Duration start) {
-    return new FaultSpec("slow-echo", new Window(start, Duration.ofHours(1)), 1.0, null, null,
-        new Fault.Network("echo", Fault.Network.Toxic.LATENCY, Fault.Network.Stream.DOWNSTREAM,
+    return new FaultSpec(
+        "slow-echo",
+        new Window(start, Duration.ofHours(1)),
+        1.0,
+        null,
+        null,
+        new Fault.Network(
+            "echo",
+            Fault.Network.Toxic.LATENCY,
+            Fault.Network.Stream.DOWNSTREAM,
             Map.of("latency", 300L)));
   }
 
@@ -103,8 +129,12 @@ class NetworkFaultPlaneTest {
 
   @Test
   void aLatencyFaultSlowsTheProxyOnlyWhileItIsOn() throws IOException {
-    try (FaultPlane plane = FaultPlane.start(scenario(null, latency(Duration.ZERO)), Fixtures.dataset(),
-        RunDirectory.create(dir), Clock.systemUTC())) {
+    try (FaultPlane plane =
+        FaultPlane.start(
+            scenario(null, latency(Duration.ZERO)),
+            Fixtures.dataset(),
+            RunDirectory.create(dir),
+            Clock.systemUTC())) {
       String listen = plane.proxies().get("echo");
       assertThat(plane.toxiproxyUrl()).isPresent();
       assertThat(roundTrip(listen)).as("before the timeline starts").isLessThan(250);
@@ -115,16 +145,29 @@ class NetworkFaultPlaneTest {
       plane.switchOff("slow-echo");
       assertThat(roundTrip(listen)).as("switched off by hand").isLessThan(250);
     }
-    assertThat(JsonLines.readAll(dir.resolve("timeline.jsonl"), dev.gauntlet.run.TimelineEvent.class)).extracting(dev.gauntlet.run.TimelineEvent::action)
+    assertThat(
+            JsonLines.readAll(dir.resolve("timeline.jsonl"), dev.gauntlet.run.TimelineEvent.class))
+        .extracting(dev.gauntlet.run.TimelineEvent::action)
         .containsExactly("on", "off");
   }
 
   @Test
   void downRefusesConnectionsUntilSwitchedOff() throws IOException {
-    FaultSpec down = new FaultSpec("echo-down", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, null, null,
-        new Fault.Network("echo", Fault.Network.Toxic.DOWN, Fault.Network.Stream.DOWNSTREAM, Map.of()));
-    try (FaultPlane plane = FaultPlane.start(scenario(null, down), Fixtures.dataset(), RunDirectory.create(dir),
-        Clock.systemUTC())) {
+    FaultSpec down =
+        new FaultSpec(
+            "echo-down",
+            new Window(Duration.ZERO, Duration.ofHours(1)),
+            1.0,
+            null,
+            null,
+            new Fault.Network(
+                "echo", Fault.Network.Toxic.DOWN, Fault.Network.Stream.DOWNSTREAM, Map.of()));
+    try (FaultPlane plane =
+        FaultPlane.start(
+            scenario(null, down),
+            Fixtures.dataset(),
+            RunDirectory.create(dir),
+            Clock.systemUTC())) {
       String listen = plane.proxies().get("echo");
       plane.startTimeline();
 
@@ -138,8 +181,12 @@ class NetworkFaultPlaneTest {
   @Test
   void anExternalToxiproxyGetsTheSameProxiesAndToxics() throws IOException {
     try (ToxiproxyServer external = ToxiproxyServer.start("127.0.0.1", 0);
-        FaultPlane plane = FaultPlane.start(scenario(external.baseUrl(), latency(Duration.ZERO)), Fixtures.dataset(),
-            RunDirectory.create(dir), Clock.systemUTC())) {
+        FaultPlane plane =
+            FaultPlane.start(
+                scenario(external.baseUrl(), latency(Duration.ZERO)),
+                Fixtures.dataset(),
+                RunDirectory.create(dir),
+                Clock.systemUTC())) {
       assertThat(plane.toxiproxyUrl()).contains(external.baseUrl());
       plane.startTimeline();
 
@@ -149,15 +196,32 @@ class NetworkFaultPlaneTest {
 
   @Test
   void aSymbolicUpstreamNobodyStartedIsAClearError() {
-    Network network = new Network(null, 0, List.of(new Network.Proxy("redis", Network.MANAGED_REDIS, 0)));
-    Scenario scenario = new Scenario("net", 7, null, "orders", List.of(new Provider("primary", "openai",
-        Fixtures.MODEL)), Map.of(), null, List.of(), List.of(), Evaluation.defaults(), FaultPlaneSpec.anyPorts(),
-        network, null);
+    Network network =
+        new Network(null, 0, List.of(new Network.Proxy("redis", Network.MANAGED_REDIS, 0)));
+    Scenario scenario =
+        new Scenario(
+            "net",
+            7,
+            null,
+            "orders",
+            List.of(new Provider("primary", "openai", Fixtures.MODEL)),
+            Map.of(),
+            null,
+            List.of(),
+            List.of(),
+            Evaluation.defaults(),
+            FaultPlaneSpec.anyPorts(),
+            network,
+            null);
 
-    Throwable e = catchThrowable(() -> FaultPlane.start(scenario, Fixtures.dataset(), RunDirectory.create(dir),
-        Clock.systemUTC()));
+    Throwable e =
+        catchThrowable(
+            () ->
+                FaultPlane.start(
+                    scenario, Fixtures.dataset(), RunDirectory.create(dir), Clock.systemUTC()));
 
-    assertThat(e).isInstanceOf(IllegalStateException.class)
+    assertThat(e)
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("proxy redis forwards to 'redis', which nothing started in this run");
   }
 }

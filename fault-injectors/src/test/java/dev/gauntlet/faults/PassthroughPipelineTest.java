@@ -34,8 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PassthroughPipelineTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FaultPlane upstream;
 
@@ -51,14 +50,30 @@ class PassthroughPipelineTest {
 
   /** {@code primary} passes through to the upstream, {@code backup} is scripted. */
   private Scenario mixed(FaultSpec... faults) {
-    return new Scenario("mixed", 3, null, "refunds", List.of(PassthroughRig.forwardingTo(upstream, "openai", null),
-        new Provider("backup", "openai", Fixtures.MODEL)), Map.of(Fixtures.MODEL, Fixtures.PRICE), null,
-        List.of(faults), List.of(), Evaluation.defaults(), FaultPlaneSpec.anyPorts(), null);
+    return new Scenario(
+        "mixed",
+        3,
+        null,
+        "refunds",
+        List.of(
+            PassthroughRig.forwardingTo(upstream, "openai", null),
+            new Provider("backup", "openai", Fixtures.MODEL)),
+        Map.of(Fixtures.MODEL, Fixtures.PRICE),
+        null,
+        List.of(faults),
+        List.of(),
+        Evaluation.defaults(),
+        FaultPlaneSpec.anyPorts(),
+        null);
   }
 
   private FaultPlane start(Scenario scenario) {
-    FaultPlane plane = FaultPlane.start(scenario, LlmFaults.dataset(), RunDirectory.create(dir.resolve("run")),
-        Clock.systemUTC());
+    FaultPlane plane =
+        FaultPlane.start(
+            scenario,
+            LlmFaults.dataset(),
+            RunDirectory.create(dir.resolve("run")),
+            Clock.systemUTC());
     plane.startTimeline();
     return plane;
   }
@@ -67,9 +82,13 @@ class PassthroughPipelineTest {
     return JsonLines.readAll(dir.resolve("run").resolve("ledger.jsonl"), LedgerEntry.class);
   }
 
-  private static OpenAIClient openAi(FaultPlane plane, String provider, Map<String, String> headers) {
-    OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
-        .baseUrl(plane.providerBaseUrl(provider).toString()).apiKey("x").maxRetries(0);
+  private static OpenAIClient openAi(
+      FaultPlane plane, String provider, Map<String, String> headers) {
+    OpenAIOkHttpClient.Builder builder =
+        OpenAIOkHttpClient.builder()
+            .baseUrl(plane.providerBaseUrl(provider).toString())
+            .apiKey("x")
+            .maxRetries(0);
     headers.forEach(builder::putHeader);
     return builder.build();
   }
@@ -81,9 +100,13 @@ class PassthroughPipelineTest {
       OpenAIClient primary = openAi(plane, "primary", task);
       OpenAIClient backup = openAi(plane, "backup", task);
       String base = plane.providerBaseUrl("primary").toString();
-      AnthropicClient anthropic = AnthropicOkHttpClient.builder()
-          .baseUrl(base.substring(0, base.length() - "/v1".length())).apiKey("x").maxRetries(0)
-          .putHeader(ProviderCalls.TASK_HEADER, "task-9").build();
+      AnthropicClient anthropic =
+          AnthropicOkHttpClient.builder()
+              .baseUrl(base.substring(0, base.length() - "/v1".length()))
+              .apiKey("x")
+              .maxRetries(0)
+              .putHeader(ProviderCalls.TASK_HEADER, "task-9")
+              .build();
 
       primary.chat().completions().create(LlmFaults.ask().build());
       backup.chat().completions().create(LlmFaults.ask().build());
@@ -93,24 +116,33 @@ class PassthroughPipelineTest {
       anthropic.close();
     }
 
-    assertThat(ledger()).as("one numbering for the task, whichever provider and mode").hasSize(4)
+    assertThat(ledger())
+        .as("one numbering for the task, whichever provider and mode")
+        .hasSize(4)
         .allSatisfy(e -> assertThat(e.taskId()).isEqualTo("task-9"))
         .extracting(LedgerEntry::provider, LedgerEntry::callIndex)
-        .containsExactlyInAnyOrder(tuple("primary", 0), tuple("backup", 1), tuple("primary", 2), tuple("backup", 3));
+        .containsExactlyInAnyOrder(
+            tuple("primary", 0), tuple("backup", 1), tuple("primary", 2), tuple("backup", 3));
   }
 
   @Test
   void aPassThroughConversationJoinsTheItemItMatchesAndTheTaskItsTraceparentNames() {
     try (FaultPlane plane = start(mixed())) {
       OpenAIClient byItem = openAi(plane, "primary", Map.of());
-      OpenAIClient byTrace = openAi(plane, "primary",
-          Map.of(TaskCorrelation.TRACEPARENT, TaskCorrelation.traceparent("task-5").orElseThrow()));
+      OpenAIClient byTrace =
+          openAi(
+              plane,
+              "primary",
+              Map.of(
+                  TaskCorrelation.TRACEPARENT,
+                  TaskCorrelation.traceparent("task-5").orElseThrow()));
       byItem.chat().completions().create(LlmFaults.ask().build());
       byTrace.chat().completions().create(LlmFaults.ask().build());
       List.of(byItem, byTrace).forEach(OpenAIClient::close);
     }
 
-    assertThat(ledger()).extracting(LedgerEntry::taskId, LedgerEntry::itemId, LedgerEntry::callIndex)
+    assertThat(ledger())
+        .extracting(LedgerEntry::taskId, LedgerEntry::itemId, LedgerEntry::callIndex)
         .containsExactlyInAnyOrder(tuple(null, "r-1", 0), tuple("task-5", "r-1", 0));
   }
 
@@ -120,18 +152,32 @@ class PassthroughPipelineTest {
     ChatCompletionMessageFunctionToolCall call;
     try (FaultPlane plane = start(mixed(loop))) {
       OpenAIClient client = openAi(plane, "primary", Map.of());
-      call = client.chat().completions().create(LlmFaults.afterToolResult(LlmFaults.scriptedFirstTurn()).build())
-          .choices().get(0).message().toolCalls().orElseThrow().get(0).asFunction();
+      call =
+          client
+              .chat()
+              .completions()
+              .create(LlmFaults.afterToolResult(LlmFaults.scriptedFirstTurn()).build())
+              .choices()
+              .get(0)
+              .message()
+              .toolCalls()
+              .orElseThrow()
+              .get(0)
+              .asFunction();
       client.close();
     }
 
-    assertThat(call.function().name()).as("the item's last scripted call, not the first tool offered")
+    assertThat(call.function().name())
+        .as("the item's last scripted call, not the first tool offered")
         .isEqualTo("issue_refund");
-    assertThat(Fixtures.json(call.function().arguments())).isEqualTo(
-        Fixtures.json("{\"order_id\":\"A1\",\"amount_cents\":1500}"));
-    assertThat(ledger()).singleElement().satisfies(e -> {
-      assertThat(e.itemId()).isEqualTo("r-1");
-      assertThat(e.fault()).isEqualTo("the-fault");
-    });
+    assertThat(Fixtures.json(call.function().arguments()))
+        .isEqualTo(Fixtures.json("{\"order_id\":\"A1\",\"amount_cents\":1500}"));
+    assertThat(ledger())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.itemId()).isEqualTo("r-1");
+              assertThat(e.fault()).isEqualTo("the-fault");
+            });
   }
 }

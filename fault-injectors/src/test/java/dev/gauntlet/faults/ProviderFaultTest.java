@@ -24,46 +24,58 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ProviderFaultTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static final ChatCompletionCreateParams ASK =
       ChatCompletionCreateParams.builder().model(MODEL).addUserMessage(INPUT).build();
 
   private FaultPlane startWithTimeline(Scenario scenario, String runName) {
-    FaultPlane plane = FaultPlane.start(scenario, Fixtures.dataset(), RunDirectory.create(dir.resolve(runName)),
-        Clock.systemUTC());
+    FaultPlane plane =
+        FaultPlane.start(
+            scenario,
+            Fixtures.dataset(),
+            RunDirectory.create(dir.resolve(runName)),
+            Clock.systemUTC());
     plane.startTimeline();
     return plane;
   }
 
   private static OpenAIClient sdk(FaultPlane plane, String provider) {
-    return OpenAIOkHttpClient.builder().baseUrl(plane.providerBaseUrl(provider).toString()).apiKey("x")
-        .maxRetries(0).build();
+    return OpenAIOkHttpClient.builder()
+        .baseUrl(plane.providerBaseUrl(provider).toString())
+        .apiKey("x")
+        .maxRetries(0)
+        .build();
   }
 
   @Test
   void outageSurfacesAsTheSdksServerException() {
-    Scenario scenario = Fixtures.scenario(1, Fixtures.outage("down", Duration.ZERO, Duration.ofHours(1), 1.0, 503));
+    Scenario scenario =
+        Fixtures.scenario(1, Fixtures.outage("down", Duration.ZERO, Duration.ofHours(1), 1.0, 503));
     try (FaultPlane plane = startWithTimeline(scenario, "outage")) {
       OpenAIClient client = sdk(plane, "primary");
-      InternalServerException e = catchThrowableOfType(InternalServerException.class,
-          () -> client.chat().completions().create(ASK));
+      InternalServerException e =
+          catchThrowableOfType(
+              InternalServerException.class, () -> client.chat().completions().create(ASK));
 
       assertThat(e.statusCode()).isEqualTo(503);
       assertThat(e.type()).contains("server_error");
       assertThat(e.headers().values("x-request-id")).singleElement().asString().startsWith("req_");
       assertThat(sdk(plane, "backup").chat().completions().create(ASK).choices())
-          .as("the outage targets primary only").hasSize(1);
+          .as("the outage targets primary only")
+          .hasSize(1);
     }
   }
 
   @Test
   void rateLimitSurfacesAsRateLimitExceptionWithRetryAfter() {
-    Scenario scenario = Fixtures.scenario(1, Fixtures.rateLimit("throttle", 1.0, Duration.ofMillis(1500)));
+    Scenario scenario =
+        Fixtures.scenario(1, Fixtures.rateLimit("throttle", 1.0, Duration.ofMillis(1500)));
     try (FaultPlane plane = startWithTimeline(scenario, "rate")) {
-      RateLimitException e = catchThrowableOfType(RateLimitException.class,
-          () -> sdk(plane, "primary").chat().completions().create(ASK));
+      RateLimitException e =
+          catchThrowableOfType(
+              RateLimitException.class,
+              () -> sdk(plane, "primary").chat().completions().create(ASK));
 
       assertThat(e.statusCode()).isEqualTo(429);
       assertThat(e.code()).contains("rate_limit_exceeded");
@@ -75,9 +87,11 @@ class ProviderFaultTest {
 
   @Test
   void faultsStayOffUntilTheTimelineStarts() {
-    Scenario scenario = Fixtures.scenario(1, Fixtures.rateLimit("throttle", 1.0, Duration.ofSeconds(1)));
-    try (FaultPlane plane = FaultPlane.start(scenario, Fixtures.dataset(), RunDirectory.create(dir),
-        Clock.systemUTC())) {
+    Scenario scenario =
+        Fixtures.scenario(1, Fixtures.rateLimit("throttle", 1.0, Duration.ofSeconds(1)));
+    try (FaultPlane plane =
+        FaultPlane.start(
+            scenario, Fixtures.dataset(), RunDirectory.create(dir), Clock.systemUTC())) {
       assertThat(sdk(plane, "primary").chat().completions().create(ASK).choices()).hasSize(1);
     }
   }
@@ -102,7 +116,12 @@ class ProviderFaultTest {
     List<Integer> statuses = new ArrayList<>();
     try (FaultPlane plane = startWithTimeline(scenario, runName)) {
       URI chat = URI.create(plane.providerBaseUrl("primary") + "/chat/completions");
-      String body = "{\"model\":\"" + MODEL + "\",\"messages\":[{\"role\":\"user\",\"content\":\"" + INPUT + "\"}]}";
+      String body =
+          "{\"model\":\""
+              + MODEL
+              + "\",\"messages\":[{\"role\":\"user\",\"content\":\""
+              + INPUT
+              + "\"}]}";
       for (int task = 0; task < 100; task++) {
         for (int call = 0; call < 2; call++) {
           statuses.add(Http.post(chat, body, "task-" + task).statusCode());

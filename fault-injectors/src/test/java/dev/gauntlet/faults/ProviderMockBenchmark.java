@@ -22,23 +22,45 @@ import java.time.Clock;
  */
 public final class ProviderMockBenchmark {
 
-  static final String REQUEST = "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
+  static final String REQUEST =
+      "{\"model\":\"gpt-4o-mini\",\"messages\":[{\"role\":\"user\",\"content\":\"Say hello\"}]}";
 
   private ProviderMockBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Path dir = Files.createTempDirectory("gauntlet-bench");
-    try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1), Fixtures.dataset(), RunDirectory.create(dir),
-        Clock.systemUTC())) {
+    try (FaultPlane plane =
+        FaultPlane.start(
+            Fixtures.scenario(1),
+            Fixtures.dataset(),
+            RunDirectory.create(dir),
+            Clock.systemUTC())) {
       URI scripted = URI.create(plane.providerBaseUrl("primary") + "/chat/completions");
-      String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(scripted)
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build(),
-          HttpResponse.BodyHandlers.ofString()).body();
-      WireMockServer plain = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1")
-          .disableRequestJournal().stubRequestLoggingDisabled(true).containerThreads(256));
+      String body =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(scripted)
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(REQUEST))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      WireMockServer plain =
+          new WireMockServer(
+              options()
+                  .dynamicPort()
+                  .bindAddress("127.0.0.1")
+                  .disableRequestJournal()
+                  .stubRequestLoggingDisabled(true)
+                  .containerThreads(256));
       plain.start();
-      plain.stubFor(post(urlEqualTo("/v1/chat/completions"))
-          .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)));
+      plain.stubFor(
+          post(urlEqualTo("/v1/chat/completions"))
+              .willReturn(
+                  aResponse()
+                      .withStatus(200)
+                      .withHeader("Content-Type", "application/json")
+                      .withBody(body)));
       System.out.println("SCRIPTED " + scripted);
       System.out.println("STATIC http://127.0.0.1:" + plain.port() + "/v1/chat/completions");
       System.out.println("BODY " + body);

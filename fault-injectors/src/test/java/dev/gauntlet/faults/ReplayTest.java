@@ -22,21 +22,30 @@ import org.junit.jupiter.api.io.TempDir;
 /** Record through pass-through, then replay with the upstream gone. */
 class ReplayTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private record Answers(List<ChatCompletionMessage> turns, ChatCompletion streamed) {}
 
   private static Answers converse(FaultPlane plane) {
     OpenAIClient client = PassthroughRig.sdk(plane);
-    return new Answers(PassthroughRig.toolCallThenAnswer(client), PassthroughRig.streamedHello(client));
+    return new Answers(
+        PassthroughRig.toolCallThenAnswer(client), PassthroughRig.streamedHello(client));
   }
 
   private Path record() {
     Path fixtures = dir.resolve("fixtures");
     try (FaultPlane upstream = PassthroughRig.start(Fixtures.scenario(7), dir.resolve("upstream"));
-        FaultPlane recording = PassthroughRig.start(PassthroughRig.scenario(Provider.passthrough("primary", "openai",
-            MODEL, upstream.providerBaseUrl("primary"), null, fixtures)), dir.resolve("record"))) {
+        FaultPlane recording =
+            PassthroughRig.start(
+                PassthroughRig.scenario(
+                    Provider.passthrough(
+                        "primary",
+                        "openai",
+                        MODEL,
+                        upstream.providerBaseUrl("primary"),
+                        null,
+                        fixtures)),
+                dir.resolve("record"))) {
       converse(recording);
     }
     return fixtures;
@@ -51,8 +60,17 @@ class ReplayTest {
     Path fixtures = dir.resolve("fixtures");
     Answers recorded;
     try (FaultPlane upstream = PassthroughRig.start(Fixtures.scenario(7), dir.resolve("upstream"));
-        FaultPlane recording = PassthroughRig.start(PassthroughRig.scenario(Provider.passthrough("primary", "openai",
-            MODEL, upstream.providerBaseUrl("primary"), null, fixtures)), dir.resolve("record"))) {
+        FaultPlane recording =
+            PassthroughRig.start(
+                PassthroughRig.scenario(
+                    Provider.passthrough(
+                        "primary",
+                        "openai",
+                        MODEL,
+                        upstream.providerBaseUrl("primary"),
+                        null,
+                        fixtures)),
+                dir.resolve("record"))) {
       recorded = converse(recording);
     }
     try (Stream<Path> files = Files.list(fixtures)) {
@@ -60,7 +78,8 @@ class ReplayTest {
     }
 
     Path run = dir.resolve("replay");
-    try (FaultPlane replay = PassthroughRig.start(PassthroughRig.scenario(replaying(fixtures)), run)) {
+    try (FaultPlane replay =
+        PassthroughRig.start(PassthroughRig.scenario(replaying(fixtures)), run)) {
       Answers replayed = converse(replay);
 
       assertThat(replayed.turns()).isEqualTo(recorded.turns());
@@ -74,13 +93,19 @@ class ReplayTest {
   void replayMissIsA404NamingTheRequestKeyAndTheFolder() {
     Path fixtures = record();
     Path run = dir.resolve("replay");
-    try (FaultPlane replay = PassthroughRig.start(PassthroughRig.scenario(replaying(fixtures)), run)) {
+    try (FaultPlane replay =
+        PassthroughRig.start(PassthroughRig.scenario(replaying(fixtures)), run)) {
       OpenAIClient client = PassthroughRig.sdk(replay);
-      NotFoundException e = catchThrowableOfType(NotFoundException.class,
-          () -> client.chat().completions().create(PassthroughRig.ask("Never recorded").build()));
+      NotFoundException e =
+          catchThrowableOfType(
+              NotFoundException.class,
+              () ->
+                  client.chat().completions().create(PassthroughRig.ask("Never recorded").build()));
 
       assertThat(e.statusCode()).isEqualTo(404);
-      assertThat(e.getMessage()).containsPattern("request key [0-9a-f]{32}").contains(fixtures.toString());
+      assertThat(e.getMessage())
+          .containsPattern("request key [0-9a-f]{32}")
+          .contains(fixtures.toString());
     }
   }
 
@@ -88,11 +113,16 @@ class ReplayTest {
   void faultsStillApplyInReplay() {
     Path fixtures = record();
     Provider provider = replaying(fixtures);
-    try (FaultPlane replay = PassthroughRig.start(PassthroughRig.scenario(provider,
-        Fixtures.rateLimit("throttle", 1.0, Duration.ofSeconds(2))), dir.resolve("replay"))) {
+    try (FaultPlane replay =
+        PassthroughRig.start(
+            PassthroughRig.scenario(
+                provider, Fixtures.rateLimit("throttle", 1.0, Duration.ofSeconds(2))),
+            dir.resolve("replay"))) {
       OpenAIClient client = PassthroughRig.sdk(replay);
-      RateLimitException e = catchThrowableOfType(RateLimitException.class,
-          () -> client.chat().completions().create(PassthroughRig.ask("Say hello").build()));
+      RateLimitException e =
+          catchThrowableOfType(
+              RateLimitException.class,
+              () -> client.chat().completions().create(PassthroughRig.ask("Say hello").build()));
 
       assertThat(e.headers().values("retry-after")).containsExactly("2");
     }

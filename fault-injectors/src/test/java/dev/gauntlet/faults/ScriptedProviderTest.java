@@ -28,17 +28,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScriptedProviderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private FaultPlane plane;
   private OpenAIClient client;
 
   @BeforeEach
   void start() {
-    plane = FaultPlane.start(Fixtures.scenario(7), Fixtures.dataset(), RunDirectory.create(dir), Clock.systemUTC());
-    client = OpenAIOkHttpClient.builder().baseUrl(plane.providerBaseUrl("primary").toString()).apiKey("x")
-        .maxRetries(0).build();
+    plane =
+        FaultPlane.start(
+            Fixtures.scenario(7), Fixtures.dataset(), RunDirectory.create(dir), Clock.systemUTC());
+    client =
+        OpenAIOkHttpClient.builder()
+            .baseUrl(plane.providerBaseUrl("primary").toString())
+            .apiKey("x")
+            .maxRetries(0)
+            .build();
   }
 
   @AfterEach
@@ -48,32 +53,53 @@ class ScriptedProviderTest {
   }
 
   private static ChatCompletionCreateParams.Builder ask(String input) {
-    return ChatCompletionCreateParams.builder().model(MODEL).addSystemMessage("You help.").addUserMessage(input);
+    return ChatCompletionCreateParams.builder()
+        .model(MODEL)
+        .addSystemMessage("You help.")
+        .addUserMessage(input);
   }
 
   private ChatCompletionMessage firstTurn() {
     ChatCompletion first = client.chat().completions().create(ask(INPUT).build());
-    assertThat(first.choices().get(0).finishReason()).isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
+    assertThat(first.choices().get(0).finishReason())
+        .isEqualTo(ChatCompletion.Choice.FinishReason.TOOL_CALLS);
     return first.choices().get(0).message();
   }
 
   private String answerAfterToolResult(ChatCompletionMessage assistant, String result) {
     String callId = assistant.toolCalls().orElseThrow().get(0).asFunction().id();
-    ChatCompletion second = client.chat().completions().create(ask(INPUT).addMessage(assistant)
-        .addMessage(ChatCompletionToolMessageParam.builder().toolCallId(callId).content(result).build()).build());
+    ChatCompletion second =
+        client
+            .chat()
+            .completions()
+            .create(
+                ask(INPUT)
+                    .addMessage(assistant)
+                    .addMessage(
+                        ChatCompletionToolMessageParam.builder()
+                            .toolCallId(callId)
+                            .content(result)
+                            .build())
+                    .build());
     return second.choices().get(0).message().content().orElseThrow();
   }
 
   @Test
   void scriptedItemCallsTheToolThenAnswersWithTheFixtureValues() {
     ChatCompletionMessage assistant = firstTurn();
-    ChatCompletionMessageFunctionToolCall call = assistant.toolCalls().orElseThrow().get(0).asFunction();
+    ChatCompletionMessageFunctionToolCall call =
+        assistant.toolCalls().orElseThrow().get(0).asFunction();
     assertThat(call.id()).isEqualTo("call_o-1_0_0");
     assertThat(call.function().name()).isEqualTo("get_order");
-    assertThat(Fixtures.json(call.function().arguments())).isEqualTo(Fixtures.json("{\"order_id\":\"42\"}"));
+    assertThat(Fixtures.json(call.function().arguments()))
+        .isEqualTo(Fixtures.json("{\"order_id\":\"42\"}"));
 
-    String toolResult = Http.post(URI.create(plane.toolsBaseUrl() + "/tools/get_order"), call.function().arguments(),
-        null).body();
+    String toolResult =
+        Http.post(
+                URI.create(plane.toolsBaseUrl() + "/tools/get_order"),
+                call.function().arguments(),
+                null)
+            .body();
 
     assertThat(answerAfterToolResult(assistant, toolResult)).isEqualTo(ANSWER);
   }
@@ -103,34 +129,53 @@ class ScriptedProviderTest {
   void streamingAccumulatesTheSameAnswerAndUsage() {
     ChatCompletion whole = client.chat().completions().create(ask("Say hello").build());
     ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask("Say hello")
-        .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build()).build())) {
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client
+            .chat()
+            .completions()
+            .createStreaming(
+                ask("Say hello")
+                    .streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build())
+                    .build())) {
       stream.stream().forEach(accumulator::accumulate);
     }
     ChatCompletion streamed = accumulator.chatCompletion();
 
-    assertThat(streamed.choices().get(0).message().content()).isEqualTo(whole.choices().get(0).message().content());
+    assertThat(streamed.choices().get(0).message().content())
+        .isEqualTo(whole.choices().get(0).message().content());
     assertThat(streamed.usage()).isEqualTo(whole.usage());
   }
 
   @Test
   void streamingCarriesToolCalls() {
     ChatCompletionAccumulator accumulator = ChatCompletionAccumulator.create();
-    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(ask(INPUT).build())) {
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(ask(INPUT).build())) {
       stream.stream().forEach(accumulator::accumulate);
     }
-    ChatCompletionMessageFunctionToolCall call = accumulator.chatCompletion().choices().get(0).message().toolCalls()
-        .orElseThrow().get(0).asFunction();
+    ChatCompletionMessageFunctionToolCall call =
+        accumulator
+            .chatCompletion()
+            .choices()
+            .get(0)
+            .message()
+            .toolCalls()
+            .orElseThrow()
+            .get(0)
+            .asFunction();
 
     assertThat(call.function().name()).isEqualTo("get_order");
-    assertThat(Fixtures.json(call.function().arguments())).isEqualTo(Fixtures.json("{\"order_id\":\"42\"}"));
+    assertThat(Fixtures.json(call.function().arguments()))
+        .isEqualTo(Fixtures.json("{\"order_id\":\"42\"}"));
   }
 
   @Test
   void unknownConversationGetsAPoliteRefusal() {
-    ChatCompletion answer = client.chat().completions().create(ask("What is the meaning of life?").build());
+    ChatCompletion answer =
+        client.chat().completions().create(ask("What is the meaning of life?").build());
 
-    assertThat(answer.choices().get(0).message().content()).contains("I don't know how to help with that.");
+    assertThat(answer.choices().get(0).message().content())
+        .contains("I don't know how to help with that.");
   }
 
   @Test

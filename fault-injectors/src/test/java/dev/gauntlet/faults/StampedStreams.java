@@ -42,8 +42,10 @@ final class StampedStreams {
   private static final int EPOLLIN = 1;
   private static final int EAGAIN = 11;
   private static final int CLOCK_REALTIME = 0;
+
   /** {@code struct epoll_event} is packed on x86-64 (12 bytes), padded elsewhere (16). */
   private static final int EVENT_SIZE = Platform.isIntel() ? 12 : 16;
+
   private static final int EVENT_DATA = Platform.isIntel() ? 4 : 8;
   private static final int MAX_EVENTS = 1024;
   private static final int BUFFER = 64 * 1024;
@@ -93,7 +95,8 @@ final class StampedStreams {
 
   StampedStreams() {
     if (!Platform.isLinux() || !Platform.is64Bit()) {
-      throw new IllegalStateException("the stream benchmark's client needs 64-bit Linux (SO_TIMESTAMPNS, epoll)");
+      throw new IllegalStateException(
+          "the stream benchmark's client needs 64-bit Linux (SO_TIMESTAMPNS, epoll)");
     }
     one.setInt(0, 1);
     iovec.setPointer(0, buffer);
@@ -130,10 +133,16 @@ final class StampedStreams {
         if (now > deadline) {
           throw new IllegalStateException(open + " streams had not ended after two minutes");
         }
-        long untilNext = sent < streams ? start + spread.toNanos() * sent / streams - now : 100_000_000L;
-        // Rounded up, not down: a wait of 0 ms until the next send would spin and take a core from the mock.
-        int ready = LibC.epoll_wait(epoll, events, MAX_EVENTS,
-            (int) Math.max(0, Math.min(100, (untilNext + 999_999) / 1_000_000)));
+        long untilNext =
+            sent < streams ? start + spread.toNanos() * sent / streams - now : 100_000_000L;
+        // Rounded up, not down: a wait of 0 ms until the next send would spin and take a core from
+        // the mock.
+        int ready =
+            LibC.epoll_wait(
+                epoll,
+                events,
+                MAX_EVENTS,
+                (int) Math.max(0, Math.min(100, (untilNext + 999_999) / 1_000_000)));
         if (ready < 0 && Native.getLastError() != 4) { // EINTR
           check(ready, "epoll_wait");
         }
@@ -178,7 +187,8 @@ final class StampedStreams {
       throw new IllegalStateException("cannot resolve " + host, e);
     }
     if (ip.length != 4) {
-      throw new IllegalStateException("the stream benchmark's client speaks IPv4 only, not to " + host);
+      throw new IllegalStateException(
+          "the stream benchmark's client speaks IPv4 only, not to " + host);
     }
     Memory address = new Memory(16);
     address.clear();
@@ -191,9 +201,19 @@ final class StampedStreams {
 
   private static Memory request(URI url, String body, String task) {
     byte[] json = body.getBytes(StandardCharsets.UTF_8);
-    byte[] head = ("POST " + url.getPath() + " HTTP/1.1\r\nHost: " + url.getHost() + ":" + url.getPort()
-        + "\r\nContent-Type: application/json\r\nX-Gauntlet-Task-Id: " + task + "\r\nContent-Length: "
-        + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    byte[] head =
+        ("POST "
+                + url.getPath()
+                + " HTTP/1.1\r\nHost: "
+                + url.getHost()
+                + ":"
+                + url.getPort()
+                + "\r\nContent-Type: application/json\r\nX-Gauntlet-Task-Id: "
+                + task
+                + "\r\nContent-Length: "
+                + json.length
+                + "\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII);
     Memory request = new Memory(head.length + json.length);
     request.write(0, head, 0, head.length);
     request.write(head.length, json, 0, json.length);
@@ -229,12 +249,14 @@ final class StampedStreams {
     }
 
     void send() {
-      // Read before the write: a client late to write makes the time to first token look longer, never shorter.
+      // Read before the write: a client late to write makes the time to first token look longer,
+      // never shorter.
       sent = realtime();
       long size = request.size();
       long written = LibC.write(fd, request, size);
       if (written != size) {
-        throw new IllegalStateException("a request went out in part: " + written + " of " + size + " bytes");
+        throw new IllegalStateException(
+            "a request went out in part: " + written + " of " + size + " bytes");
       }
     }
 
@@ -281,8 +303,11 @@ final class StampedStreams {
     private long stamp(long fallback) {
       long length = header.getLong(40);
       if (length < 32 || control.getInt(8) != SOL_SOCKET || control.getInt(12) != SO_TIMESTAMPNS) {
-        throw new IllegalStateException("a read came without its SO_TIMESTAMPNS stamp (control " + length
-            + " bytes); read at " + fallback);
+        throw new IllegalStateException(
+            "a read came without its SO_TIMESTAMPNS stamp (control "
+                + length
+                + " bytes); read at "
+                + fallback);
       }
       return control.getLong(16) * 1_000_000_000L + control.getLong(24);
     }

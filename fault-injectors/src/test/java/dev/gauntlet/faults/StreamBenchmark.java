@@ -44,9 +44,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class StreamBenchmark {
 
   private static final String INPUT = "Tell me how my order travels.";
-  private static final String ANSWER = "Your parcel left the warehouse this morning, crossed the river on the early "
-      + "ferry, and is now riding with a courier who knows every street in town; expect a knock on your door "
-      + "before dinner, and keep the tracking number handy in case the driver calls ahead.";
+  private static final String ANSWER =
+      "Your parcel left the warehouse this morning, crossed the river on the early "
+          + "ferry, and is now riding with a courier who knows every street in town; expect a knock on your door "
+          + "before dinner, and keep the tracking number handy in case the driver calls ahead.";
 
   /**
    * Upper bounds of the steal time bands (percent of the machine's CPU time the hypervisor gave to other guests) the
@@ -66,32 +67,49 @@ public final class StreamBenchmark {
     double tokensPerSecond = args.length > 2 ? Double.parseDouble(args[2]) : 20;
     int warmups = args.length > 3 ? Integer.parseInt(args[3]) : 12;
     int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 5;
-    Fault.Latency latency = new Fault.Latency(new Delay.Fixed(Duration.ofMillis(ttftMs)), tokensPerSecond, 0,
-        Fault.Latency.SlowTail.NONE);
-    FaultSpec spec = new FaultSpec("paced", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, "primary", null,
-        latency);
+    Fault.Latency latency =
+        new Fault.Latency(
+            new Delay.Fixed(Duration.ofMillis(ttftMs)),
+            tokensPerSecond,
+            0,
+            Fault.Latency.SlowTail.NONE);
+    FaultSpec spec =
+        new FaultSpec(
+            "paced", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, "primary", null, latency);
     Path dir = Files.createTempDirectory("gauntlet-streams");
     // One client for every round, so that its code, warm after the first rounds, stays so.
     StampedStreams client = new StampedStreams();
-    try (FaultPlane plane = FaultPlane.start(Fixtures.scenario(1, spec), dataset(), RunDirectory.create(dir),
-        Clock.systemUTC())) {
+    try (FaultPlane plane =
+        FaultPlane.start(
+            Fixtures.scenario(1, spec), dataset(), RunDirectory.create(dir), Clock.systemUTC())) {
       plane.startTimeline();
       URI url = URI.create(plane.providerBaseUrl("primary") + "/chat/completions");
-      String body = "{\"model\":\"" + Fixtures.MODEL + "\",\"stream\":true,"
-          + "\"messages\":[{\"role\":\"user\",\"content\":\"" + INPUT + "\"}]}";
+      String body =
+          "{\"model\":\""
+              + Fixtures.MODEL
+              + "\",\"stream\":true,"
+              + "\"messages\":[{\"role\":\"user\",\"content\":\""
+              + INPUT
+              + "\"}]}";
       long ttft = TimeUnit.MILLISECONDS.toNanos(ttftMs);
       long gap = Math.round(1e9 / tokensPerSecond);
-      // A stream lasts ttft + (tokens - 1) gaps: starting one every (that / streams) keeps `streams` of them open.
+      // A stream lasts ttft + (tokens - 1) gaps: starting one every (that / streams) keeps
+      // `streams` of them open.
       Duration spread = Duration.ofNanos(ttft + (TOKENS - 1) * gap);
-      // Warms the JIT of both sides: C2 goes on compiling the request and stream paths for many rounds, and a
-      // compiler thread busy during a measured round takes a core from the streams (after 6 rounds it still compiled
-      // 400-600 ms a round here, after 12 rounds 110-170 ms). Each round's tasks are new ones, as a real agent's
+      // Warms the JIT of both sides: C2 goes on compiling the request and stream paths for many
+      // rounds, and a
+      // compiler thread busy during a measured round takes a core from the streams (after 6 rounds
+      // it still compiled
+      // 400-600 ms a round here, after 12 rounds 110-170 ms). Each round's tasks are new ones, as a
+      // real agent's
       // would be, not more calls of the last round's tasks.
       for (int w = 0; w < warmups; w++) {
         client.round(url, body, "warm" + w, streams, spread);
       }
-      System.out.printf("%d streams a round, ttft %d ms, gap %.1f ms, no jitter; goal: both errors' p99 <= 2 ms "
-          + "as the client's socket received the tokens%n", streams, ttftMs, gap / 1e6);
+      System.out.printf(
+          "%d streams a round, ttft %d ms, gap %.1f ms, no jitter; goal: both errors' p99 <= 2 ms "
+              + "as the client's socket received the tokens%n",
+          streams, ttftMs, gap / 1e6);
       Errors all = new Errors();
       Errors[] bands = {new Errors(), new Errors(), new Errors()};
       for (int r = 1; r <= rounds; r++) {
@@ -112,24 +130,39 @@ public final class StreamBenchmark {
             break;
           }
         }
-        System.out.printf("%nround %d: %d streams, at most %d open at once, %d tokens%n", r, times.size(),
-            mostOpen(times), round.stampedTtft.size() + round.stampedGaps.size());
+        System.out.printf(
+            "%nround %d: %d streams, at most %d open at once, %d tokens%n",
+            r, times.size(), mostOpen(times), round.stampedTtft.size() + round.stampedGaps.size());
         round.print();
-        System.out.printf("  the mock's own write lateness (its clock, before the kernel and the reader): p50 %.3f ms"
-            + "   p99 %.3f ms   p99.9 %.3f ms   (%d events)%n", pacing.percentile(0.50).toNanos() / 1e6,
-            pacing.percentile(0.99).toNanos() / 1e6, pacing.percentile(0.999).toNanos() / 1e6, pacing.events());
-        System.out.printf("  the machine meanwhile: steal %.1f%%, idle %.1f%%, JIT compiling %d ms; a thread asleep "
-            + "for 1 ms woke p99 %.3f ms, max %.3f ms late%n", during.steal(), during.idle(), during.compileMs(),
-            at(sorted(sleeps), 0.99) / 1e6, at(sorted(sleeps), 1.0) / 1e6);
+        System.out.printf(
+            "  the mock's own write lateness (its clock, before the kernel and the reader): p50 %.3f ms"
+                + "   p99 %.3f ms   p99.9 %.3f ms   (%d events)%n",
+            pacing.percentile(0.50).toNanos() / 1e6,
+            pacing.percentile(0.99).toNanos() / 1e6,
+            pacing.percentile(0.999).toNanos() / 1e6,
+            pacing.events());
+        System.out.printf(
+            "  the machine meanwhile: steal %.1f%%, idle %.1f%%, JIT compiling %d ms; a thread asleep "
+                + "for 1 ms woke p99 %.3f ms, max %.3f ms late%n",
+            during.steal(),
+            during.idle(),
+            during.compileMs(),
+            at(sorted(sleeps), 0.99) / 1e6,
+            at(sorted(sleeps), 1.0) / 1e6);
       }
       if (rounds > 1) {
         System.out.printf("%nall %d rounds%n", rounds);
         all.print();
         for (int b = 0; b < STEAL_BANDS.length; b++) {
           double low = b == 0 ? 0 : STEAL_BANDS[b - 1];
-          System.out.printf("%nthe %d of %d rounds in which the hypervisor took %s of the CPU (steal)%s%n",
-              bands[b].rounds, rounds, b == STEAL_BANDS.length - 1 ? String.format("%.1f%% or more", low)
-                  : String.format("%.1f%% to %.1f%%", low, STEAL_BANDS[b]), bands[b].rounds == 0 ? ": none" : "");
+          System.out.printf(
+              "%nthe %d of %d rounds in which the hypervisor took %s of the CPU (steal)%s%n",
+              bands[b].rounds,
+              rounds,
+              b == STEAL_BANDS.length - 1
+                  ? String.format("%.1f%% or more", low)
+                  : String.format("%.1f%% to %.1f%%", low, STEAL_BANDS[b]),
+              bands[b].rounds == 0 ? ": none" : "");
           if (bands[b].rounds > 0) {
             bands[b].print();
           }
@@ -149,8 +182,10 @@ public final class StreamBenchmark {
     final List<Long> readTtft = new ArrayList<>();
     final List<Long> readGaps = new ArrayList<>();
     int rounds;
+
     /** Tokens whose kernel stamp came before the request was written plus the time their pace gave them. */
     long early;
+
     long earliest;
 
     void add(List<StampedStreams.Times> streams, long ttft, long gap) {
@@ -176,7 +211,12 @@ public final class StreamBenchmark {
       readGaps.addAll(other.readGaps);
     }
 
-    private static void add(long sent, long[] tokens, long ttft, long gap, List<Long> ttftErrors,
+    private static void add(
+        long sent,
+        long[] tokens,
+        long ttft,
+        long gap,
+        List<Long> ttftErrors,
         List<Long> gapErrors) {
       if (tokens.length == 0) {
         return;
@@ -191,9 +231,13 @@ public final class StreamBenchmark {
       System.out.println("  as the client's socket received them (kernel receive stamps):");
       StreamBenchmark.print("ttft error", stampedTtft);
       StreamBenchmark.print("inter-token error", stampedGaps);
-      System.out.printf("    %-18s %d tokens came before their due time%s%n", "early", early,
+      System.out.printf(
+          "    %-18s %d tokens came before their due time%s%n",
+          "early",
+          early,
           early == 0 ? "" : String.format(" (the earliest %.3f ms before)", earliest / 1e6));
-      System.out.println("  as the client's thread read them (adds the client's own scheduling delays):");
+      System.out.println(
+          "  as the client's thread read them (adds the client's own scheduling delays):");
       StreamBenchmark.print("ttft error", readTtft);
       StreamBenchmark.print("inter-token error", readGaps);
     }
@@ -204,7 +248,10 @@ public final class StreamBenchmark {
     List<long[]> edges = new ArrayList<>();
     for (StampedStreams.Times t : streams) {
       edges.add(new long[] {t.sent(), 1});
-      edges.add(new long[] {t.stamped().length == 0 ? t.sent() : t.stamped()[t.stamped().length - 1], -1});
+      edges.add(
+          new long[] {
+            t.stamped().length == 0 ? t.sent() : t.stamped()[t.stamped().length - 1], -1
+          });
     }
     edges.sort((x, y) -> x[0] != y[0] ? Long.compare(x[0], y[0]) : Long.compare(x[1], y[1]));
     int open = 0;
@@ -222,8 +269,13 @@ public final class StreamBenchmark {
       System.out.printf("    %-18s no samples%n", what);
       return;
     }
-    System.out.printf("    %-18s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%d samples)%n", what,
-        at(sorted, 0.50) / 1e6, at(sorted, 0.99) / 1e6, sorted[sorted.length - 1] / 1e6, sorted.length);
+    System.out.printf(
+        "    %-18s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%d samples)%n",
+        what,
+        at(sorted, 0.50) / 1e6,
+        at(sorted, 0.99) / 1e6,
+        sorted[sorted.length - 1] / 1e6,
+        sorted.length);
   }
 
   private static long[] sorted(List<Long> values) {
@@ -231,7 +283,9 @@ public final class StreamBenchmark {
   }
 
   private static long at(long[] sorted, double q) {
-    return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+    return sorted.length == 0
+        ? 0
+        : sorted[(int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
   }
 
   /**
@@ -250,7 +304,8 @@ public final class StreamBenchmark {
       } catch (java.io.IOException | RuntimeException e) {
         // not Linux: no figures
       }
-      return new Machine(0, 0, ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), ticks);
+      return new Machine(
+          0, 0, ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), ticks);
     }
 
     /** The shares between {@code earlier} and this one, in percent. */
@@ -260,8 +315,11 @@ public final class StreamBenchmark {
         total += ticks[i] - earlier.ticks[i];
       }
       double per = total == 0 ? 0 : 100.0 / total;
-      return new Machine((ticks[7] - earlier.ticks[7]) * per, (ticks[3] - earlier.ticks[3]) * per,
-          compileMs - earlier.compileMs, ticks);
+      return new Machine(
+          (ticks[7] - earlier.ticks[7]) * per,
+          (ticks[3] - earlier.ticks[3]) * per,
+          compileMs - earlier.compileMs,
+          ticks);
     }
   }
 
@@ -300,8 +358,15 @@ public final class StreamBenchmark {
   }
 
   private static Dataset dataset() {
-    Item story = new Item("s-1", INPUT, new Expectation.Contains(List.of("parcel")), List.of(),
-        List.of(new ScriptStep.Answer(ANSWER)), List.of(), 1);
+    Item story =
+        new Item(
+            "s-1",
+            INPUT,
+            new Expectation.Contains(List.of("parcel")),
+            List.of(),
+            List.of(new ScriptStep.Answer(ANSWER)),
+            List.of(),
+            1);
     return new Dataset("streams", "1", "bench", List.of(), List.of(story), null);
   }
 }

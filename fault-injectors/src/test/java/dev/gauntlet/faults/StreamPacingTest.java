@@ -27,7 +27,8 @@ class StreamPacingTest {
     assertThat(pacing.percentile(0.50)).isEqualTo(Duration.ofNanos(10_000));
     assertThat(pacing.percentile(0.90)).isEqualTo(Duration.ofNanos(10_000));
     assertThat(pacing.percentile(0.99)).isEqualTo(Duration.ofNanos(260_000));
-    assertThat(pacing.percentile(1.0)).as("anything past 100 ms counts as the last bucket")
+    assertThat(pacing.percentile(1.0))
+        .as("anything past 100 ms counts as the last bucket")
         .isEqualTo(Duration.ofNanos(100_010_000));
   }
 
@@ -44,7 +45,8 @@ class StreamPacingTest {
 
   @Test
   void noEventsHaveNoPercentile() {
-    assertThatThrownBy(() -> pacing().percentile(0.99)).isInstanceOf(IllegalStateException.class)
+    assertThatThrownBy(() -> pacing().percentile(0.99))
+        .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no stream events");
   }
 }

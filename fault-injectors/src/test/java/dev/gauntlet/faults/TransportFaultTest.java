@@ -22,8 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Outage modes and rate-limit quotas, as the official OpenAI SDK sees them. */
 class TransportFaultTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static Fault.Outage outage(Fault.Outage.Mode mode, Duration hangFor) {
     return new Fault.Outage(503, mode, hangFor);
@@ -32,38 +31,50 @@ class TransportFaultTest {
   @Test
   void statusModeSurfacesAsTheSdksServerException() {
     try (LlmFaults faults = new LlmFaults(dir, new Fault.Outage(529))) {
-      InternalServerException e = catchThrowableOfType(InternalServerException.class,
-          () -> faults.create(LlmFaults.ask()));
+      InternalServerException e =
+          catchThrowableOfType(InternalServerException.class, () -> faults.create(LlmFaults.ask()));
       assertThat(e.statusCode()).isEqualTo(529);
     }
   }
 
   @Test
   void resetPeerSurfacesAsAnIoException() {
-    LlmFaults faults = new LlmFaults(dir, outage(Fault.Outage.Mode.RESET, Fault.Outage.DEFAULT_HANG));
-    OpenAIIoException e = catchThrowableOfType(OpenAIIoException.class, () -> faults.create(LlmFaults.ask()));
+    LlmFaults faults =
+        new LlmFaults(dir, outage(Fault.Outage.Mode.RESET, Fault.Outage.DEFAULT_HANG));
+    OpenAIIoException e =
+        catchThrowableOfType(OpenAIIoException.class, () -> faults.create(LlmFaults.ask()));
 
     assertThat(e).hasCauseInstanceOf(java.io.IOException.class);
-    assertThat(faults.ledger()).singleElement().satisfies(entry -> {
-      assertThat(entry.status()).as("no status was sent").isZero();
-      assertThat(entry.fault()).isEqualTo("the-fault");
-    });
+    assertThat(faults.ledger())
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.status()).as("no status was sent").isZero();
+              assertThat(entry.fault()).isEqualTo("the-fault");
+            });
   }
 
   @Test
   void emptyResponseSurfacesAsAnIoException() {
-    try (LlmFaults faults = new LlmFaults(dir, outage(Fault.Outage.Mode.EMPTY, Fault.Outage.DEFAULT_HANG))) {
-      OpenAIIoException e = catchThrowableOfType(OpenAIIoException.class, () -> faults.create(LlmFaults.ask()));
+    try (LlmFaults faults =
+        new LlmFaults(dir, outage(Fault.Outage.Mode.EMPTY, Fault.Outage.DEFAULT_HANG))) {
+      OpenAIIoException e =
+          catchThrowableOfType(OpenAIIoException.class, () -> faults.create(LlmFaults.ask()));
       assertThat(e).hasCauseInstanceOf(java.io.IOException.class);
     }
   }
 
   @Test
   void hangSurfacesAsTheClientsTimeout() {
-    try (LlmFaults faults = new LlmFaults(dir, outage(Fault.Outage.Mode.HANG, Duration.ofSeconds(20)),
-        Clock.systemUTC(), Duration.ofMillis(400))) {
+    try (LlmFaults faults =
+        new LlmFaults(
+            dir,
+            outage(Fault.Outage.Mode.HANG, Duration.ofSeconds(20)),
+            Clock.systemUTC(),
+            Duration.ofMillis(400))) {
       long start = System.nanoTime();
-      OpenAIIoException e = catchThrowableOfType(OpenAIIoException.class, () -> faults.create(LlmFaults.ask()));
+      OpenAIIoException e =
+          catchThrowableOfType(OpenAIIoException.class, () -> faults.create(LlmFaults.ask()));
 
       assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class);
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
@@ -73,19 +84,24 @@ class TransportFaultTest {
   @Test
   void requestQuotaAdmitsUpToRpmThenRefusesUntilTheWindowFrees() {
     ManualClock clock = new ManualClock();
-    try (LlmFaults faults = new LlmFaults(dir, new Fault.RateLimit(Duration.ofSeconds(1), 3, 0), clock,
-        Duration.ofSeconds(30))) {
+    try (LlmFaults faults =
+        new LlmFaults(
+            dir, new Fault.RateLimit(Duration.ofSeconds(1), 3, 0), clock, Duration.ofSeconds(30))) {
       for (int call = 1; call <= 3; call++) {
-        var response = faults.sdk.chat().completions().withRawResponse().create(LlmFaults.ask().build());
+        var response =
+            faults.sdk.chat().completions().withRawResponse().create(LlmFaults.ask().build());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().values("x-ratelimit-limit-requests")).containsExactly("3");
-        assertThat(response.headers().values("x-ratelimit-remaining-requests")).containsExactly("" + (3 - call));
+        assertThat(response.headers().values("x-ratelimit-remaining-requests"))
+            .containsExactly("" + (3 - call));
         assertThat(response.headers().values("x-ratelimit-reset-requests")).containsExactly("1m0s");
         clock.advance(Duration.ofSeconds(10));
       }
-      RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> faults.create(LlmFaults.ask()));
+      RateLimitException e =
+          catchThrowableOfType(RateLimitException.class, () -> faults.create(LlmFaults.ask()));
 
-      assertThat(e.headers().values("retry-after")).as("the first call leaves the window 30 s from now")
+      assertThat(e.headers().values("retry-after"))
+          .as("the first call leaves the window 30 s from now")
           .containsExactly("30");
       assertThat(e.headers().values("retry-after-ms")).containsExactly("30000");
       assertThat(e.headers().values("x-ratelimit-remaining-requests")).containsExactly("0");
@@ -100,21 +116,29 @@ class TransportFaultTest {
   @Test
   void tokenQuotaCountsPromptAndCompletionTokens() {
     ManualClock clock = new ManualClock();
-    try (LlmFaults faults = new LlmFaults(dir, new Fault.RateLimit(Duration.ofSeconds(1), 0, 60), clock,
-        Duration.ofSeconds(30))) {
+    try (LlmFaults faults =
+        new LlmFaults(
+            dir,
+            new Fault.RateLimit(Duration.ofSeconds(1), 0, 60),
+            clock,
+            Duration.ofSeconds(30))) {
       var first = faults.sdk.chat().completions().withRawResponse().create(LlmFaults.ask().build());
       ChatCompletion completion = first.parse();
       long used = completion.usage().orElseThrow().promptTokens();
       assertThat(first.headers().values("x-ratelimit-limit-tokens")).containsExactly("60");
-      assertThat(first.headers().values("x-ratelimit-remaining-tokens")).containsExactly("" + (60 - used));
+      assertThat(first.headers().values("x-ratelimit-remaining-tokens"))
+          .containsExactly("" + (60 - used));
       clock.advance(Duration.ofSeconds(1));
 
-      var second = faults.sdk.chat().completions().withRawResponse().create(LlmFaults.ask().build());
+      var second =
+          faults.sdk.chat().completions().withRawResponse().create(LlmFaults.ask().build());
       long total = completion.usage().orElseThrow().totalTokens();
       assertThat(second.headers().values("x-ratelimit-remaining-tokens"))
-          .as("the first call's completion tokens count too").containsExactly("" + (60 - total - used));
+          .as("the first call's completion tokens count too")
+          .containsExactly("" + (60 - total - used));
 
-      RateLimitException e = catchThrowableOfType(RateLimitException.class, () -> faults.create(LlmFaults.ask()));
+      RateLimitException e =
+          catchThrowableOfType(RateLimitException.class, () -> faults.create(LlmFaults.ask()));
       assertThat(e.type()).contains("tokens");
       assertThat(e.headers().values("retry-after")).containsExactly("59");
       assertThat(faults.ledger()).extracting(LedgerEntry::status).containsExactly(200, 200, 429);
@@ -123,7 +147,8 @@ class TransportFaultTest {
 
   /** A clock the test moves by hand. */
   static final class ManualClock extends Clock {
-    private final AtomicLong millis = new AtomicLong(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
+    private final AtomicLong millis =
+        new AtomicLong(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
 
     void advance(Duration by) {
       millis.addAndGet(by.toMillis());

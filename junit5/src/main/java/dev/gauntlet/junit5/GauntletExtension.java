@@ -34,15 +34,28 @@ public final class GauntletExtension implements BeforeAllCallback, ParameterReso
 
   private static GauntletRun run(ExtensionContext context) {
     Class<?> testClass = context.getRequiredTestClass();
-    GauntletScenario scenario = AnnotationSupport.findAnnotation(testClass, GauntletScenario.class)
-        .orElseThrow(() -> new IllegalStateException(testClass.getName()
-            + " must be annotated with @GauntletScenario to take a GauntletRun, but it is not"));
-    // Keyed by class in the root store: once per class, whichever test, factory or callback asks first.
-    return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(testClass, c -> GauntletRunner.run(
-        Path.of(scenario.value()), List.of(scenario.set()), runDirectory(testClass)), GauntletRun.class);
+    GauntletScenario scenario =
+        AnnotationSupport.findAnnotation(testClass, GauntletScenario.class)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        testClass.getName()
+                            + " must be annotated with @GauntletScenario to take a GauntletRun, but it is not"));
+    // Keyed by class in the root store: once per class, whichever test, factory or callback asks
+    // first.
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            testClass,
+            c ->
+                GauntletRunner.run(
+                    Path.of(scenario.value()), List.of(scenario.set()), runDirectory(testClass)),
+            GauntletRun.class);
   }
 
   private static Path runDirectory(Class<?> testClass) {
-    return Path.of(System.getProperty("gauntlet.runs", "target/gauntlet")).resolve(testClass.getSimpleName());
+    return Path.of(System.getProperty("gauntlet.runs", "target/gauntlet"))
+        .resolve(testClass.getSimpleName());
   }
 }

@@ -27,7 +27,13 @@ import org.junit.jupiter.api.DynamicTest;
  * @param slos     the SLOs in scenario order
  */
 public record GauntletRun(
-    Path dir, int exitCode, String scenario, long seed, String status, String reason, String outcome,
+    Path dir,
+    int exitCode,
+    String scenario,
+    long seed,
+    String status,
+    String reason,
+    String outcome,
     List<SloOutcome> slos) {
 
   public GauntletRun {
@@ -41,11 +47,31 @@ public record GauntletRun(
 
   /** The run in {@code dir} as {@code verdict} (the one written to its verdict.json) judged it. */
   static GauntletRun of(Path dir, Verdict verdict) {
-    List<SloOutcome> slos = verdict.slos().stream().map(slo -> new SloOutcome(slo.name(), slo.spec().metric(),
-        slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT), slo.spec().min(),
-        slo.spec().max(), slo.measured(), slo.status().label(), slo.message())).toList();
-    return new GauntletRun(dir, verdict.exitCode(), verdict.scenario(), verdict.seed(), verdict.status().label(),
-        verdict.reason(), verdict.outcome(), slos);
+    List<SloOutcome> slos =
+        verdict.slos().stream()
+            .map(
+                slo ->
+                    new SloOutcome(
+                        slo.name(),
+                        slo.spec().metric(),
+                        slo.spec().scope() == null
+                            ? "whole"
+                            : slo.spec().scope().name().toLowerCase(Locale.ROOT),
+                        slo.spec().min(),
+                        slo.spec().max(),
+                        slo.measured(),
+                        slo.status().label(),
+                        slo.message()))
+            .toList();
+    return new GauntletRun(
+        dir,
+        verdict.exitCode(),
+        verdict.scenario(),
+        verdict.seed(),
+        verdict.status().label(),
+        verdict.reason(),
+        verdict.outcome(),
+        slos);
   }
 
   private static GauntletRun read(Path dir, int exitCode) {
@@ -53,16 +79,36 @@ public record GauntletRun(
     try {
       verdict = Json.mapper().readTree(dir.resolve("verdict.json").toFile());
     } catch (IOException e) {
-      throw new UncheckedIOException(dir.resolve("verdict.json") + " must be a verdict written by gauntlet, but it "
-          + "could not be read; was the run killed before it was judged?", e);
+      throw new UncheckedIOException(
+          dir.resolve("verdict.json")
+              + " must be a verdict written by gauntlet, but it "
+              + "could not be read; was the run killed before it was judged?",
+          e);
     }
     List<SloOutcome> slos = new ArrayList<>();
-    verdict.path("slos").forEach(slo -> slos.add(new SloOutcome(slo.path("name").asText(),
-        slo.path("metric").asText(), slo.path("scope").asText(), number(slo, "min"), number(slo, "max"),
-        number(slo, "measured"), slo.path("status").asText(), slo.path("message").asText())));
-    return new GauntletRun(dir, exitCode < 0 ? verdict.path("exit_code").asInt() : exitCode,
-        verdict.path("scenario").asText(), verdict.path("seed").asLong(), verdict.path("status").asText(),
-        verdict.path("reason").asText(), verdict.path("outcome").asText(), slos);
+    verdict
+        .path("slos")
+        .forEach(
+            slo ->
+                slos.add(
+                    new SloOutcome(
+                        slo.path("name").asText(),
+                        slo.path("metric").asText(),
+                        slo.path("scope").asText(),
+                        number(slo, "min"),
+                        number(slo, "max"),
+                        number(slo, "measured"),
+                        slo.path("status").asText(),
+                        slo.path("message").asText())));
+    return new GauntletRun(
+        dir,
+        exitCode < 0 ? verdict.path("exit_code").asInt() : exitCode,
+        verdict.path("scenario").asText(),
+        verdict.path("seed").asLong(),
+        verdict.path("status").asText(),
+        verdict.path("reason").asText(),
+        verdict.path("outcome").asText(),
+        slos);
   }
 
   /** The SLO called {@code name} ({@code latency.p95}, {@code accuracy@during_faults}), if the run has it. */
@@ -77,7 +123,13 @@ public record GauntletRun(
 
   /** Where to look and how to repeat: {@code seed 7; run directory target/gauntlet/X (report.html)}. */
   public String whereToLook() {
-    return "seed " + seed + " (--set seed=" + seed + " repeats it); run directory " + dir + " (report.html)";
+    return "seed "
+        + seed
+        + " (--set seed="
+        + seed
+        + " repeats it); run directory "
+        + dir
+        + " (report.html)";
   }
 
   /**
@@ -86,19 +138,30 @@ public record GauntletRun(
    * {@code run} that errors.
    */
   public Stream<DynamicTest> sloTests() {
-    Stream<DynamicTest> perSlo = slos.stream().map(slo -> DynamicTest.dynamicTest(slo.name(), () -> check(slo)));
+    Stream<DynamicTest> perSlo =
+        slos.stream().map(slo -> DynamicTest.dynamicTest(slo.name(), () -> check(slo)));
     if ("completed".equals(outcome)) {
       return perSlo;
     }
-    return Stream.concat(Stream.of(DynamicTest.dynamicTest("run", () -> {
-      throw new SloUnresolvedException("the run did not complete (" + outcome + "): " + reason + "; "
-          + whereToLook());
-    })), perSlo);
+    return Stream.concat(
+        Stream.of(
+            DynamicTest.dynamicTest(
+                "run",
+                () -> {
+                  throw new SloUnresolvedException(
+                      "the run did not complete ("
+                          + outcome
+                          + "): "
+                          + reason
+                          + "; "
+                          + whereToLook());
+                })),
+        perSlo);
   }
 
   private void check(SloOutcome slo) {
     switch (slo.status()) {
-      case SloOutcome.PASSED -> { }
+      case SloOutcome.PASSED -> {}
       case SloOutcome.FAILED -> throw new AssertionError(slo.describe() + "; " + whereToLook());
       default -> throw new SloUnresolvedException(slo.describe() + "; " + whereToLook());
     }

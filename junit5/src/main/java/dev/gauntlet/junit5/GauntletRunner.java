@@ -31,16 +31,28 @@ final class GauntletRunner {
     empty(out);
     RunResult result;
     try {
-      result = Gauntlet.run(file, RunOptions.defaults().out(out).set(overrides.toArray(String[]::new))
-          .console(System.out, false));
+      result =
+          Gauntlet.run(
+              file,
+              RunOptions.defaults()
+                  .out(out)
+                  .set(overrides.toArray(String[]::new))
+                  .console(System.out, false));
     } catch (InvalidInputException e) {
-      throw new GauntletRunException(file + " could not be run: it is invalid:\n  " + e.problems().stream()
-          .map(Problem::toString).collect(Collectors.joining("\n  ")));
+      throw new GauntletRunException(
+          file
+              + " could not be run: it is invalid:\n  "
+              + e.problems().stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
     }
     if (result.verdict() == null) {
-      throw new GauntletRunException(file + " ended without a verdict (exit " + result.exitCode() + "): "
-          + (result.exitCode() == ExitCodes.HARNESS_FAILED ? result.failure() + "; see the output above and "
-              + out.resolve("agent.log") : "the run was interrupted"));
+      throw new GauntletRunException(
+          file
+              + " ended without a verdict (exit "
+              + result.exitCode()
+              + "): "
+              + (result.exitCode() == ExitCodes.HARNESS_FAILED
+                  ? result.failure() + "; see the output above and " + out.resolve("agent.log")
+                  : "the run was interrupted"));
     }
     copyAllureResults(out);
     return GauntletRun.of(out, result.verdict());
@@ -64,7 +76,8 @@ final class GauntletRunner {
         Files.delete(path);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not empty the run directory " + dir + " of an earlier run", e);
+      throw new UncheckedIOException(
+          "could not empty the run directory " + dir + " of an earlier run", e);
     }
   }
 
@@ -76,8 +89,12 @@ final class GauntletRunner {
     }
     try (Stream<Path> files = Files.list(results)) {
       Files.createDirectories(Path.of(target));
-      for (Path file : files.filter(f -> !f.getFileName().toString().equals("environment.properties")).toList()) {
-        Files.copy(file, Path.of(target).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      for (Path file :
+          files
+              .filter(f -> !f.getFileName().toString().equals("environment.properties"))
+              .toList()) {
+        Files.copy(
+            file, Path.of(target).resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not copy " + results + " into " + target, e);

@@ -17,15 +17,27 @@ public final class RunAssert extends AbstractAssert<RunAssert, GauntletRun> {
    */
   public RunAssert meetsSlos() {
     isNotNull();
-    List<SloOutcome> notPassed = actual.slos().stream().filter(s -> !SloOutcome.PASSED.equals(s.status())).toList();
+    List<SloOutcome> notPassed =
+        actual.slos().stream().filter(s -> !SloOutcome.PASSED.equals(s.status())).toList();
     if (!notPassed.isEmpty() || !"completed".equals(actual.outcome())) {
       int width = notPassed.stream().mapToInt(s -> s.name().length()).max().orElse(0);
-      String lines = notPassed.stream()
-          .map(s -> String.format("  %-" + width + "s  %-10s  %s", s.name(), s.status(), s.describe()))
-          .collect(Collectors.joining("\n"));
-      failWithMessage("Expecting every SLO of %s to pass, but %d of %d did not%s:%n%s%n%s", actual.scenario(),
-          notPassed.size(), actual.slos().size(), "completed".equals(actual.outcome()) ? ""
-              : " and the run did not complete (" + actual.outcome() + ")", lines, actual.whereToLook());
+      String lines =
+          notPassed.stream()
+              .map(
+                  s ->
+                      String.format(
+                          "  %-" + width + "s  %-10s  %s", s.name(), s.status(), s.describe()))
+              .collect(Collectors.joining("\n"));
+      failWithMessage(
+          "Expecting every SLO of %s to pass, but %d of %d did not%s:%n%s%n%s",
+          actual.scenario(),
+          notPassed.size(),
+          actual.slos().size(),
+          "completed".equals(actual.outcome())
+              ? ""
+              : " and the run did not complete (" + actual.outcome() + ")",
+          lines,
+          actual.whereToLook());
     }
     return this;
   }
@@ -34,8 +46,9 @@ public final class RunAssert extends AbstractAssert<RunAssert, GauntletRun> {
   public RunAssert hasExitCode(int expected) {
     isNotNull();
     if (actual.exitCode() != expected) {
-      failWithMessage("Expecting %s to exit with %d, but it exited with %d: %s%n%s", actual.scenario(), expected,
-          actual.exitCode(), actual.reason(), actual.whereToLook());
+      failWithMessage(
+          "Expecting %s to exit with %d, but it exited with %d: %s%n%s",
+          actual.scenario(), expected, actual.exitCode(), actual.reason(), actual.whereToLook());
     }
     return this;
   }
@@ -43,8 +56,15 @@ public final class RunAssert extends AbstractAssert<RunAssert, GauntletRun> {
   /** Assertions on the SLO called {@code name}; fails when the run has none by that name. */
   public SloAssert slo(String name) {
     isNotNull();
-    return actual.slo(name).map(slo -> new SloAssert(slo, actual)).orElseThrow(() -> failure(
-        "Expecting %s to have an SLO named %s, but its SLOs are %s", actual.scenario(), name,
-        actual.slos().stream().map(SloOutcome::name).toList()));
+    return actual
+        .slo(name)
+        .map(slo -> new SloAssert(slo, actual))
+        .orElseThrow(
+            () ->
+                failure(
+                    "Expecting %s to have an SLO named %s, but its SLOs are %s",
+                    actual.scenario(),
+                    name,
+                    actual.slos().stream().map(SloOutcome::name).toList()));
   }
 }

@@ -19,8 +19,9 @@ public final class SloAssert extends AbstractAssert<SloAssert, SloOutcome> {
   /** The SLO passed. */
   public SloAssert passed() {
     if (!SloOutcome.PASSED.equals(actual.status())) {
-      failWithMessage("Expecting SLO %s of %s to pass, but it %s: %s%n%s", actual.name(), run.scenario(),
-          actual.status(), actual.describe(), run.whereToLook());
+      failWithMessage(
+          "Expecting SLO %s of %s to pass, but it %s: %s%n%s",
+          actual.name(), run.scenario(), actual.status(), actual.describe(), run.whereToLook());
     }
     return this;
   }
@@ -50,14 +51,22 @@ public final class SloAssert extends AbstractAssert<SloAssert, SloOutcome> {
 
   private double measured(String expectation) {
     if (actual.measured() == null) {
-      failWithMessage("Expecting SLO %s of %s to be %s, but it could not be measured: %s%n%s", actual.name(),
-          run.scenario(), expectation, actual.message(), run.whereToLook());
+      failWithMessage(
+          "Expecting SLO %s of %s to be %s, but it could not be measured: %s%n%s",
+          actual.name(), run.scenario(), expectation, actual.message(), run.whereToLook());
     }
     return actual.measured();
   }
 
   private void fail(String relation, double bound, double measured) {
-    failWithMessage("Expecting SLO %s of %s to be %s %s, but it was %s (%s)%n%s", actual.name(), run.scenario(),
-        relation, actual.format(bound), actual.format(measured), actual.message(), run.whereToLook());
+    failWithMessage(
+        "Expecting SLO %s of %s to be %s %s, but it was %s (%s)%n%s",
+        actual.name(),
+        run.scenario(),
+        relation,
+        actual.format(bound),
+        actual.format(measured),
+        actual.message(),
+        run.whereToLook());
   }
 }

@@ -19,7 +19,13 @@ import java.util.Optional;
  * @param message  one sentence with the measured value and the threshold, or why it could not be judged
  */
 public record SloOutcome(
-    String name, String metric, String scope, Double min, Double max, Double measured, String status,
+    String name,
+    String metric,
+    String scope,
+    Double min,
+    Double max,
+    Double measured,
+    String status,
     String message) {
 
   public static final String PASSED = "passed";
@@ -51,8 +57,15 @@ public record SloOutcome(
     if (unit == Metrics.Unit.RATIO) {
       return String.format(Locale.ROOT, "%.3f", value);
     }
-    String number = BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
-    return unit == Metrics.Unit.SECONDS ? number + " s" : unit == Metrics.Unit.USD ? number + " USD"
-        : unit == Metrics.Unit.MB_PER_INFERENCE ? number + " MB/inference" : number;
+    String number =
+        BigDecimal.valueOf(value)
+            .setScale(6, RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
+    return unit == Metrics.Unit.SECONDS
+        ? number + " s"
+        : unit == Metrics.Unit.USD
+            ? number + " USD"
+            : unit == Metrics.Unit.MB_PER_INFERENCE ? number + " MB/inference" : number;
   }
 }

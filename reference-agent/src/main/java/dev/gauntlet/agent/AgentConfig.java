@@ -52,7 +52,8 @@ public record AgentConfig(
     EnvReader.check(port >= 0 && port <= 65535, "port must be in [0, 65535], but was " + port);
     EnvReader.check(maxSteps >= 1, "maxSteps must be at least 1, but was " + maxSteps);
     EnvReader.check(tokenBudget >= 1, "tokenBudget must be at least 1, but was " + tokenBudget);
-    EnvReader.check(!llmTimeout.isNegative() && !llmTimeout.isZero(),
+    EnvReader.check(
+        !llmTimeout.isNegative() && !llmTimeout.isZero(),
         "llmTimeout must be positive, but was " + llmTimeout);
   }
 
@@ -63,12 +64,17 @@ public record AgentConfig(
    */
   public static AgentConfig fromEnvironment(Map<String, String> env) {
     EnvReader in = new EnvReader(env);
-    ProviderConfig primary = new ProviderConfig(
-        in.url("OPENAI_BASE_URL", "https://api.openai.com/v1"),
-        in.text("OPENAI_API_KEY", "gauntlet"),
-        in.text("OPENAI_MODEL", "gpt-4o-mini"));
-    Optional<ProviderConfig> fallback = in.optionalUrl("OPENAI_FALLBACK_BASE_URL")
-        .map(url -> new ProviderConfig(url, primary.apiKey(), in.text("OPENAI_FALLBACK_MODEL", primary.model())));
+    ProviderConfig primary =
+        new ProviderConfig(
+            in.url("OPENAI_BASE_URL", "https://api.openai.com/v1"),
+            in.text("OPENAI_API_KEY", "gauntlet"),
+            in.text("OPENAI_MODEL", "gpt-4o-mini"));
+    Optional<ProviderConfig> fallback =
+        in.optionalUrl("OPENAI_FALLBACK_BASE_URL")
+            .map(
+                url ->
+                    new ProviderConfig(
+                        url, primary.apiKey(), in.text("OPENAI_FALLBACK_MODEL", primary.model())));
     return new AgentConfig(
         in.text("AGENT_HOST", "127.0.0.1"),
         in.integer("AGENT_PORT", 8080, 0, 65535),

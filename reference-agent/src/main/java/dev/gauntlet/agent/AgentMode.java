@@ -31,6 +31,7 @@ public enum AgentMode {
         return mode;
       }
     }
-    throw new InvalidConfigException(variable + " must be one of [resilient, naive], but was " + value);
+    throw new InvalidConfigException(
+        variable + " must be one of [resilient, naive], but was " + value);
   }
 }

@@ -51,7 +51,14 @@ final class EnvReader {
     if (raw.isEmpty()) {
       return fallback;
     }
-    String must = name + " must be a number in (" + plain(above) + ", " + plain(atMost) + "], but was " + raw.get();
+    String must =
+        name
+            + " must be a number in ("
+            + plain(above)
+            + ", "
+            + plain(atMost)
+            + "], but was "
+            + raw.get();
     try {
       double value = Double.parseDouble(raw.get());
       check(value > above && value <= atMost, must);
@@ -67,17 +74,24 @@ final class EnvReader {
     if (raw.isEmpty()) {
       return fallback;
     }
-    String must = name + " must be a duration such as 500ms, 1s or 2m in [" + text(min) + ", " + text(max)
-        + "], but was " + raw.get();
+    String must =
+        name
+            + " must be a duration such as 500ms, 1s or 2m in ["
+            + text(min)
+            + ", "
+            + text(max)
+            + "], but was "
+            + raw.get();
     Matcher m = DURATION.matcher(raw.get());
     check(m.matches(), must);
     try {
       long amount = Long.parseLong(m.group(1));
-      Duration value = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        default -> Duration.ofMinutes(amount);
-      };
+      Duration value =
+          switch (m.group(2)) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "s" -> Duration.ofSeconds(amount);
+            default -> Duration.ofMinutes(amount);
+          };
       check(value.compareTo(min) >= 0 && value.compareTo(max) <= 0, must);
       return value;
     } catch (NumberFormatException | ArithmeticException e) {
@@ -107,35 +121,50 @@ final class EnvReader {
       return fallback;
     }
     String value = raw.get().toLowerCase(java.util.Locale.ROOT);
-    check(value.equals("on") || value.equals("off"), name + " must be one of [on, off], but was " + raw.get());
+    check(
+        value.equals("on") || value.equals("off"),
+        name + " must be one of [on, off], but was " + raw.get());
     return value.equals("on");
   }
 
   /** A {@code redis://} or {@code rediss://} URL, its path a database number if any; the message hides a password. */
   Optional<URI> optionalRedisUrl(String name) {
-    return optional(name).map(value -> {
-      try {
-        URI uri = URI.create(value);
-        boolean database = uri.getRawPath() == null || uri.getRawPath().matches("/?\\d{0,5}");
-        check(("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme())) && uri.getHost() != null && database,
-            name + " must be a redis:// or rediss:// URL, but was " + withoutPassword(uri));
-        return uri;
-      } catch (IllegalArgumentException e) {
-        throw e instanceof InvalidConfigException ? e
-            : new InvalidConfigException(name + " must be a redis:// or rediss:// URL, but was not a URL");
-      }
-    });
+    return optional(name)
+        .map(
+            value -> {
+              try {
+                URI uri = URI.create(value);
+                boolean database =
+                    uri.getRawPath() == null || uri.getRawPath().matches("/?\\d{0,5}");
+                check(
+                    ("redis".equals(uri.getScheme()) || "rediss".equals(uri.getScheme()))
+                        && uri.getHost() != null
+                        && database,
+                    name + " must be a redis:// or rediss:// URL, but was " + withoutPassword(uri));
+                return uri;
+              } catch (IllegalArgumentException e) {
+                throw e instanceof InvalidConfigException
+                    ? e
+                    : new InvalidConfigException(
+                        name + " must be a redis:// or rediss:// URL, but was not a URL");
+              }
+            });
   }
 
   private static String withoutPassword(URI uri) {
-    return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+    return uri.getRawUserInfo() == null
+        ? uri.toString()
+        : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
   }
 
   private static String checkedUrl(String name, String value) {
     String must = name + " must be an http(s) URL, but was " + value;
     try {
       URI uri = URI.create(value);
-      check(("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null, must);
+      check(
+          ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+              && uri.getHost() != null,
+          must);
       return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
     } catch (IllegalArgumentException e) {
       throw e instanceof InvalidConfigException ? e : new InvalidConfigException(must);

@@ -46,8 +46,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ReferenceAgent {
   /** Worker threads serving requests; each task blocks one for its whole loop. */
   static final int WORKER_THREADS = 256;
+
   /** Threads running tasks submitted with {@code "async": true}, apart from the workers so that polls are answered. */
   static final int ASYNC_THREADS = 256;
+
   /** How long startup keeps trying to fetch the tool catalog. */
   static final Duration CATALOG_PATIENCE = Duration.ofSeconds(30);
 
@@ -59,8 +61,7 @@ public final class ReferenceAgent {
     }
   }
 
-  private ReferenceAgent() {
-  }
+  private ReferenceAgent() {}
 
   /** Starts the agent from the environment; exits 1 with one line on stderr when it cannot. */
   public static void main(String[] args) throws InterruptedException {
@@ -76,8 +77,14 @@ public final class ReferenceAgent {
     try {
       agent = start(config);
     } catch (UncheckedIOException e) {
-      System.err.println("could not listen on " + config.host() + ":" + config.port() + ": " + e.getCause().getMessage()
-          + "; is the port taken? set AGENT_PORT to another one");
+      System.err.println(
+          "could not listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + ": "
+              + e.getCause().getMessage()
+              + "; is the port taken? set AGENT_PORT to another one");
       System.exit(1);
       return;
     }
@@ -85,11 +92,17 @@ public final class ReferenceAgent {
     if ("true".equalsIgnoreCase(System.getenv("AGENT_EXIT_WITH_PARENT"))) {
       exitWhenStdinCloses();
     }
-    System.out.println("reference agent (" + config.mode().label() + ") listening on " + agent.baseUri());
+    System.out.println(
+        "reference agent (" + config.mode().label() + ") listening on " + agent.baseUri());
     if (!agent.awaitReady(CATALOG_PATIENCE.plusSeconds(5))) {
-      System.err.println("could not fetch the tool catalog from " + config.toolsUrl().map(Object::toString).orElse("")
-          + "/tools after " + CATALOG_PATIENCE.toSeconds() + " s (" + agent.catalogError()
-          + "); is the tool server running? check AGENT_TOOLS_URL");
+      System.err.println(
+          "could not fetch the tool catalog from "
+              + config.toolsUrl().map(Object::toString).orElse("")
+              + "/tools after "
+              + CATALOG_PATIENCE.toSeconds()
+              + " s ("
+              + agent.catalogError()
+              + "); is the tool server running? check AGENT_TOOLS_URL");
       System.exit(1);
     }
   }
@@ -99,17 +112,20 @@ public final class ReferenceAgent {
    * pipe closes and the agent goes with it instead of lingering on its port.
    */
   private static void exitWhenStdinCloses() {
-    Thread watcher = new Thread(() -> {
-      try {
-        while (System.in.read() >= 0) {
-          // Discard; only the end of the stream matters.
-        }
-      } catch (IOException e) {
-        // A broken pipe means the parent is gone too.
-      }
-      System.out.println("reference agent: parent process gone, exiting");
-      System.exit(0);
-    }, "gauntlet-agent-parent-watch");
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // Discard; only the end of the stream matters.
+                }
+              } catch (IOException e) {
+                // A broken pipe means the parent is gone too.
+              }
+              System.out.println("reference agent: parent process gone, exiting");
+              System.exit(0);
+            },
+            "gauntlet-agent-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
   }
@@ -122,29 +138,46 @@ public final class ReferenceAgent {
    */
   public static RunningAgent start(AgentConfig config) {
     boolean resilient = config.mode() == AgentMode.RESILIENT;
-    ToolClient tools = new ToolClient(config.toolsUrl(), resilient ? Optional.of(config.llmTimeout()) : Optional.empty());
+    ToolClient tools =
+        new ToolClient(
+            config.toolsUrl(), resilient ? Optional.of(config.llmTimeout()) : Optional.empty());
     CatalogLoader catalog = new CatalogLoader(tools, CATALOG_PATIENCE);
     // Naive mode has no watchdog: it reads the same variables and ignores them.
-    Optional<Watchdog> watchdog = resilient
-        ? config.watchdog().map(w -> new Watchdog(w, System.err, Clock.systemUTC())) : Optional.empty();
-    LlmGateway gateway = resilient ? resilientGateway(config, watchdog)
-        : new NaiveGateway(provider("primary", config.primary(), config));
+    Optional<Watchdog> watchdog =
+        resilient
+            ? config.watchdog().map(w -> new Watchdog(w, System.err, Clock.systemUTC()))
+            : Optional.empty();
+    LlmGateway gateway =
+        resilient
+            ? resilientGateway(config, watchdog)
+            : new NaiveGateway(provider("primary", config.primary(), config));
     ToolPolicy policy = resilient ? new CheckedTools(tools) : new TrustingTools(tools);
-    TaskRunner runner = new TaskRunner(gateway, policy, () -> catalog.catalog().orElse(new ToolCatalog(List.of())),
-        config.effectiveMaxSteps(), resilient ? OptionalLong.of(config.tokenBudget()) : OptionalLong.empty());
+    TaskRunner runner =
+        new TaskRunner(
+            gateway,
+            policy,
+            () -> catalog.catalog().orElse(new ToolCatalog(List.of())),
+            config.effectiveMaxSteps(),
+            resilient ? OptionalLong.of(config.tokenBudget()) : OptionalLong.empty());
     AgentState state = AgentState.of(config.state(), resilient, Clock.systemUTC());
     ExecutorService workers = Executors.newFixedThreadPool(WORKER_THREADS, daemonThreads("worker"));
     ExecutorService asyncPool = Executors.newFixedThreadPool(ASYNC_THREADS, daemonThreads("async"));
     TaskService service = new TaskService(runner, state);
     HttpServer server = bind(config);
     server.setExecutor(workers);
-    server.createContext("/health", new HealthHandler(config.mode().label(), () -> catalog.catalog().isPresent()));
-    server.createContext("/v1/tasks", new TasksHandler(service,
-        new AsyncTasks(service, asyncPool, System.err, Clock.systemUTC()), System.err));
+    server.createContext(
+        "/health", new HealthHandler(config.mode().label(), () -> catalog.catalog().isPresent()));
+    server.createContext(
+        "/v1/tasks",
+        new TasksHandler(
+            service,
+            new AsyncTasks(service, asyncPool, System.err, Clock.systemUTC()),
+            System.err));
     server.start();
     catalog.start();
     watchdog.ifPresent(Watchdog::start);
-    return new RunningAgent(config, server, List.of(workers, asyncPool), catalog, gateway, state, watchdog);
+    return new RunningAgent(
+        config, server, List.of(workers, asyncPool), catalog, gateway, state, watchdog);
   }
 
   private static LlmGateway resilientGateway(AgentConfig config, Optional<Watchdog> watchdog) {
@@ -157,7 +190,8 @@ public final class ReferenceAgent {
   }
 
   private static LlmProvider provider(String name, ProviderConfig provider, AgentConfig config) {
-    Optional<Duration> timeout = config.mode() == AgentMode.RESILIENT ? Optional.of(config.llmTimeout()) : Optional.empty();
+    Optional<Duration> timeout =
+        config.mode() == AgentMode.RESILIENT ? Optional.of(config.llmTimeout()) : Optional.empty();
     return new LlmProvider(name, provider, timeout);
   }
 
@@ -172,7 +206,8 @@ public final class ReferenceAgent {
   private static ThreadFactory daemonThreads(String kind) {
     AtomicInteger count = new AtomicInteger();
     return runnable -> {
-      Thread thread = new Thread(runnable, "gauntlet-agent-" + kind + "-" + count.incrementAndGet());
+      Thread thread =
+          new Thread(runnable, "gauntlet-agent-" + kind + "-" + count.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     };

@@ -27,8 +27,14 @@ public final class RunningAgent implements AutoCloseable {
   private final AgentState state;
   private final Optional<Watchdog> watchdog;
 
-  RunningAgent(AgentConfig config, HttpServer server, List<ExecutorService> pools, CatalogLoader catalog,
-      LlmGateway gateway, AgentState state, Optional<Watchdog> watchdog) {
+  RunningAgent(
+      AgentConfig config,
+      HttpServer server,
+      List<ExecutorService> pools,
+      CatalogLoader catalog,
+      LlmGateway gateway,
+      AgentState state,
+      Optional<Watchdog> watchdog) {
     this.config = config;
     this.server = server;
     this.pools = List.copyOf(pools);

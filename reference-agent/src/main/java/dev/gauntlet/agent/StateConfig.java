@@ -19,16 +19,24 @@ import java.util.Optional;
  * @param redisTimeout connect and read timeout of one Redis call ({@code AGENT_REDIS_TIMEOUT_MS});
  *                     resilient mode only, naive mode keeps the client's defaults
  */
-public record StateConfig(Optional<URI> redisUrl, boolean cache, Duration cacheTtl, Duration memoryTtl, Duration redisTimeout) {
+public record StateConfig(
+    Optional<URI> redisUrl,
+    boolean cache,
+    Duration cacheTtl,
+    Duration memoryTtl,
+    Duration redisTimeout) {
 
   public StateConfig {
     Objects.requireNonNull(redisUrl, "redisUrl");
     Objects.requireNonNull(cacheTtl, "cacheTtl");
     Objects.requireNonNull(memoryTtl, "memoryTtl");
     Objects.requireNonNull(redisTimeout, "redisTimeout");
-    EnvReader.check(cacheTtl.toSeconds() >= 1, "cacheTtl must be at least 1 s, but was " + cacheTtl);
-    EnvReader.check(memoryTtl.toSeconds() >= 1, "memoryTtl must be at least 1 s, but was " + memoryTtl);
-    EnvReader.check(!redisTimeout.isNegative() && !redisTimeout.isZero(),
+    EnvReader.check(
+        cacheTtl.toSeconds() >= 1, "cacheTtl must be at least 1 s, but was " + cacheTtl);
+    EnvReader.check(
+        memoryTtl.toSeconds() >= 1, "memoryTtl must be at least 1 s, but was " + memoryTtl);
+    EnvReader.check(
+        !redisTimeout.isNegative() && !redisTimeout.isZero(),
         "redisTimeout must be positive, but was " + redisTimeout);
   }
 

@@ -27,8 +27,10 @@ public record WatchdogConfig(URI serverUrl, double threshold, Duration interval)
   public WatchdogConfig {
     Objects.requireNonNull(serverUrl, "serverUrl");
     Objects.requireNonNull(interval, "interval");
-    EnvReader.check(threshold > 0 && threshold <= 1, "threshold must be in (0, 1], but was " + threshold);
-    EnvReader.check(interval.toMillis() >= 10, "interval must be at least 10 ms, but was " + interval);
+    EnvReader.check(
+        threshold > 0 && threshold <= 1, "threshold must be in (0, 1], but was " + threshold);
+    EnvReader.check(
+        interval.toMillis() >= 10, "interval must be at least 10 ms, but was " + interval);
   }
 
   /** How long one poll may take: the interval, but never more than 2 s, so a hang is noticed quickly. */
@@ -38,9 +40,16 @@ public record WatchdogConfig(URI serverUrl, double threshold, Duration interval)
   }
 
   static Optional<WatchdogConfig> fromEnvironment(EnvReader in) {
-    return in.optionalUrl("AGENT_WATCHDOG_URL").map(url -> new WatchdogConfig(
-        URI.create(url),
-        in.number("AGENT_WATCHDOG_THRESHOLD", 0.9, 0, 1),
-        in.duration("AGENT_WATCHDOG_INTERVAL", Duration.ofSeconds(1), Duration.ofMillis(10), Duration.ofMinutes(1))));
+    return in.optionalUrl("AGENT_WATCHDOG_URL")
+        .map(
+            url ->
+                new WatchdogConfig(
+                    URI.create(url),
+                    in.number("AGENT_WATCHDOG_THRESHOLD", 0.9, 0, 1),
+                    in.duration(
+                        "AGENT_WATCHDOG_INTERVAL",
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(10),
+                        Duration.ofMinutes(1))));
   }
 }

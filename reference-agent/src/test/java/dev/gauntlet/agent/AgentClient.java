@@ -7,19 +7,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Iterator;
+import java.util.List;
 
 /** Sends requests to a running agent the way the harness does. */
 final class AgentClient {
-  record Answer(int status, JsonNode body) {
-  }
+  record Answer(int status, JsonNode body) {}
 
   /** One server-sent event and when its blank line arrived. */
-  record Event(String name, JsonNode data, long arrivedNanos) {
-  }
+  record Event(String name, JsonNode data, long arrivedNanos) {}
 
-  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final URI base;
 
   AgentClient(RunningAgent agent) {
@@ -27,31 +26,44 @@ final class AgentClient {
   }
 
   Answer task(String taskId, String input) throws IOException, InterruptedException {
-    String body = FakeProvider.JSON.createObjectNode().put("task_id", taskId).put("input", input).toString();
+    String body =
+        FakeProvider.JSON.createObjectNode().put("task_id", taskId).put("input", input).toString();
     return post(body, taskId);
   }
 
   Answer post(String body, String taskIdHeader) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/tasks"))
-        .header("Content-Type", "application/json")
-        .header("X-Gauntlet-Task-Id", taskIdHeader)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/v1/tasks"))
+            .header("Content-Type", "application/json")
+            .header("X-Gauntlet-Task-Id", taskIdHeader)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
     return send(request);
   }
 
   /** Posts the task with {@code Accept: text/event-stream} and reads its events as they arrive. */
   List<Event> stream(String taskId, String input) throws IOException, InterruptedException {
-    String body = FakeProvider.JSON.createObjectNode().put("task_id", taskId).put("input", input).toString();
-    HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/tasks"))
-        .header("Content-Type", "application/json")
-        .header("Accept", "text/event-stream")
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
-    HttpResponse<java.util.stream.Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
-    if (response.statusCode() != 200 || !response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
-      throw new IllegalStateException("expected an event stream, but was " + response.statusCode() + " "
-          + response.headers().firstValue("Content-Type"));
+    String body =
+        FakeProvider.JSON.createObjectNode().put("task_id", taskId).put("input", input).toString();
+    HttpRequest request =
+        HttpRequest.newBuilder(base.resolve("/v1/tasks"))
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/event-stream")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    HttpResponse<java.util.stream.Stream<String>> response =
+        HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
+    if (response.statusCode() != 200
+        || !response
+            .headers()
+            .firstValue("Content-Type")
+            .orElse("")
+            .startsWith("text/event-stream")) {
+      throw new IllegalStateException(
+          "expected an event stream, but was "
+              + response.statusCode()
+              + " "
+              + response.headers().firstValue("Content-Type"));
     }
     List<Event> events = new ArrayList<>();
     String name = "message";
@@ -73,8 +85,14 @@ final class AgentClient {
 
   /** Submits the task with {@code "async": true}. */
   Answer submit(String taskId, String input) throws IOException, InterruptedException {
-    return post(FakeProvider.JSON.createObjectNode().put("task_id", taskId).put("input", input).put("async", true)
-        .toString(), taskId);
+    return post(
+        FakeProvider.JSON
+            .createObjectNode()
+            .put("task_id", taskId)
+            .put("input", input)
+            .put("async", true)
+            .toString(),
+        taskId);
   }
 
   /** {@code GET} of a path such as a {@code status_url}. */

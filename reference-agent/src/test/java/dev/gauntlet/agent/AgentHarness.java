@@ -23,8 +23,10 @@ final class AgentHarness implements AutoCloseable {
   }
 
   /** An agent asking the provider at {@code providerUrl} and the tools at {@code toolsUrl}, with {@code overrides}. */
-  AgentClient agent(String providerUrl, String toolsUrl, Map<String, String> overrides) throws InterruptedException {
-    Map<String, String> env = new HashMap<>(Map.of("OPENAI_BASE_URL", providerUrl, "AGENT_TOOLS_URL", toolsUrl));
+  AgentClient agent(String providerUrl, String toolsUrl, Map<String, String> overrides)
+      throws InterruptedException {
+    Map<String, String> env =
+        new HashMap<>(Map.of("OPENAI_BASE_URL", providerUrl, "AGENT_TOOLS_URL", toolsUrl));
     env.putAll(overrides);
     return new AgentClient(start(env));
   }
@@ -34,7 +36,9 @@ final class AgentHarness implements AutoCloseable {
     Map<String, String> withPort = new HashMap<>(env);
     withPort.put("AGENT_PORT", "0");
     RunningAgent agent = opened(ReferenceAgent.start(AgentConfig.fromEnvironment(withPort)));
-    assertThat(agent.awaitReady(Duration.ofSeconds(5))).as("catalog loaded: %s", agent.catalogError()).isTrue();
+    assertThat(agent.awaitReady(Duration.ofSeconds(5)))
+        .as("catalog loaded: %s", agent.catalogError())
+        .isTrue();
     return agent;
   }
 

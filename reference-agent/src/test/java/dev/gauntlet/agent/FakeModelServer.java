@@ -41,8 +41,12 @@ final class FakeModelServer implements AutoCloseable {
   private volatile long readyAtNanos;
   private volatile CountDownLatch hung;
 
-  FakeModelServer(Function<FakeProvider.Call, FakeProvider.Reply> script, double baselineMb, double leakMb,
-      long coldStartMs) throws IOException {
+  FakeModelServer(
+      Function<FakeProvider.Call, FakeProvider.Reply> script,
+      double baselineMb,
+      double leakMb,
+      long coldStartMs)
+      throws IOException {
     this.script = script;
     this.baselineMb = baselineMb;
     this.leakMb = leakMb;
@@ -110,7 +114,8 @@ final class FakeModelServer implements AutoCloseable {
       }
       switch (path) {
         case "/metrics" -> metrics(exchange);
-        case "/health" -> send(exchange, starting() ? 503 : 200, starting() ? "{\"status\":\"starting\"}" : "{}");
+        case "/health" ->
+            send(exchange, starting() ? 503 : 200, starting() ? "{\"status\":\"starting\"}" : "{}");
         case "/v1/chat/completions" -> complete(exchange, body);
         default -> send(exchange, 404, "{}");
       }
@@ -136,7 +141,10 @@ final class FakeModelServer implements AutoCloseable {
     metricsPolls.incrementAndGet();
     double used = usedMb;
     String labels = "{gpu=\"0\",modelName=\"Simulated \\\"H100\\\"\",Hostname=\"gauntlet\"}";
-    String text = String.format(Locale.ROOT, """
+    String text =
+        String.format(
+            Locale.ROOT,
+            """
         # HELP vllm:gpu_cache_usage_perc GPU KV-cache usage. 1 means 100 percent usage.
         # TYPE vllm:gpu_cache_usage_perc gauge
         vllm:gpu_cache_usage_perc{model_name="llama-3.1-8b-instruct"} %.4f
@@ -149,7 +157,12 @@ final class FakeModelServer implements AutoCloseable {
         # HELP DCGM_FI_DEV_FB_FREE Framebuffer memory free (in MiB).
         # TYPE DCGM_FI_DEV_FB_FREE gauge
         DCGM_FI_DEV_FB_FREE%s %.0f
-        """, Math.min(1, used / TOTAL_MB), labels, used, labels, TOTAL_MB - used);
+        """,
+            Math.min(1, used / TOTAL_MB),
+            labels,
+            used,
+            labels,
+            TOTAL_MB - used);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4");
     send(exchange, 200, text);
   }
@@ -157,16 +170,23 @@ final class FakeModelServer implements AutoCloseable {
   private void complete(HttpExchange exchange, byte[] request) throws IOException {
     if (starting()) {
       completionsWhileStarting.incrementAndGet();
-      send(exchange, 503, "{\"error\":{\"message\":\"model server is starting\",\"type\":\"service_unavailable\"}}");
+      send(
+          exchange,
+          503,
+          "{\"error\":{\"message\":\"model server is starting\",\"type\":\"service_unavailable\"}}");
       return;
     }
     completions.incrementAndGet();
     synchronized (this) {
       usedMb = Math.min(TOTAL_MB, usedMb + leakMb);
     }
-    FakeProvider.Reply reply = script.apply(new FakeProvider.Call(completions.get() - 1,
-        FakeProvider.JSON.readTree(request), exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id"),
-        System.nanoTime()));
+    FakeProvider.Reply reply =
+        script.apply(
+            new FakeProvider.Call(
+                completions.get() - 1,
+                FakeProvider.JSON.readTree(request),
+                exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id"),
+                System.nanoTime()));
     send(exchange, reply.status(), reply.body());
   }
 

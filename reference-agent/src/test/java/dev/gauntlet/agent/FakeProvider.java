@@ -40,7 +40,13 @@ final class FakeProvider implements AutoCloseable {
    * What to answer. A request with {@code stream: true} gets a 200 answer as chunks: the content a word a chunk,
    * {@code gapMillis} apart, after {@code delayMillis}; a {@code cut} stream ends halfway, without its finish chunk.
    */
-  record Reply(int status, Map<String, String> headers, String body, long delayMillis, long gapMillis, boolean cut) {
+  record Reply(
+      int status,
+      Map<String, String> headers,
+      String body,
+      long delayMillis,
+      long gapMillis,
+      boolean cut) {
     Reply(int status, Map<String, String> headers, String body, long delayMillis) {
       this(status, headers, body, delayMillis, 0, false);
     }
@@ -54,11 +60,16 @@ final class FakeProvider implements AutoCloseable {
     }
 
     static Reply answer(String text) {
-      return completion(JSON.createObjectNode().put("role", "assistant").put("content", text), "stop", 150, 30);
+      return completion(
+          JSON.createObjectNode().put("role", "assistant").put("content", text), "stop", 150, 30);
     }
 
     static Reply status(int status, Map<String, String> headers) {
-      return new Reply(status, headers, "{\"error\":{\"message\":\"fault " + status + "\",\"type\":\"server_error\"}}", 0);
+      return new Reply(
+          status,
+          headers,
+          "{\"error\":{\"message\":\"fault " + status + "\",\"type\":\"server_error\"}}",
+          0);
     }
 
     Reply delayed(long millis) {
@@ -78,7 +89,9 @@ final class FakeProvider implements AutoCloseable {
     Reply withUsage(int promptTokens, int completionTokens) {
       try {
         ObjectNode json = (ObjectNode) JSON.readTree(body);
-        json.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+        json.putObject("usage")
+            .put("prompt_tokens", promptTokens)
+            .put("completion_tokens", completionTokens)
             .put("total_tokens", promptTokens + completionTokens);
         return new Reply(status, headers, json.toString(), delayMillis, gapMillis, cut);
       } catch (IOException e) {
@@ -97,10 +110,19 @@ final class FakeProvider implements AutoCloseable {
       }
     }
 
-    private static Reply completion(ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
-      ObjectNode json = JSON.createObjectNode().put("id", "chatcmpl-1").put("object", "chat.completion")
-          .put("created", 1_700_000_000L).put("model", "gpt-4o-mini");
-      json.putArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).set("message", message);
+    private static Reply completion(
+        ObjectNode message, String finishReason, int promptTokens, int completionTokens) {
+      ObjectNode json =
+          JSON.createObjectNode()
+              .put("id", "chatcmpl-1")
+              .put("object", "chat.completion")
+              .put("created", 1_700_000_000L)
+              .put("model", "gpt-4o-mini");
+      json.putArray("choices")
+          .addObject()
+          .put("index", 0)
+          .put("finish_reason", finishReason)
+          .set("message", message);
       return new Reply(200, Map.of(), json.toString(), 0).withUsage(promptTokens, completionTokens);
     }
   }
@@ -120,9 +142,10 @@ final class FakeProvider implements AutoCloseable {
 
   /** Calls a tool first, then answers with the text of the tool's result. */
   static Function<Call, Reply> lookupThenAnswer(String tool, String arguments) {
-    return call -> "tool".equals(call.lastMessage().path("role").asText())
-        ? Reply.answer("Result: " + call.lastMessage().path("content").asText())
-        : Reply.toolCall("call_" + call.index(), tool, arguments);
+    return call ->
+        "tool".equals(call.lastMessage().path("role").asText())
+            ? Reply.answer("Result: " + call.lastMessage().path("content").asText())
+            : Reply.toolCall("call_" + call.index(), tool, arguments);
   }
 
   String baseUrl() {
@@ -136,7 +159,12 @@ final class FakeProvider implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
-      Call call = new Call(calls.size(), body, exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id"), System.nanoTime());
+      Call call =
+          new Call(
+              calls.size(),
+              body,
+              exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id"),
+              System.nanoTime());
       calls.add(call);
       Reply reply = script.apply(call);
       if (reply.delayMillis() > 0) {
@@ -166,7 +194,8 @@ final class FakeProvider implements AutoCloseable {
     exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
     exchange.sendResponseHeaders(200, 0);
     OutputStream out = exchange.getResponseBody();
-    chunk(out, completion, JSON.createObjectNode().put("role", "assistant").put("content", ""), null);
+    chunk(
+        out, completion, JSON.createObjectNode().put("role", "assistant").put("content", ""), null);
     String content = choice.path("message").path("content").asText("");
     List<String> words = content.isEmpty() ? List.of() : List.of(content.split("(?<= )"));
     for (int i = 0; i < words.size(); i++) {
@@ -194,7 +223,8 @@ final class FakeProvider implements AutoCloseable {
     write(out, "[DONE]");
   }
 
-  private static void chunk(OutputStream out, JsonNode completion, ObjectNode delta, String finishReason)
+  private static void chunk(
+      OutputStream out, JsonNode completion, ObjectNode delta, String finishReason)
       throws IOException {
     ObjectNode chunk = header(completion);
     ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
@@ -204,8 +234,11 @@ final class FakeProvider implements AutoCloseable {
   }
 
   private static ObjectNode header(JsonNode completion) {
-    return JSON.createObjectNode().put("id", completion.path("id").asText()).put("object", "chat.completion.chunk")
-        .put("created", completion.path("created").asLong()).put("model", completion.path("model").asText());
+    return JSON.createObjectNode()
+        .put("id", completion.path("id").asText())
+        .put("object", "chat.completion.chunk")
+        .put("created", completion.path("created").asLong())
+        .put("model", completion.path("model").asText());
   }
 
   private static void write(OutputStream out, String data) throws IOException {

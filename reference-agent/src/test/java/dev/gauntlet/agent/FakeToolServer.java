@@ -17,13 +17,13 @@ final class FakeToolServer implements AutoCloseable {
     System.setProperty("sun.net.httpserver.nodelay", "true");
   }
 
-  static final String CATALOG = """
+  static final String CATALOG =
+      """
       {"tools":[{"name":"lookup_order","description":"Looks up an order by id",
        "parameters":{"type":"object","properties":{"order_id":{"type":"string"}},"required":["order_id"]}}]}""";
 
   /** One tool execution the server received. */
-  record Call(String name, JsonNode arguments, String taskIdHeader) {
-  }
+  record Call(String name, JsonNode arguments, String taskIdHeader) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -61,9 +61,15 @@ final class FakeToolServer implements AutoCloseable {
       }
       String name = path.substring("/tools/".length());
       JsonNode arguments = FakeProvider.JSON.readTree(body);
-      calls.add(new Call(name, arguments, exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id")));
+      calls.add(
+          new Call(name, arguments, exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id")));
       if (name.equals("lookup_order")) {
-        send(exchange, 200, "{\"order_id\":\"" + arguments.path("order_id").asText() + "\",\"status\":\"shipped\"}");
+        send(
+            exchange,
+            200,
+            "{\"order_id\":\""
+                + arguments.path("order_id").asText()
+                + "\",\"status\":\"shipped\"}");
       } else {
         send(exchange, 404, "{\"error\":\"no tool " + name + "\"}");
       }

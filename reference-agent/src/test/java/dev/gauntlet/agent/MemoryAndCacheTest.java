@@ -28,7 +28,8 @@ import redis.clients.jedis.Jedis;
  */
 class MemoryAndCacheTest {
   private static final String INPUT = "Where is my order A1001?";
-  private static final String CACHE_KEY = "gauntlet:agent:cache:" + sha256("where is my order a1001?");
+  private static final String CACHE_KEY =
+      "gauntlet:agent:cache:" + sha256("where is my order a1001?");
   private static final Function<FakeProvider.Call, Reply> LOOKUP =
       FakeProvider.lookupThenAnswer("lookup_order", "{\"order_id\":\"A1001\"}");
   private static final String ANSWER = "Result: {\"order_id\":\"A1001\",\"status\":\"shipped\"}";
@@ -51,17 +52,23 @@ class MemoryAndCacheTest {
   @Test
   void keepsTheTurnsAndTheAnswerInRedisWithATtl() throws Exception {
     RedisServer redis = opened(RedisServer.start());
-    AgentClient.Answer answer = agent(Map.of("REDIS_URL", redis.url(), "AGENT_MEMORY_TTL_S", "600")).task("t-1", INPUT);
+    AgentClient.Answer answer =
+        agent(Map.of("REDIS_URL", redis.url(), "AGENT_MEMORY_TTL_S", "600")).task("t-1", INPUT);
 
     assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
     assertThat(answer.body().path("cache").asText()).isEqualTo("miss");
     Jedis jedis = opened(redis.client());
-    assertThat(jedis.lrange("gauntlet:agent:memory:t-1", 0, -1)).containsExactly(
-        "{\"role\":\"user\",\"content\":\"Where is my order A1001?\"}",
-        "{\"role\":\"assistant\",\"content\":" + FakeProvider.JSON.writeValueAsString(ANSWER) + "}");
+    assertThat(jedis.lrange("gauntlet:agent:memory:t-1", 0, -1))
+        .containsExactly(
+            "{\"role\":\"user\",\"content\":\"Where is my order A1001?\"}",
+            "{\"role\":\"assistant\",\"content\":"
+                + FakeProvider.JSON.writeValueAsString(ANSWER)
+                + "}");
     assertThat(jedis.ttl("gauntlet:agent:memory:t-1")).isBetween(590L, 600L);
     assertThat(jedis.get(CACHE_KEY)).isEqualTo(ANSWER);
-    assertThat(jedis.ttl(CACHE_KEY)).as("AGENT_CACHE_TTL_S defaults to an hour").isBetween(3_590L, 3_600L);
+    assertThat(jedis.ttl(CACHE_KEY))
+        .as("AGENT_CACHE_TTL_S defaults to an hour")
+        .isBetween(3_590L, 3_600L);
   }
 
   @Test
@@ -77,17 +84,23 @@ class MemoryAndCacheTest {
     assertThat(hit.body().path("output").asText()).isEqualTo(ANSWER);
     assertThat(hit.body().path("llm_calls").asInt()).isZero();
     assertThat(hit.body().path("provider").asText()).isEqualTo("cache");
-    assertThat(hit.body().path("usage").toString()).isEqualTo("{\"input_tokens\":0,\"output_tokens\":0}");
+    assertThat(hit.body().path("usage").toString())
+        .isEqualTo("{\"input_tokens\":0,\"output_tokens\":0}");
     assertThat(provider.calls()).as("only the first task's two turns").hasSize(2);
     assertThat(tools.calls()).hasSize(1);
-    assertThat(opened(redis.client()).llen("gauntlet:agent:memory:t-2")).as("a hit is remembered too").isEqualTo(2);
+    assertThat(opened(redis.client()).llen("gauntlet:agent:memory:t-2"))
+        .as("a hit is remembered too")
+        .isEqualTo(2);
   }
 
   @Test
-  void aTaskThatContinuesAConversationGetsItsEarlierTurnsFromRedisAndItsOwnCacheKey() throws Exception {
+  void aTaskThatContinuesAConversationGetsItsEarlierTurnsFromRedisAndItsOwnCacheKey()
+      throws Exception {
     RedisServer redis = opened(RedisServer.start());
     Jedis jedis = opened(redis.client());
-    jedis.rpush("gauntlet:agent:memory:t-9", "{\"role\":\"user\",\"content\":\"I ordered A1001 and A1002.\"}",
+    jedis.rpush(
+        "gauntlet:agent:memory:t-9",
+        "{\"role\":\"user\",\"content\":\"I ordered A1001 and A1002.\"}",
         "{\"role\":\"assistant\",\"content\":\"Noted.\"}");
     jedis.set(CACHE_KEY, "an answer to the same words in a new conversation");
 
@@ -96,16 +109,22 @@ class MemoryAndCacheTest {
     assertThat(answer.body().path("cache").asText()).isEqualTo("miss");
     assertThat(answer.body().path("output").asText()).isEqualTo(ANSWER);
     FakeProvider.Call first = provider.calls().get(0);
-    assertThat(first.messages()).extracting(message -> message.path("role").asText() + ": " + message.path("content").asText())
-        .containsExactly("system: " + first.messages().get(0).path("content").asText(),
-            "user: I ordered A1001 and A1002.", "assistant: Noted.", "user: " + INPUT);
+    assertThat(first.messages())
+        .extracting(
+            message -> message.path("role").asText() + ": " + message.path("content").asText())
+        .containsExactly(
+            "system: " + first.messages().get(0).path("content").asText(),
+            "user: I ordered A1001 and A1002.",
+            "assistant: Noted.",
+            "user: " + INPUT);
     assertThat(jedis.llen("gauntlet:agent:memory:t-9")).isEqualTo(4);
   }
 
   @Test
   void aFailedTaskIsNeitherCachedNorRemembered() throws Exception {
     RedisServer redis = opened(RedisServer.start());
-    FakeProvider failing = opened(new FakeProvider(call -> Reply.status(503, Map.of("retry-after-ms", "1"))));
+    FakeProvider failing =
+        opened(new FakeProvider(call -> Reply.status(503, Map.of("retry-after-ms", "1"))));
     AgentClient.Answer answer = agent(failing, Map.of("REDIS_URL", redis.url())).task("t-1", INPUT);
 
     assertThat(answer.status()).isEqualTo(502);
@@ -115,10 +134,13 @@ class MemoryAndCacheTest {
   @Test
   void anAnswerCutShortIsNotCached() throws Exception {
     RedisServer redis = opened(RedisServer.start());
-    FakeProvider cutting = opened(new FakeProvider(call -> Reply.answer("Your order is").truncated()));
+    FakeProvider cutting =
+        opened(new FakeProvider(call -> Reply.answer("Your order is").truncated()));
     AgentClient agent = agent(cutting, Map.of("REDIS_URL", redis.url(), "AGENT_MODE", "naive"));
 
-    assertThat(agent.task("t-1", INPUT).status()).as("naive mode takes a truncated answer").isEqualTo(200);
+    assertThat(agent.task("t-1", INPUT).status())
+        .as("naive mode takes a truncated answer")
+        .isEqualTo(200);
     assertThat(agent.task("t-2", INPUT).body().path("cache").asText()).isEqualTo("miss");
     assertThat(opened(redis.client()).exists(CACHE_KEY)).isFalse();
   }
@@ -157,7 +179,9 @@ class MemoryAndCacheTest {
     }
     AgentClient.Answer followUp = agent.task("t-6", "And A1002?");
     assertThat(provider.calls().get(provider.calls().size() - 2).messages().toString())
-        .as("memory moved into the process").contains(INPUT).contains("And A1002?");
+        .as("memory moved into the process")
+        .contains(INPUT)
+        .contains("And A1002?");
     assertThat(followUp.status()).isEqualTo(200);
 
     redis.restart();
@@ -186,8 +210,11 @@ class MemoryAndCacheTest {
     } finally {
       redis.resume();
     }
-    assertThat(millis.get(0)).as("the first task waits for its Redis timeouts: %s", millis).isGreaterThanOrEqualTo(200);
-    assertThat(millis.subList(2, 6)).as("once the breaker is open no task waits for Redis: %s", millis)
+    assertThat(millis.get(0))
+        .as("the first task waits for its Redis timeouts: %s", millis)
+        .isGreaterThanOrEqualTo(200);
+    assertThat(millis.subList(2, 6))
+        .as("once the breaker is open no task waits for Redis: %s", millis)
         .allSatisfy(taken -> assertThat(taken).isLessThan(200));
   }
 
@@ -212,7 +239,8 @@ class MemoryAndCacheTest {
 
     assertThat(answer.status()).isEqualTo(502);
     assertThat(answer.body().path("task_id").asText()).isEqualTo("t-2");
-    assertThat(answer.body().path("error").asText()).startsWith("redis at 127.0.0.1:" + redis.port() + " failed: ");
+    assertThat(answer.body().path("error").asText())
+        .startsWith("redis at 127.0.0.1:" + redis.port() + " failed: ");
     assertThat(provider.calls()).as("it failed before asking the provider").hasSize(2);
   }
 
@@ -232,7 +260,8 @@ class MemoryAndCacheTest {
     assertThat(followUp.messages().get(3).path("content").asText()).isEqualTo("And A1002?");
   }
 
-  private AgentClient.Answer awaitCache(AgentClient agent, String status, Duration patience) throws Exception {
+  private AgentClient.Answer awaitCache(AgentClient agent, String status, Duration patience)
+      throws Exception {
     long deadline = System.nanoTime() + patience.toNanos();
     List<String> seen = new ArrayList<>();
     for (int i = 0; System.nanoTime() < deadline; i++) {
@@ -243,14 +272,16 @@ class MemoryAndCacheTest {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("no answer said cache " + status + " within " + patience + "; saw " + seen);
+    throw new AssertionError(
+        "no answer said cache " + status + " within " + patience + "; saw " + seen);
   }
 
   private AgentClient agent(Map<String, String> overrides) throws InterruptedException {
     return agent(provider, overrides);
   }
 
-  private AgentClient agent(FakeProvider llm, Map<String, String> overrides) throws InterruptedException {
+  private AgentClient agent(FakeProvider llm, Map<String, String> overrides)
+      throws InterruptedException {
     return harness.agent(llm.baseUrl(), tools.baseUrl(), overrides);
   }
 
@@ -266,7 +297,9 @@ class MemoryAndCacheTest {
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

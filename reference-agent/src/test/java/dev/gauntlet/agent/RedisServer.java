@@ -31,7 +31,8 @@ final class RedisServer implements AutoCloseable {
 
   static RedisServer start() throws IOException, InterruptedException {
     requireInstalled();
-    RedisServer server = new RedisServer(freePort(), Files.createTempFile("gauntlet-redis-", ".log"));
+    RedisServer server =
+        new RedisServer(freePort(), Files.createTempFile("gauntlet-redis-", ".log"));
     server.restart();
     return server;
   }
@@ -66,17 +67,31 @@ final class RedisServer implements AutoCloseable {
 
   /** Starts a fresh, empty server on the same port and waits until it answers PING. */
   void restart() throws IOException, InterruptedException {
-    process = new ProcessBuilder("redis-server", "--port", String.valueOf(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no")
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .start();
+    process =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(READY_MILLIS);
     while (!answersPing()) {
       if (!process.isAlive() || System.nanoTime() > deadline) {
         process.destroyForcibly();
-        throw new IllegalStateException("redis-server did not answer PING on 127.0.0.1:" + port + " after "
-            + READY_MILLIS + " ms; its output:\n" + Files.readString(log));
+        throw new IllegalStateException(
+            "redis-server did not answer PING on 127.0.0.1:"
+                + port
+                + " after "
+                + READY_MILLIS
+                + " ms; its output:\n"
+                + Files.readString(log));
       }
       Thread.sleep(10);
     }
@@ -97,7 +112,8 @@ final class RedisServer implements AutoCloseable {
   }
 
   private void signal(String signal) throws IOException, InterruptedException {
-    Process kill = new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", signal, String.valueOf(process.pid())).inheritIO().start();
     Assertions.assertEquals(0, kill.waitFor(), "kill " + signal + " " + process.pid());
   }
 
@@ -108,8 +124,11 @@ final class RedisServer implements AutoCloseable {
         return;
       }
     }
-    String why = "redis-server is not on the PATH (" + path + "); install it (apt-get install redis-server, "
-        + "brew install redis) to run the Redis tests";
+    String why =
+        "redis-server is not on the PATH ("
+            + path
+            + "); install it (apt-get install redis-server, "
+            + "brew install redis) to run the Redis tests";
     if (System.getenv("CI") != null) {
       Assertions.fail(why + "; CI is set, so they must run");
     }

@@ -18,8 +18,10 @@ class WatchdogTest {
   private static final String INPUT = "Where is my order A1001?";
   private static final Function<FakeProvider.Call, FakeProvider.Reply> LOOKUP =
       FakeProvider.lookupThenAnswer("lookup_order", "{\"order_id\":\"A1001\"}");
+
   /** 56 GiB of 80 taken at start; each completion leaks 4 GiB: one task (two completions) reaches 80%, two 90%. */
   private static final double BASELINE_MB = 57_344;
+
   private static final double LEAK_MB = 4_096;
   private static final Duration WAIT = Duration.ofSeconds(10);
 
@@ -39,7 +41,8 @@ class WatchdogTest {
   }
 
   @Test
-  void restartsAtTheThresholdAnswersFromTheFallbackDuringColdStartAndReturnsToThePrimary() throws Exception {
+  void restartsAtTheThresholdAnswersFromTheFallbackDuringColdStartAndReturnsToThePrimary()
+      throws Exception {
     FakeModelServer server = opened(new FakeModelServer(LOOKUP, BASELINE_MB, LEAK_MB, 1_500));
     AgentClient agent = agent(server, "resilient");
 
@@ -53,10 +56,14 @@ class WatchdogTest {
     AgentClient.Answer during = agent.task("t-3", INPUT);
     assertThat(during.status()).as(during.body().toString()).isEqualTo(200);
     assertThat(during.body().path("provider").asText()).isEqualTo("fallback");
-    assertThat(server.completionsWhileStarting()).as("no call spent on a server known to be starting").isZero();
+    assertThat(server.completionsWhileStarting())
+        .as("no call spent on a server known to be starting")
+        .isZero();
 
     assertThat(eventually(() -> !server.starting())).isTrue();
-    assertThat(eventually(() -> primaryAnswers(agent))).as("back to the primary once /health is 200").isTrue();
+    assertThat(eventually(() -> primaryAnswers(agent)))
+        .as("back to the primary once /health is 200")
+        .isTrue();
     assertThat(server.restarts()).as("memory back at its baseline: no second restart").isEqualTo(1);
   }
 
@@ -78,7 +85,8 @@ class WatchdogTest {
 
   @Test
   void naiveModeHasNoWatchdogWhateverTheEnvironmentSays() throws Exception {
-    FakeModelServer server = opened(new FakeModelServer(LOOKUP, 0.95 * FakeModelServer.TOTAL_MB, LEAK_MB, 1_000));
+    FakeModelServer server =
+        opened(new FakeModelServer(LOOKUP, 0.95 * FakeModelServer.TOTAL_MB, LEAK_MB, 1_000));
     RunningAgent running = start(server, "naive");
     AgentClient agent = new AgentClient(running);
 
@@ -102,7 +110,8 @@ class WatchdogTest {
 
   private boolean primaryAnswers(AgentClient agent) {
     try {
-      return "primary".equals(agent.task("probe-" + System.nanoTime(), INPUT).body().path("provider").asText());
+      return "primary"
+          .equals(agent.task("probe-" + System.nanoTime(), INPUT).body().path("provider").asText());
     } catch (Exception e) {
       return false;
     }
@@ -124,15 +133,24 @@ class WatchdogTest {
   }
 
   private RunningAgent start(FakeModelServer server, String mode) throws InterruptedException {
-    return harness.start(Map.of(
-        "AGENT_MODE", mode,
-        "AGENT_CACHE", "off",
-        "OPENAI_BASE_URL", server.baseUrl(),
-        "OPENAI_FALLBACK_BASE_URL", fallback.baseUrl(),
-        "AGENT_TOOLS_URL", tools.baseUrl(),
-        "AGENT_WATCHDOG_URL", server.rootUrl(),
-        "AGENT_WATCHDOG_THRESHOLD", "0.9",
-        "AGENT_WATCHDOG_INTERVAL", "250ms"));
+    return harness.start(
+        Map.of(
+            "AGENT_MODE",
+            mode,
+            "AGENT_CACHE",
+            "off",
+            "OPENAI_BASE_URL",
+            server.baseUrl(),
+            "OPENAI_FALLBACK_BASE_URL",
+            fallback.baseUrl(),
+            "AGENT_TOOLS_URL",
+            tools.baseUrl(),
+            "AGENT_WATCHDOG_URL",
+            server.rootUrl(),
+            "AGENT_WATCHDOG_THRESHOLD",
+            "0.9",
+            "AGENT_WATCHDOG_INTERVAL",
+            "250ms"));
   }
 
   private <T extends AutoCloseable> T opened(T resource) {

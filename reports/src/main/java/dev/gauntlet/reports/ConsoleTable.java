@@ -23,8 +23,13 @@ public final class ConsoleTable {
     List<String[]> rows = new ArrayList<>();
     rows.add(Arrays.copyOf(HEADER, columns));
     for (SloResult slo : verdict.slos()) {
-      String[] row = {oneLine(slo.name()), slo.threshold(), slo.measuredText(), slo.status().name(),
-          Margin.of(slo).orElse("")};
+      String[] row = {
+        oneLine(slo.name()),
+        slo.threshold(),
+        slo.measuredText(),
+        slo.status().name(),
+        Margin.of(slo).orElse("")
+      };
       rows.add(Arrays.copyOf(row, columns));
     }
     int[] widths = widths(rows);
@@ -36,16 +41,28 @@ public final class ConsoleTable {
       out.append(oneLine(verdict.harness().summary())).append('\n');
     }
     for (FaultPlaneCheck check : verdict.faultPlaneChecks()) {
-      // Only beside a verdict that did not pass: a check changes an outcome only through the SLOs it leaves
-      // unresolved (a passed one stands), so on a passed run its finding is for summary.md and verdict.json.
+      // Only beside a verdict that did not pass: a check changes an outcome only through the SLOs
+      // it leaves
+      // unresolved (a passed one stands), so on a passed run its finding is for summary.md and
+      // verdict.json.
       if (check.unresolved() && verdict.status() != Status.PASSED) {
-        // Not "UNRESOLVED": the check only leaves the SLOs it distorted unresolved, and the table above says which.
-        out.append("harness check ").append(check.name()).append(": ").append(oneLine(check.message()))
+        // Not "UNRESOLVED": the check only leaves the SLOs it distorted unresolved, and the table
+        // above says which.
+        out.append("harness check ")
+            .append(check.name())
+            .append(": ")
+            .append(oneLine(check.message()))
             .append('\n');
       }
     }
-    return out.append("verdict: ").append(verdict.status().name()).append(" (").append(oneLine(verdict.reason()))
-        .append(") seed=").append(verdict.seed()).append('\n').toString();
+    return out.append("verdict: ")
+        .append(verdict.status().name())
+        .append(" (")
+        .append(oneLine(verdict.reason()))
+        .append(") seed=")
+        .append(verdict.seed())
+        .append('\n')
+        .toString();
   }
 
   private static int[] widths(List<String[]> rows) {
@@ -61,7 +78,8 @@ public final class ConsoleTable {
   private static void line(StringBuilder out, String[] row, int[] widths) {
     StringBuilder line = new StringBuilder();
     for (int i = 0; i < row.length; i++) {
-      line.append(row[i]).append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
+      line.append(row[i])
+          .append(" ".repeat(widths[i] - row[i].codePointCount(0, row[i].length()) + 2));
     }
     out.append(line.toString().stripTrailing()).append('\n');
   }

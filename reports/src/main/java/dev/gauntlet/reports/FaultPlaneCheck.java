@@ -16,7 +16,12 @@ import java.util.List;
  * @param violations how many of them broke the check
  * @param examples   a few of the violations, each as one line
  */
-public record FaultPlaneCheck(String name, Status status, String message, long checked, long violations,
+public record FaultPlaneCheck(
+    String name,
+    Status status,
+    String message,
+    long checked,
+    long violations,
     List<String> examples) {
 
   public FaultPlaneCheck {

@@ -19,12 +19,26 @@ import java.util.Map;
  * @param timing   failover and detection during the window, and the bar recovery and failover were measured against
  */
 public record FaultWindowResult(
-    String fault, String kind, long startMs, long endMs, RecoveryResult recovery, Phase before, Phase during,
-    Phase after, Timing timing) {
+    String fault,
+    String kind,
+    long startMs,
+    long endMs,
+    RecoveryResult recovery,
+    Phase before,
+    Phase during,
+    Phase after,
+    Timing timing) {
 
   /** A window without failover, detection or the health bar measured. */
-  public FaultWindowResult(String fault, String kind, long startMs, long endMs, RecoveryResult recovery,
-      Phase before, Phase during, Phase after) {
+  public FaultWindowResult(
+      String fault,
+      String kind,
+      long startMs,
+      long endMs,
+      RecoveryResult recovery,
+      Phase before,
+      Phase during,
+      Phase after) {
     this(fault, kind, startMs, endMs, recovery, before, during, after, Timing.UNMEASURED);
   }
 
@@ -40,11 +54,16 @@ public record FaultWindowResult(
    * @param latencyBoundSeconds the slowest a good task may be; null when latency was not judged
    * @param maxBadShare       the share of bad tasks a healthy bucket may show before it is judged unhealthy
    */
-  public record Timing(RecoveryResult failover, RecoveryResult detection, double resolutionSeconds,
-      Double latencyBoundSeconds, double maxBadShare) {
+  public record Timing(
+      RecoveryResult failover,
+      RecoveryResult detection,
+      double resolutionSeconds,
+      Double latencyBoundSeconds,
+      double maxBadShare) {
 
     /** Nothing measured. */
-    public static final Timing UNMEASURED = new Timing(RecoveryResult.noData(), RecoveryResult.noData(), 0, null, 0);
+    public static final Timing UNMEASURED =
+        new Timing(RecoveryResult.noData(), RecoveryResult.noData(), 0, null, 0);
   }
 
   /**
@@ -57,7 +76,11 @@ public record FaultWindowResult(
    * @param metrics     every metric of {@link Evaluator#SEGMENT_METRICS} over the tasks started and the ledger
    *                    entries written in the phase, in that order; a null value could not be measured
    */
-  public record Phase(long tasks, Double successRate, Double p95Seconds, Double accuracy,
+  public record Phase(
+      long tasks,
+      Double successRate,
+      Double p95Seconds,
+      Double accuracy,
       Map<String, Double> metrics) {
 
     public Phase {
@@ -77,11 +100,15 @@ public record FaultWindowResult(
 
   /** Failover time in seconds, or null when the agent did not fail over while the window was on, or no data. */
   public Double failoverSeconds() {
-    return timing.failover().state() == RecoveryResult.State.RECOVERED ? timing.failover().seconds() : null;
+    return timing.failover().state() == RecoveryResult.State.RECOVERED
+        ? timing.failover().seconds()
+        : null;
   }
 
   /** Time to detect in seconds, or null when nothing showed the fault while it was on. */
   public Double timeToDetectSeconds() {
-    return timing.detection().state() == RecoveryResult.State.RECOVERED ? timing.detection().seconds() : null;
+    return timing.detection().state() == RecoveryResult.State.RECOVERED
+        ? timing.detection().seconds()
+        : null;
   }
 }

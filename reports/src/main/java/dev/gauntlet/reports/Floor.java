@@ -45,7 +45,8 @@ public record Floor(double tolerance, double resolution, double noise) {
   }
 
   /** The noise floor of {@code metric}: the larger of what the spreads in {@code sources} give; 0 with none. */
-  static double noise(String metric, int baselineRuns, Map<String, RunNoise.Spread> own, NoiseProfile profile) {
+  static double noise(
+      String metric, int baselineRuns, Map<String, RunNoise.Spread> own, NoiseProfile profile) {
     double noise = own.containsKey(metric) ? own.get(metric).floor(baselineRuns) : 0;
     RunNoise.Spread recorded = profile == null ? null : profile.spread(metric);
     return recorded == null ? noise : Math.max(noise, recorded.floor(baselineRuns));

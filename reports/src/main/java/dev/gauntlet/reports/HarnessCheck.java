@@ -28,9 +28,21 @@ import java.util.Set;
  *                        built its engine, so arrivals start some hundreds of milliseconds after it); 0 unchecked
  */
 public record HarnessCheck(
-    boolean checked, long sendLagP50Ms, long sendLagP99Ms, long sendLagMaxMs, long samples, long maxSendLagMs,
-    double minArrivalShare, int buckets, Double worstShare, long worstBucketS, long worstPlanned, long worstOnTime,
-    boolean fellBehind, String message, long arrivalsStartMs) {
+    boolean checked,
+    long sendLagP50Ms,
+    long sendLagP99Ms,
+    long sendLagMaxMs,
+    long samples,
+    long maxSendLagMs,
+    double minArrivalShare,
+    int buckets,
+    Double worstShare,
+    long worstBucketS,
+    long worstPlanned,
+    long worstOnTime,
+    boolean fellBehind,
+    String message,
+    long arrivalsStartMs) {
 
   /**
    * The harness's own start-up, judged by neither check when the workload's warm-up is shorter: its first arrivals go
@@ -64,9 +76,21 @@ public record HarnessCheck(
    * timeouts read on the harness's clock, and recovery_time, made of success and latency). Accuracy, pass^k, cost,
    * hallucinated calls and leaks depend on what the agent answered, not when.
    */
-  public static final Set<String> RATE_DEPENDENT = Set.of("achieved_rate", "goodput", "success_rate",
-      "latency.p50", "latency.p95", "latency.p99", "latency.max", "ttft.p50", "ttft.p95", "ttft.p99",
-      "recovery_time", "failover_time", "time_to_detect");
+  public static final Set<String> RATE_DEPENDENT =
+      Set.of(
+          "achieved_rate",
+          "goodput",
+          "success_rate",
+          "latency.p50",
+          "latency.p95",
+          "latency.p99",
+          "latency.max",
+          "ttft.p50",
+          "ttft.p95",
+          "ttft.p99",
+          "recovery_time",
+          "failover_time",
+          "time_to_detect");
 
   /** A check that could not run, as on records without a scheduled arrival. */
   public static HarnessCheck skipped() {
@@ -83,9 +107,26 @@ public record HarnessCheck(
     if (!checked) {
       return "harness pace: not checked (the records carry no scheduled arrival)";
     }
-    String lag = "send lag p50 " + sendLagP50Ms + " ms, p99 " + sendLagP99Ms + " ms, max " + sendLagMaxMs + " ms";
-    String share = worstShare == null ? "" : String.format(java.util.Locale.ROOT,
-        "; worst 10 s sent %d of %d planned arrivals (%.1f%%)", worstOnTime, worstPlanned, 100 * worstShare);
-    return "harness pace: " + lag + share + (fellBehind ? " — FELL BEHIND: " + message : " — kept up");
+    String lag =
+        "send lag p50 "
+            + sendLagP50Ms
+            + " ms, p99 "
+            + sendLagP99Ms
+            + " ms, max "
+            + sendLagMaxMs
+            + " ms";
+    String share =
+        worstShare == null
+            ? ""
+            : String.format(
+                java.util.Locale.ROOT,
+                "; worst 10 s sent %d of %d planned arrivals (%.1f%%)",
+                worstOnTime,
+                worstPlanned,
+                100 * worstShare);
+    return "harness pace: "
+        + lag
+        + share
+        + (fellBehind ? " — FELL BEHIND: " + message : " — kept up");
   }
 }

@@ -18,12 +18,27 @@ import java.util.Set;
  * @param floor        the practical floor a worse change must exceed, null when either value is missing
  * @param decision     what the change amounts to
  */
-public record MetricDiff(String metric, Double baseline, Double current, String test, Double pValue,
-    Double adjustedP, Floor floor, Decision decision) {
+public record MetricDiff(
+    String metric,
+    Double baseline,
+    Double current,
+    String test,
+    Double pValue,
+    Double adjustedP,
+    Floor floor,
+    Decision decision) {
 
   /** Metrics that are better when higher; every other metric is better when lower. */
-  public static final Set<String> HIGHER_IS_BETTER = Set.of("success_rate", "accuracy", "accuracy.ci_low",
-      "accuracy.ci_high", "pass^k", "pass@k", "goodput", "achieved_rate");
+  public static final Set<String> HIGHER_IS_BETTER =
+      Set.of(
+          "success_rate",
+          "accuracy",
+          "accuracy.ci_low",
+          "accuracy.ci_high",
+          "pass^k",
+          "pass@k",
+          "goodput",
+          "achieved_rate");
 
   /** What a change amounts to. */
   public enum Decision {

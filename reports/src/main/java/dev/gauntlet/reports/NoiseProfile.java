@@ -28,7 +28,8 @@ public record NoiseProfile(List<RunNoise.Spread> spreads) {
   /** Writes the profile as JSON to {@code file}. */
   public void write(Path file) {
     try {
-      Files.writeString(file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
+      Files.writeString(
+          file, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(this) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("could not write the noise profile " + file, e);
     }
@@ -39,13 +40,19 @@ public record NoiseProfile(List<RunNoise.Spread> spreads) {
     try {
       NoiseProfile profile = Json.mapper().readValue(file.toFile(), NoiseProfile.class);
       if (profile.spreads().isEmpty()) {
-        throw new IllegalArgumentException(file + " must be a noise profile (gauntlet diff --noise RUN… --save "
-            + "FILE), but has no spreads");
+        throw new IllegalArgumentException(
+            file
+                + " must be a noise profile (gauntlet diff --noise RUN… --save "
+                + "FILE), but has no spreads");
       }
       return profile;
     } catch (IOException e) {
-      throw new IllegalArgumentException(file + " must be a noise profile (gauntlet diff --noise RUN… --save FILE), "
-          + "but could not be read: " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          file
+              + " must be a noise profile (gauntlet diff --noise RUN… --save FILE), "
+              + "but could not be read: "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -41,9 +41,11 @@ public final class RunDiff {
   }
 
   /** {@code current} against {@code baseline}'s runs (and profile), every metric of {@link Evaluator#METRIC_ORDER}. */
-  public static List<MetricDiff> compare(Baseline baseline, RunDirectory current, Tolerance tolerance) {
+  public static List<MetricDiff> compare(
+      Baseline baseline, RunDirectory current, Tolerance tolerance) {
     List<RunSample> baselines = baseline.runs().stream().map(RunSample::read).toList();
-    return compare(baselines, RunSample.read(current), tolerance, baseline.profile(), Evaluator.METRIC_ORDER);
+    return compare(
+        baselines, RunSample.read(current), tolerance, baseline.profile(), Evaluator.METRIC_ORDER);
   }
 
   /**
@@ -56,8 +58,12 @@ public final class RunDiff {
    * @param profile   a recorded noise profile, or null
    * @param metrics   the metrics compared, in the order wanted
    */
-  public static List<MetricDiff> compare(List<RunSample> baselines, RunSample current, Tolerance tolerance,
-      NoiseProfile profile, List<String> metrics) {
+  public static List<MetricDiff> compare(
+      List<RunSample> baselines,
+      RunSample current,
+      Tolerance tolerance,
+      NoiseProfile profile,
+      List<String> metrics) {
     List<Tested> tested = new ArrayList<>();
     for (String metric : metrics) {
       Double b = mean(baselines, metric);
@@ -79,9 +85,14 @@ public final class RunDiff {
     for (int i = 0; i < tested.size(); i++) {
       Tested t = tested.get(i);
       Double adjustedP = slots[i] < 0 ? null : adjusted[slots[i]];
-      Floor floor = t.baseline() == null || t.current() == null ? null : new Floor(
-          tolerance.allowance(t.metric(), t.baseline()), Floor.resolution(t.metric(), t.baseline(),
-          fewest(baselines, current, t.metric())), Floor.noise(t.metric(), baselines.size(), spreads, profile));
+      Floor floor =
+          t.baseline() == null || t.current() == null
+              ? null
+              : new Floor(
+                  tolerance.allowance(t.metric(), t.baseline()),
+                  Floor.resolution(
+                      t.metric(), t.baseline(), fewest(baselines, current, t.metric())),
+                  Floor.noise(t.metric(), baselines.size(), spreads, profile));
       diffs.add(decided(t, adjustedP, floor));
     }
     return diffs;
@@ -89,8 +100,10 @@ public final class RunDiff {
 
   /** How many places the Holm family of {@code diffs} had: their tested metrics, a restated rate counted once. */
   public static int familySize(List<MetricDiff> diffs) {
-    List<Tested> tested = diffs.stream().map(d -> new Tested(d.metric(), d.baseline(), d.current(), d.test(),
-        d.pValue())).toList();
+    List<Tested> tested =
+        diffs.stream()
+            .map(d -> new Tested(d.metric(), d.baseline(), d.current(), d.test(), d.pValue()))
+            .toList();
     return Arrays.stream(slots(tested)).max().orElse(-1) + 1;
   }
 
@@ -100,14 +113,25 @@ public final class RunDiff {
   }
 
   private static MetricDiff decided(Tested t, Double adjustedP, Floor floor) {
-    MetricDiff open = new MetricDiff(t.metric(), t.baseline(), t.current(), t.test(), t.p(), adjustedP, floor, null);
-    MetricDiff.Decision decision = floor == null ? MetricDiff.Decision.NOT_MEASURED
-        : t.test() == null ? MetricDiff.Decision.NOT_TESTED
-        : open.delta() == 0 ? MetricDiff.Decision.UNCHANGED
-        : !open.worse() ? MetricDiff.Decision.BETTER
-        : !open.significant() ? MetricDiff.Decision.NOISE
-        : beyond(open.delta(), floor) ? MetricDiff.Decision.REGRESSION : MetricDiff.Decision.WITHIN_FLOOR;
-    return new MetricDiff(t.metric(), t.baseline(), t.current(), t.test(), t.p(), adjustedP, floor, decision);
+    MetricDiff open =
+        new MetricDiff(
+            t.metric(), t.baseline(), t.current(), t.test(), t.p(), adjustedP, floor, null);
+    MetricDiff.Decision decision =
+        floor == null
+            ? MetricDiff.Decision.NOT_MEASURED
+            : t.test() == null
+                ? MetricDiff.Decision.NOT_TESTED
+                : open.delta() == 0
+                    ? MetricDiff.Decision.UNCHANGED
+                    : !open.worse()
+                        ? MetricDiff.Decision.BETTER
+                        : !open.significant()
+                            ? MetricDiff.Decision.NOISE
+                            : beyond(open.delta(), floor)
+                                ? MetricDiff.Decision.REGRESSION
+                                : MetricDiff.Decision.WITHIN_FLOOR;
+    return new MetricDiff(
+        t.metric(), t.baseline(), t.current(), t.test(), t.p(), adjustedP, floor, decision);
   }
 
   /**
@@ -122,7 +146,9 @@ public final class RunDiff {
       Tested t = tested.get(i);
       slots[i] = t.p() == null ? -1 : next;
       for (int j = 0; j < i && t.p() != null; j++) {
-        if ("pass@k".equals(t.metric()) && "pass^k".equals(tested.get(j).metric()) && t.sameTestAs(tested.get(j))) {
+        if ("pass@k".equals(t.metric())
+            && "pass^k".equals(tested.get(j).metric())
+            && t.sameTestAs(tested.get(j))) {
           slots[i] = slots[j];
         }
       }
@@ -138,11 +164,15 @@ public final class RunDiff {
   }
 
   private static double[] values(List<RunSample> runs, String metric) {
-    return runs.stream().map(r -> r.metrics().get(metric)).filter(v -> v != null).mapToDouble(Double::doubleValue)
+    return runs.stream()
+        .map(r -> r.metrics().get(metric))
+        .filter(v -> v != null)
+        .mapToDouble(Double::doubleValue)
         .toArray();
   }
 
-  private static Map<String, RunNoise.Spread> spreads(List<RunSample> baselines, List<String> metrics) {
+  private static Map<String, RunNoise.Spread> spreads(
+      List<RunSample> baselines, List<String> metrics) {
     Map<String, RunNoise.Spread> spreads = new HashMap<>();
     for (String metric : metrics) {
       double[] values = values(baselines, metric);
@@ -156,7 +186,10 @@ public final class RunDiff {
   /** The fewest tasks behind {@code metric} in any one run compared, null when no run counts them. */
   private static Long fewest(List<RunSample> baselines, RunSample current, String metric) {
     return java.util.stream.Stream.concat(baselines.stream(), java.util.stream.Stream.of(current))
-        .map(r -> r.samples().get(metric)).filter(n -> n != null).min(Long::compare).orElse(null);
+        .map(r -> r.samples().get(metric))
+        .filter(n -> n != null)
+        .min(Long::compare)
+        .orElse(null);
   }
 
   /**
@@ -166,21 +199,32 @@ public final class RunDiff {
    * @param samples     tasks behind each metric that has a count
    * @param judgedFromMs the first task start (epoch ms) its metrics count: the run's start plus its warm-up
    */
-  public record Measured(Map<String, Double> metrics, Map<String, Long> samples, long judgedFromMs) {
+  public record Measured(
+      Map<String, Double> metrics, Map<String, Long> samples, long judgedFromMs) {
 
     /** Reads {@code run}'s verdict.json; throws when it is missing or unreadable. */
     public static Measured read(RunDirectory run) {
       if (!Files.isRegularFile(run.verdict())) {
-        throw new IllegalArgumentException(run.root() + " must hold verdict.json, but it does not; run gauntlet "
-            + "report " + run.root() + " to write it");
+        throw new IllegalArgumentException(
+            run.root()
+                + " must hold verdict.json, but it does not; run gauntlet "
+                + "report "
+                + run.root()
+                + " to write it");
       }
       try {
         JsonNode root = Json.mapper().readTree(run.verdict().toFile());
         Map<String, Double> metrics = new LinkedHashMap<>();
-        root.path("metrics").fields().forEachRemaining(
-            e -> metrics.put(e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null));
+        root.path("metrics")
+            .fields()
+            .forEachRemaining(
+                e ->
+                    metrics.put(
+                        e.getKey(), e.getValue().isNumber() ? e.getValue().asDouble() : null));
         Map<String, Long> samples = new LinkedHashMap<>();
-        root.path("metric_samples").fields().forEachRemaining(e -> samples.put(e.getKey(), e.getValue().asLong()));
+        root.path("metric_samples")
+            .fields()
+            .forEachRemaining(e -> samples.put(e.getKey(), e.getValue().asLong()));
         long warmupMs = Math.round(root.path("harness").path("warmup_s").asDouble(0) * 1000);
         long started = root.path("started_ms").asLong(0);
         return new Measured(metrics, samples, started > 0 ? started + warmupMs : Long.MIN_VALUE);

@@ -51,8 +51,12 @@ public final class RunNoise {
     List<RunDiff.Measured> measured = runs.stream().map(RunDiff.Measured::read).toList();
     List<Spread> spreads = new ArrayList<>();
     for (String metric : Evaluator.METRIC_ORDER) {
-      double[] values = measured.stream().map(m -> m.metrics().get(metric)).filter(v -> v != null)
-          .mapToDouble(Double::doubleValue).toArray();
+      double[] values =
+          measured.stream()
+              .map(m -> m.metrics().get(metric))
+              .filter(v -> v != null)
+              .mapToDouble(Double::doubleValue)
+              .toArray();
       if (values.length > 0) {
         spreads.add(spread(metric, values));
       }

@@ -17,7 +17,8 @@ import java.util.Map;
  * @param latencies successful tasks' latencies in milliseconds, sorted ascending
  * @param ttfts     successful streamed tasks' times to first token in milliseconds, sorted ascending
  */
-public record RunSample(Map<String, Double> metrics, Map<String, Long> samples, long[] latencies, long[] ttfts) {
+public record RunSample(
+    Map<String, Double> metrics, Map<String, Long> samples, long[] latencies, long[] ttfts) {
 
   /** Reads {@code run}'s verdict.json and streams its records.jsonl once, leaving out its warm-up as its metrics do. */
   public static RunSample read(RunDirectory run) {
@@ -29,18 +30,21 @@ public record RunSample(Map<String, Double> metrics, Map<String, Long> samples, 
    * {@code metrics} and {@code samples} measured already, with the values streamed from {@code run}'s records of the
    * tasks started at {@code judgedFromMs} or later (the end of the warm-up, which no metric counts).
    */
-  public static RunSample of(Map<String, Double> metrics, Map<String, Long> samples, RunDirectory run,
-      long judgedFromMs) {
+  public static RunSample of(
+      Map<String, Double> metrics, Map<String, Long> samples, RunDirectory run, long judgedFromMs) {
     Growing latencies = new Growing();
     Growing ttfts = new Growing();
-    JsonLines.forEach(run.records(), TaskRecord.class, record -> {
-      if (record.succeeded() && record.startMs() >= judgedFromMs) {
-        latencies.add(Math.max(0, record.latencyMs()));
-        if (record.ttftMs() != null) {
-          ttfts.add(Math.max(0, record.ttftMs()));
-        }
-      }
-    });
+    JsonLines.forEach(
+        run.records(),
+        TaskRecord.class,
+        record -> {
+          if (record.succeeded() && record.startMs() >= judgedFromMs) {
+            latencies.add(Math.max(0, record.latencyMs()));
+            if (record.ttftMs() != null) {
+              ttfts.add(Math.max(0, record.ttftMs()));
+            }
+          }
+        });
     return new RunSample(metrics, samples, latencies.sorted(), ttfts.sorted());
   }
 
@@ -52,11 +56,12 @@ public record RunSample(Map<String, Double> metrics, Map<String, Long> samples, 
   /** Every run's values of {@code metric}'s kind in one sorted array. */
   static long[] pooled(List<RunSample> runs, String metric) {
     Growing all = new Growing();
-    runs.forEach(run -> {
-      for (long v : run.values(metric)) {
-        all.add(v);
-      }
-    });
+    runs.forEach(
+        run -> {
+          for (long v : run.values(metric)) {
+            all.add(v);
+          }
+        });
     return all.sorted();
   }
 

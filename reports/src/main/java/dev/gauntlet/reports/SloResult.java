@@ -17,11 +17,22 @@ import dev.gauntlet.scenario.SloSpec;
  *                   ({@code leak_rate}), else null
  */
 public record SloResult(
-    String name, SloSpec spec, Double measured, boolean lowerBound, Status status, String message,
+    String name,
+    SloSpec spec,
+    Double measured,
+    boolean lowerBound,
+    Status status,
+    String message,
     Interval interval) {
 
   /** A result judged on its measured value alone. */
-  public SloResult(String name, SloSpec spec, Double measured, boolean lowerBound, Status status, String message) {
+  public SloResult(
+      String name,
+      SloSpec spec,
+      Double measured,
+      boolean lowerBound,
+      Status status,
+      String message) {
     this(name, spec, measured, lowerBound, status, message, null);
   }
 
@@ -53,7 +64,11 @@ public record SloResult(
 
     /** {@code 95% CI [178.9, 183.5]}, to three decimals. */
     public String text() {
-      return Format.number(100 * confidence, 1) + "% CI [" + Format.number(low, 3) + ", " + Format.number(high, 3)
+      return Format.number(100 * confidence, 1)
+          + "% CI ["
+          + Format.number(low, 3)
+          + ", "
+          + Format.number(high, 3)
           + "]";
     }
   }

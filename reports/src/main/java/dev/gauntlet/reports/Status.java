@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** The three outcomes of every gate. "Could not measure" is {@link #UNRESOLVED}, never {@link #PASSED}. */
 public enum Status {
-  PASSED, FAILED, UNRESOLVED;
+  PASSED,
+  FAILED,
+  UNRESOLVED;
 
   /** Lower-case name, as written to verdict.json ({@code passed}, {@code failed}, {@code unresolved}). */
   public String label() {

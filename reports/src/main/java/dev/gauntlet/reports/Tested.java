@@ -12,14 +12,27 @@ import java.util.Map;
 record Tested(String metric, Double baseline, Double current, String test, Double p) {
 
   /** Percentiles compared by {@link QuantileTest#higher}, and the percentile of each. */
-  static final Map<String, Double> PERCENTILES = Map.of("latency.p50", 50.0, "latency.p95", 95.0, "latency.p99", 99.0,
-      "ttft.p50", 50.0, "ttft.p95", 95.0, "ttft.p99", 99.0);
+  static final Map<String, Double> PERCENTILES =
+      Map.of(
+          "latency.p50",
+          50.0,
+          "latency.p95",
+          95.0,
+          "latency.p99",
+          99.0,
+          "ttft.p50",
+          50.0,
+          "ttft.p95",
+          95.0,
+          "ttft.p99",
+          99.0);
 
   /**
    * {@code metric} with its test: the z-test for {@link RunDiff#RATES}, the quantile test for {@link #PERCENTILES},
    * the exceedance test for {@code latency.max}, none for the others or when either side lacks the data.
    */
-  static Tested of(String metric, Double b, Double c, List<RunSample> baselines, RunSample current) {
+  static Tested of(
+      String metric, Double b, Double c, List<RunSample> baselines, RunSample current) {
     if (b == null || c == null) {
       return new Tested(metric, b, c, null, null);
     }
@@ -36,7 +49,12 @@ record Tested(String metric, Double baseline, Double current, String test, Doubl
       int runs = baselines.size();
       return "latency.max".equals(metric)
           ? new Tested(metric, b, c, "exceedance", QuantileTest.maximumHigher(base, cur, runs))
-          : new Tested(metric, b, c, "quantile", QuantileTest.higher(base, cur, PERCENTILES.get(metric), 1, runs));
+          : new Tested(
+              metric,
+              b,
+              c,
+              "quantile",
+              QuantileTest.higher(base, cur, PERCENTILES.get(metric), 1, runs));
     }
     return new Tested(metric, b, c, null, null);
   }
@@ -65,7 +83,10 @@ record Tested(String metric, Double baseline, Double current, String test, Doubl
 
   /** Whether {@code other} is the same test on the same numbers. */
   boolean sameTestAs(Tested other) {
-    return other.p() != null && test.equals(other.test()) && p.equals(other.p()) && baseline.equals(other.baseline())
+    return other.p() != null
+        && test.equals(other.test())
+        && p.equals(other.p())
+        && baseline.equals(other.baseline())
         && current.equals(other.current());
   }
 }

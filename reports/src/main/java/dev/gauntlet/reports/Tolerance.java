@@ -15,16 +15,19 @@ import java.util.Set;
 public record Tolerance(double maxDrop, double maxIncrease) {
 
   /** The rates whose allowance is an absolute drop ({@code maxDrop}). */
-  public static final Set<String> ABSOLUTE = Set.of("success_rate", "accuracy", "accuracy.ci_low", "accuracy.ci_high",
-      "pass^k", "pass@k");
+  public static final Set<String> ABSOLUTE =
+      Set.of("success_rate", "accuracy", "accuracy.ci_low", "accuracy.ci_high", "pass^k", "pass@k");
 
   /** What {@code gauntlet diff} allows when not told otherwise: a drop of 0.02, a rise of 10%. */
   public static final Tolerance DEFAULT = new Tolerance(0.02, 0.10);
 
   public Tolerance {
     if (!(maxDrop >= 0) || !(maxIncrease >= 0)) {
-      throw new IllegalArgumentException("maxDrop and maxIncrease must be at least 0, but were " + maxDrop + " and "
-          + maxIncrease);
+      throw new IllegalArgumentException(
+          "maxDrop and maxIncrease must be at least 0, but were "
+              + maxDrop
+              + " and "
+              + maxIncrease);
     }
   }
 

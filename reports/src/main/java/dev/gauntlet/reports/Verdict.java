@@ -37,9 +37,20 @@ import java.util.stream.Collectors;
  *                      through the SLOs they leave unresolved, not on their own
  */
 public record Verdict(
-    String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs, long endedMs,
-    Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
-    Map<String, Long> samples, List<TimeBucket> series, HarnessCheck harness, java.time.Duration warmup,
+    String scenario,
+    long seed,
+    String outcome,
+    String outcomeDetail,
+    long tasks,
+    long startedMs,
+    long endedMs,
+    Map<String, Double> metrics,
+    List<SloResult> slos,
+    List<FaultWindowResult> faultWindows,
+    Map<String, Long> samples,
+    List<TimeBucket> series,
+    HarnessCheck harness,
+    java.time.Duration warmup,
     List<FaultPlaneCheck> faultPlaneChecks) {
 
   /** Outcome written when run.json is missing or unreadable. */
@@ -57,25 +68,89 @@ public record Verdict(
   }
 
   /** A verdict without a check of the harness's pace, a warm-up, nor checks of the fault plane. */
-  public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
-      long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
-      Map<String, Long> samples, List<TimeBucket> series) {
-    this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, samples,
-        series, null, null, List.of());
+  public Verdict(
+      String scenario,
+      long seed,
+      String outcome,
+      String outcomeDetail,
+      long tasks,
+      long startedMs,
+      long endedMs,
+      Map<String, Double> metrics,
+      List<SloResult> slos,
+      List<FaultWindowResult> faultWindows,
+      Map<String, Long> samples,
+      List<TimeBucket> series) {
+    this(
+        scenario,
+        seed,
+        outcome,
+        outcomeDetail,
+        tasks,
+        startedMs,
+        endedMs,
+        metrics,
+        slos,
+        faultWindows,
+        samples,
+        series,
+        null,
+        null,
+        List.of());
   }
 
   /** A verdict without a series. */
-  public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
-      long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows,
+  public Verdict(
+      String scenario,
+      long seed,
+      String outcome,
+      String outcomeDetail,
+      long tasks,
+      long startedMs,
+      long endedMs,
+      Map<String, Double> metrics,
+      List<SloResult> slos,
+      List<FaultWindowResult> faultWindows,
       Map<String, Long> samples) {
-    this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, samples,
+    this(
+        scenario,
+        seed,
+        outcome,
+        outcomeDetail,
+        tasks,
+        startedMs,
+        endedMs,
+        metrics,
+        slos,
+        faultWindows,
+        samples,
         List.of());
   }
 
   /** A verdict without sample counts nor series. */
-  public Verdict(String scenario, long seed, String outcome, String outcomeDetail, long tasks, long startedMs,
-      long endedMs, Map<String, Double> metrics, List<SloResult> slos, List<FaultWindowResult> faultWindows) {
-    this(scenario, seed, outcome, outcomeDetail, tasks, startedMs, endedMs, metrics, slos, faultWindows, Map.of());
+  public Verdict(
+      String scenario,
+      long seed,
+      String outcome,
+      String outcomeDetail,
+      long tasks,
+      long startedMs,
+      long endedMs,
+      Map<String, Double> metrics,
+      List<SloResult> slos,
+      List<FaultWindowResult> faultWindows) {
+    this(
+        scenario,
+        seed,
+        outcome,
+        outcomeDetail,
+        tasks,
+        startedMs,
+        endedMs,
+        metrics,
+        slos,
+        faultWindows,
+        Map.of());
   }
 
   /**
@@ -92,7 +167,8 @@ public record Verdict(
     if (!withStatus(Status.FAILED).isEmpty()) {
       return Status.FAILED;
     }
-    boolean judged = withStatus(Status.UNRESOLVED).isEmpty() && runCompleted() && !injectorFellBehind();
+    boolean judged =
+        withStatus(Status.UNRESOLVED).isEmpty() && runCompleted() && !injectorFellBehind();
     return judged ? Status.PASSED : Status.UNRESOLVED;
   }
 
@@ -140,17 +216,31 @@ public record Verdict(
       return "all " + slos.size() + " SLOs passed" + incompleteRun();
     }
     String names = named.stream().map(SloResult::name).collect(Collectors.joining(", "));
-    return named.size() + " of " + slos.size() + " SLOs " + status.label() + ": " + names
+    return named.size()
+        + " of "
+        + slos.size()
+        + " SLOs "
+        + status.label()
+        + ": "
+        + names
         + (status == Status.UNRESOLVED ? incompleteRun() : "");
   }
 
   private String incompleteRun() {
-    String behind = injectorFellBehind() ? String.format(Locale.ROOT,
-        "; the injector fell behind (%.1f%% of the target rate arrived)", 100 * metrics.get("achieved_rate")) : "";
+    String behind =
+        injectorFellBehind()
+            ? String.format(
+                Locale.ROOT,
+                "; the injector fell behind (%.1f%% of the target rate arrived)",
+                100 * metrics.get("achieved_rate"))
+            : "";
     if (runCompleted()) {
       return behind;
     }
-    return "; the run did not complete (" + outcome + (outcomeDetail == null ? "" : ": " + outcomeDetail) + ")"
+    return "; the run did not complete ("
+        + outcome
+        + (outcomeDetail == null ? "" : ": " + outcomeDetail)
+        + ")"
         + behind;
   }
 }

@@ -18,9 +18,17 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class Chromium {
 
-  private static final List<String> NAMES = List.of("chromium", "chromium-browser", "google-chrome");
-  private static final List<String> FLAGS = List.of("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-      "--disable-background-networking", "--hide-scrollbars", "--virtual-time-budget=10000");
+  private static final List<String> NAMES =
+      List.of("chromium", "chromium-browser", "google-chrome");
+  private static final List<String> FLAGS =
+      List.of(
+          "--headless",
+          "--no-sandbox",
+          "--disable-gpu",
+          "--no-first-run",
+          "--disable-background-networking",
+          "--hide-scrollbars",
+          "--virtual-time-budget=10000");
 
   private final Path binary;
 
@@ -31,8 +39,10 @@ final class Chromium {
   /** The installed Chromium; skips (or, with {@code CI} set, fails) the test when there is none. */
   static Chromium require() {
     Optional<Path> found = find();
-    String why = "headless Chromium is not installed (tried $CHROMIUM, " + String.join(", ", NAMES)
-        + " on PATH); install it with `apt-get install chromium` to check report.html";
+    String why =
+        "headless Chromium is not installed (tried $CHROMIUM, "
+            + String.join(", ", NAMES)
+            + " on PATH); install it with `apt-get install chromium` to check report.html";
     if (found.isEmpty() && System.getenv("CI") != null) {
       Assertions.fail(why + ". CI is set, so this is a failure: .ci/run must install it.");
     }
@@ -46,10 +56,14 @@ final class Chromium {
   }
 
   /** Saves a screenshot of {@code page}, {@code width} × {@code height} CSS pixels, to {@code png}. */
-  void screenshot(Path page, Path png, int width, int height) throws IOException, InterruptedException {
+  void screenshot(Path page, Path png, int width, int height)
+      throws IOException, InterruptedException {
     Files.createDirectories(png.toAbsolutePath().getParent());
-    run(List.of("--window-size=" + width + "," + height, "--screenshot=" + png.toAbsolutePath(),
-        page.toUri().toString()));
+    run(
+        List.of(
+            "--window-size=" + width + "," + height,
+            "--screenshot=" + png.toAbsolutePath(),
+            page.toUri().toString()));
     Assertions.assertTrue(Files.size(png) > 0, "Chromium wrote an empty screenshot " + png);
   }
 
@@ -60,13 +74,17 @@ final class Chromium {
     command.add("--user-data-dir=" + Files.createTempDirectory("gauntlet-chromium"));
     command.addAll(args);
     Path stdout = Files.createTempFile("gauntlet-chromium", ".out");
-    Process process = new ProcessBuilder(command).redirectOutput(stdout.toFile())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectOutput(stdout.toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!process.waitFor(90, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       Assertions.fail("headless Chromium did not finish within 90 s: " + command);
     }
-    Assertions.assertEquals(0, process.exitValue(), "headless Chromium exited with an error: " + command);
+    Assertions.assertEquals(
+        0, process.exitValue(), "headless Chromium exited with an error: " + command);
     return Files.readString(stdout, StandardCharsets.UTF_8);
   }
 

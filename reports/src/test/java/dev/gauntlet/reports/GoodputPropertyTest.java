@@ -23,19 +23,37 @@ class GoodputPropertyTest {
   record Task(boolean succeeded, boolean correct, long latencyMs, double costUsd) {}
 
   @Property(tries = 100)
-  void matchesBruteForce(@ForAll("tasks") List<Task> tasks, @ForAll("latencyLimits") double p95Max,
-      @ForAll("costCaps") double costCap) throws IOException {
+  void matchesBruteForce(
+      @ForAll("tasks") List<Task> tasks,
+      @ForAll("latencyLimits") double p95Max,
+      @ForAll("costCaps") double costCap)
+      throws IOException {
     Path dir = Files.createTempDirectory("goodput");
-    RunFixture run = new RunFixture(dir).completed(tasks.size() * 1_000L).slo("latency.p95", null, p95Max)
-        .slo("cost.per_task", null, costCap);
+    RunFixture run =
+        new RunFixture(dir)
+            .completed(tasks.size() * 1_000L)
+            .slo("latency.p95", null, p95Max)
+            .slo("cost.per_task", null, costCap);
     long good = 0;
     for (int i = 0; i < tasks.size(); i++) {
       Task t = tasks.get(i);
       String id = "t" + i;
-      run.record(new TaskRecord(id, "france", 0, START + i * 1_000L, t.latencyMs(), t.succeeded() ? 200 : 503,
-          t.succeeded() ? (t.correct() ? "Paris" : "Lyon") : null, t.succeeded() ? null : "503", List.of()));
+      run.record(
+          new TaskRecord(
+              id,
+              "france",
+              0,
+              START + i * 1_000L,
+              t.latencyMs(),
+              t.succeeded() ? 200 : 503,
+              t.succeeded() ? (t.correct() ? "Paris" : "Lyon") : null,
+              t.succeeded() ? null : "503",
+              List.of()));
       run.ledger(i * 1_000L, id, t.costUsd());
-      good += t.succeeded() && t.correct() && t.latencyMs() <= p95Max * 1000 && t.costUsd() <= costCap ? 1 : 0;
+      good +=
+          t.succeeded() && t.correct() && t.latencyMs() <= p95Max * 1000 && t.costUsd() <= costCap
+              ? 1
+              : 0;
     }
     // n arrivals one second apart: the achieved-rate span, (n − 1) s × n ÷ (n − 1) = n s.
     double minutes = tasks.size() / 60.0;
@@ -47,9 +65,15 @@ class GoodputPropertyTest {
 
   @Provide
   Arbitrary<List<Task>> tasks() {
-    return Combinators.combine(Arbitraries.of(true, true, true, false), Arbitraries.of(true, true, false),
-        Arbitraries.longs().between(0, 3_000), Arbitraries.of(0.0, 0.001, 0.005, 0.01, 0.02))
-        .as(Task::new).list().ofMinSize(2).ofMaxSize(40);
+    return Combinators.combine(
+            Arbitraries.of(true, true, true, false),
+            Arbitraries.of(true, true, false),
+            Arbitraries.longs().between(0, 3_000),
+            Arbitraries.of(0.0, 0.001, 0.005, 0.01, 0.02))
+        .as(Task::new)
+        .list()
+        .ofMinSize(2)
+        .ofMaxSize(40);
   }
 
   @Provide

@@ -13,15 +13,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeRunEvaluationTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void evaluatesTenThousandTasksWithAFaultWindow() {
-    RunFixture run = new RunFixture(dir).completed(600_000).fault("outage-1", 200_000, 260_000)
-        .slo("success_rate", 0.9, null).slo("latency.p95", null, 2.0).slo("recovery_time", null, 30.0)
-        .slo("accuracy", SloSpec.Scope.OUTSIDE_FAULTS, 0.9, null)
-        .tasks(0, 200_000, 60, 400, true).tasks(200_000, 260_000, 60, 400, false).tasks(260_000, 600_000, 60, 400, true);
+    RunFixture run =
+        new RunFixture(dir)
+            .completed(600_000)
+            .fault("outage-1", 200_000, 260_000)
+            .slo("success_rate", 0.9, null)
+            .slo("latency.p95", null, 2.0)
+            .slo("recovery_time", null, 30.0)
+            .slo("accuracy", SloSpec.Scope.OUTSIDE_FAULTS, 0.9, null)
+            .tasks(0, 200_000, 60, 400, true)
+            .tasks(200_000, 260_000, 60, 400, false)
+            .tasks(260_000, 600_000, 60, 400, true);
     for (int i = 0; i < 2_000; i++) {
       run.ledger(i * 300L, 0.001, i % 100 == 0);
     }

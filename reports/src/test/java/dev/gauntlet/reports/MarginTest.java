@@ -8,9 +8,14 @@ import org.junit.jupiter.api.Test;
 
 class MarginTest {
 
-  private static SloResult result(String metric, Double min, Double max, double measured, boolean lowerBound,
-      Status status) {
-    return new SloResult(metric, new SloSpec(metric, SloSpec.Scope.WHOLE, min, max), measured, lowerBound, status,
+  private static SloResult result(
+      String metric, Double min, Double max, double measured, boolean lowerBound, Status status) {
+    return new SloResult(
+        metric,
+        new SloSpec(metric, SloSpec.Scope.WHOLE, min, max),
+        measured,
+        lowerBound,
+        status,
         metric + " was " + measured);
   }
 
@@ -33,6 +38,7 @@ class MarginTest {
   @Test
   void passedAndUnresolvedSlosHaveNoMiss() {
     assertThat(Margin.of(result("success_rate", 0.95, null, 0.99, false, Status.PASSED))).isEmpty();
-    assertThat(Margin.of(result("success_rate", 0.95, null, 0.5, false, Status.UNRESOLVED))).isEmpty();
+    assertThat(Margin.of(result("success_rate", 0.95, null, 0.5, false, Status.UNRESOLVED)))
+        .isEmpty();
   }
 }

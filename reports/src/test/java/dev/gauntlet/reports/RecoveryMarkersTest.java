@@ -15,25 +15,34 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RecoveryMarkersTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
-  void theWindowTableAndChartDataStateRecoveryFailoverDetectionAndTheResolution() throws IOException {
+  void theWindowTableAndChartDataStateRecoveryFailoverDetectionAndTheResolution()
+      throws IOException {
     // Fails the first 2 s of the outage (then fails over), answers every task after it.
-    RunFixture run = new RunFixture(dir).completed(60_000).slo("failover_time", null, 3.0)
-        .fault("outage-1", 20_000, 30_000).tasks(0, 20_000, 100, 50, true).tasks(20_000, 22_000, 100, 50, false)
-        .tasks(22_000, 60_000, 100, 50, true);
+    RunFixture run =
+        new RunFixture(dir)
+            .completed(60_000)
+            .slo("failover_time", null, 3.0)
+            .fault("outage-1", 20_000, 30_000)
+            .tasks(0, 20_000, 100, 50, true)
+            .tasks(20_000, 22_000, 100, 50, false)
+            .tasks(22_000, 60_000, 100, 50, true);
     Verdict verdict = run.evaluate();
 
     ReportWriter.writeAll(verdict, run.run);
 
     String html = Files.readString(ReportWriter.report(run.run));
-    assertThat(html).contains("<th rowspan=\"2\">failover</th><th rowspan=\"2\">detected</th>")
+    assertThat(html)
+        .contains("<th rowspan=\"2\">failover</th><th rowspan=\"2\">detected</th>")
         .contains("0 s<br><span class=\"kind\">1 s buckets</span></td><td>2 s</td><td>0.05 s</td>")
-        .contains("\"failover\":\"recovered\"").contains("\"failover_s\":2.0").contains("\"resolution_s\":1.0");
+        .contains("\"failover\":\"recovered\"")
+        .contains("\"failover_s\":2.0")
+        .contains("\"resolution_s\":1.0");
     String summary = Files.readString(run.run.summary());
-    assertThat(summary).contains("| fault | kind | duration | recovery | failover | detected |")
+    assertThat(summary)
+        .contains("| fault | kind | duration | recovery | failover | detected |")
         .contains("| 0 s | 2 s | 0.05 s |");
   }
 }

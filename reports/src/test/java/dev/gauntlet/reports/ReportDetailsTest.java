@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportDetailsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void seriesShowsTheOutageWhereItHappened() {
-    RunFixture run = EvaluatorTest.outage(new RunFixture(dir), 90_000).slo("success_rate", 0.95, null);
+    RunFixture run =
+        EvaluatorTest.outage(new RunFixture(dir), 90_000).slo("success_rate", 0.95, null);
     Verdict verdict = run.evaluate();
 
     TimeSeries series = RunDetails.read(verdict, RunFixture.dataset(), run.run).series();
@@ -47,14 +47,28 @@ class ReportDetailsTest {
   @Test
   void worstTasksAreOneFailurePerErrorThenWrongAnswersThenTheSlowest() {
     RunFixture run = new RunFixture(dir).completed(10_000).tasks(0, 5_000, 100, 20, false);
-    run.record(new TaskRecord("wrong", "france", 0, RunFixture.START + 6_000, 30, 200, "Lyon", null, List.of()));
-    run.record(new TaskRecord("slow", "france", 0, RunFixture.START + 7_000, 900, 200, "Paris", null, List.of()));
-    run.record(new TaskRecord("timeout", "france", 0, RunFixture.START + 8_000, 20_000, 0, null, "timed out",
-        List.of()));
+    run.record(
+        new TaskRecord(
+            "wrong", "france", 0, RunFixture.START + 6_000, 30, 200, "Lyon", null, List.of()));
+    run.record(
+        new TaskRecord(
+            "slow", "france", 0, RunFixture.START + 7_000, 900, 200, "Paris", null, List.of()));
+    run.record(
+        new TaskRecord(
+            "timeout",
+            "france",
+            0,
+            RunFixture.START + 8_000,
+            20_000,
+            0,
+            null,
+            "timed out",
+            List.of()));
 
     List<Transcript> worst = RunDetails.read(run.evaluate(), RunFixture.dataset(), run.run).worst();
 
-    assertThat(worst).extracting(t -> t.kind() + " " + t.task().taskId() + " x" + t.alike())
+    assertThat(worst)
+        .extracting(t -> t.kind() + " " + t.task().taskId() + " x" + t.alike())
         .containsExactly("FAILED t0 x50", "FAILED timeout x1", "WRONG wrong x1", "SLOW slow x1");
     assertThat(worst.get(0).item().input()).isEqualTo("question france");
   }

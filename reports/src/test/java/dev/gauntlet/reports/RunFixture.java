@@ -41,10 +41,16 @@ final class RunFixture {
   }
 
   static Dataset dataset() {
-    return new Dataset("capitals", "1", "qa", List.of(), List.of(
-        item("france", new Expectation.Contains(List.of("Paris"))),
-        item("answer", new Expectation.Exact("42")),
-        item("order", new Expectation.JsonField("/status", "shipped"))), null);
+    return new Dataset(
+        "capitals",
+        "1",
+        "qa",
+        List.of(),
+        List.of(
+            item("france", new Expectation.Contains(List.of("Paris"))),
+            item("answer", new Expectation.Exact("42")),
+            item("order", new Expectation.JsonField("/status", "shipped"))),
+        null);
   }
 
   private static Item item(String id, Expectation expected) {
@@ -67,8 +73,12 @@ final class RunFixture {
 
   /** A workload whose only part evaluation reads is {@code trials}. */
   RunFixture trials(int k) {
-    workload = new Workload(Workload.Protocol.SYNC, List.of(new Stage(60, 60, Duration.ofMinutes(1))),
-        Duration.ofSeconds(30), k);
+    workload =
+        new Workload(
+            Workload.Protocol.SYNC,
+            List.of(new Stage(60, 60, Duration.ofMinutes(1))),
+            Duration.ofSeconds(30),
+            k);
     return this;
   }
 
@@ -83,8 +93,19 @@ final class RunFixture {
   }
 
   Scenario scenario() {
-    return new Scenario("smoke", 42, null, "capitals", List.of(), Map.of(), workload, List.of(), slos, evaluation,
-        FaultPlaneSpec.anyPorts(), Path.of("scenarios/smoke.yaml"));
+    return new Scenario(
+        "smoke",
+        42,
+        null,
+        "capitals",
+        List.of(),
+        Map.of(),
+        workload,
+        List.of(),
+        slos,
+        evaluation,
+        FaultPlaneSpec.anyPorts(),
+        Path.of("scenarios/smoke.yaml"));
   }
 
   Verdict evaluate() {
@@ -96,8 +117,16 @@ final class RunFixture {
   }
 
   RunFixture runInfo(long durationMs, double targetRate, String outcome, String detail) {
-    RunInfo info = new RunInfo("smoke", 42, "resilient", START, durationMs < 0 ? 0 : START + durationMs, targetRate,
-        outcome, detail);
+    RunInfo info =
+        new RunInfo(
+            "smoke",
+            42,
+            "resilient",
+            START,
+            durationMs < 0 ? 0 : START + durationMs,
+            targetRate,
+            outcome,
+            detail);
     try {
       Json.mapper().writeValue(run.runInfo().toFile(), info);
     } catch (IOException e) {
@@ -122,8 +151,10 @@ final class RunFixture {
 
   TaskRecord task(long startMs, long latencyMs, boolean succeed) {
     String id = "t" + taskCounter++;
-    return succeed ? new TaskRecord(id, "france", 0, startMs, latencyMs, 200, "It is Paris.", null, List.of())
-        : new TaskRecord(id, "france", 0, startMs, latencyMs, 503, null, "provider returned 503", List.of());
+    return succeed
+        ? new TaskRecord(id, "france", 0, startMs, latencyMs, 200, "It is Paris.", null, List.of())
+        : new TaskRecord(
+            id, "france", 0, startMs, latencyMs, 503, null, "provider returned 503", List.of());
   }
 
   RunFixture record(TaskRecord record) {
@@ -136,19 +167,66 @@ final class RunFixture {
   /** An LLM call of {@code costUsd} by task {@code taskId}. */
   RunFixture ledger(long offsetMs, String taskId, double costUsd) {
     try (JsonLinesWriter<LedgerEntry> out = JsonLinesWriter.append(run.ledger())) {
-      out.write(new LedgerEntry(START + offsetMs, LedgerEntry.LLM, "primary", "gpt", null, taskId, "france", 0, 200,
-          100, 20, costUsd, null, false, 5, 9));
+      out.write(
+          new LedgerEntry(
+              START + offsetMs,
+              LedgerEntry.LLM,
+              "primary",
+              "gpt",
+              null,
+              taskId,
+              "france",
+              0,
+              200,
+              100,
+              20,
+              costUsd,
+              null,
+              false,
+              5,
+              9));
     }
     return this;
   }
 
   RunFixture ledger(long offsetMs, double costUsd, boolean hallucinatedTool) {
     try (JsonLinesWriter<LedgerEntry> out = JsonLinesWriter.append(run.ledger())) {
-      out.write(hallucinatedTool
-          ? new LedgerEntry(START + offsetMs, LedgerEntry.TOOL, null, null, "teleport", "t0", "france", 0, 404, 0, 0,
-              costUsd, null, true, 1, 2)
-          : new LedgerEntry(START + offsetMs, LedgerEntry.LLM, "primary", "gpt", null, "t0", "france", 0, 200, 100,
-              20, costUsd, null, false, 5, 9));
+      out.write(
+          hallucinatedTool
+              ? new LedgerEntry(
+                  START + offsetMs,
+                  LedgerEntry.TOOL,
+                  null,
+                  null,
+                  "teleport",
+                  "t0",
+                  "france",
+                  0,
+                  404,
+                  0,
+                  0,
+                  costUsd,
+                  null,
+                  true,
+                  1,
+                  2)
+              : new LedgerEntry(
+                  START + offsetMs,
+                  LedgerEntry.LLM,
+                  "primary",
+                  "gpt",
+                  null,
+                  "t0",
+                  "france",
+                  0,
+                  200,
+                  100,
+                  20,
+                  costUsd,
+                  null,
+                  false,
+                  5,
+                  9));
     }
     return this;
   }

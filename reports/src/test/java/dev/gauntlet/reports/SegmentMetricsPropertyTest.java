@@ -9,7 +9,6 @@ import dev.gauntlet.run.TaskRecord;
 import dev.gauntlet.scenario.Evaluation;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,13 @@ class SegmentMetricsPropertyTest {
   private Rule goodRule;
 
   /** One task and the ledger entries it caused. */
-  record Task(long startMs, boolean succeeded, boolean correct, long latencyMs, Long ttftMs, List<Call> calls) {}
+  record Task(
+      long startMs,
+      boolean succeeded,
+      boolean correct,
+      long latencyMs,
+      Long ttftMs,
+      List<Call> calls) {}
 
   /** One ledger entry, {@code afterMs} after its task started. */
   record Call(long afterMs, double costUsd, boolean hallucinatedTool) {}
@@ -54,16 +59,25 @@ class SegmentMetricsPropertyTest {
 
     boolean good(Task t) {
       double cost = t.calls().stream().mapToDouble(Call::costUsd).sum();
-      return t.succeeded() && t.correct() && (latencyMaxS == null || t.latencyMs() <= latencyMaxS * 1000)
+      return t.succeeded()
+          && t.correct()
+          && (latencyMaxS == null || t.latencyMs() <= latencyMaxS * 1000)
           && (costCapUsd == null || cost <= costCapUsd);
     }
   }
 
   @Property(tries = 80)
-  void everySegmentMatchesARecomputation(@ForAll("tasks") List<Task> tasks, @ForAll("faults") List<Fault> faults,
-      @ForAll("buckets") int bucketSeconds, @ForAll("rules") Rule rule) throws IOException {
-    RunFixture run = new RunFixture(Files.createTempDirectory("segments")).runInfo(RUN_MS, TARGET_RATE, "completed",
-        null).evaluation(new Evaluation(Duration.ofSeconds(bucketSeconds), Duration.ofSeconds(30), 20));
+  void everySegmentMatchesARecomputation(
+      @ForAll("tasks") List<Task> tasks,
+      @ForAll("faults") List<Fault> faults,
+      @ForAll("buckets") int bucketSeconds,
+      @ForAll("rules") Rule rule)
+      throws IOException {
+    RunFixture run =
+        new RunFixture(Files.createTempDirectory("segments"))
+            .runInfo(RUN_MS, TARGET_RATE, "completed", null)
+            .evaluation(
+                new Evaluation(Duration.ofSeconds(bucketSeconds), Duration.ofSeconds(30), 20));
     if (rule.latencyMaxS() != null) {
       run.slo("latency.p95", null, rule.latencyMaxS());
     }
@@ -81,53 +95,72 @@ class SegmentMetricsPropertyTest {
       FaultWindowResult window = verdict.faultWindows().get(i);
       long on = faults.get(i).onMs();
       long off = faults.get(i).offMs() < 0 ? RUN_MS : faults.get(i).offMs();
-      assertMatches("window " + i + " before", window.before(), expected(tasks, t -> t < on, on), 3);
-      assertMatches("window " + i + " during", window.during(), expected(tasks, t -> t >= on && t < off, off - on),
+      assertMatches(
+          "window " + i + " before", window.before(), expected(tasks, t -> t < on, on), 3);
+      assertMatches(
+          "window " + i + " during",
+          window.during(),
+          expected(tasks, t -> t >= on && t < off, off - on),
           3);
-      assertMatches("window " + i + " after", window.after(), expected(tasks, t -> t >= off, RUN_MS - off), 3);
+      assertMatches(
+          "window " + i + " after",
+          window.after(),
+          expected(tasks, t -> t >= off, RUN_MS - off),
+          3);
     }
     long width = Math.max(10, bucketSeconds) * 1_000L;
     TreeSet<Long> used = new TreeSet<>();
-    tasks.forEach(t -> {
-      used.add(Math.floorDiv(t.startMs(), width));
-      t.calls().forEach(c -> used.add(Math.floorDiv(t.startMs() + c.afterMs(), width)));
-    });
+    tasks.forEach(
+        t -> {
+          used.add(Math.floorDiv(t.startMs(), width));
+          t.calls().forEach(c -> used.add(Math.floorDiv(t.startMs() + c.afterMs(), width)));
+        });
     List<TimeBucket> series = verdict.series();
-    assertThat(series).as("buckets from the first used to the last").hasSize(
-        used.isEmpty() ? 0 : (int) (used.last() - used.first() + 1));
+    assertThat(series)
+        .as("buckets from the first used to the last")
+        .hasSize(used.isEmpty() ? 0 : (int) (used.last() - used.first() + 1));
     for (TimeBucket bucket : series) {
       long from = bucket.startMs() - START;
       long to = bucket.endMs() - START;
       assertThat(to - from).isEqualTo(width);
       long span = Math.min(to, RUN_MS) - Math.max(from, 0);
       Map<String, Double> expected = expected(tasks, t -> t >= from && t < to, span);
-      assertThat(bucket.tasks()).as("tasks in bucket at %d ms", from)
+      assertThat(bucket.tasks())
+          .as("tasks in bucket at %d ms", from)
           .isEqualTo(tasks.stream().filter(t -> t.startMs() >= from && t.startMs() < to).count());
       assertMatches("bucket at " + from + " ms", bucket.metrics(), expected, 2);
     }
   }
 
-  private void assertMatches(String where, FaultWindowResult.Phase phase, Map<String, Double> expected,
-      int digits) {
+  private void assertMatches(
+      String where, FaultWindowResult.Phase phase, Map<String, Double> expected, int digits) {
     assertMatches(where, phase.metrics(), expected, digits);
-    assertThat(phase.successRate()).as(where + " success_rate_* key").isEqualTo(phase.metrics().get("success_rate"));
+    assertThat(phase.successRate())
+        .as(where + " success_rate_* key")
+        .isEqualTo(phase.metrics().get("success_rate"));
   }
 
-  private void assertMatches(String where, Map<String, Double> actual, Map<String, Double> expected,
-      int digits) {
-    assertThat(actual.keySet()).as(where + " keys").containsExactlyElementsOf(Evaluator.SEGMENT_METRICS);
+  private void assertMatches(
+      String where, Map<String, Double> actual, Map<String, Double> expected, int digits) {
+    assertThat(actual.keySet())
+        .as(where + " keys")
+        .containsExactlyElementsOf(Evaluator.SEGMENT_METRICS);
     for (String metric : Evaluator.SEGMENT_METRICS) {
       Double want = expected.get(metric);
       Double got = actual.get(metric);
       if (want == null || got == null) {
         assertThat(got).as("%s %s (expected %s)", where, metric, want).isEqualTo(want);
       } else if (metric.startsWith("latency.p") || metric.startsWith("ttft.")) {
-        // A histogram of d significant digits answers the bucket's highest value: never below, at most 10^-d above.
-        assertThat(got * 1000).as("%s %s", where, metric).isBetween(want * 1000 - 1e-6,
-            want * 1000 * (1 + Math.pow(10, -digits)) + 1);
+        // A histogram of d significant digits answers the bucket's highest value: never below, at
+        // most 10^-d above.
+        assertThat(got * 1000)
+            .as("%s %s", where, metric)
+            .isBetween(want * 1000 - 1e-6, want * 1000 * (1 + Math.pow(10, -digits)) + 1);
       } else {
-        assertThat(got).as("%s %s", where, metric).isCloseTo(want, org.assertj.core.data.Offset.offset(
-            1e-9 * Math.max(1, Math.abs(want))));
+        assertThat(got)
+            .as("%s %s", where, metric)
+            .isCloseTo(
+                want, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(want))));
       }
     }
   }
@@ -139,7 +172,11 @@ class SegmentMetricsPropertyTest {
   private Map<String, Double> expected(List<Task> all, LongPredicate starts, long spanMs) {
     List<Task> tasks = all.stream().filter(t -> starts.test(t.startMs())).toList();
     List<Call> calls = new ArrayList<>();
-    all.forEach(t -> t.calls().stream().filter(c -> starts.test(t.startMs() + c.afterMs())).forEach(calls::add));
+    all.forEach(
+        t ->
+            t.calls().stream()
+                .filter(c -> starts.test(t.startMs() + c.afterMs()))
+                .forEach(calls::add));
     boolean ledger = all.stream().anyMatch(t -> !t.calls().isEmpty());
     List<Task> ok = tasks.stream().filter(Task::succeeded).toList();
     long correct = ok.stream().filter(Task::correct).count();
@@ -151,7 +188,9 @@ class SegmentMetricsPropertyTest {
     m.put("accuracy", ok.isEmpty() ? null : (double) correct / ok.size());
     m.put("accuracy.ci_low", ok.isEmpty() ? null : wilson(correct, ok.size(), -1));
     m.put("accuracy.ci_high", ok.isEmpty() ? null : wilson(correct, ok.size(), 1));
-    m.put("goodput", spanMs <= 0 ? null : tasks.stream().filter(goodRule::good).count() / (spanMs / 60_000.0));
+    m.put(
+        "goodput",
+        spanMs <= 0 ? null : tasks.stream().filter(goodRule::good).count() / (spanMs / 60_000.0));
     m.put("latency.p50", rank(latencies, 50));
     m.put("latency.p95", rank(latencies, 95));
     m.put("latency.p99", rank(latencies, 99));
@@ -162,8 +201,12 @@ class SegmentMetricsPropertyTest {
     m.put("cost.total", ledger ? cost : null);
     m.put("cost.per_task", ledger && !tasks.isEmpty() ? cost / tasks.size() : null);
     m.put("cost.per_success", ledger && !ok.isEmpty() ? cost / ok.size() : null);
-    m.put("cost.per_day", ledger && !tasks.isEmpty() ? cost / tasks.size() * TARGET_RATE * 24 * 60 : null);
-    m.put("hallucinated_calls", ledger ? (double) calls.stream().filter(Call::hallucinatedTool).count() : null);
+    m.put(
+        "cost.per_day",
+        ledger && !tasks.isEmpty() ? cost / tasks.size() * TARGET_RATE * 24 * 60 : null);
+    m.put(
+        "hallucinated_calls",
+        ledger ? (double) calls.stream().filter(Call::hallucinatedTool).count() : null);
     m.put("achieved_rate", spanMs <= 0 ? null : tasks.size() / (spanMs / 60_000.0) / TARGET_RATE);
     return m;
   }
@@ -190,14 +233,37 @@ class SegmentMetricsPropertyTest {
       for (int i = 0; i < tasks.size(); i++) {
         Task t = tasks.get(i);
         String id = "t" + i;
-        records.write(new TaskRecord(id, "france", 0, START + t.startMs(), t.latencyMs(), t.succeeded() ? 200 : 503,
-            t.succeeded() ? (t.correct() ? "Paris" : "Lyon") : null, t.succeeded() ? null : "503", List.of(),
-            t.ttftMs()));
+        records.write(
+            new TaskRecord(
+                id,
+                "france",
+                0,
+                START + t.startMs(),
+                t.latencyMs(),
+                t.succeeded() ? 200 : 503,
+                t.succeeded() ? (t.correct() ? "Paris" : "Lyon") : null,
+                t.succeeded() ? null : "503",
+                List.of(),
+                t.ttftMs()));
         for (Call c : t.calls()) {
-          ledger.write(new LedgerEntry(START + t.startMs() + c.afterMs(),
-              c.hallucinatedTool() ? LedgerEntry.TOOL : LedgerEntry.LLM, "primary", "gpt",
-              c.hallucinatedTool() ? "teleport" : null, id, "france", 0, 200, 10, 5, c.costUsd(), null,
-              c.hallucinatedTool(), 1, 2));
+          ledger.write(
+              new LedgerEntry(
+                  START + t.startMs() + c.afterMs(),
+                  c.hallucinatedTool() ? LedgerEntry.TOOL : LedgerEntry.LLM,
+                  "primary",
+                  "gpt",
+                  c.hallucinatedTool() ? "teleport" : null,
+                  id,
+                  "france",
+                  0,
+                  200,
+                  10,
+                  5,
+                  c.costUsd(),
+                  null,
+                  c.hallucinatedTool(),
+                  1,
+                  2));
         }
       }
     }
@@ -208,25 +274,45 @@ class SegmentMetricsPropertyTest {
 
   @Provide
   Arbitrary<List<Task>> tasks() {
-    Arbitrary<Call> call = Combinators.combine(Arbitraries.longs().between(0, 2_000),
-        Arbitraries.of(0.0, 0.0005, 0.002, 0.01), Arbitraries.of(false, false, false, true)).as(Call::new);
+    Arbitrary<Call> call =
+        Combinators.combine(
+                Arbitraries.longs().between(0, 2_000),
+                Arbitraries.of(0.0, 0.0005, 0.002, 0.01),
+                Arbitraries.of(false, false, false, true))
+            .as(Call::new);
     Arbitrary<Long> latency = Arbitraries.longs().between(0, 40_000);
-    return Combinators.combine(Arbitraries.longs().between(0, RUN_MS - 1), Arbitraries.of(true, true, true, false),
-        Arbitraries.of(true, true, false), latency, Arbitraries.longs().between(0, 3_000).injectNull(0.5),
-        call.list().ofMaxSize(2)).as(Task::new).list().ofMaxSize(120);
+    return Combinators.combine(
+            Arbitraries.longs().between(0, RUN_MS - 1),
+            Arbitraries.of(true, true, true, false),
+            Arbitraries.of(true, true, false),
+            latency,
+            Arbitraries.longs().between(0, 3_000).injectNull(0.5),
+            call.list().ofMaxSize(2))
+        .as(Task::new)
+        .list()
+        .ofMaxSize(120);
   }
 
   @Provide
   Arbitrary<List<Fault>> faults() {
-    Arbitrary<Fault> fault = Arbitraries.longs().between(0, RUN_MS - 1_000).flatMap(on -> Arbitraries.longs()
-        .between(on + 1, RUN_MS).injectNull(0.2).map(off -> new Fault(on, off == null ? -1 : off)));
+    Arbitrary<Fault> fault =
+        Arbitraries.longs()
+            .between(0, RUN_MS - 1_000)
+            .flatMap(
+                on ->
+                    Arbitraries.longs()
+                        .between(on + 1, RUN_MS)
+                        .injectNull(0.2)
+                        .map(off -> new Fault(on, off == null ? -1 : off)));
     return fault.list().ofMaxSize(2);
   }
 
   @Provide
   Arbitrary<Rule> rules() {
-    return Combinators.combine(Arbitraries.of(10.0, 20.0).injectNull(0.5), Arbitraries.of(0.0, 0.003, 0.011)
-        .injectNull(0.5)).as(Rule::new);
+    return Combinators.combine(
+            Arbitraries.of(10.0, 20.0).injectNull(0.5),
+            Arbitraries.of(0.0, 0.003, 0.011).injectNull(0.5))
+        .as(Rule::new);
   }
 
   @Provide

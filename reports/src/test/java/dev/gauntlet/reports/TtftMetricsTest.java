@@ -11,8 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TtftMetricsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void ttftPercentilesComeFromTheSuccessfulStreamedTasksOnly() {
@@ -20,13 +19,27 @@ class TtftMetricsTest {
     for (int i = 0; i < 100; i++) {
       run.record(streamed("t-" + i, i * 1_000L, 2_000, 200, 10L * (i + 1)));
     }
-    run.record(new TaskRecord("failed", "france", 0, RunFixture.START, 100, 502, null, "HTTP 502: down", List.of(),
-        5_000L));
-    run.record(new TaskRecord("sync", "france", 0, RunFixture.START, 100, 200, "It is Paris.", null, List.of()));
+    run.record(
+        new TaskRecord(
+            "failed",
+            "france",
+            0,
+            RunFixture.START,
+            100,
+            502,
+            null,
+            "HTTP 502: down",
+            List.of(),
+            5_000L));
+    run.record(
+        new TaskRecord(
+            "sync", "france", 0, RunFixture.START, 100, 200, "It is Paris.", null, List.of()));
 
     Verdict verdict = run.evaluate();
 
-    assertThat(verdict.metrics()).containsEntry("ttft.p50", 0.5).containsEntry("ttft.p95", 0.95)
+    assertThat(verdict.metrics())
+        .containsEntry("ttft.p50", 0.5)
+        .containsEntry("ttft.p95", 0.95)
         .containsEntry("ttft.p99", 0.99);
     assertThat(verdict.samples()).as("tasks behind the metric").containsEntry("ttft.p95", 100L);
     SloResult slo = verdict.slos().get(0);
@@ -37,21 +50,29 @@ class TtftMetricsTest {
 
   @Test
   void ttftIsUnresolvedWhenNoTaskWasStreamed() {
-    RunFixture run = new RunFixture(dir).completed(60_000).slo("ttft.p95", null, 1.0)
-        .tasks(0, 60_000, 1_000, 300, true);
+    RunFixture run =
+        new RunFixture(dir)
+            .completed(60_000)
+            .slo("ttft.p95", null, 1.0)
+            .tasks(0, 60_000, 1_000, 300, true);
 
     Verdict verdict = run.evaluate();
 
     assertThat(verdict.metrics().get("ttft.p95")).isNull();
     assertThat(verdict.slos().get(0).status()).isEqualTo(Status.UNRESOLVED);
-    assertThat(verdict.slos().get(0).message()).contains("no streamed task succeeded with a first token");
+    assertThat(verdict.slos().get(0).message())
+        .contains("no streamed task succeeded with a first token");
     assertThat(verdict.exitCode()).isEqualTo(3);
   }
 
   @Test
   void ttftDuringFaultsSeesOnlyTheTasksStartedInAWindow() {
-    RunFixture run = new RunFixture(dir).completed(100_000).fault("slow", 50_000, 80_000)
-        .slo("ttft.p95", SloSpec.Scope.DURING_FAULTS, null, 1.0).slo("ttft.p95", SloSpec.Scope.OUTSIDE_FAULTS, null, 1.0);
+    RunFixture run =
+        new RunFixture(dir)
+            .completed(100_000)
+            .fault("slow", 50_000, 80_000)
+            .slo("ttft.p95", SloSpec.Scope.DURING_FAULTS, null, 1.0)
+            .slo("ttft.p95", SloSpec.Scope.OUTSIDE_FAULTS, null, 1.0);
     for (int i = 0; i < 100; i++) {
       long start = i * 1_000L;
       boolean inWindow = start >= 50_000 && start < 80_000;
@@ -60,13 +81,25 @@ class TtftMetricsTest {
 
     Verdict verdict = run.evaluate();
 
-    assertThat(verdict.slos()).extracting(SloResult::name, SloResult::measured, SloResult::status).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("ttft.p95@during_faults", 2.0, Status.FAILED),
-        org.assertj.core.groups.Tuple.tuple("ttft.p95@outside_faults", 0.1, Status.PASSED));
+    assertThat(verdict.slos())
+        .extracting(SloResult::name, SloResult::measured, SloResult::status)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ttft.p95@during_faults", 2.0, Status.FAILED),
+            org.assertj.core.groups.Tuple.tuple("ttft.p95@outside_faults", 0.1, Status.PASSED));
   }
 
-  private static TaskRecord streamed(String id, long offsetMs, long latencyMs, int status, long ttftMs) {
-    return new TaskRecord(id, "france", 0, RunFixture.START + offsetMs, latencyMs, status, "It is Paris.", null,
-        List.of(), ttftMs);
+  private static TaskRecord streamed(
+      String id, long offsetMs, long latencyMs, int status, long ttftMs) {
+    return new TaskRecord(
+        id,
+        "france",
+        0,
+        RunFixture.START + offsetMs,
+        latencyMs,
+        status,
+        "It is Paris.",
+        null,
+        List.of(),
+        ttftMs);
   }
 }

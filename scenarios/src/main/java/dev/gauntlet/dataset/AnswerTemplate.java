@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
 public final class AnswerTemplate {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}");
-  private static final Pattern REFERENCE = Pattern.compile("\\s*([A-Za-z0-9_-]+)((?:\\.[^.\\s{}]+)+)\\s*");
+  private static final Pattern REFERENCE =
+      Pattern.compile("\\s*([A-Za-z0-9_-]+)((?:\\.[^.\\s{}]+)+)\\s*");
 
   /**
    * One {@code {{tool.path}}} of a template.
@@ -67,7 +68,10 @@ public final class AnswerTemplate {
   public static Optional<JsonNode> resolve(JsonNode result, List<String> path) {
     JsonNode at = result;
     for (String key : path) {
-      at = at.isArray() && key.chars().allMatch(Character::isDigit) ? at.path(Integer.parseInt(key)) : at.path(key);
+      at =
+          at.isArray() && key.chars().allMatch(Character::isDigit)
+              ? at.path(Integer.parseInt(key))
+              : at.path(key);
     }
     return at.isMissingNode() ? Optional.empty() : Optional.of(at);
   }
@@ -89,7 +93,8 @@ public final class AnswerTemplate {
         continue;
       }
       Placeholder placeholder = placeholders.get(index++);
-      Optional<JsonNode> value = lastResult.apply(placeholder.tool()).flatMap(r -> resolve(r, placeholder.path()));
+      Optional<JsonNode> value =
+          lastResult.apply(placeholder.tool()).flatMap(r -> resolve(r, placeholder.path()));
       if (value.isEmpty()) {
         return Optional.empty();
       }

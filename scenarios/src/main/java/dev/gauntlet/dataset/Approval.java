@@ -71,7 +71,8 @@ public sealed interface Approval permits Approval.Never, Approval.Required, Appr
     @Override
     public JsonNode toJson() {
       var json = JsonNodeFactory.instance.objectNode().put("argument", argument);
-      return limit.stripTrailingZeros().scale() <= 0 ? json.put("above", limit.longValueExact())
+      return limit.stripTrailingZeros().scale() <= 0
+          ? json.put("above", limit.longValueExact())
           : json.put("above", limit.doubleValue());
     }
   }

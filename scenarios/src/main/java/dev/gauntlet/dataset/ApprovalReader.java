@@ -31,8 +31,11 @@ final class ApprovalReader {
       return Optional.of(new Approval.Required());
     }
     if (value instanceof ScalarNode) {
-      spot.report(value, at, "must be required or {argument: NAME, above: LIMIT}, but was "
-          + YamlSpot.describe(value));
+      spot.report(
+          value,
+          at,
+          "must be required or {argument: NAME, above: LIMIT}, but was "
+              + YamlSpot.describe(value));
       return Optional.empty();
     }
     return YamlMapping.of(value, at, spot).flatMap(limit -> above(limit, parameters));
@@ -40,9 +43,11 @@ final class ApprovalReader {
 
   private Optional<Approval> above(YamlMapping limit, JsonNode parameters) {
     limit.allowOnly(KEYS);
-    Optional<String> argument = limit.text("argument", true).filter(name -> numeric(limit, name, parameters));
+    Optional<String> argument =
+        limit.text("argument", true).filter(name -> numeric(limit, name, parameters));
     Optional<BigDecimal> above = limit.node("above", true).flatMap(node -> number(limit, node));
-    return argument.isEmpty() || above.isEmpty() ? Optional.empty()
+    return argument.isEmpty() || above.isEmpty()
+        ? Optional.empty()
         : Optional.of(new Approval.Above(argument.get(), above.get()));
   }
 
@@ -53,20 +58,28 @@ final class ApprovalReader {
     }
     String type = parameters.path("properties").path(name).path("type").asText("");
     if (!NUMERIC.contains(type)) {
-      spot.report(limit.entries().get("argument"), limit.child("argument"), "must name an integer or number "
-          + "property of the tool's parameters, but was " + Describe.quoted(name)
-          + (type.isEmpty() ? ", which is not a property" : ", of type " + type));
+      spot.report(
+          limit.entries().get("argument"),
+          limit.child("argument"),
+          "must name an integer or number "
+              + "property of the tool's parameters, but was "
+              + Describe.quoted(name)
+              + (type.isEmpty() ? ", which is not a property" : ", of type " + type));
       return false;
     }
     return true;
   }
 
   private Optional<BigDecimal> number(YamlMapping limit, Node node) {
-    boolean numeric = node instanceof ScalarNode scalar
-        && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT));
+    boolean numeric =
+        node instanceof ScalarNode scalar
+            && (scalar.getTag().equals(Tag.INT) || scalar.getTag().equals(Tag.FLOAT));
     BigDecimal value = numeric ? parse(((ScalarNode) node).getValue()) : null;
     if (value == null || value.signum() < 0) {
-      spot.report(node, limit.child("above"), "must be a number at least 0, but was " + YamlSpot.describe(node));
+      spot.report(
+          node,
+          limit.child("above"),
+          "must be a number at least 0, but was " + YamlSpot.describe(node));
       return Optional.empty();
     }
     return Optional.of(value);

@@ -18,8 +18,13 @@ final class ArgumentCheck {
     JsonNode properties = tool.parameters().path("properties");
     for (JsonNode required : tool.parameters().path("required")) {
       if (!arguments.has(required.asText())) {
-        spot.report(path, "must have " + Describe.quoted(required.asText()) + ", which " + tool.name()
-            + " requires, but it was missing");
+        spot.report(
+            path,
+            "must have "
+                + Describe.quoted(required.asText())
+                + ", which "
+                + tool.name()
+                + " requires, but it was missing");
       }
     }
     boolean openEnded = tool.parameters().path("additionalProperties").asBoolean(false);
@@ -31,8 +36,15 @@ final class ArgumentCheck {
       } else if (!openEnded) {
         List<String> known = new ArrayList<>();
         properties.fieldNames().forEachRemaining(known::add);
-        spot.report(at, "must be a parameter of " + tool.name() + " (" + String.join(", ", known) + "), but was "
-            + Describe.quoted(name) + Describe.suggestion(name, known));
+        spot.report(
+            at,
+            "must be a parameter of "
+                + tool.name()
+                + " ("
+                + String.join(", ", known)
+                + "), but was "
+                + Describe.quoted(name)
+                + Describe.suggestion(name, known));
       }
     }
   }
@@ -44,7 +56,9 @@ final class ArgumentCheck {
     } else if (schema.has("enum") && !contains(schema.get("enum"), value)) {
       List<String> allowed = new ArrayList<>();
       schema.get("enum").forEach(option -> allowed.add(option.asText()));
-      spot.report(path, "must be one of " + String.join(", ", allowed) + ", but was " + Describe.json(value));
+      spot.report(
+          path,
+          "must be one of " + String.join(", ", allowed) + ", but was " + Describe.json(value));
     }
   }
 
@@ -59,14 +73,22 @@ final class ArgumentCheck {
 
   private static boolean hasType(JsonNode value, String type) {
     switch (type) {
-      case "string": return value.isTextual();
-      case "integer": return value.isIntegralNumber();
-      case "number": return value.isNumber();
-      case "boolean": return value.isBoolean();
-      case "object": return value.isObject();
-      case "array": return value.isArray();
-      case "null": return value.isNull();
-      default: return true;
+      case "string":
+        return value.isTextual();
+      case "integer":
+        return value.isIntegralNumber();
+      case "number":
+        return value.isNumber();
+      case "boolean":
+        return value.isBoolean();
+      case "object":
+        return value.isObject();
+      case "array":
+        return value.isArray();
+      case "null":
+        return value.isNull();
+      default:
+        return true;
     }
   }
 }

@@ -22,7 +22,13 @@ import java.util.stream.Collectors;
  * @param prices  {@code dataset.yaml}'s price hints by model name, in file order: what each model cost when the
  *                dataset was made, for models a scenario's {@code prices} leave out ({@link PriceHints})
  */
-public record Dataset(String name, String version, String owner, List<ToolDef> tools, List<Item> items, Path dir,
+public record Dataset(
+    String name,
+    String version,
+    String owner,
+    List<ToolDef> tools,
+    List<Item> items,
+    Path dir,
     Map<String, PriceHint> prices) {
 
   public Dataset {
@@ -32,7 +38,8 @@ public record Dataset(String name, String version, String owner, List<ToolDef> t
   }
 
   /** A dataset without price hints. */
-  public Dataset(String name, String version, String owner, List<ToolDef> tools, List<Item> items, Path dir) {
+  public Dataset(
+      String name, String version, String owner, List<ToolDef> tools, List<Item> items, Path dir) {
     this(name, version, owner, tools, items, dir, Map.of());
   }
 

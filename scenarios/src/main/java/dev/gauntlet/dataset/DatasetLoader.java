@@ -18,6 +18,7 @@ public final class DatasetLoader {
 
   /** The manifest: name, version, owner, description, tool catalog, price hints, default scorers. */
   public static final String MANIFEST = "dataset.yaml";
+
   /** The items, one JSON object per line. */
   public static final String ITEMS = "items.jsonl";
 
@@ -32,15 +33,26 @@ public final class DatasetLoader {
     Problems problems = new Problems();
     Path absolute = datasetDir.toAbsolutePath().normalize();
     String directoryName = absolute.getFileName() == null ? "" : absolute.getFileName().toString();
-    Optional<Manifest> manifest = new ManifestReader(SourceFile.of(datasetDir.resolve(MANIFEST)), problems)
-        .read(directoryName);
+    Optional<Manifest> manifest =
+        new ManifestReader(SourceFile.of(datasetDir.resolve(MANIFEST)), problems)
+            .read(directoryName);
     ItemChecker checker = new ItemChecker(manifest.flatMap(Manifest::catalog));
-    // A manifest that could not be read at all has no scorers section to lean on, as if it had none.
-    Optional<ScorerDefaults> defaults = manifest.map(Manifest::defaults).orElse(Optional.of(ScorerDefaults.NONE));
-    List<Item> items = new ItemsReader(SourceFile.of(datasetDir.resolve(ITEMS)), problems, checker, defaults).read();
+    // A manifest that could not be read at all has no scorers section to lean on, as if it had
+    // none.
+    Optional<ScorerDefaults> defaults =
+        manifest.map(Manifest::defaults).orElse(Optional.of(ScorerDefaults.NONE));
+    List<Item> items =
+        new ItemsReader(SourceFile.of(datasetDir.resolve(ITEMS)), problems, checker, defaults)
+            .read();
     problems.throwIfAny();
     Manifest valid = manifest.orElseThrow();
-    return new Dataset(valid.name(), valid.version(), valid.owner(), valid.tools(), items, datasetDir,
+    return new Dataset(
+        valid.name(),
+        valid.version(),
+        valid.owner(),
+        valid.tools(),
+        items,
+        datasetDir,
         valid.prices());
   }
 }

@@ -30,7 +30,8 @@ public final class DatasetWriter {
    * @param description the manifest's description (the {@link Dataset} record does not carry it)
    * @param header      comment lines put at the top of {@code dataset.yaml}, without the {@code #}
    */
-  public static void write(Path dir, Dataset dataset, String description, List<String> header) throws IOException {
+  public static void write(Path dir, Dataset dataset, String description, List<String> header)
+      throws IOException {
     write(dir, dataset, description, Map.of(), header);
   }
 
@@ -38,8 +39,13 @@ public final class DatasetWriter {
    * As {@link #write(Path, Dataset, String, List)}, with {@code prices} written as the manifest's price hints, in
    * the map's order (none when empty).
    */
-  public static void write(Path dir, Dataset dataset, String description, Map<String, PriceHint> prices,
-      List<String> header) throws IOException {
+  public static void write(
+      Path dir,
+      Dataset dataset,
+      String description,
+      Map<String, PriceHint> prices,
+      List<String> header)
+      throws IOException {
     Files.createDirectories(dir);
     StringBuilder yaml = new StringBuilder();
     header.forEach(line -> yaml.append("# ").append(line).append('\n'));
@@ -58,8 +64,15 @@ public final class DatasetWriter {
     item.tags().forEach(json.putArray("tags")::add);
     json.set("expected", ExpectationWriter.toJson(item.expected()));
     ArrayNode fixtures = json.putArray("fixtures");
-    item.fixtures().forEach(f -> fixtures.addObject().put("tool", f.tool()).<ObjectNode>set("arguments", f.arguments())
-        .put("status", f.status()).set("response", f.response()));
+    item.fixtures()
+        .forEach(
+            f ->
+                fixtures
+                    .addObject()
+                    .put("tool", f.tool())
+                    .<ObjectNode>set("arguments", f.arguments())
+                    .put("status", f.status())
+                    .set("response", f.response()));
     ArrayNode script = json.putArray("script");
     item.script().forEach(step -> script.add(step(step)));
     return json;
@@ -74,14 +87,19 @@ public final class DatasetWriter {
     ObjectNode json = MAPPER.createObjectNode();
     if (step instanceof ScriptStep.CallTools tools) {
       ArrayNode calls = json.putArray("tool_calls");
-      tools.calls().forEach(call -> calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
+      tools
+          .calls()
+          .forEach(
+              call ->
+                  calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
     } else {
       json.put("answer", ((ScriptStep.Answer) step).template());
     }
     return json;
   }
 
-  private static Map<String, Object> manifest(Dataset dataset, String description, Map<String, PriceHint> prices) {
+  private static Map<String, Object> manifest(
+      Dataset dataset, String description, Map<String, PriceHint> prices) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("name", dataset.name());
     manifest.put("version", dataset.version());
@@ -90,12 +108,13 @@ public final class DatasetWriter {
     manifest.put("tools", dataset.tools().stream().map(DatasetWriter::tool).toList());
     if (!prices.isEmpty()) {
       Map<String, Object> hints = new LinkedHashMap<>();
-      prices.forEach((model, price) -> {
-        Map<String, Object> hint = new LinkedHashMap<>();
-        hint.put("input_per_million", price.inputPerMillion());
-        hint.put("output_per_million", price.outputPerMillion());
-        hints.put(model, hint);
-      });
+      prices.forEach(
+          (model, price) -> {
+            Map<String, Object> hint = new LinkedHashMap<>();
+            hint.put("input_per_million", price.inputPerMillion());
+            hint.put("output_per_million", price.outputPerMillion());
+            hints.put(model, hint);
+          });
       manifest.put("prices", hints);
     }
     return manifest;

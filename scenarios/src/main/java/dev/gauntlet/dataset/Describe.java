@@ -29,9 +29,10 @@ final class Describe {
 
   /** {@code "; did you mean \"x\"?"} when one of {@code choices} is a likely typo of {@code given}, else empty. */
   static String suggestion(String given, Collection<String> choices) {
-    Optional<String> close = choices.stream()
-        .filter(c -> distance(c, given) <= Math.max(1, given.length() / 4))
-        .min(Comparator.comparingInt(c -> distance(c, given)));
+    Optional<String> close =
+        choices.stream()
+            .filter(c -> distance(c, given) <= Math.max(1, given.length() / 4))
+            .min(Comparator.comparingInt(c -> distance(c, given)));
     return close.map(c -> "; did you mean " + quoted(c) + "?").orElse("");
   }
 

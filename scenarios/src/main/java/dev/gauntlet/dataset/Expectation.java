@@ -12,9 +12,19 @@ import java.util.regex.Pattern;
  * semantics of the scorer that reads it. Kinds of your own arrive as {@link Custom}, declared through
  * {@link ExpectationKind}.
  */
-public sealed interface Expectation permits Expectation.Exact, Expectation.Contains, Expectation.Regex,
-    Expectation.JsonField, Expectation.JsonSchema, Expectation.Numeric, Expectation.Trajectory,
-    Expectation.Refusal, Expectation.LlmJudge, Expectation.AllOf, Expectation.Weighted, Expectation.Custom {
+public sealed interface Expectation
+    permits Expectation.Exact,
+        Expectation.Contains,
+        Expectation.Regex,
+        Expectation.JsonField,
+        Expectation.JsonSchema,
+        Expectation.Numeric,
+        Expectation.Trajectory,
+        Expectation.Refusal,
+        Expectation.LlmJudge,
+        Expectation.AllOf,
+        Expectation.Weighted,
+        Expectation.Custom {
 
   /** The key of {@code expected} this kind is written under, such as {@code regex}. */
   String kind();
@@ -31,7 +41,10 @@ public sealed interface Expectation permits Expectation.Exact, Expectation.Conta
   record Contains(List<String> values, Match match) implements Expectation {
 
     /** Whether every value must appear, or one is enough. */
-    public enum Match { ALL, ANY }
+    public enum Match {
+      ALL,
+      ANY
+    }
 
     public Contains {
       values = List.copyOf(values);
@@ -68,14 +81,16 @@ public sealed interface Expectation permits Expectation.Exact, Expectation.Conta
     public Pattern compile() {
       int bits = 0;
       for (char flag : flags.toCharArray()) {
-        bits |= switch (flag) {
-          case 'i' -> Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-          case 'm' -> Pattern.MULTILINE;
-          case 's' -> Pattern.DOTALL;
-          case 'x' -> Pattern.COMMENTS;
-          default -> throw new IllegalArgumentException("flags must be letters of " + FLAG_LETTERS + ", but had \""
-              + flag + "\"");
-        };
+        bits |=
+            switch (flag) {
+              case 'i' -> Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+              case 'm' -> Pattern.MULTILINE;
+              case 's' -> Pattern.DOTALL;
+              case 'x' -> Pattern.COMMENTS;
+              default ->
+                  throw new IllegalArgumentException(
+                      "flags must be letters of " + FLAG_LETTERS + ", but had \"" + flag + "\"");
+            };
       }
       return Pattern.compile(pattern, bits);
     }
@@ -103,7 +118,8 @@ public sealed interface Expectation permits Expectation.Exact, Expectation.Conta
    *
    * @param pointer where the number is when the output is JSON; null to take the first number in the text
    */
-  record Numeric(double value, double absTol, double relTol, String pointer) implements Expectation {
+  record Numeric(double value, double absTol, double relTol, String pointer)
+      implements Expectation {
     @Override
     public String kind() {
       return "numeric";
@@ -155,7 +171,8 @@ public sealed interface Expectation permits Expectation.Exact, Expectation.Conta
    * @param escalateTools tools whose call counts as escalating, on top of the scorer's own
    * @param mustNotCall   tools the agent must not call, whatever it answers
    */
-  record Refusal(List<String> phrases, List<String> escalateTools, List<String> mustNotCall) implements Expectation {
+  record Refusal(List<String> phrases, List<String> escalateTools, List<String> mustNotCall)
+      implements Expectation {
 
     public Refusal {
       phrases = List.copyOf(phrases);

@@ -12,8 +12,19 @@ import java.util.regex.Pattern;
 final class ExpectationKinds {
 
   /** In the order messages list them. */
-  static final List<String> BUILT_IN = List.of("contains", "exact", "regex", "json_field", "json_schema", "numeric",
-      "trajectory", "refusal", "llm_judge", "all_of", "weighted");
+  static final List<String> BUILT_IN =
+      List.of(
+          "contains",
+          "exact",
+          "regex",
+          "json_field",
+          "json_schema",
+          "numeric",
+          "trajectory",
+          "refusal",
+          "llm_judge",
+          "all_of",
+          "weighted");
 
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
@@ -38,17 +49,31 @@ final class ExpectationKinds {
       String name = kind.name();
       String source = kind.getClass().getName();
       if (name == null || !NAME.matcher(name).matches()) {
-        throw new IllegalStateException("ExpectationKind " + source + ": name must be lower-case letters, digits "
-            + "and _, starting with a letter, but was " + name);
+        throw new IllegalStateException(
+            "ExpectationKind "
+                + source
+                + ": name must be lower-case letters, digits "
+                + "and _, starting with a letter, but was "
+                + name);
       }
       if (BUILT_IN.contains(name)) {
-        throw new IllegalStateException("ExpectationKind " + source + ": name must not be a built-in kind ("
-            + String.join(", ", BUILT_IN) + "), but was " + name);
+        throw new IllegalStateException(
+            "ExpectationKind "
+                + source
+                + ": name must not be a built-in kind ("
+                + String.join(", ", BUILT_IN)
+                + "), but was "
+                + name);
       }
       ExpectationKind earlier = kinds.putIfAbsent(name, kind);
       if (earlier != null) {
-        throw new IllegalStateException("ExpectationKind " + source + ": name must be unique, but " + name
-            + " is also declared by " + earlier.getClass().getName());
+        throw new IllegalStateException(
+            "ExpectationKind "
+                + source
+                + ": name must be unique, but "
+                + name
+                + " is also declared by "
+                + earlier.getClass().getName());
       }
     }
     return Collections.unmodifiableMap(kinds);
@@ -56,6 +81,7 @@ final class ExpectationKinds {
 
   /** Lazy holder: discovery runs on first use, once. */
   private static final class Discovered {
-    static final Map<String, ExpectationKind> KINDS = validated(ServiceLoader.load(ExpectationKind.class));
+    static final Map<String, ExpectationKind> KINDS =
+        validated(ServiceLoader.load(ExpectationKind.class));
   }
 }

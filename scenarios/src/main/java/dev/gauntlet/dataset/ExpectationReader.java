@@ -12,18 +12,19 @@ import java.util.function.Function;
  */
 final class ExpectationReader {
 
-  private static final Map<String, Function<JsonFields, Optional<? extends Expectation>>> READERS = Map.ofEntries(
-      Map.entry("contains", TextKindReader::contains),
-      Map.entry("exact", TextKindReader::exact),
-      Map.entry("regex", TextKindReader::regex),
-      Map.entry("json_field", JsonKindReader::jsonField),
-      Map.entry("json_schema", JsonKindReader::jsonSchema),
-      Map.entry("numeric", JsonKindReader::numeric),
-      Map.entry("trajectory", TrajectoryReader::read),
-      Map.entry("refusal", RefusalReader::read),
-      Map.entry("llm_judge", JudgeReader::read),
-      Map.entry("all_of", CompositeReader::allOf),
-      Map.entry("weighted", CompositeReader::weighted));
+  private static final Map<String, Function<JsonFields, Optional<? extends Expectation>>> READERS =
+      Map.ofEntries(
+          Map.entry("contains", TextKindReader::contains),
+          Map.entry("exact", TextKindReader::exact),
+          Map.entry("regex", TextKindReader::regex),
+          Map.entry("json_field", JsonKindReader::jsonField),
+          Map.entry("json_schema", JsonKindReader::jsonSchema),
+          Map.entry("numeric", JsonKindReader::numeric),
+          Map.entry("trajectory", TrajectoryReader::read),
+          Map.entry("refusal", RefusalReader::read),
+          Map.entry("llm_judge", JudgeReader::read),
+          Map.entry("all_of", CompositeReader::allOf),
+          Map.entry("weighted", CompositeReader::weighted));
 
   private ExpectationReader() {}
 
@@ -33,8 +34,11 @@ final class ExpectationReader {
     List<String> present = kinds.stream().filter(expected::has).toList();
     if (present.size() != 1) {
       String had = present.isEmpty() ? "none" : String.join(" and ", present);
-      expected.spot().report(expected.path(), "must have exactly one of " + String.join(", ", kinds)
-          + ", but had " + had);
+      expected
+          .spot()
+          .report(
+              expected.path(),
+              "must have exactly one of " + String.join(", ", kinds) + ", but had " + had);
       return Optional.empty();
     }
     String kind = present.get(0);
@@ -44,8 +48,11 @@ final class ExpectationReader {
     }
     int before = expected.spot().problemCount();
     Optional<? extends Expectation> read = reader.apply(expected);
-    // A reader that reported something gives nothing, so one broken part never becomes a weaker expectation.
-    return expected.spot().problemCount() > before ? Optional.empty() : read.map(Expectation.class::cast);
+    // A reader that reported something gives nothing, so one broken part never becomes a weaker
+    // expectation.
+    return expected.spot().problemCount() > before
+        ? Optional.empty()
+        : read.map(Expectation.class::cast);
   }
 
   private static Optional<Expectation> custom(JsonFields expected, ExpectationKind kind) {
@@ -54,9 +61,13 @@ final class ExpectationReader {
     try {
       problems = kind.check(spec);
     } catch (RuntimeException e) {
-      problems = List.of("must be readable by " + kind.getClass().getName() + ", but its check failed: " + e);
+      problems =
+          List.of(
+              "must be readable by " + kind.getClass().getName() + ", but its check failed: " + e);
     }
     problems.forEach(problem -> expected.spot().report(expected.child(kind.name()), problem));
-    return problems.isEmpty() ? Optional.of(new Expectation.Custom(kind.name(), spec)) : Optional.empty();
+    return problems.isEmpty()
+        ? Optional.of(new Expectation.Custom(kind.name(), spec))
+        : Optional.empty();
   }
 }

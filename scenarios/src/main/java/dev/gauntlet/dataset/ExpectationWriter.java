@@ -27,13 +27,16 @@ final class ExpectationWriter {
   private static JsonNode value(Expectation expected) {
     if (expected instanceof Expectation.Contains contains) {
       ArrayNode values = texts(contains.values());
-      return contains.match() == Expectation.Contains.Match.ALL ? values : NODES.objectNode().set("any", values);
+      return contains.match() == Expectation.Contains.Match.ALL
+          ? values
+          : NODES.objectNode().set("any", values);
     }
     if (expected instanceof Expectation.Exact exact) {
       return NODES.textNode(exact.value());
     }
     if (expected instanceof Expectation.Regex regex) {
-      return regex.flags().isEmpty() ? NODES.textNode(regex.pattern())
+      return regex.flags().isEmpty()
+          ? NODES.textNode(regex.pattern())
           : NODES.objectNode().put("pattern", regex.pattern()).put("flags", regex.flags());
     }
     if (expected instanceof Expectation.JsonField field) {
@@ -87,13 +90,15 @@ final class ExpectationWriter {
     ObjectNode json = NODES.objectNode().put("name", call.name());
     ObjectNode arguments = NODES.objectNode();
     ObjectNode oneOf = NODES.objectNode();
-    new TreeMap<>(call.accepted()).forEach((name, values) -> {
-      if (values.size() == 1) {
-        arguments.set(name, values.get(0));
-      } else {
-        oneOf.putArray(name).addAll(values);
-      }
-    });
+    new TreeMap<>(call.accepted())
+        .forEach(
+            (name, values) -> {
+              if (values.size() == 1) {
+                arguments.set(name, values.get(0));
+              } else {
+                oneOf.putArray(name).addAll(values);
+              }
+            });
     if (!arguments.isEmpty()) {
       json.set("arguments", arguments);
     }
@@ -120,7 +125,8 @@ final class ExpectationWriter {
         return refusal(refusal);
       }
       if (expected instanceof Expectation.LlmJudge judge) {
-        ObjectNode json = NODES.objectNode().put("rubric", judge.rubric()).put("threshold", judge.threshold());
+        ObjectNode json =
+            NODES.objectNode().put("rubric", judge.rubric()).put("threshold", judge.threshold());
         return judge.model() == null ? json : json.put("model", judge.model());
       }
       if (expected instanceof Expectation.AllOf allOf) {
@@ -131,8 +137,14 @@ final class ExpectationWriter {
       if (expected instanceof Expectation.Weighted weighted) {
         ObjectNode json = NODES.objectNode().put("threshold", weighted.threshold());
         ArrayNode parts = json.putArray("parts");
-        weighted.parts().forEach(part -> parts.addObject().put("weight", part.weight())
-            .set("expected", toJson(part.expected())));
+        weighted
+            .parts()
+            .forEach(
+                part ->
+                    parts
+                        .addObject()
+                        .put("weight", part.weight())
+                        .set("expected", toJson(part.expected())));
         return json;
       }
       return ((Expectation.Custom) expected).spec();

@@ -12,31 +12,49 @@ final class ExpectedValues {
   private ExpectedValues() {}
 
   /** A finite number in [{@code min}, {@code max}]; {@code range} spells the interval in messages. */
-  static Optional<Double> number(JsonFields fields, String key, boolean required, double min, double max,
-      String range) {
-    return fields.value(key, required).flatMap(value -> {
-      if (value.isNumber() && Double.isFinite(value.doubleValue()) && value.doubleValue() >= min
-          && value.doubleValue() <= max) {
-        return Optional.of(value.doubleValue());
-      }
-      fields.spot().report(fields.child(key), "must be a number " + range + ", but was " + Describe.json(value));
-      return Optional.empty();
-    });
+  static Optional<Double> number(
+      JsonFields fields, String key, boolean required, double min, double max, String range) {
+    return fields
+        .value(key, required)
+        .flatMap(
+            value -> {
+              if (value.isNumber()
+                  && Double.isFinite(value.doubleValue())
+                  && value.doubleValue() >= min
+                  && value.doubleValue() <= max) {
+                return Optional.of(value.doubleValue());
+              }
+              fields
+                  .spot()
+                  .report(
+                      fields.child(key),
+                      "must be a number " + range + ", but was " + Describe.json(value));
+              return Optional.empty();
+            });
   }
 
   static Optional<Boolean> bool(JsonFields fields, String key) {
-    return fields.value(key, false).flatMap(value -> {
-      if (value.isBoolean()) {
-        return Optional.of(value.asBoolean());
-      }
-      fields.spot().report(fields.child(key), "must be true or false, but was " + Describe.json(value));
-      return Optional.empty();
-    });
+    return fields
+        .value(key, false)
+        .flatMap(
+            value -> {
+              if (value.isBoolean()) {
+                return Optional.of(value.asBoolean());
+              }
+              fields
+                  .spot()
+                  .report(
+                      fields.child(key), "must be true or false, but was " + Describe.json(value));
+              return Optional.empty();
+            });
   }
 
   /** Non-blank strings of the array at {@code key}; empty after reporting any that is not. */
-  static Optional<List<String>> texts(JsonFields fields, String key, boolean required, int minSize) {
-    return fields.list(key, required, minSize).flatMap(nodes -> texts(nodes, fields.child(key), fields.spot()));
+  static Optional<List<String>> texts(
+      JsonFields fields, String key, boolean required, int minSize) {
+    return fields
+        .list(key, required, minSize)
+        .flatMap(nodes -> texts(nodes, fields.child(key), fields.spot()));
   }
 
   static Optional<List<String>> texts(List<JsonNode> nodes, String path, LineSpot spot) {
@@ -46,7 +64,8 @@ final class ExpectedValues {
       if (value.isTextual() && !value.asText().isBlank()) {
         texts.add(value.asText());
       } else {
-        spot.report(path + "[" + i + "]", "must be a non-blank string, but was " + Describe.json(value));
+        spot.report(
+            path + "[" + i + "]", "must be a non-blank string, but was " + Describe.json(value));
       }
     }
     return texts.size() == nodes.size() ? Optional.of(texts) : Optional.empty();
@@ -63,8 +82,10 @@ final class ExpectedValues {
     }
     if (!fields.has("pointer") && !fields.has("path")) {
       if (required) {
-        fields.spot().report(fields.child("pointer"), "must be present (or path instead), but was missing");
-        }
+        fields
+            .spot()
+            .report(fields.child("pointer"), "must be present (or path instead), but was missing");
+      }
       return Optional.empty();
     }
     return fields.has("path") ? path(fields) : jsonPointer(fields);
@@ -80,8 +101,13 @@ final class ExpectedValues {
         // falls through to the report: a ~ not followed by 0 or 1
       }
     }
-    fields.spot().report(fields.child("pointer"), "must be a JSON pointer starting with /, such as /order/status, "
-        + "but was " + Describe.json(value));
+    fields
+        .spot()
+        .report(
+            fields.child("pointer"),
+            "must be a JSON pointer starting with /, such as /order/status, "
+                + "but was "
+                + Describe.json(value));
     return Optional.empty();
   }
 
@@ -91,11 +117,20 @@ final class ExpectedValues {
       if (value.isTextual()) {
         return Optional.of(JsonPaths.toPointer(value.asText()));
       }
-      fields.spot().report(fields.child("path"), "must be a JSON path such as $.order.items[0].sku, but was "
-          + Describe.json(value));
+      fields
+          .spot()
+          .report(
+              fields.child("path"),
+              "must be a JSON path such as $.order.items[0].sku, but was " + Describe.json(value));
     } catch (IllegalArgumentException e) {
-      fields.spot().report(fields.child("path"), "must be a JSON path such as $.order.items[0].sku, but was "
-          + Describe.json(value) + ": " + e.getMessage());
+      fields
+          .spot()
+          .report(
+              fields.child("path"),
+              "must be a JSON path such as $.order.items[0].sku, but was "
+                  + Describe.json(value)
+                  + ": "
+                  + e.getMessage());
     }
     return Optional.empty();
   }

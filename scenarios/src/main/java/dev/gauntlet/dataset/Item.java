@@ -14,8 +14,13 @@ import java.util.List;
  * @param line     line of {@code items.jsonl} it was read from
  */
 public record Item(
-    String id, String input, Expectation expected, List<Fixture> fixtures, List<ScriptStep> script,
-    List<String> tags, int line) {
+    String id,
+    String input,
+    Expectation expected,
+    List<Fixture> fixtures,
+    List<ScriptStep> script,
+    List<String> tags,
+    int line) {
 
   public Item {
     fixtures = List.copyOf(fixtures);

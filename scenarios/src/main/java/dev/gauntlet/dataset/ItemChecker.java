@@ -1,6 +1,5 @@
 package dev.gauntlet.dataset;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,8 @@ final class ItemChecker {
   }
 
   void check(Item item, LineSpot spot) {
-    catalog.ifPresent(tools -> ExpectationToolCheck.check(item.expected(), tools, spot, "expected"));
+    catalog.ifPresent(
+        tools -> ExpectationToolCheck.check(item.expected(), tools, spot, "expected"));
     for (int i = 0; i < item.fixtures().size(); i++) {
       checkToolName(item.fixtures().get(i).tool(), "fixtures[" + i + "].tool", spot);
     }
@@ -35,36 +35,68 @@ final class ItemChecker {
     }
   }
 
-  private void checkCalls(Item item, List<ToolCall> calls, String path, LineSpot spot, Map<String, Optional<Fixture>> results) {
+  private void checkCalls(
+      Item item,
+      List<ToolCall> calls,
+      String path,
+      LineSpot spot,
+      Map<String, Optional<Fixture>> results) {
     for (int c = 0; c < calls.size(); c++) {
       ToolCall call = calls.get(c);
       String callPath = path + "[" + c + "]";
       if (checkToolName(call.name(), callPath + ".name", spot)) {
-        catalog.ifPresent(tools -> ArgumentCheck.check(tools.get(call.name()), call.arguments(),
-            callPath + ".arguments", spot));
+        catalog.ifPresent(
+            tools ->
+                ArgumentCheck.check(
+                    tools.get(call.name()), call.arguments(), callPath + ".arguments", spot));
       }
-      Optional<Fixture> fixture = item.fixtures().stream()
-          .filter(f -> f.tool().equals(call.name()) && f.arguments().equals(call.arguments())).findFirst();
+      Optional<Fixture> fixture =
+          item.fixtures().stream()
+              .filter(f -> f.tool().equals(call.name()) && f.arguments().equals(call.arguments()))
+              .findFirst();
       results.put(call.name(), fixture);
       if (fixture.isEmpty()) {
-        spot.report(callPath, "must have a fixture with tool " + call.name() + " and arguments " + call.arguments()
-            + " so that the tool mock can answer it, but had none");
+        spot.report(
+            callPath,
+            "must have a fixture with tool "
+                + call.name()
+                + " and arguments "
+                + call.arguments()
+                + " so that the tool mock can answer it, but had none");
       }
     }
   }
 
-  private void checkAnswer(String template, String path, Map<String, Optional<Fixture>> results, LineSpot spot) {
+  private void checkAnswer(
+      String template, String path, Map<String, Optional<Fixture>> results, LineSpot spot) {
     AnswerTemplate answer = AnswerTemplate.of(template);
-    answer.malformed().forEach(text -> spot.report(path,
-        "placeholders must be {{tool.path}}, such as {{lookup_order.status}}, but was " + text));
+    answer
+        .malformed()
+        .forEach(
+            text ->
+                spot.report(
+                    path,
+                    "placeholders must be {{tool.path}}, such as {{lookup_order.status}}, but was "
+                        + text));
     for (AnswerTemplate.Placeholder placeholder : answer.placeholders()) {
       Optional<Fixture> fixture = results.getOrDefault(placeholder.tool(), Optional.empty());
       if (!results.containsKey(placeholder.tool())) {
-        spot.report(path, "placeholders must name a tool the script calls (" + String.join(", ", results.keySet())
-            + "), but " + placeholder.text() + " names " + placeholder.tool());
-      } else if (fixture.isPresent() && AnswerTemplate.resolve(fixture.get().response(), placeholder.path()).isEmpty()) {
-        spot.report(path, "placeholders must name a field of the tool's fixture response, but "
-            + placeholder.text() + " is not in " + fixture.get().response());
+        spot.report(
+            path,
+            "placeholders must name a tool the script calls ("
+                + String.join(", ", results.keySet())
+                + "), but "
+                + placeholder.text()
+                + " names "
+                + placeholder.tool());
+      } else if (fixture.isPresent()
+          && AnswerTemplate.resolve(fixture.get().response(), placeholder.path()).isEmpty()) {
+        spot.report(
+            path,
+            "placeholders must name a field of the tool's fixture response, but "
+                + placeholder.text()
+                + " is not in "
+                + fixture.get().response());
       }
     }
   }
@@ -73,8 +105,13 @@ final class ItemChecker {
     if (catalog.isEmpty() || catalog.get().containsKey(name)) {
       return catalog.isPresent();
     }
-    spot.report(path, "must be a tool of the catalog (" + String.join(", ", catalog.get().keySet()) + "), but was "
-        + Describe.quoted(name) + Describe.suggestion(name, catalog.get().keySet()));
+    spot.report(
+        path,
+        "must be a tool of the catalog ("
+            + String.join(", ", catalog.get().keySet())
+            + "), but was "
+            + Describe.quoted(name)
+            + Describe.suggestion(name, catalog.get().keySet()));
     return false;
   }
 }

@@ -10,8 +10,10 @@ import java.util.Optional;
 /** Reads the shape of one item line; what it says about tools is checked by {@link ItemChecker}. */
 final class ItemReader {
 
-  private static final List<String> KEYS = List.of("id", "input", "tags", "expected", "fixtures", "script");
-  private static final List<String> FIXTURE_KEYS = List.of("tool", "arguments", "status", "response");
+  private static final List<String> KEYS =
+      List.of("id", "input", "tags", "expected", "fixtures", "script");
+  private static final List<String> FIXTURE_KEYS =
+      List.of("tool", "arguments", "status", "response");
 
   private ItemReader() {}
 
@@ -36,14 +38,17 @@ final class ItemReader {
     if (spot.problemCount() > before || expected.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Item(id.get(), input.get(), expected.get(), fixtures, script.get(), tags, line.number()));
+    return Optional.of(
+        new Item(
+            id.get(), input.get(), expected.get(), fixtures, script.get(), tags, line.number()));
   }
 
   /**
    * The item's expectation with {@code scorers.always} folded in: its own {@code expected} object, a bare value read
    * as {@code scorers.default_kind}, or, without {@code expected}, {@code scorers.always} alone.
    */
-  private static Optional<Expectation> expected(JsonFields item, Optional<ScorerDefaults> defaults) {
+  private static Optional<Expectation> expected(
+      JsonFields item, Optional<ScorerDefaults> defaults) {
     JsonNode value = item.node().get("expected");
     if (defaults.isEmpty() && (value == null || !value.isObject())) {
       return Optional.empty();
@@ -53,14 +58,21 @@ final class ItemReader {
       return scorers.alone();
     }
     if (value != null && !value.isObject() && scorers.defaultKind().isPresent()) {
-      ObjectNode bare = JsonNodeFactory.instance.objectNode().set(scorers.defaultKind().get(), value);
-      return JsonFields.of(bare, item.child("expected"), item.spot()).flatMap(ExpectationReader::read)
+      ObjectNode bare =
+          JsonNodeFactory.instance.objectNode().set(scorers.defaultKind().get(), value);
+      return JsonFields.of(bare, item.child("expected"), item.spot())
+          .flatMap(ExpectationReader::read)
           .map(scorers::applyTo);
     }
     if (value != null && !value.isObject()) {
-      item.spot().report(item.child("expected"), "must be an object naming its kind, such as {\"contains\": [...]}, "
-          + "but was " + Describe.json(value) + " (set scorers.default_kind in dataset.yaml to read bare values "
-          + "as one kind)");
+      item.spot()
+          .report(
+              item.child("expected"),
+              "must be an object naming its kind, such as {\"contains\": [...]}, "
+                  + "but was "
+                  + Describe.json(value)
+                  + " (set scorers.default_kind in dataset.yaml to read bare values "
+                  + "as one kind)");
       return Optional.empty();
     }
     return item.object("expected", true).flatMap(ExpectationReader::read).map(scorers::applyTo);
@@ -73,7 +85,10 @@ final class ItemReader {
       if (nodes.get(i).isTextual() && !nodes.get(i).asText().isBlank()) {
         texts.add(nodes.get(i).asText());
       } else {
-        item.spot().report(key + "[" + i + "]", "must be a non-blank string, but was " + Describe.json(nodes.get(i)));
+        item.spot()
+            .report(
+                key + "[" + i + "]",
+                "must be a non-blank string, but was " + Describe.json(nodes.get(i)));
       }
     }
     return texts;
@@ -83,7 +98,8 @@ final class ItemReader {
     List<Fixture> fixtures = new ArrayList<>();
     List<JsonNode> nodes = item.list("fixtures", false, 0).orElse(List.of());
     for (int i = 0; i < nodes.size(); i++) {
-      JsonFields.of(nodes.get(i), "fixtures[" + i + "]", item.spot()).flatMap(ItemReader::fixture)
+      JsonFields.of(nodes.get(i), "fixtures[" + i + "]", item.spot())
+          .flatMap(ItemReader::fixture)
           .ifPresent(fixtures::add);
     }
     return fixtures;
@@ -94,14 +110,25 @@ final class ItemReader {
     Optional<String> tool = fixture.text("tool", true);
     Optional<JsonFields> arguments = fixture.object("arguments", true);
     Optional<JsonNode> response = fixture.value("response", true);
-    int status = fixture.value("status", false).map(value -> {
-      if (value.canConvertToInt() && value.isIntegralNumber() && value.asInt() >= 100 && value.asInt() <= 599) {
-        return value.asInt();
-      }
-      fixture.spot().report(fixture.child("status"), "must be an HTTP status in [100, 599], but was "
-          + Describe.json(value));
-      return 0;
-    }).orElse(200);
+    int status =
+        fixture
+            .value("status", false)
+            .map(
+                value -> {
+                  if (value.canConvertToInt()
+                      && value.isIntegralNumber()
+                      && value.asInt() >= 100
+                      && value.asInt() <= 599) {
+                    return value.asInt();
+                  }
+                  fixture
+                      .spot()
+                      .report(
+                          fixture.child("status"),
+                          "must be an HTTP status in [100, 599], but was " + Describe.json(value));
+                  return 0;
+                })
+            .orElse(200);
     if (tool.isEmpty() || arguments.isEmpty() || response.isEmpty() || status == 0) {
       return Optional.empty();
     }

@@ -22,7 +22,8 @@ final class ItemsReader {
   private final Map<String, Integer> inputLines = new HashMap<>();
 
   /** {@code defaults} are dataset.yaml's {@code scorers}, empty when they were broken. */
-  ItemsReader(SourceFile file, Problems problems, ItemChecker checker, Optional<ScorerDefaults> defaults) {
+  ItemsReader(
+      SourceFile file, Problems problems, ItemChecker checker, Optional<ScorerDefaults> defaults) {
     this.file = file;
     this.problems = problems;
     this.checker = checker;
@@ -41,7 +42,12 @@ final class ItemsReader {
         read(text, ++number).ifPresent(items::add);
       }
     } catch (IOException e) {
-      problems.add(file, number + 1, 0, "", "must be readable UTF-8 text, but reading failed: " + e.getMessage());
+      problems.add(
+          file,
+          number + 1,
+          0,
+          "",
+          "must be readable UTF-8 text, but reading failed: " + e.getMessage());
     }
     if (number == 0) {
       problems.add(file, 0, 0, "", "must have at least one item, but was empty");
@@ -60,29 +66,47 @@ final class ItemsReader {
       line = JsonLine.parse(text, number);
     } catch (JsonProcessingException e) {
       int column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
-      problems.add(file, number, column, path, "must be one JSON object, but could not be parsed: "
-          + e.getOriginalMessage());
+      problems.add(
+          file,
+          number,
+          column,
+          path,
+          "must be one JSON object, but could not be parsed: " + e.getOriginalMessage());
       return Optional.empty();
     } catch (IOException e) {
-      problems.add(file, number, 0, path, "must be one JSON object, but could not be read: " + e.getMessage());
+      problems.add(
+          file,
+          number,
+          0,
+          path,
+          "must be one JSON object, but could not be read: " + e.getMessage());
       return Optional.empty();
     }
     LineSpot spot = new LineSpot(file, problems, line);
     Optional<Item> item = ItemReader.read(line, spot, defaults);
-    item.ifPresent(found -> {
-      unique(found.id(), "id", idLines, number, spot);
-      unique(found.input(), "input", inputLines, number, spot);
-      checker.check(found, spot);
-    });
+    item.ifPresent(
+        found -> {
+          unique(found.id(), "id", idLines, number, spot);
+          unique(found.input(), "input", inputLines, number, spot);
+          checker.check(found, spot);
+        });
     return item;
   }
 
   /** Ids name items in results; inputs are how the scripted provider mock tells items apart. */
-  private static void unique(String value, String key, Map<String, Integer> seen, int number, LineSpot spot) {
+  private static void unique(
+      String value, String key, Map<String, Integer> seen, int number, LineSpot spot) {
     Integer earlier = seen.putIfAbsent(value, number);
     if (earlier != null) {
       String shown = value.length() > 60 ? value.substring(0, 57) + "..." : value;
-      spot.report(key, "must be unique, but " + Describe.quoted(shown) + " is also the " + key + " on line " + earlier);
+      spot.report(
+          key,
+          "must be unique, but "
+              + Describe.quoted(shown)
+              + " is also the "
+              + key
+              + " on line "
+              + earlier);
     }
   }
 }

@@ -33,8 +33,13 @@ final class JsonFields {
     for (Iterator<String> keys = node.fieldNames(); keys.hasNext(); ) {
       String key = keys.next();
       if (!allowed.contains(key)) {
-        spot.report(child(key), "keys must be one of " + String.join(", ", allowed) + ", but was "
-            + Describe.quoted(key) + Describe.suggestion(key, allowed));
+        spot.report(
+            child(key),
+            "keys must be one of "
+                + String.join(", ", allowed)
+                + ", but was "
+                + Describe.quoted(key)
+                + Describe.suggestion(key, allowed));
       }
     }
   }
@@ -51,13 +56,16 @@ final class JsonFields {
   }
 
   Optional<String> text(String key, boolean required) {
-    return value(key, required).flatMap(value -> {
-      if (value.isTextual() && !value.asText().isBlank()) {
-        return Optional.of(value.asText());
-      }
-      spot.report(child(key), "must be a non-blank string, but was " + Describe.json(value));
-      return Optional.empty();
-    });
+    return value(key, required)
+        .flatMap(
+            value -> {
+              if (value.isTextual() && !value.asText().isBlank()) {
+                return Optional.of(value.asText());
+              }
+              spot.report(
+                  child(key), "must be a non-blank string, but was " + Describe.json(value));
+              return Optional.empty();
+            });
   }
 
   Optional<JsonFields> object(String key, boolean required) {
@@ -66,17 +74,19 @@ final class JsonFields {
 
   /** The elements of a list, with their paths; a list shorter than {@code minSize} is reported. */
   Optional<List<JsonNode>> list(String key, boolean required, int minSize) {
-    return value(key, required).flatMap(value -> {
-      if (value instanceof ArrayNode array && array.size() >= minSize) {
-        List<JsonNode> elements = new ArrayList<>();
-        array.forEach(elements::add);
-        return Optional.of(elements);
-      }
-      String wanted = minSize > 0 ? "a non-empty array" : "an array";
-      String was = value.isArray() ? "empty" : Describe.json(value);
-      spot.report(child(key), "must be " + wanted + ", but was " + was);
-      return Optional.empty();
-    });
+    return value(key, required)
+        .flatMap(
+            value -> {
+              if (value instanceof ArrayNode array && array.size() >= minSize) {
+                List<JsonNode> elements = new ArrayList<>();
+                array.forEach(elements::add);
+                return Optional.of(elements);
+              }
+              String wanted = minSize > 0 ? "a non-empty array" : "an array";
+              String was = value.isArray() ? "empty" : Describe.json(value);
+              spot.report(child(key), "must be " + wanted + ", but was " + was);
+              return Optional.empty();
+            });
   }
 
   JsonNode node() {

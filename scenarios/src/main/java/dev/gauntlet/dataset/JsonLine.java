@@ -18,9 +18,10 @@ import java.util.Map;
  */
 final class JsonLine implements Positions {
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   private final int number;
@@ -89,21 +90,31 @@ final class JsonLine implements Positions {
 
   private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
     switch (token) {
-      case VALUE_STRING: return NODES.textNode(parser.getText());
-      case VALUE_NUMBER_INT: return integer(parser);
-      case VALUE_NUMBER_FLOAT: return NODES.numberNode(parser.getDoubleValue());
-      case VALUE_TRUE: return NODES.booleanNode(true);
-      case VALUE_FALSE: return NODES.booleanNode(false);
-      case VALUE_NULL: return NODES.nullNode();
-      default: throw new JsonParseException(parser, "expected a JSON value, but was " + token);
+      case VALUE_STRING:
+        return NODES.textNode(parser.getText());
+      case VALUE_NUMBER_INT:
+        return integer(parser);
+      case VALUE_NUMBER_FLOAT:
+        return NODES.numberNode(parser.getDoubleValue());
+      case VALUE_TRUE:
+        return NODES.booleanNode(true);
+      case VALUE_FALSE:
+        return NODES.booleanNode(false);
+      case VALUE_NULL:
+        return NODES.nullNode();
+      default:
+        throw new JsonParseException(parser, "expected a JSON value, but was " + token);
     }
   }
 
   private static JsonNode integer(JsonParser parser) throws IOException {
     switch (parser.getNumberType()) {
-      case INT: return NODES.numberNode(parser.getIntValue());
-      case LONG: return NODES.numberNode(parser.getLongValue());
-      default: return NODES.numberNode(parser.getBigIntegerValue());
+      case INT:
+        return NODES.numberNode(parser.getIntValue());
+      case LONG:
+        return NODES.numberNode(parser.getLongValue());
+      default:
+        return NODES.numberNode(parser.getBigIntegerValue());
     }
   }
 }

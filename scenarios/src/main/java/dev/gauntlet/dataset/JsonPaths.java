@@ -40,11 +40,14 @@ public final class JsonPaths {
       }
       return append(pointer, path.substring(at + 1, end), end, at);
     }
-    if (c == '[' && at + 1 < path.length() && (path.charAt(at + 1) == '\'' || path.charAt(at + 1) == '"')) {
+    if (c == '['
+        && at + 1 < path.length()
+        && (path.charAt(at + 1) == '\'' || path.charAt(at + 1) == '"')) {
       char quote = path.charAt(at + 1);
       int close = path.indexOf(quote + "]", at + 2);
       if (close < 0) {
-        throw new IllegalArgumentException("the " + quote + " at character " + (at + 2) + " is never closed");
+        throw new IllegalArgumentException(
+            "the " + quote + " at character " + (at + 2) + " is never closed");
       }
       return append(pointer, path.substring(at + 2, close), close + 2, at);
     }
@@ -52,11 +55,13 @@ public final class JsonPaths {
       int close = path.indexOf(']', at);
       String index = close < 0 ? "" : path.substring(at + 1, close);
       if (!index.matches("\\d+")) {
-        throw new IllegalArgumentException("character " + (at + 1) + " must start .name, ['name'] or [index]");
+        throw new IllegalArgumentException(
+            "character " + (at + 1) + " must start .name, ['name'] or [index]");
       }
       return append(pointer, index, close + 1, at);
     }
-    throw new IllegalArgumentException("character " + (at + 1) + " must start .name, ['name'] or [index]");
+    throw new IllegalArgumentException(
+        "character " + (at + 1) + " must start .name, ['name'] or [index]");
   }
 
   private static int append(StringBuilder pointer, String name, int next, int at) {

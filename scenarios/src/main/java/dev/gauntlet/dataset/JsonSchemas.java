@@ -19,7 +19,8 @@ import java.util.Map;
 public final class JsonSchemas {
 
   private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
 
   private JsonSchemas() {}
 
@@ -38,7 +39,8 @@ public final class JsonSchemas {
   public static Validator compile(JsonNode schema) {
     List<String> problems = problemsOf(schema);
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException("schema must be a valid JSON schema, but " + String.join("; ", problems));
+      throw new IllegalArgumentException(
+          "schema must be a valid JSON schema, but " + String.join("; ", problems));
     }
     JsonSchema compiled = FACTORY.getSchema(schema);
     return instance -> messages(compiled.validate(instance));
@@ -79,8 +81,11 @@ public final class JsonSchemas {
       String at = path + "." + field.getKey();
       boolean reference = field.getKey().equals("$ref") || field.getKey().equals("$dynamicRef");
       if (reference && field.getValue().isTextual() && !field.getValue().asText().startsWith("#")) {
-        problems.add(at + ": must be a local reference starting with #, since schemas are never fetched, but was \""
-            + field.getValue().asText() + "\"");
+        problems.add(
+            at
+                + ": must be a local reference starting with #, since schemas are never fetched, but was \""
+                + field.getValue().asText()
+                + "\"");
       }
       remoteReferences(field.getValue(), at, problems);
     }

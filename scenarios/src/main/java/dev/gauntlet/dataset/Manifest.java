@@ -13,5 +13,12 @@ import java.util.Optional;
  * @param defaults how items are scored when they do not say, present only when the whole {@code scorers} section
  *                 was valid, so that items are not blamed for a broken one
  */
-record Manifest(String name, String version, String owner, String description, List<ToolDef> tools,
-    Optional<Map<String, ToolDef>> catalog, Map<String, PriceHint> prices, Optional<ScorerDefaults> defaults) {}
+record Manifest(
+    String name,
+    String version,
+    String owner,
+    String description,
+    List<ToolDef> tools,
+    Optional<Map<String, ToolDef>> catalog,
+    Map<String, PriceHint> prices,
+    Optional<ScorerDefaults> defaults) {}

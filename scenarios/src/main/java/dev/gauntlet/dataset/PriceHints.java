@@ -23,12 +23,16 @@ public final class PriceHints {
 
   /** {@code scenario} with every model {@code dataset} hints and the scenario does not price added to its prices. */
   public static Scenario apply(Scenario scenario, Dataset dataset) {
-    if (dataset == null || dataset.prices().keySet().stream().allMatch(scenario.prices()::containsKey)) {
+    if (dataset == null
+        || dataset.prices().keySet().stream().allMatch(scenario.prices()::containsKey)) {
       return scenario;
     }
     Map<String, Price> prices = new LinkedHashMap<>();
-    dataset.prices().forEach((model, hint) -> prices.put(model, new Price(hint.inputPerMillion(),
-        hint.outputPerMillion())));
+    dataset
+        .prices()
+        .forEach(
+            (model, hint) ->
+                prices.put(model, new Price(hint.inputPerMillion(), hint.outputPerMillion())));
     prices.putAll(scenario.prices());
     return scenario.withPrices(prices);
   }
@@ -39,16 +43,27 @@ public final class PriceHints {
    */
   public static List<String> notes(Scenario scenario, Dataset dataset) {
     Set<String> models = new LinkedHashSet<>();
-    scenario.providers().stream().map(Provider::model).filter(model -> !scenario.prices().containsKey(model))
+    scenario.providers().stream()
+        .map(Provider::model)
+        .filter(model -> !scenario.prices().containsKey(model))
         .forEach(models::add);
     List<String> notes = new ArrayList<>();
     for (String model : models) {
       PriceHint hint = dataset == null ? null : dataset.prices().get(model);
-      notes.add(hint == null ? "model " + model + " has no price in the scenario's prices nor in the dataset's price "
-          + "hints, so its calls count as free; add it to prices to measure cost"
-          : String.format(Locale.ROOT, "model %s is priced at dataset %s's hint of %s in, %s out per million tokens, "
-              + "since the scenario's prices do not list it; add it to prices to pin it", model, dataset.name(),
-              usd(hint.inputPerMillion()), usd(hint.outputPerMillion())));
+      notes.add(
+          hint == null
+              ? "model "
+                  + model
+                  + " has no price in the scenario's prices nor in the dataset's price "
+                  + "hints, so its calls count as free; add it to prices to measure cost"
+              : String.format(
+                  Locale.ROOT,
+                  "model %s is priced at dataset %s's hint of %s in, %s out per million tokens, "
+                      + "since the scenario's prices do not list it; add it to prices to pin it",
+                  model,
+                  dataset.name(),
+                  usd(hint.inputPerMillion()),
+                  usd(hint.outputPerMillion())));
     }
     return notes;
   }

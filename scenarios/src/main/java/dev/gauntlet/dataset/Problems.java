@@ -26,9 +26,10 @@ final class Problems {
   void throwIfAny() {
     if (!found.isEmpty()) {
       List<Problem> sorted = new ArrayList<>(found);
-      sorted.sort(Comparator.<Problem>comparingInt(p -> fileOrder.get(p.file()))
-          .thenComparingInt(Problem::line)
-          .thenComparingInt(Problem::column));
+      sorted.sort(
+          Comparator.<Problem>comparingInt(p -> fileOrder.get(p.file()))
+              .thenComparingInt(Problem::line)
+              .thenComparingInt(Problem::column));
       throw new InvalidInputException(sorted);
     }
   }

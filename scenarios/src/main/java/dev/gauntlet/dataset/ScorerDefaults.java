@@ -22,8 +22,8 @@ record ScorerDefaults(Optional<String> defaultKind, List<Expectation> always) {
    * The built-in kinds whose value may be bare, and so may be a {@code default_kind}; a kind of one's own may be
    * too, its {@link ExpectationKind#check} deciding which values it takes.
    */
-  static final List<String> BARE_KINDS = List.of("contains", "exact", "regex", "numeric", "trajectory", "refusal",
-      "llm_judge");
+  static final List<String> BARE_KINDS =
+      List.of("contains", "exact", "regex", "numeric", "trajectory", "refusal", "llm_judge");
 
   ScorerDefaults {
     always = List.copyOf(always);
@@ -42,7 +42,8 @@ record ScorerDefaults(Optional<String> defaultKind, List<Expectation> always) {
 
   /** What an item without {@code expected} is scored against: the expectations for every item, if any. */
   Optional<Expectation> alone() {
-    return always.isEmpty() ? Optional.empty()
+    return always.isEmpty()
+        ? Optional.empty()
         : Optional.of(always.size() == 1 ? always.get(0) : new Expectation.AllOf(always));
   }
 }

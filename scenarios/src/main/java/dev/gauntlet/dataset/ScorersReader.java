@@ -29,20 +29,27 @@ final class ScorersReader {
   Optional<ScorerDefaults> read(YamlMapping scorers, Optional<Map<String, ToolDef>> catalog) {
     int before = problems.count();
     scorers.allowOnly(KEYS);
-    Optional<String> kind = scorers.text("default_kind", false).filter(name -> checkKind(name, scorers));
+    Optional<String> kind =
+        scorers.text("default_kind", false).filter(name -> checkKind(name, scorers));
     List<Expectation> always = new ArrayList<>();
     List<Node> nodes = scorers.list("always", false).orElse(List.of());
     for (int i = 0; i < nodes.size(); i++) {
-      expectation(nodes.get(i), scorers.child("always") + "[" + i + "]", catalog).ifPresent(always::add);
+      expectation(nodes.get(i), scorers.child("always") + "[" + i + "]", catalog)
+          .ifPresent(always::add);
     }
-    return problems.count() == before ? Optional.of(new ScorerDefaults(kind, always)) : Optional.empty();
+    return problems.count() == before
+        ? Optional.of(new ScorerDefaults(kind, always))
+        : Optional.empty();
   }
 
-  private Optional<Expectation> expectation(Node node, String path, Optional<Map<String, ToolDef>> catalog) {
+  private Optional<Expectation> expectation(
+      Node node, String path, Optional<Map<String, ToolDef>> catalog) {
     YamlTree tree = new YamlTree(node);
     LineSpot at = new LineSpot(file, problems, tree, path);
-    Optional<Expectation> expected = JsonFields.of(tree.root(), "", at).flatMap(ExpectationReader::read);
-    expected.ifPresent(e -> catalog.ifPresent(tools -> ExpectationToolCheck.check(e, tools, at, "")));
+    Optional<Expectation> expected =
+        JsonFields.of(tree.root(), "", at).flatMap(ExpectationReader::read);
+    expected.ifPresent(
+        e -> catalog.ifPresent(tools -> ExpectationToolCheck.check(e, tools, at, "")));
     return expected;
   }
 
@@ -53,8 +60,15 @@ final class ScorersReader {
     List<String> allowed = new ArrayList<>(ScorerDefaults.BARE_KINDS);
     allowed.addAll(ExpectationKinds.custom().keySet());
     String why = ExpectationKinds.BUILT_IN.contains(name) ? "" : Describe.suggestion(name, allowed);
-    spot.report(scorers.entries().get("default_kind"), scorers.child("default_kind"), "must be a kind whose value "
-        + "may be bare (" + String.join(", ", allowed) + "), but was " + Describe.quoted(name) + why);
+    spot.report(
+        scorers.entries().get("default_kind"),
+        scorers.child("default_kind"),
+        "must be a kind whose value "
+            + "may be bare ("
+            + String.join(", ", allowed)
+            + "), but was "
+            + Describe.quoted(name)
+            + why);
     return false;
   }
 }

@@ -21,7 +21,9 @@ final class ScriptReader {
     List<ScriptStep> steps = new ArrayList<>();
     for (int i = 0; i < nodes.get().size(); i++) {
       String path = "script[" + i + "]";
-      JsonFields.of(nodes.get().get(i), path, item.spot()).flatMap(ScriptReader::step).ifPresent(steps::add);
+      JsonFields.of(nodes.get().get(i), path, item.spot())
+          .flatMap(ScriptReader::step)
+          .ifPresent(steps::add);
     }
     checkOrder(steps, item.spot(), nodes.get().size());
     return item.spot().problemCount() == before ? Optional.of(steps) : Optional.empty();
@@ -33,13 +35,18 @@ final class ScriptReader {
     }
     for (int i = 0; i < size - 1; i++) {
       if (steps.get(i) instanceof ScriptStep.Answer) {
-        spot.report("script[" + i + "]", "must be tool_calls, since only the last step may answer, but was an answer"
-            + " followed by " + (size - 1 - i) + " more step(s)");
+        spot.report(
+            "script[" + i + "]",
+            "must be tool_calls, since only the last step may answer, but was an answer"
+                + " followed by "
+                + (size - 1 - i)
+                + " more step(s)");
       }
     }
     if (!(steps.get(size - 1) instanceof ScriptStep.Answer)) {
-      spot.report("script[" + (size - 1) + "]", "must be an answer, since the script must end by answering, "
-          + "but was tool_calls");
+      spot.report(
+          "script[" + (size - 1) + "]",
+          "must be an answer, since the script must end by answering, " + "but was tool_calls");
     }
   }
 
@@ -48,7 +55,8 @@ final class ScriptReader {
     List<String> present = STEP_KINDS.stream().filter(step::has).toList();
     if (present.size() != 1) {
       String had = present.isEmpty() ? "none" : "both";
-      step.spot().report(step.path(), "must have exactly one of tool_calls, answer, but had " + had);
+      step.spot()
+          .report(step.path(), "must have exactly one of tool_calls, answer, but had " + had);
       return Optional.empty();
     }
     if (present.get(0).equals("answer")) {
@@ -61,9 +69,12 @@ final class ScriptReader {
     List<ToolCall> calls = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       JsonFields.of(nodes.get(i), step.child("tool_calls") + "[" + i + "]", step.spot())
-          .flatMap(ScriptReader::call).ifPresent(calls::add);
+          .flatMap(ScriptReader::call)
+          .ifPresent(calls::add);
     }
-    return calls.size() == nodes.size() ? Optional.of(new ScriptStep.CallTools(calls)) : Optional.empty();
+    return calls.size() == nodes.size()
+        ? Optional.of(new ScriptStep.CallTools(calls))
+        : Optional.empty();
   }
 
   private static Optional<ToolCall> call(JsonFields call) {
@@ -71,6 +82,7 @@ final class ScriptReader {
     Optional<String> name = call.text("name", true);
     Optional<JsonFields> arguments = call.object("arguments", true);
     return name.isPresent() && arguments.isPresent()
-        ? Optional.of(new ToolCall(name.get(), arguments.get().node())) : Optional.empty();
+        ? Optional.of(new ToolCall(name.get(), arguments.get().node()))
+        : Optional.empty();
   }
 }

@@ -8,7 +8,10 @@ record SourceFile(Path path, String shown) {
   static SourceFile of(Path path) {
     Path absolute = path.toAbsolutePath().normalize();
     Path workingDir = Path.of("").toAbsolutePath().normalize();
-    String shown = absolute.startsWith(workingDir) ? workingDir.relativize(absolute).toString() : absolute.toString();
+    String shown =
+        absolute.startsWith(workingDir)
+            ? workingDir.relativize(absolute).toString()
+            : absolute.toString();
     return new SourceFile(path, shown);
   }
 }

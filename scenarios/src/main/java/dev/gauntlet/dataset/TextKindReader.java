@@ -20,19 +20,29 @@ final class TextKindReader {
       return ExpectedValues.texts(expected, "contains", true, 1).map(Expectation.Contains::new);
     }
     if (!value.isObject()) {
-      expected.spot().report(expected.child("contains"), "must be a string, an array of strings, or an object with "
-          + "all or any, but was " + Describe.json(value));
+      expected
+          .spot()
+          .report(
+              expected.child("contains"),
+              "must be a string, an array of strings, or an object with "
+                  + "all or any, but was "
+                  + Describe.json(value));
       return Optional.empty();
     }
-    JsonFields contains = JsonFields.of(value, expected.child("contains"), expected.spot()).orElseThrow();
+    JsonFields contains =
+        JsonFields.of(value, expected.child("contains"), expected.spot()).orElseThrow();
     contains.allowOnly(List.of("all", "any"));
     if (contains.has("all") == contains.has("any")) {
-      contains.spot().report(contains.path(), "must have exactly one of all, any, but had "
-          + (contains.has("all") ? "both" : "none"));
+      contains
+          .spot()
+          .report(
+              contains.path(),
+              "must have exactly one of all, any, but had "
+                  + (contains.has("all") ? "both" : "none"));
       return Optional.empty();
     }
-    Expectation.Contains.Match match = contains.has("all") ? Expectation.Contains.Match.ALL
-        : Expectation.Contains.Match.ANY;
+    Expectation.Contains.Match match =
+        contains.has("all") ? Expectation.Contains.Match.ALL : Expectation.Contains.Match.ANY;
     return ExpectedValues.texts(contains, contains.has("all") ? "all" : "any", true, 1)
         .map(values -> new Expectation.Contains(values, match));
   }
@@ -45,27 +55,42 @@ final class TextKindReader {
   static Optional<Expectation.Regex> regex(JsonFields expected) {
     JsonNode value = expected.node().get("regex");
     if (value.isTextual()) {
-      return compiled(new Expectation.Regex(value.asText(), ""), expected.child("regex"), expected.spot());
+      return compiled(
+          new Expectation.Regex(value.asText(), ""), expected.child("regex"), expected.spot());
     }
     if (!value.isObject()) {
-      expected.spot().report(expected.child("regex"), "must be a regular expression, or an object with pattern and "
-          + "flags, but was " + Describe.json(value));
+      expected
+          .spot()
+          .report(
+              expected.child("regex"),
+              "must be a regular expression, or an object with pattern and "
+                  + "flags, but was "
+                  + Describe.json(value));
       return Optional.empty();
     }
     JsonFields regex = JsonFields.of(value, expected.child("regex"), expected.spot()).orElseThrow();
     regex.allowOnly(List.of("pattern", "flags"));
-    Optional<String> pattern = regex.value("pattern", true).flatMap(p -> {
-      if (p.isTextual() && !p.asText().isEmpty()) {
-        return Optional.of(p.asText());
-      }
-      regex.spot().report(regex.child("pattern"), "must be a non-empty string, but was " + Describe.json(p));
-      return Optional.empty();
-    });
+    Optional<String> pattern =
+        regex
+            .value("pattern", true)
+            .flatMap(
+                p -> {
+                  if (p.isTextual() && !p.asText().isEmpty()) {
+                    return Optional.of(p.asText());
+                  }
+                  regex
+                      .spot()
+                      .report(
+                          regex.child("pattern"),
+                          "must be a non-empty string, but was " + Describe.json(p));
+                  return Optional.empty();
+                });
     Optional<String> flags = flags(regex);
     if (pattern.isEmpty() || flags.isEmpty()) {
       return Optional.empty();
     }
-    return compiled(new Expectation.Regex(pattern.get(), flags.get()), regex.child("pattern"), regex.spot());
+    return compiled(
+        new Expectation.Regex(pattern.get(), flags.get()), regex.child("pattern"), regex.spot());
   }
 
   private static Optional<String> flags(JsonFields regex) {
@@ -73,15 +98,23 @@ final class TextKindReader {
     if (flags.isMissingNode()) {
       return Optional.of("");
     }
-    if (flags.isTextual() && flags.asText().chars().allMatch(c -> Expectation.Regex.FLAG_LETTERS.indexOf(c) >= 0)) {
+    if (flags.isTextual()
+        && flags.asText().chars().allMatch(c -> Expectation.Regex.FLAG_LETTERS.indexOf(c) >= 0)) {
       return Optional.of(flags.asText());
     }
-    regex.spot().report(regex.child("flags"), "must be letters of " + Expectation.Regex.FLAG_LETTERS
-        + " (ignore case, multi-line, dot matches newlines, comments), but was " + Describe.json(flags));
+    regex
+        .spot()
+        .report(
+            regex.child("flags"),
+            "must be letters of "
+                + Expectation.Regex.FLAG_LETTERS
+                + " (ignore case, multi-line, dot matches newlines, comments), but was "
+                + Describe.json(flags));
     return Optional.empty();
   }
 
-  private static Optional<Expectation.Regex> compiled(Expectation.Regex regex, String path, LineSpot spot) {
+  private static Optional<Expectation.Regex> compiled(
+      Expectation.Regex regex, String path, LineSpot spot) {
     if (regex.pattern().isEmpty()) {
       spot.report(path, "must be a non-empty regular expression, but was \"\"");
       return Optional.empty();
@@ -90,8 +123,13 @@ final class TextKindReader {
       regex.compile();
       return Optional.of(regex);
     } catch (PatternSyntaxException e) {
-      spot.report(path, "must be a valid regular expression, but was " + Describe.quoted(regex.pattern()) + ": "
-          + e.getDescription() + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
+      spot.report(
+          path,
+          "must be a valid regular expression, but was "
+              + Describe.quoted(regex.pattern())
+              + ": "
+              + e.getDescription()
+              + (e.getIndex() >= 0 ? " near index " + e.getIndex() : ""));
       return Optional.empty();
     }
   }

@@ -15,6 +15,7 @@ final class ToolsReader {
 
   /** The names OpenAI-compatible APIs accept for functions. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
   private static final List<String> KEYS = List.of("name", "description", "parameters", "approval");
 
   private final YamlSpot spot;
@@ -39,7 +40,9 @@ final class ToolsReader {
     List<ToolDef> tools = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       String path = "tools[" + i + "]";
-      YamlMapping.of(nodes.get(i), path, spot).flatMap(tool -> read(tool, path)).ifPresent(tools::add);
+      YamlMapping.of(nodes.get(i), path, spot)
+          .flatMap(tool -> read(tool, path))
+          .ifPresent(tools::add);
     }
     return tools;
   }
@@ -60,12 +63,18 @@ final class ToolsReader {
   private boolean checkName(String name, YamlMapping tool, String path) {
     Node at = tool.entries().get("name");
     if (!NAME.matcher(name).matches()) {
-      spot.report(at, path + ".name", "must be 1 to 64 letters, digits, _ or -, but was " + Describe.quoted(name));
+      spot.report(
+          at,
+          path + ".name",
+          "must be 1 to 64 letters, digits, _ or -, but was " + Describe.quoted(name));
       return false;
     }
     Integer earlier = lines.putIfAbsent(name, at.getStartMark().getLine() + 1);
     if (earlier != null) {
-      spot.report(at, path + ".name", "must be unique, but " + Describe.quoted(name) + " is also on line " + earlier);
+      spot.report(
+          at,
+          path + ".name",
+          "must be unique, but " + Describe.quoted(name) + " is also on line " + earlier);
       return false;
     }
     return true;
@@ -73,20 +82,33 @@ final class ToolsReader {
 
   /** Checks the parts of the JSON schema that argument validation relies on; other keywords pass through. */
   private boolean checkSchema(YamlMapping schema) {
-    boolean valid = schema.text("type", true).map(type -> {
-      boolean object = type.equals("object");
-      if (!object) {
-        spot.report(schema.entries().get("type"), schema.child("type"), "must be object, but was " + type);
-      }
-      return object;
-    }).orElse(false);
+    boolean valid =
+        schema
+            .text("type", true)
+            .map(
+                type -> {
+                  boolean object = type.equals("object");
+                  if (!object) {
+                    spot.report(
+                        schema.entries().get("type"),
+                        schema.child("type"),
+                        "must be object, but was " + type);
+                  }
+                  return object;
+                })
+            .orElse(false);
     Optional<YamlMapping> properties = schema.mapping("properties", false);
     properties.ifPresent(p -> p.entries().keySet().forEach(key -> p.mapping(key, true)));
     Map<String, Node> declared = properties.map(YamlMapping::entries).orElse(Map.of());
     for (Node required : schema.list("required", false).orElse(List.of())) {
       if (!(required instanceof ScalarNode scalar) || !declared.containsKey(scalar.getValue())) {
-        spot.report(required, schema.child("required"), "must name properties of the schema ("
-            + String.join(", ", declared.keySet()) + "), but was " + YamlSpot.describe(required));
+        spot.report(
+            required,
+            schema.child("required"),
+            "must name properties of the schema ("
+                + String.join(", ", declared.keySet())
+                + "), but was "
+                + YamlSpot.describe(required));
         valid = false;
       }
     }

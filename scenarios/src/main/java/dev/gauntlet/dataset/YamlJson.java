@@ -43,13 +43,18 @@ final class YamlJson {
         return NODES.nullNode();
       }
       if (tag.equals(Tag.BOOL)) {
-        return NODES.booleanNode(text.equalsIgnoreCase("true") || text.equalsIgnoreCase("yes")
-            || text.equalsIgnoreCase("on"));
+        return NODES.booleanNode(
+            text.equalsIgnoreCase("true")
+                || text.equalsIgnoreCase("yes")
+                || text.equalsIgnoreCase("on"));
       }
       if (tag.equals(Tag.INT)) {
         BigInteger value = new BigInteger(text.replace("_", ""));
-        return value.bitLength() < 32 ? NODES.numberNode(value.intValue())
-            : value.bitLength() < 64 ? NODES.numberNode(value.longValue()) : NODES.numberNode(value);
+        return value.bitLength() < 32
+            ? NODES.numberNode(value.intValue())
+            : value.bitLength() < 64
+                ? NODES.numberNode(value.longValue())
+                : NODES.numberNode(value);
       }
       if (tag.equals(Tag.FLOAT)) {
         return NODES.numberNode(Double.parseDouble(text.replace("_", "")));

@@ -25,10 +25,16 @@ final class YamlMapping {
     this.path = path;
     this.spot = spot;
     for (NodeTuple tuple : node.getValue()) {
-      String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : YamlSpot.describe(tuple.getKeyNode());
+      String key =
+          tuple.getKeyNode() instanceof ScalarNode s
+              ? s.getValue()
+              : YamlSpot.describe(tuple.getKeyNode());
       if (keys.containsKey(key)) {
-        spot.report(tuple.getKeyNode(), child(key), "must appear once, but was repeated from line "
-            + (keys.get(key).getStartMark().getLine() + 1));
+        spot.report(
+            tuple.getKeyNode(),
+            child(key),
+            "must appear once, but was repeated from line "
+                + (keys.get(key).getStartMark().getLine() + 1));
       }
       keys.put(key, tuple.getKeyNode());
       values.put(key, tuple.getValueNode());
@@ -45,12 +51,19 @@ final class YamlMapping {
   }
 
   void allowOnly(List<String> allowed) {
-    keys.forEach((key, keyNode) -> {
-      if (!allowed.contains(key)) {
-        spot.report(keyNode, path, "keys must be one of " + String.join(", ", allowed) + ", but was "
-            + Describe.quoted(key) + Describe.suggestion(key, allowed));
-      }
-    });
+    keys.forEach(
+        (key, keyNode) -> {
+          if (!allowed.contains(key)) {
+            spot.report(
+                keyNode,
+                path,
+                "keys must be one of "
+                    + String.join(", ", allowed)
+                    + ", but was "
+                    + Describe.quoted(key)
+                    + Describe.suggestion(key, allowed));
+          }
+        });
   }
 
   Optional<Node> node(String key, boolean required) {
@@ -67,10 +80,15 @@ final class YamlMapping {
     if (value.isEmpty()) {
       return Optional.empty();
     }
-    if (value.get() instanceof ScalarNode scalar && !YamlSpot.isNull(scalar) && !scalar.getValue().isBlank()) {
+    if (value.get() instanceof ScalarNode scalar
+        && !YamlSpot.isNull(scalar)
+        && !scalar.getValue().isBlank()) {
       return Optional.of(scalar.getValue());
     }
-    spot.report(value.get(), child(key), "must be a non-blank text, but was " + YamlSpot.describe(value.get()));
+    spot.report(
+        value.get(),
+        child(key),
+        "must be a non-blank text, but was " + YamlSpot.describe(value.get()));
     return Optional.empty();
   }
 
@@ -82,7 +100,8 @@ final class YamlMapping {
     if (value.get() instanceof SequenceNode sequence) {
       return Optional.of(new ArrayList<>(sequence.getValue()));
     }
-    spot.report(value.get(), child(key), "must be a list, but was " + YamlSpot.describe(value.get()));
+    spot.report(
+        value.get(), child(key), "must be a list, but was " + YamlSpot.describe(value.get()));
     return Optional.empty();
   }
 

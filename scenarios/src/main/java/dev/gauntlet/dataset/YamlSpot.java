@@ -18,7 +18,8 @@ final class YamlSpot {
   }
 
   void report(Node at, String path, String message) {
-    problems.add(file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path, message);
+    problems.add(
+        file, at.getStartMark().getLine() + 1, at.getStartMark().getColumn() + 1, path, message);
   }
 
   static String describe(Node node) {

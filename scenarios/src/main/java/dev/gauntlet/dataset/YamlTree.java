@@ -46,8 +46,10 @@ final class YamlTree implements Positions {
     if (node instanceof MappingNode mapping) {
       ObjectNode object = JsonNodeFactory.instance.objectNode();
       for (NodeTuple tuple : mapping.getValue()) {
-        String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue()
-            : YamlSpot.describe(tuple.getKeyNode());
+        String key =
+            tuple.getKeyNode() instanceof ScalarNode scalar
+                ? scalar.getValue()
+                : YamlSpot.describe(tuple.getKeyNode());
         String child = path.isEmpty() ? key : path + "." + key;
         // As in items.jsonl, a problem with a key's value is shown at the key.
         marks.put(child, tuple.getKeyNode().getStartMark());

@@ -26,8 +26,13 @@ public final class JsonLinesWriter<T> implements AutoCloseable {
   /** Opens {@code file} for appending, creating it if needed. */
   public static <T> JsonLinesWriter<T> append(Path file) {
     try {
-      return new JsonLinesWriter<>(Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE));
+      return new JsonLinesWriter<>(
+          Files.newBufferedWriter(
+              file,
+              StandardCharsets.UTF_8,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.APPEND,
+              StandardOpenOption.WRITE));
     } catch (IOException e) {
       throw new UncheckedIOException("could not open " + file + " for appending", e);
     }

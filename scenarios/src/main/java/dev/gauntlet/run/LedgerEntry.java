@@ -36,39 +36,140 @@ import java.util.OptionalLong;
  *                     null where the server does not know it (read as 0)
  */
 public record LedgerEntry(
-    long tsMs, String kind, String provider, String model, String tool, String taskId, String itemId, int callIndex,
-    int status, long inputTokens, long outputTokens, double costUsd, String fault, boolean hallucinated,
-    long firstByteMs, long lastByteMs, JsonNode arguments, Long pacedFirstMs, Long pacedLastMs,
+    long tsMs,
+    String kind,
+    String provider,
+    String model,
+    String tool,
+    String taskId,
+    String itemId,
+    int callIndex,
+    int status,
+    long inputTokens,
+    long outputTokens,
+    double costUsd,
+    String fault,
+    boolean hallucinated,
+    long firstByteMs,
+    long lastByteMs,
+    JsonNode arguments,
+    Long pacedFirstMs,
+    Long pacedLastMs,
     Long queuedMs) {
 
   public static final String LLM = "llm";
   public static final String TOOL = "tool";
 
   public LedgerEntry {
-    // An explicit "arguments": null reads as a JSON null node; it means the same as a line without the field.
-    arguments = arguments == null || arguments.isNull() || arguments.isMissingNode() ? null : arguments;
+    // An explicit "arguments": null reads as a JSON null node; it means the same as a line without
+    // the field.
+    arguments =
+        arguments == null || arguments.isNull() || arguments.isMissingNode() ? null : arguments;
   }
 
   /** An entry without the pace it was due at: a tool call, or one from a ledger written before paces were kept. */
-  public LedgerEntry(long tsMs, String kind, String provider, String model, String tool, String taskId,
-      String itemId, int callIndex, int status, long inputTokens, long outputTokens, double costUsd, String fault,
-      boolean hallucinated, long firstByteMs, long lastByteMs, JsonNode arguments) {
-    this(tsMs, kind, provider, model, tool, taskId, itemId, callIndex, status, inputTokens, outputTokens, costUsd,
-        fault, hallucinated, firstByteMs, lastByteMs, arguments, null, null, null);
+  public LedgerEntry(
+      long tsMs,
+      String kind,
+      String provider,
+      String model,
+      String tool,
+      String taskId,
+      String itemId,
+      int callIndex,
+      int status,
+      long inputTokens,
+      long outputTokens,
+      double costUsd,
+      String fault,
+      boolean hallucinated,
+      long firstByteMs,
+      long lastByteMs,
+      JsonNode arguments) {
+    this(
+        tsMs,
+        kind,
+        provider,
+        model,
+        tool,
+        taskId,
+        itemId,
+        callIndex,
+        status,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        fault,
+        hallucinated,
+        firstByteMs,
+        lastByteMs,
+        arguments,
+        null,
+        null,
+        null);
   }
 
   /** An entry without tool arguments: an LLM call. */
-  public LedgerEntry(long tsMs, String kind, String provider, String model, String tool, String taskId,
-      String itemId, int callIndex, int status, long inputTokens, long outputTokens, double costUsd, String fault,
-      boolean hallucinated, long firstByteMs, long lastByteMs) {
-    this(tsMs, kind, provider, model, tool, taskId, itemId, callIndex, status, inputTokens, outputTokens, costUsd,
-        fault, hallucinated, firstByteMs, lastByteMs, null);
+  public LedgerEntry(
+      long tsMs,
+      String kind,
+      String provider,
+      String model,
+      String tool,
+      String taskId,
+      String itemId,
+      int callIndex,
+      int status,
+      long inputTokens,
+      long outputTokens,
+      double costUsd,
+      String fault,
+      boolean hallucinated,
+      long firstByteMs,
+      long lastByteMs) {
+    this(
+        tsMs,
+        kind,
+        provider,
+        model,
+        tool,
+        taskId,
+        itemId,
+        callIndex,
+        status,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        fault,
+        hallucinated,
+        firstByteMs,
+        lastByteMs,
+        null);
   }
 
   /** This entry with the times its first and last byte went out, in milliseconds after the call arrived. */
   public LedgerEntry withByteTimes(long firstMs, long lastMs) {
-    return new LedgerEntry(tsMs, kind, provider, model, tool, taskId, itemId, callIndex, status, inputTokens,
-        outputTokens, costUsd, fault, hallucinated, firstMs, lastMs, arguments, pacedFirstMs, pacedLastMs, queuedMs);
+    return new LedgerEntry(
+        tsMs,
+        kind,
+        provider,
+        model,
+        tool,
+        taskId,
+        itemId,
+        callIndex,
+        status,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        fault,
+        hallucinated,
+        firstMs,
+        lastMs,
+        arguments,
+        pacedFirstMs,
+        pacedLastMs,
+        queuedMs);
   }
 
   /**
@@ -76,14 +177,51 @@ public record LedgerEntry(
    * milliseconds after the call arrived.
    */
   public LedgerEntry withByteTimes(long firstMs, long lastMs, Long pacedFirst, Long pacedLast) {
-    return new LedgerEntry(tsMs, kind, provider, model, tool, taskId, itemId, callIndex, status, inputTokens,
-        outputTokens, costUsd, fault, hallucinated, firstMs, lastMs, arguments, pacedFirst, pacedLast, queuedMs);
+    return new LedgerEntry(
+        tsMs,
+        kind,
+        provider,
+        model,
+        tool,
+        taskId,
+        itemId,
+        callIndex,
+        status,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        fault,
+        hallucinated,
+        firstMs,
+        lastMs,
+        arguments,
+        pacedFirst,
+        pacedLast,
+        queuedMs);
   }
 
   /** This entry with the milliseconds the call waited between its arrival and {@code tsMs}. */
   public LedgerEntry withQueued(long queued) {
-    return new LedgerEntry(tsMs, kind, provider, model, tool, taskId, itemId, callIndex, status, inputTokens,
-        outputTokens, costUsd, fault, hallucinated, firstByteMs, lastByteMs, arguments, pacedFirstMs, pacedLastMs,
+    return new LedgerEntry(
+        tsMs,
+        kind,
+        provider,
+        model,
+        tool,
+        taskId,
+        itemId,
+        callIndex,
+        status,
+        inputTokens,
+        outputTokens,
+        costUsd,
+        fault,
+        hallucinated,
+        firstByteMs,
+        lastByteMs,
+        arguments,
+        pacedFirstMs,
+        pacedLastMs,
         queued);
   }
 
@@ -102,7 +240,8 @@ public record LedgerEntry(
    * millisecond rounding allows); empty when the pace is not known or nothing was sent.
    */
   public OptionalLong lateMs() {
-    return pacedLastMs == null || lastByteMs <= 0 ? OptionalLong.empty()
+    return pacedLastMs == null || lastByteMs <= 0
+        ? OptionalLong.empty()
         : OptionalLong.of(lastByteMs - pacedLastMs);
   }
 }

@@ -11,4 +11,5 @@ package dev.gauntlet.run;
  * @param inferences completions served by that server since the run started (monotonic across restarts)
  * @param restarts   restarts so far
  */
-public record MemorySample(long tsMs, String source, double usedMb, double totalMb, long inferences, int restarts) {}
+public record MemorySample(
+    long tsMs, String source, double usedMb, double totalMb, long inferences, int restarts) {}

@@ -13,7 +13,13 @@ package dev.gauntlet.run;
  * @param detail     a sentence on the outcome, null when completed
  */
 public record RunInfo(
-    String scenario, long seed, String mode, long startedMs, long endedMs, double targetRate, String outcome,
+    String scenario,
+    long seed,
+    String mode,
+    long startedMs,
+    long endedMs,
+    double targetRate,
+    String outcome,
     String detail) {
 
   public static final String RUNNING = "running";
@@ -23,6 +29,7 @@ public record RunInfo(
 
   /** The same run, ended with this outcome at {@code endedAtMs}. */
   public RunInfo ended(long endedAtMs, String endOutcome, String endDetail) {
-    return new RunInfo(scenario, seed, mode, startedMs, endedAtMs, targetRate, endOutcome, endDetail);
+    return new RunInfo(
+        scenario, seed, mode, startedMs, endedAtMs, targetRate, endOutcome, endDetail);
   }
 }

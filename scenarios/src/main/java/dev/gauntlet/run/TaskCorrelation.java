@@ -22,7 +22,8 @@ public final class TaskCorrelation {
   public static final String TRACEPARENT = "traceparent";
 
   private static final int TRACE_ID_BYTES = 16;
-  private static final Pattern PARENT = Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
+  private static final Pattern PARENT =
+      Pattern.compile("[0-9a-f]{2}-([0-9a-f]{32})-[0-9a-f]{16}-[0-9a-f]{2}");
   private static final HexFormat HEX = HexFormat.of();
 
   private TaskCorrelation() {}
@@ -38,13 +39,17 @@ public final class TaskCorrelation {
     }
     byte[] trace = new byte[TRACE_ID_BYTES];
     System.arraycopy(id, 0, trace, 0, id.length);
-    // The span id repeats the id's first bytes: never all zero, as W3C requires, since ids start printable.
+    // The span id repeats the id's first bytes: never all zero, as W3C requires, since ids start
+    // printable.
     return Optional.of("00-" + HEX.formatHex(trace) + "-" + HEX.formatHex(trace, 0, 8) + "-01");
   }
 
   /** The task id a {@code traceparent} spells, if it is one that {@link #traceparent} wrote. */
   public static Optional<String> fromTraceparent(String traceparent) {
-    Matcher m = traceparent == null ? null : PARENT.matcher(traceparent.trim().toLowerCase(java.util.Locale.ROOT));
+    Matcher m =
+        traceparent == null
+            ? null
+            : PARENT.matcher(traceparent.trim().toLowerCase(java.util.Locale.ROOT));
     if (m == null || !m.matches()) {
       return Optional.empty();
     }
@@ -54,7 +59,9 @@ public final class TaskCorrelation {
       length--;
     }
     String id = new String(trace, 0, length, StandardCharsets.UTF_8);
-    return length > 0 && id.chars().allMatch(c -> c >= 0x21 && c < 0x7f) ? Optional.of(id) : Optional.empty();
+    return length > 0 && id.chars().allMatch(c -> c >= 0x21 && c < 0x7f)
+        ? Optional.of(id)
+        : Optional.empty();
   }
 
   /** The task id of a call, from its headers ({@code header} looks one up by name, null when absent). */

@@ -22,22 +22,48 @@ import java.util.List;
  *                    line)
  */
 public record TaskRecord(
-    String taskId, String itemId, int trial, long startMs, long latencyMs, int status, String output, String error,
-    List<String> toolCalls, Long ttftMs, Long scheduledMs) {
+    String taskId,
+    String itemId,
+    int trial,
+    long startMs,
+    long latencyMs,
+    int status,
+    String output,
+    String error,
+    List<String> toolCalls,
+    Long ttftMs,
+    Long scheduledMs) {
 
   public TaskRecord {
     toolCalls = toolCalls == null ? List.of() : List.copyOf(toolCalls);
   }
 
   /** A record without a scheduled arrival (as runs recorded before it existed). */
-  public TaskRecord(String taskId, String itemId, int trial, long startMs, long latencyMs, int status, String output,
-      String error, List<String> toolCalls, Long ttftMs) {
+  public TaskRecord(
+      String taskId,
+      String itemId,
+      int trial,
+      long startMs,
+      long latencyMs,
+      int status,
+      String output,
+      String error,
+      List<String> toolCalls,
+      Long ttftMs) {
     this(taskId, itemId, trial, startMs, latencyMs, status, output, error, toolCalls, ttftMs, null);
   }
 
   /** A record of a task that was not streamed: no time to first token. */
-  public TaskRecord(String taskId, String itemId, int trial, long startMs, long latencyMs, int status, String output,
-      String error, List<String> toolCalls) {
+  public TaskRecord(
+      String taskId,
+      String itemId,
+      int trial,
+      long startMs,
+      long latencyMs,
+      int status,
+      String output,
+      String error,
+      List<String> toolCalls) {
     this(taskId, itemId, trial, startMs, latencyMs, status, output, error, toolCalls, null);
   }
 
@@ -48,7 +74,8 @@ public record TaskRecord(
 
   /** This record with its arrival scheduled at {@code epochMs}. */
   public TaskRecord scheduledAt(long epochMs) {
-    return new TaskRecord(taskId, itemId, trial, startMs, latencyMs, status, output, error, toolCalls, ttftMs,
+    return new TaskRecord(
+        taskId, itemId, trial, startMs, latencyMs, status, output, error, toolCalls, ttftMs,
         epochMs);
   }
 

@@ -17,7 +17,8 @@ import java.util.OptionalLong;
  *                 when it was applied, after the injector had switched); null for switches by hand, at shutdown,
  *                 server events and timelines written before it was recorded
  */
-public record TimelineEvent(long tsMs, String fault, String kind, String action, String provider, Long scheduledMs) {
+public record TimelineEvent(
+    long tsMs, String fault, String kind, String action, String provider, Long scheduledMs) {
 
   /** An event without a scheduled time. */
   public TimelineEvent(long tsMs, String fault, String kind, String action, String provider) {

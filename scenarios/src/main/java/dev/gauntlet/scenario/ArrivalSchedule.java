@@ -19,10 +19,13 @@ public final class ArrivalSchedule {
 
   /** Per second slot, the offset of its start from time zero, in milliseconds. */
   private final long[] secondStartMs;
+
   /** Per second slot, how many users it starts. */
   private final int[] users;
+
   /** Per second slot, how many users the slots before it start. */
   private final long[] before;
+
   private final long total;
 
   private ArrivalSchedule(long[] secondStartMs, int[] users) {
@@ -72,7 +75,9 @@ public final class ArrivalSchedule {
     }
     int low = 0;
     int high = before.length - 1;
-    while (low < high) { // the last slot whose users before it are at most n: the one that starts arrival n
+    while (low
+        < high) { // the last slot whose users before it are at most n: the one that starts arrival
+      // n
       int mid = (low + high + 1) >>> 1;
       if (before[mid] <= n) {
         low = mid;
@@ -134,11 +139,16 @@ public final class ArrivalSchedule {
       return users;
     }
     BigDecimal start = new BigDecimal(Double.toString(from));
-    BigDecimal a = new BigDecimal(Double.toString(to)).subtract(start, DECIMAL)
-        .divide(BigDecimal.valueOf(2L * seconds), DECIMAL);
+    BigDecimal a =
+        new BigDecimal(Double.toString(to))
+            .subtract(start, DECIMAL)
+            .divide(BigDecimal.valueOf(2L * seconds), DECIMAL);
     BigDecimal pending = BigDecimal.ZERO;
     for (int s = 0; s < seconds; s++) {
-      BigDecimal exact = a.multiply(BigDecimal.valueOf(2L * s + 1), DECIMAL).add(start, DECIMAL).add(pending, DECIMAL);
+      BigDecimal exact =
+          a.multiply(BigDecimal.valueOf(2L * s + 1), DECIMAL)
+              .add(start, DECIMAL)
+              .add(pending, DECIMAL);
       int whole = exact.setScale(10, RoundingMode.HALF_UP).intValue();
       pending = exact.subtract(BigDecimal.valueOf(whole), DECIMAL);
       users[s] = whole;

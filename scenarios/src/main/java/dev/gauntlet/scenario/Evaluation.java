@@ -17,23 +17,39 @@ import java.time.Duration;
  * @param maxMockLateness highest p99 of the provider mock's lateness against its configured pace, per stretch of
  *                      {@link #MOCK_LATENESS_BUCKET}, before the latency and TTFT SLOs over it are unresolved
  */
-public record Evaluation(Duration bucket, Duration rollingWindow, int minSamples, Duration maxSendLag,
-    double minArrivalShare, Duration maxSwitchLag, Duration maxMockLateness) {
+public record Evaluation(
+    Duration bucket,
+    Duration rollingWindow,
+    int minSamples,
+    Duration maxSendLag,
+    double minArrivalShare,
+    Duration maxSwitchLag,
+    Duration maxMockLateness) {
 
   /** The send lag p99 over which the harness counts as behind when a scenario names none: 10 ms. */
   public static final Duration DEFAULT_MAX_SEND_LAG = Duration.ofMillis(10);
+
   /** The share of a 10 s bucket's planned arrivals that must be sent in it when a scenario names none. */
   public static final double DEFAULT_MIN_ARRIVAL_SHARE = 0.99;
+
   /** How late a scheduled switch may be applied by default. */
   public static final Duration DEFAULT_MAX_SWITCH_LAG = Duration.ofMillis(100);
+
   /** How late the provider mock's answers may be at p99 by default. */
   public static final Duration DEFAULT_MAX_MOCK_LATENESS = Duration.ofMillis(5);
+
   /** The stretch of a run over which the provider mock's lateness is taken at p99. */
   public static final Duration MOCK_LATENESS_BUCKET = Duration.ofSeconds(5);
 
   /** Scoring with the default checks of the harness's own pace and of the fault plane. */
   public Evaluation(Duration bucket, Duration rollingWindow, int minSamples) {
-    this(bucket, rollingWindow, minSamples, DEFAULT_MAX_SEND_LAG, DEFAULT_MIN_ARRIVAL_SHARE, DEFAULT_MAX_SWITCH_LAG,
+    this(
+        bucket,
+        rollingWindow,
+        minSamples,
+        DEFAULT_MAX_SEND_LAG,
+        DEFAULT_MIN_ARRIVAL_SHARE,
+        DEFAULT_MAX_SWITCH_LAG,
         DEFAULT_MAX_MOCK_LATENESS);
   }
 

@@ -7,8 +7,15 @@ import java.util.Locale;
  * A fault's own attributes. Each kind is a small record; the shared fields live in {@link FaultSpec}.
  */
 public sealed interface Fault
-    permits Fault.Outage, Fault.RateLimit, Fault.HallucinatedTool, Fault.MalformedOutput, Fault.RunawayLoop,
-    Fault.UnsafeAction, Fault.Latency, Fault.Network, Fault.GpuLeak {
+    permits Fault.Outage,
+        Fault.RateLimit,
+        Fault.HallucinatedTool,
+        Fault.MalformedOutput,
+        Fault.RunawayLoop,
+        Fault.UnsafeAction,
+        Fault.Latency,
+        Fault.Network,
+        Fault.GpuLeak {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
@@ -89,7 +96,12 @@ public sealed interface Fault
 
     /** What the model gets wrong. */
     public enum Variant {
-      UNKNOWN_TOOL, RENAMED_TOOL, MISSING_ARGUMENT, WRONG_TYPE, EXTRA_ARGUMENT, SPURIOUS_CALL;
+      UNKNOWN_TOOL,
+      RENAMED_TOOL,
+      MISSING_ARGUMENT,
+      WRONG_TYPE,
+      EXTRA_ARGUMENT,
+      SPURIOUS_CALL;
 
       /** The name used in scenario files. */
       public String label() {
@@ -107,7 +119,12 @@ public sealed interface Fault
 
     /** How the answer is broken. */
     public enum Variant {
-      INVALID_JSON_ARGUMENTS, INVALID_JSON_CONTENT, TRUNCATED_STREAM, FINISH_LENGTH, MALFORMED_SSE, REFUSAL,
+      INVALID_JSON_ARGUMENTS,
+      INVALID_JSON_CONTENT,
+      TRUNCATED_STREAM,
+      FINISH_LENGTH,
+      MALFORMED_SSE,
+      REFUSAL,
       CONTENT_FILTER;
 
       /** The name used in scenario files. */
@@ -128,7 +145,8 @@ public sealed interface Fault
    *                   ms, {@code rate} in KB/s, {@code delay} in ms, or µs for {@code slicer}, {@code timeout} in ms,
    *                   {@code average_size}, {@code size_variation} and {@code bytes} in bytes)
    */
-  record Network(String proxy, Toxic toxic, Stream stream, java.util.Map<String, Long> attributes) implements Fault {
+  record Network(String proxy, Toxic toxic, Stream stream, java.util.Map<String, Long> attributes)
+      implements Fault {
 
     public Network {
       attributes = java.util.Map.copyOf(attributes);
@@ -141,7 +159,14 @@ public sealed interface Fault
 
     /** The toxics of Toxiproxy 2.x, and {@code down}: the proxy disabled, refusing connections. */
     public enum Toxic {
-      LATENCY, BANDWIDTH, SLOW_CLOSE, TIMEOUT, RESET_PEER, SLICER, LIMIT_DATA, DOWN;
+      LATENCY,
+      BANDWIDTH,
+      SLOW_CLOSE,
+      TIMEOUT,
+      RESET_PEER,
+      SLICER,
+      LIMIT_DATA,
+      DOWN;
 
       /** The name in scenario files and in Toxiproxy's API. */
       public String label() {
@@ -151,7 +176,8 @@ public sealed interface Fault
 
     /** Toxiproxy's {@code stream}: data from the client to the upstream, or back. */
     public enum Stream {
-      UPSTREAM, DOWNSTREAM;
+      UPSTREAM,
+      DOWNSTREAM;
 
       /** The name in scenario files and in Toxiproxy's API. */
       public String label() {
@@ -193,7 +219,8 @@ public sealed interface Fault
    *                        its mean, {@code u} uniform in [−1, 1]
    * @param slowTail        the share of calls that are slower, and by how much
    */
-  record Latency(Delay ttft, double tokensPerSecond, double jitter, SlowTail slowTail) implements Fault {
+  record Latency(Delay ttft, double tokensPerSecond, double jitter, SlowTail slowTail)
+      implements Fault {
 
     /** Only a time to first token: unlimited speed, no jitter, no slow tail. */
     public Latency(Delay ttft) {

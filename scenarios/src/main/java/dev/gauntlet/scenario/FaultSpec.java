@@ -11,10 +11,12 @@ package dev.gauntlet.scenario;
  * @param model       model name it applies to, or null for every model
  * @param fault       the fault's own attributes
  */
-public record FaultSpec(String name, Window window, double probability, String provider, String model, Fault fault) {
+public record FaultSpec(
+    String name, Window window, double probability, String provider, String model, Fault fault) {
 
   /** Whether this fault applies to a call to {@code providerName} for {@code modelName}. */
   public boolean targets(String providerName, String modelName) {
-    return (provider == null || provider.equals(providerName)) && (model == null || model.equals(modelName));
+    return (provider == null || provider.equals(providerName))
+        && (model == null || model.equals(modelName));
   }
 }

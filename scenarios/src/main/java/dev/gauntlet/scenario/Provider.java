@@ -22,8 +22,16 @@ import java.util.Objects;
  *                  hosted API. A self-hosted provider listens on a port of its own and can leak memory
  *                  ({@code kind: gpu_leak})
  */
-public record Provider(String name, String api, String model, Mode mode, URI upstream, String apiKeyEnv,
-    Path record, Path fixtures, SelfHosted selfHosted) {
+public record Provider(
+    String name,
+    String api,
+    String model,
+    Mode mode,
+    URI upstream,
+    String apiKeyEnv,
+    Path record,
+    Path fixtures,
+    SelfHosted selfHosted) {
 
   /** Where a provider's answers come from. */
   public enum Mode {
@@ -40,7 +48,14 @@ public record Provider(String name, String api, String model, Mode mode, URI ups
   }
 
   /** A hosted provider (no simulated GPU) in {@code mode}. */
-  public Provider(String name, String api, String model, Mode mode, URI upstream, String apiKeyEnv, Path record,
+  public Provider(
+      String name,
+      String api,
+      String model,
+      Mode mode,
+      URI upstream,
+      String apiKeyEnv,
+      Path record,
       Path fixtures) {
     this(name, api, model, mode, upstream, apiKeyEnv, record, fixtures, null);
   }
@@ -52,7 +67,15 @@ public record Provider(String name, String api, String model, Mode mode, URI ups
 
   /** A scripted, OpenAI-speaking self-hosted model server with the simulated GPU {@code gpu}. */
   public static Provider selfHosted(String name, String model, SelfHosted gpu) {
-    return new Provider(name, "openai", model, Mode.SCRIPTED, null, null, null, null,
+    return new Provider(
+        name,
+        "openai",
+        model,
+        Mode.SCRIPTED,
+        null,
+        null,
+        null,
+        null,
         Objects.requireNonNull(gpu, "gpu"));
   }
 
@@ -72,15 +95,18 @@ public record Provider(String name, String api, String model, Mode mode, URI ups
    *                   {@link #SLOWDOWN_FROM} of it
    * @param latency    how long one completion takes without memory pressure
    */
-  public record SelfHosted(double vramMb, double baselineMb, Duration coldStart, double slowdown,
-      Duration latency) {
+  public record SelfHosted(
+      double vramMb, double baselineMb, Duration coldStart, double slowdown, Duration latency) {
 
     /** The share of {@code vramMb} above which answers slow down. */
     public static final double SLOWDOWN_FROM = 0.8;
+
     /** The default of {@code cold_start}. */
     public static final Duration DEFAULT_COLD_START = Duration.ofSeconds(15);
+
     /** The default of {@code slowdown}. */
     public static final double DEFAULT_SLOWDOWN = 3.0;
+
     /** The default of {@code latency}. */
     public static final Duration DEFAULT_LATENCY = Duration.ofMillis(50);
 
@@ -95,13 +121,15 @@ public record Provider(String name, String api, String model, Mode mode, URI ups
      */
     public double latencyFactor(double usedMb) {
       double share = Math.min(1, usedMb / vramMb);
-      return share <= SLOWDOWN_FROM ? 1 : 1 + (slowdown - 1) * (share - SLOWDOWN_FROM) / (1 - SLOWDOWN_FROM);
+      return share <= SLOWDOWN_FROM
+          ? 1
+          : 1 + (slowdown - 1) * (share - SLOWDOWN_FROM) / (1 - SLOWDOWN_FROM);
     }
   }
 
   /** A pass-through provider forwarding to {@code upstream}, recording into {@code record} when not null. */
-  public static Provider passthrough(String name, String api, String model, URI upstream, String apiKeyEnv,
-      Path record) {
+  public static Provider passthrough(
+      String name, String api, String model, URI upstream, String apiKeyEnv, Path record) {
     return new Provider(name, api, model, Mode.PASSTHROUGH, upstream, apiKeyEnv, record, null);
   }
 

@@ -47,17 +47,51 @@ public record Scenario(
   }
 
   /** A scenario without network proxies. */
-  public Scenario(String name, long seed, Target target, String dataset, List<Provider> providers,
-      Map<String, Price> prices, Workload workload, List<FaultSpec> faults, List<SloSpec> slos,
-      Evaluation evaluation, FaultPlaneSpec faultPlane, Path source) {
-    this(name, seed, target, dataset, providers, prices, workload, faults, slos, evaluation, faultPlane,
-        Network.none(), source);
+  public Scenario(
+      String name,
+      long seed,
+      Target target,
+      String dataset,
+      List<Provider> providers,
+      Map<String, Price> prices,
+      Workload workload,
+      List<FaultSpec> faults,
+      List<SloSpec> slos,
+      Evaluation evaluation,
+      FaultPlaneSpec faultPlane,
+      Path source) {
+    this(
+        name,
+        seed,
+        target,
+        dataset,
+        providers,
+        prices,
+        workload,
+        faults,
+        slos,
+        evaluation,
+        faultPlane,
+        Network.none(),
+        source);
   }
 
   /** This scenario with {@code newPrices} in place of its prices (such as with a dataset's hints filled in). */
   public Scenario withPrices(Map<String, Price> newPrices) {
-    return new Scenario(name, seed, target, dataset, providers, newPrices, workload, faults, slos, evaluation,
-        faultPlane, network, source);
+    return new Scenario(
+        name,
+        seed,
+        target,
+        dataset,
+        providers,
+        newPrices,
+        workload,
+        faults,
+        slos,
+        evaluation,
+        faultPlane,
+        network,
+        source);
   }
 
   /** The provider with this name, if the scenario declares one. */

@@ -60,7 +60,11 @@ public final class ScenarioLoader {
     }
     problems.throwIfAny();
     StringWriter out = new StringWriter();
-    out.write("# " + file + (overrides.isEmpty() ? "" : " with --set " + String.join(" --set ", overrides)) + "\n");
+    out.write(
+        "# "
+            + file
+            + (overrides.isEmpty() ? "" : " with --set " + String.join(" --set ", overrides))
+            + "\n");
     DumperOptions options = new DumperOptions();
     options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
     new Yaml(options).serialize(root, out);
@@ -73,18 +77,36 @@ public final class ScenarioLoader {
       options.setAllowDuplicateKeys(true);
       Node root = new Yaml(options).compose(in);
       if (root == null) {
-        problems.add(new Problem(file.toString(), 1, 1, "", "must be a YAML mapping with name, target, dataset, "
-            + "workload and slos, but the file is empty"));
+        problems.add(
+            new Problem(
+                file.toString(),
+                1,
+                1,
+                "",
+                "must be a YAML mapping with name, target, dataset, "
+                    + "workload and slos, but the file is empty"));
       }
       return root;
     } catch (NoSuchFileException e) {
-      problems.add(new Problem(file.toString(), 0, 0, "", "must be an existing scenario file, but it does not exist"));
+      problems.add(
+          new Problem(
+              file.toString(),
+              0,
+              0,
+              "",
+              "must be an existing scenario file, but it does not exist"));
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark();
-      problems.add(new Problem(file.toString(), mark == null ? 0 : mark.getLine() + 1,
-          mark == null ? 0 : mark.getColumn() + 1, "", "must be valid YAML, but " + e.getProblem()));
+      problems.add(
+          new Problem(
+              file.toString(),
+              mark == null ? 0 : mark.getLine() + 1,
+              mark == null ? 0 : mark.getColumn() + 1,
+              "",
+              "must be valid YAML, but " + e.getProblem()));
     } catch (IOException e) {
-      problems.add(new Problem(file.toString(), 0, 0, "", "must be readable, but " + e.getMessage()));
+      problems.add(
+          new Problem(file.toString(), 0, 0, "", "must be readable, but " + e.getMessage()));
     }
     return null;
   }

@@ -12,7 +12,8 @@ package dev.gauntlet.scenario;
  * @param maxDrop     largest drop below the baseline's value that passes, or null
  * @param maxIncrease largest rise above the baseline's value that passes, as a fraction of it (0.1 is 10%), or null
  */
-public record SloSpec(String metric, Scope scope, Double min, Double max, Double maxDrop, Double maxIncrease) {
+public record SloSpec(
+    String metric, Scope scope, Double min, Double max, Double maxDrop, Double maxIncrease) {
 
   /** An absolute objective. */
   public SloSpec(String metric, Scope scope, Double min, Double max) {
@@ -25,13 +26,26 @@ public record SloSpec(String metric, Scope scope, Double min, Double max, Double
   }
 
   /** Which tasks an SLO looks at. */
-  public enum Scope { WHOLE, DURING_FAULTS, OUTSIDE_FAULTS }
+  public enum Scope {
+    WHOLE,
+    DURING_FAULTS,
+    OUTSIDE_FAULTS
+  }
 
   /** A readable form of the objective, such as {@code success_rate >= 0.95}. */
   public String describe() {
-    String bounds = maxDrop != null ? " drops at most " + maxDrop + " below the baseline"
-        : maxIncrease != null ? " rises at most " + maxIncrease * 100 + "% above the baseline"
-        : min != null && max != null ? " in [" + min + ", " + max + "]" : min != null ? " >= " + min : " <= " + max;
-    return metric + bounds + (scope == Scope.WHOLE ? "" : " (" + scope.name().toLowerCase(java.util.Locale.ROOT) + ")");
+    String bounds =
+        maxDrop != null
+            ? " drops at most " + maxDrop + " below the baseline"
+            : maxIncrease != null
+                ? " rises at most " + maxIncrease * 100 + "% above the baseline"
+                : min != null && max != null
+                    ? " in [" + min + ", " + max + "]"
+                    : min != null ? " >= " + min : " <= " + max;
+    return metric
+        + bounds
+        + (scope == Scope.WHOLE
+            ? ""
+            : " (" + scope.name().toLowerCase(java.util.Locale.ROOT) + ")");
   }
 }

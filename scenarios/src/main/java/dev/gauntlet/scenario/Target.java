@@ -23,7 +23,10 @@ public record Target(Kind kind, String mode, URI url, Ready ready, boolean redis
   }
 
   /** How the target is started. */
-  public enum Kind { EMBEDDED, URL }
+  public enum Kind {
+    EMBEDDED,
+    URL
+  }
 
   /**
    * Readiness check: GET {@code path} until it answers 2xx or {@code timeout} passes.

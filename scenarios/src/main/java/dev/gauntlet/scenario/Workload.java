@@ -14,7 +14,12 @@ import java.util.List;
  * @param warmup       the start of the profile that is run but not judged: tasks started in it count in no metric;
  *                     zero for none, and shorter than the profile
  */
-public record Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials, Duration pollInterval,
+public record Workload(
+    Protocol protocol,
+    List<Stage> profile,
+    Duration taskTimeout,
+    int trials,
+    Duration pollInterval,
     Duration warmup) {
 
   /** The poll interval when a scenario names none. */
@@ -35,7 +40,12 @@ public record Workload(Protocol protocol, List<Stage> profile, Duration taskTime
   }
 
   /** A workload without a warm-up. */
-  public Workload(Protocol protocol, List<Stage> profile, Duration taskTimeout, int trials, Duration pollInterval) {
+  public Workload(
+      Protocol protocol,
+      List<Stage> profile,
+      Duration taskTimeout,
+      int trials,
+      Duration pollInterval) {
     this(protocol, profile, taskTimeout, trials, pollInterval, Duration.ZERO);
   }
 
@@ -57,7 +67,9 @@ public record Workload(Protocol protocol, List<Stage> profile, Duration taskTime
    * the result as a {@code done} event, and the first token's arrival is the task's time to first token.
    */
   public enum Protocol {
-    SYNC, ASYNC, STREAM;
+    SYNC,
+    ASYNC,
+    STREAM;
 
     /** The name scenarios use: {@code sync}, {@code async}, {@code stream}. */
     public String label() {

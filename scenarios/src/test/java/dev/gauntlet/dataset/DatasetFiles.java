@@ -9,34 +9,37 @@ import java.util.List;
 /** Writes small datasets for loader tests: a valid manifest and item, and ways to break them. */
 final class DatasetFiles {
 
-  static final String MANIFEST = String.join("\n",
-      "name: shop",
-      "version: '1'",
-      "owner: qa",
-      "description: a tiny shop",
-      "tools:",
-      "  - name: lookup_order",
-      "    description: Look up an order.",
-      "    parameters:",
-      "      type: object",
-      "      properties:",
-      "        order_id: {type: string}",
-      "      required: [order_id]",
-      "  - name: track_shipment",
-      "    description: Track a parcel.",
-      "    parameters:",
-      "      type: object",
-      "      properties:",
-      "        tracking_number: {type: string}",
-      "      required: [tracking_number]",
-      "");
+  static final String MANIFEST =
+      String.join(
+          "\n",
+          "name: shop",
+          "version: '1'",
+          "owner: qa",
+          "description: a tiny shop",
+          "tools:",
+          "  - name: lookup_order",
+          "    description: Look up an order.",
+          "    parameters:",
+          "      type: object",
+          "      properties:",
+          "        order_id: {type: string}",
+          "      required: [order_id]",
+          "  - name: track_shipment",
+          "    description: Track a parcel.",
+          "    parameters:",
+          "      type: object",
+          "      properties:",
+          "        tracking_number: {type: string}",
+          "      required: [tracking_number]",
+          "");
 
-  static final String ITEM = "{\"id\":\"i-1\",\"input\":\"Where is A1?\",\"tags\":[\"orders\"],"
-      + "\"expected\":{\"contains\":[\"shipped\"]},"
-      + "\"fixtures\":[{\"tool\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"},\"status\":200,"
-      + "\"response\":{\"status\":\"shipped\"}}],"
-      + "\"script\":[{\"tool_calls\":[{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"}}]},"
-      + "{\"answer\":\"It is {{lookup_order.status}}.\"}]}";
+  static final String ITEM =
+      "{\"id\":\"i-1\",\"input\":\"Where is A1?\",\"tags\":[\"orders\"],"
+          + "\"expected\":{\"contains\":[\"shipped\"]},"
+          + "\"fixtures\":[{\"tool\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"},\"status\":200,"
+          + "\"response\":{\"status\":\"shipped\"}}],"
+          + "\"script\":[{\"tool_calls\":[{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"}}]},"
+          + "{\"answer\":\"It is {{lookup_order.status}}.\"}]}";
 
   private DatasetFiles() {}
 

@@ -23,27 +23,34 @@ class ExpectationLoadingTest {
   private static final String VALID = "{\"contains\":[\"shipped\"]}";
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void readsContainsAsAllOrAny() {
     assertThat(load("{\"contains\":[\"a\",\"b\"]}"))
         .isEqualTo(new Expectation.Contains(List.of("a", "b"), Expectation.Contains.Match.ALL));
-    assertThat(load("{\"contains\":{\"all\":[\"a\"]}}")).isEqualTo(new Expectation.Contains(List.of("a")));
+    assertThat(load("{\"contains\":{\"all\":[\"a\"]}}"))
+        .isEqualTo(new Expectation.Contains(List.of("a")));
     assertThat(load("{\"contains\":{\"any\":[\"a\",\"b\"]}}"))
         .isEqualTo(new Expectation.Contains(List.of("a", "b"), Expectation.Contains.Match.ANY));
-    assertThat(load("{\"contains\":\"a\"}")).as("one string").isEqualTo(new Expectation.Contains(List.of("a")));
+    assertThat(load("{\"contains\":\"a\"}"))
+        .as("one string")
+        .isEqualTo(new Expectation.Contains(List.of("a")));
   }
 
   @Test
   void reportsContainsWithBothAllAndAnyOrABlankValue() {
-    assertThat(problems("{\"contains\":{\"all\":[\"a\"],\"any\":[\"b\"]}}", "{\"contains\":{\"any\":[\"a\",\" \"]}}",
-        "{\"contains\":5}", "{\"contains\":\" \"}")).containsExactly(
-        "1 items[1].expected.contains: must have exactly one of all, any, but had both",
-        "2 items[2].expected.contains.any[1]: must be a non-blank string, but was \" \"",
-        "3 items[3].expected.contains: must be a string, an array of strings, or an object with all or any, but was 5",
-        "4 items[4].expected.contains: must be a non-blank string, but was \" \"");
+    assertThat(
+            problems(
+                "{\"contains\":{\"all\":[\"a\"],\"any\":[\"b\"]}}",
+                "{\"contains\":{\"any\":[\"a\",\" \"]}}",
+                "{\"contains\":5}",
+                "{\"contains\":\" \"}"))
+        .containsExactly(
+            "1 items[1].expected.contains: must have exactly one of all, any, but had both",
+            "2 items[2].expected.contains.any[1]: must be a non-blank string, but was \" \"",
+            "3 items[3].expected.contains: must be a string, an array of strings, or an object with all or any, but was 5",
+            "4 items[4].expected.contains: must be a non-blank string, but was \" \"");
   }
 
   @Test
@@ -55,25 +62,34 @@ class ExpectationLoadingTest {
 
   @Test
   void reportsAnInvalidRegexWithItsFileLineAndWhyJavaRejectsIt() {
-    Path dir = DatasetFiles.write(tmp, MANIFEST, List.of(line(1, VALID), line(2, "{\"regex\":\"(\"}")));
+    Path dir =
+        DatasetFiles.write(tmp, MANIFEST, List.of(line(1, VALID), line(2, "{\"regex\":\"(\"}")));
 
-    List<Problem> problems = catchThrowableOfType(InvalidInputException.class, () -> DatasetLoader.load(dir))
-        .problems();
+    List<Problem> problems =
+        catchThrowableOfType(InvalidInputException.class, () -> DatasetLoader.load(dir)).problems();
 
-    assertThat(problems).singleElement().hasToString(SourceFile.of(dir.resolve(DatasetLoader.ITEMS)).shown()
-        + ":2:" + DatasetFiles.columnOf(line(2, "{\"regex\":\"(\"}"), "\"regex\"")
-        + " items[2].expected.regex: must be a valid regular expression, but was \"(\": Unclosed group near index 1");
+    assertThat(problems)
+        .singleElement()
+        .hasToString(
+            SourceFile.of(dir.resolve(DatasetLoader.ITEMS)).shown()
+                + ":2:"
+                + DatasetFiles.columnOf(line(2, "{\"regex\":\"(\"}"), "\"regex\"")
+                + " items[2].expected.regex: must be a valid regular expression, but was \"(\": Unclosed group near index 1");
   }
 
   @Test
   void reportsRegexFlagsOutsideImsxAndAnEmptyPattern() {
-    assertThat(problems("{\"regex\":{\"pattern\":\"a\",\"flags\":\"iq\"}}", "{\"regex\":\"\"}",
-        "{\"regex\":{\"pattern\":\"[a\"}}")).containsExactly(
-        "1 items[1].expected.regex.flags: must be letters of imsx (ignore case, multi-line, dot matches newlines, "
-            + "comments), but was \"iq\"",
-        "2 items[2].expected.regex: must be a non-empty regular expression, but was \"\"",
-        "3 items[3].expected.regex.pattern: must be a valid regular expression, but was \"[a\": Unclosed character "
-            + "class near index 1");
+    assertThat(
+            problems(
+                "{\"regex\":{\"pattern\":\"a\",\"flags\":\"iq\"}}",
+                "{\"regex\":\"\"}",
+                "{\"regex\":{\"pattern\":\"[a\"}}"))
+        .containsExactly(
+            "1 items[1].expected.regex.flags: must be letters of imsx (ignore case, multi-line, dot matches newlines, "
+                + "comments), but was \"iq\"",
+            "2 items[2].expected.regex: must be a non-empty regular expression, but was \"\"",
+            "3 items[3].expected.regex.pattern: must be a valid regular expression, but was \"[a\": Unclosed character "
+                + "class near index 1");
   }
 
   @Test
@@ -86,8 +102,11 @@ class ExpectationLoadingTest {
 
   @Test
   void reportsJsonFieldWithBothPointerAndPathOrAPathThatIsNotOne() {
-    assertThat(problems("{\"json_field\":{\"pointer\":\"/a\",\"path\":\"$.a\",\"equals\":\"x\"}}",
-        "{\"json_field\":{\"path\":\"$.a[*]\",\"equals\":\"x\"}}", "{\"json_field\":{\"pointer\":\"a\",\"equals\":{}}}"))
+    assertThat(
+            problems(
+                "{\"json_field\":{\"pointer\":\"/a\",\"path\":\"$.a\",\"equals\":\"x\"}}",
+                "{\"json_field\":{\"path\":\"$.a[*]\",\"equals\":\"x\"}}",
+                "{\"json_field\":{\"pointer\":\"a\",\"equals\":{}}}"))
         .containsExactly(
             "1 items[1].expected.json_field: must have one of pointer, path, but had both",
             "2 items[2].expected.json_field.path: must be a JSON path such as $.order.items[0].sku, but was \"$.a[*]\": "
@@ -101,34 +120,51 @@ class ExpectationLoadingTest {
   void readsAJsonSchema() {
     Expectation schema = load("{\"json_schema\":{\"type\":\"object\",\"required\":[\"id\"]}}");
 
-    assertThat(schema).isEqualTo(new Expectation.JsonSchema(json("{\"type\":\"object\",\"required\":[\"id\"]}")));
+    assertThat(schema)
+        .isEqualTo(new Expectation.JsonSchema(json("{\"type\":\"object\",\"required\":[\"id\"]}")));
   }
 
   @Test
   void reportsASchemaTheMetaSchemaRejectsOrThatWouldBeFetched() {
-    List<String> problems = problems("{\"json_schema\":{\"type\":\"strin\"}}",
-        "{\"json_schema\":{\"$ref\":\"https://example.com/s.json\"}}", "{\"json_schema\":42}");
+    List<String> problems =
+        problems(
+            "{\"json_schema\":{\"type\":\"strin\"}}",
+            "{\"json_schema\":{\"$ref\":\"https://example.com/s.json\"}}",
+            "{\"json_schema\":42}");
 
-    assertThat(problems).as("the meta-schema may say one thing more than one way").hasSizeGreaterThanOrEqualTo(3);
-    assertThat(problems.get(0)).startsWith("1 items[1].expected.json_schema: must be a valid JSON schema "
-        + "(draft 2020-12), but $.type: ");
-    assertThat(problems.get(problems.size() - 2)).isEqualTo("2 items[2].expected.json_schema: must be a valid JSON schema "
-        + "(draft 2020-12), but $.$ref: must be a local reference starting with #, since schemas are never fetched, "
-        + "but was \"https://example.com/s.json\"");
-    assertThat(problems.get(problems.size() - 1)).isEqualTo("3 items[3].expected.json_schema: must be a valid JSON schema "
-        + "(draft 2020-12), but was 42");
+    assertThat(problems)
+        .as("the meta-schema may say one thing more than one way")
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(problems.get(0))
+        .startsWith(
+            "1 items[1].expected.json_schema: must be a valid JSON schema "
+                + "(draft 2020-12), but $.type: ");
+    assertThat(problems.get(problems.size() - 2))
+        .isEqualTo(
+            "2 items[2].expected.json_schema: must be a valid JSON schema "
+                + "(draft 2020-12), but $.$ref: must be a local reference starting with #, since schemas are never fetched, "
+                + "but was \"https://example.com/s.json\"");
+    assertThat(problems.get(problems.size() - 1))
+        .isEqualTo(
+            "3 items[3].expected.json_schema: must be a valid JSON schema "
+                + "(draft 2020-12), but was 42");
   }
 
   @Test
   void readsNumericAsANumberOrWithTolerancesAndWhereToLook() {
     assertThat(load("{\"numeric\":55.98}")).isEqualTo(new Expectation.Numeric(55.98, 0, 0, null));
-    assertThat(load("{\"numeric\":{\"value\":10,\"abs_tol\":0.5,\"rel_tol\":0.01,\"path\":\"$.total\"}}"))
+    assertThat(
+            load(
+                "{\"numeric\":{\"value\":10,\"abs_tol\":0.5,\"rel_tol\":0.01,\"path\":\"$.total\"}}"))
         .isEqualTo(new Expectation.Numeric(10, 0.5, 0.01, "/total"));
   }
 
   @Test
   void reportsNegativeTolerancesAndAValueThatIsNotANumber() {
-    assertThat(problems("{\"numeric\":{\"value\":\"10\",\"abs_tol\":-1}}", "{\"numeric\":{\"value\":1,\"rel_tl\":0}}"))
+    assertThat(
+            problems(
+                "{\"numeric\":{\"value\":\"10\",\"abs_tol\":-1}}",
+                "{\"numeric\":{\"value\":1,\"rel_tl\":0}}"))
         .containsExactly(
             "1 items[1].expected.numeric.value: must be a number (finite), but was \"10\"",
             "1 items[1].expected.numeric.abs_tol: must be a number of 0 or more, but was -1",
@@ -138,19 +174,39 @@ class ExpectationLoadingTest {
 
   @Test
   void readsATrajectoryWithParallelGroupsAlternativesAndOptionalArguments() {
-    Expectation trajectory = load("{\"trajectory\":{\"calls\":["
-        + "{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"}},"
-        + "{\"parallel\":[{\"name\":\"track_shipment\",\"one_of\":{\"tracking_number\":[\"T1\",\"T-1\"]}},"
-        + "{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A2\",\"verbose\":true},\"optional\":[\"verbose\"]}]}"
-        + "],\"allow_extra_calls\":true}}");
+    Expectation trajectory =
+        load(
+            "{\"trajectory\":{\"calls\":["
+                + "{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"}},"
+                + "{\"parallel\":[{\"name\":\"track_shipment\",\"one_of\":{\"tracking_number\":[\"T1\",\"T-1\"]}},"
+                + "{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A2\",\"verbose\":true},\"optional\":[\"verbose\"]}]}"
+                + "],\"allow_extra_calls\":true}}");
 
-    assertThat(trajectory).isEqualTo(new Expectation.Trajectory(List.of(
-        new Expectation.Trajectory.Step(List.of(call("lookup_order", Map.of("order_id", List.of(json("\"A1\""))),
-            Set.of()))),
-        new Expectation.Trajectory.Step(List.of(
-            call("track_shipment", Map.of("tracking_number", List.of(json("\"T1\""), json("\"T-1\""))), Set.of()),
-            call("lookup_order", Map.of("order_id", List.of(json("\"A2\"")), "verbose", List.of(json("true"))),
-                Set.of("verbose"))))), true));
+    assertThat(trajectory)
+        .isEqualTo(
+            new Expectation.Trajectory(
+                List.of(
+                    new Expectation.Trajectory.Step(
+                        List.of(
+                            call(
+                                "lookup_order",
+                                Map.of("order_id", List.of(json("\"A1\""))),
+                                Set.of()))),
+                    new Expectation.Trajectory.Step(
+                        List.of(
+                            call(
+                                "track_shipment",
+                                Map.of("tracking_number", List.of(json("\"T1\""), json("\"T-1\""))),
+                                Set.of()),
+                            call(
+                                "lookup_order",
+                                Map.of(
+                                    "order_id",
+                                    List.of(json("\"A2\"")),
+                                    "verbose",
+                                    List.of(json("true"))),
+                                Set.of("verbose"))))),
+                true));
   }
 
   @Test
@@ -160,31 +216,39 @@ class ExpectationLoadingTest {
 
   @Test
   void reportsTrajectoryMistakesAtTheCallTheyAreIn() {
-    assertThat(problems(
-        "{\"trajectory\":[{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"},\"optional\":[\"x\"]}]}",
-        "{\"trajectory\":[{\"parallel\":[]}]}",
-        "{\"trajectory\":[{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"},"
-            + "\"one_of\":{\"order_id\":[\"A2\"]}}]}",
-        "{\"trajectory\":[{\"name\":\"lookup_ordr\"}]}")).containsExactly(
-        "1 items[1].expected.trajectory[0].optional[0]: must name an argument of arguments or one_of (order_id), "
-            + "but was \"x\"",
-        "2 items[2].expected.trajectory[0].parallel: must be a non-empty array, but was empty",
-        "3 items[3].expected.trajectory[0].one_of.order_id: must not also be in arguments, but \"order_id\" was",
-        "4 items[4].expected: tools in trajectory must be tools of the catalog (lookup_order, track_shipment), but "
-            + "\"lookup_ordr\" is not; did you mean \"lookup_order\"?");
+    assertThat(
+            problems(
+                "{\"trajectory\":[{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"},\"optional\":[\"x\"]}]}",
+                "{\"trajectory\":[{\"parallel\":[]}]}",
+                "{\"trajectory\":[{\"name\":\"lookup_order\",\"arguments\":{\"order_id\":\"A1\"},"
+                    + "\"one_of\":{\"order_id\":[\"A2\"]}}]}",
+                "{\"trajectory\":[{\"name\":\"lookup_ordr\"}]}"))
+        .containsExactly(
+            "1 items[1].expected.trajectory[0].optional[0]: must name an argument of arguments or one_of (order_id), "
+                + "but was \"x\"",
+            "2 items[2].expected.trajectory[0].parallel: must be a non-empty array, but was empty",
+            "3 items[3].expected.trajectory[0].one_of.order_id: must not also be in arguments, but \"order_id\" was",
+            "4 items[4].expected: tools in trajectory must be tools of the catalog (lookup_order, track_shipment), but "
+                + "\"lookup_ordr\" is not; did you mean \"lookup_order\"?");
   }
 
   @Test
   void readsRefusalAsTrueOrWithPhrasesAndGuardrails() {
-    assertThat(load("{\"refusal\":true}")).isEqualTo(new Expectation.Refusal(List.of(), List.of(), List.of()));
-    assertThat(load("{\"refusal\":{\"phrases\":[\"no can do\"],\"escalate_tools\":[\"track_shipment\"],"
-        + "\"must_not_call\":[\"lookup_order\"]}}")).isEqualTo(new Expectation.Refusal(List.of("no can do"),
-        List.of("track_shipment"), List.of("lookup_order")));
+    assertThat(load("{\"refusal\":true}"))
+        .isEqualTo(new Expectation.Refusal(List.of(), List.of(), List.of()));
+    assertThat(
+            load(
+                "{\"refusal\":{\"phrases\":[\"no can do\"],\"escalate_tools\":[\"track_shipment\"],"
+                    + "\"must_not_call\":[\"lookup_order\"]}}"))
+        .isEqualTo(
+            new Expectation.Refusal(
+                List.of("no can do"), List.of("track_shipment"), List.of("lookup_order")));
   }
 
   @Test
   void reportsRefusalFalseAndForbiddenToolsMissingFromTheCatalog() {
-    assertThat(problems("{\"refusal\":false}", "{\"refusal\":{\"must_not_call\":[\"issue_refund\"]}}"))
+    assertThat(
+            problems("{\"refusal\":false}", "{\"refusal\":{\"must_not_call\":[\"issue_refund\"]}}"))
         .containsExactly(
             "1 items[1].expected.refusal: must be true, or an object with phrases, escalate_tools and must_not_call, "
                 + "but was false",
@@ -194,51 +258,73 @@ class ExpectationLoadingTest {
 
   @Test
   void readsAnLlmJudgeWithItsDefaultThreshold() {
-    assertThat(load("{\"llm_judge\":\"Is it polite?\"}")).isEqualTo(new Expectation.LlmJudge("Is it polite?", 0.5,
-        null));
-    assertThat(load("{\"llm_judge\":{\"rubric\":\"Polite?\",\"threshold\":0.8,\"model\":\"judge-1\"}}"))
+    assertThat(load("{\"llm_judge\":\"Is it polite?\"}"))
+        .isEqualTo(new Expectation.LlmJudge("Is it polite?", 0.5, null));
+    assertThat(
+            load(
+                "{\"llm_judge\":{\"rubric\":\"Polite?\",\"threshold\":0.8,\"model\":\"judge-1\"}}"))
         .isEqualTo(new Expectation.LlmJudge("Polite?", 0.8, "judge-1"));
   }
 
   @Test
   void reportsAJudgeThresholdOutsideZeroToOneAndAMissingRubric() {
-    assertThat(problems("{\"llm_judge\":{\"threshold\":1.5}}")).containsExactly(
-        "1 items[1].expected.llm_judge.rubric: must be present, but was missing",
-        "1 items[1].expected.llm_judge.threshold: must be a number in [0, 1], but was 1.5");
+    assertThat(problems("{\"llm_judge\":{\"threshold\":1.5}}"))
+        .containsExactly(
+            "1 items[1].expected.llm_judge.rubric: must be present, but was missing",
+            "1 items[1].expected.llm_judge.threshold: must be a number in [0, 1], but was 1.5");
   }
 
   @Test
   void readsCompositesOfOtherKinds() {
-    assertThat(load("{\"all_of\":[{\"exact\":\"a\"},{\"regex\":\"a\"}]}")).isEqualTo(new Expectation.AllOf(List.of(
-        new Expectation.Exact("a"), new Expectation.Regex("a", ""))));
-    assertThat(load("{\"weighted\":{\"threshold\":0.75,\"parts\":[{\"weight\":3,\"expected\":{\"exact\":\"a\"}},"
-        + "{\"weight\":1,\"expected\":{\"refusal\":true}}]}}")).isEqualTo(new Expectation.Weighted(List.of(
-        new Expectation.Weighted.Part(3, new Expectation.Exact("a")),
-        new Expectation.Weighted.Part(1, new Expectation.Refusal(List.of(), List.of(), List.of()))), 0.75));
+    assertThat(load("{\"all_of\":[{\"exact\":\"a\"},{\"regex\":\"a\"}]}"))
+        .isEqualTo(
+            new Expectation.AllOf(
+                List.of(new Expectation.Exact("a"), new Expectation.Regex("a", ""))));
+    assertThat(
+            load(
+                "{\"weighted\":{\"threshold\":0.75,\"parts\":[{\"weight\":3,\"expected\":{\"exact\":\"a\"}},"
+                    + "{\"weight\":1,\"expected\":{\"refusal\":true}}]}}"))
+        .isEqualTo(
+            new Expectation.Weighted(
+                List.of(
+                    new Expectation.Weighted.Part(3, new Expectation.Exact("a")),
+                    new Expectation.Weighted.Part(
+                        1, new Expectation.Refusal(List.of(), List.of(), List.of()))),
+                0.75));
   }
 
   @Test
   void reportsMistakesInsideCompositesAtTheirNestedPath() {
-    assertThat(problems("{\"all_of\":[{\"exact\":\"a\"},{\"regex\":\")\"}]}",
-        "{\"weighted\":{\"parts\":[{\"weight\":0,\"expected\":{\"exact\":\"a\"}}]}}")).containsExactly(
-        "1 items[1].expected.all_of[1].regex: must be a valid regular expression, but was \")\": Unmatched closing ')'",
-        "2 items[2].expected.weighted.threshold: must be present, but was missing",
-        "2 items[2].expected.weighted.parts[0].weight: must be a number greater than 0, but was 0");
+    assertThat(
+            problems(
+                "{\"all_of\":[{\"exact\":\"a\"},{\"regex\":\")\"}]}",
+                "{\"weighted\":{\"parts\":[{\"weight\":0,\"expected\":{\"exact\":\"a\"}}]}}"))
+        .containsExactly(
+            "1 items[1].expected.all_of[1].regex: must be a valid regular expression, but was \")\": Unmatched closing ')'",
+            "2 items[2].expected.weighted.threshold: must be present, but was missing",
+            "2 items[2].expected.weighted.parts[0].weight: must be a number greater than 0, but was 0");
   }
 
   @Test
   void readsAKindDeclaredThroughTheSpiAndReportsWhatItsCheckSays() {
-    assertThat(load("{\"word_count\":12}")).isEqualTo(new Expectation.Custom("word_count", json("12")));
-    assertThat(problems("{\"word_count\":\"many\"}")).containsExactly(
-        "1 items[1].expected.word_count: must be a whole number of words above 0, but was \"many\"");
+    assertThat(load("{\"word_count\":12}"))
+        .isEqualTo(new Expectation.Custom("word_count", json("12")));
+    assertThat(problems("{\"word_count\":\"many\"}"))
+        .containsExactly(
+            "1 items[1].expected.word_count: must be a whole number of words above 0, but was \"many\"");
   }
 
   @Test
   void reportsAnUnknownKindWithASuggestion() {
-    assertThat(problems("{\"regx\":\"a\"}")).containsExactly(
-        "1 items[1].expected: must have exactly one of " + DatasetLoaderTest.KINDS + ", but had none",
-        "1 items[1].expected.regx: keys must be one of " + DatasetLoaderTest.KINDS + ", but was \"regx\"; did you mean "
-            + "\"regex\"?");
+    assertThat(problems("{\"regx\":\"a\"}"))
+        .containsExactly(
+            "1 items[1].expected: must have exactly one of "
+                + DatasetLoaderTest.KINDS
+                + ", but had none",
+            "1 items[1].expected.regx: keys must be one of "
+                + DatasetLoaderTest.KINDS
+                + ", but was \"regx\"; did you mean "
+                + "\"regex\"?");
   }
 
   @Test
@@ -254,7 +340,8 @@ class ExpectationLoadingTest {
       }
     }
     Path dir = Files.createDirectories(tmp.resolve("customer-support"));
-    Files.copy(home.resolve("golden-datasets/customer-support").resolve(DatasetLoader.MANIFEST),
+    Files.copy(
+        home.resolve("golden-datasets/customer-support").resolve(DatasetLoader.MANIFEST),
         dir.resolve(DatasetLoader.MANIFEST));
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < examples.size(); i++) {
@@ -263,7 +350,8 @@ class ExpectationLoadingTest {
     Files.writeString(dir.resolve(DatasetLoader.ITEMS), String.join("\n", lines) + "\n");
 
     assertThat(examples).as("json examples in docs/scorers.md").hasSizeGreaterThanOrEqualTo(11);
-    assertThat(DatasetLoader.load(dir).items()).extracting(item -> item.expected().kind())
+    assertThat(DatasetLoader.load(dir).items())
+        .extracting(item -> item.expected().kind())
         .containsAll(ExpectationKinds.BUILT_IN);
   }
 
@@ -279,16 +367,19 @@ class ExpectationLoadingTest {
       lines.add(line(i + 1, expecteds[i]));
     }
     Path dir = DatasetFiles.write(tmp, MANIFEST, lines);
-    return catchThrowableOfType(InvalidInputException.class, () -> DatasetLoader.load(dir)).problems().stream()
-        .map(p -> p.line() + " " + p.path() + ": " + p.message()).toList();
+    return catchThrowableOfType(InvalidInputException.class, () -> DatasetLoader.load(dir))
+        .problems()
+        .stream()
+        .map(p -> p.line() + " " + p.path() + ": " + p.message())
+        .toList();
   }
 
   private static String line(int n, String expected) {
     return DatasetFiles.item(n).replace(VALID, expected);
   }
 
-  private static Expectation.Trajectory.Call call(String name, Map<String, List<JsonNode>> accepted,
-      Set<String> optional) {
+  private static Expectation.Trajectory.Call call(
+      String name, Map<String, List<JsonNode>> accepted, Set<String> optional) {
     return new Expectation.Trajectory.Call(name, accepted, optional);
   }
 

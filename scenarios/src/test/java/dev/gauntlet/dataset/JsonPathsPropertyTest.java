@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class JsonPathsPropertyTest {
 
   @Property(tries = 500)
-  void everySpellingOfAPathGivesThePointerOfItsSteps(@ForAll("steps") List<Tuple2<String, Integer>> steps) {
+  void everySpellingOfAPathGivesThePointerOfItsSteps(
+      @ForAll("steps") List<Tuple2<String, Integer>> steps) {
     StringBuilder path = new StringBuilder("$");
     StringBuilder pointer = new StringBuilder();
     for (Tuple2<String, Integer> step : steps) {
@@ -25,15 +26,19 @@ class JsonPathsPropertyTest {
       pointer.append('/').append(step.get1().replace("~", "~0").replace("/", "~1"));
     }
 
-    assertThat(JsonPaths.toPointer(path.toString())).as("pointer of %s", path).isEqualTo(pointer.toString());
+    assertThat(JsonPaths.toPointer(path.toString()))
+        .as("pointer of %s", path)
+        .isEqualTo(pointer.toString());
   }
 
   @Test
   void rejectsWildcardsAndPathsThatNameNothing() {
     assertThatThrownBy(() -> JsonPaths.toPointer("$")).hasMessage("it must name a field after $");
     assertThatThrownBy(() -> JsonPaths.toPointer("a.b")).hasMessage("it must start with $");
-    assertThatThrownBy(() -> JsonPaths.toPointer("$..a")).hasMessage("the step at character 2 names nothing");
-    assertThatThrownBy(() -> JsonPaths.toPointer("$['a")).hasMessage("the ' at character 3 is never closed");
+    assertThatThrownBy(() -> JsonPaths.toPointer("$..a"))
+        .hasMessage("the step at character 2 names nothing");
+    assertThatThrownBy(() -> JsonPaths.toPointer("$['a"))
+        .hasMessage("the ' at character 3 is never closed");
   }
 
   /** Spelling 0: {@code .name} where it can be; 1: {@code ['name']}; 2: {@code ["name"]}; digits may use [n]. */
@@ -49,9 +54,18 @@ class JsonPathsPropertyTest {
 
   @Provide
   Arbitrary<List<Tuple2<String, Integer>>> steps() {
-    Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().withChars('_', '~', '/', ' ', '-')
-        .ofMinLength(1).ofMaxLength(8), Arbitraries.integers().between(0, 99).map(String::valueOf));
-    return name.flatMap(n -> Arbitraries.integers().between(0, 2).map(s -> Tuple.of(n, s))).list().ofMinSize(1)
+    Arbitrary<String> name =
+        Arbitraries.oneOf(
+            Arbitraries.strings()
+                .alpha()
+                .numeric()
+                .withChars('_', '~', '/', ' ', '-')
+                .ofMinLength(1)
+                .ofMaxLength(8),
+            Arbitraries.integers().between(0, 99).map(String::valueOf));
+    return name.flatMap(n -> Arbitraries.integers().between(0, 2).map(s -> Tuple.of(n, s)))
+        .list()
+        .ofMinSize(1)
         .ofMaxSize(5);
   }
 }

@@ -17,88 +17,122 @@ import org.junit.jupiter.api.io.TempDir;
 class ScorerDefaultsTest {
 
   private static final String VALID = "{\"contains\":[\"shipped\"]}";
+
   /** The manifest has 19 lines; a scorers section starts on line 20. */
   private static final int SCORERS_LINE = 20;
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void aBareExpectedValueIsReadAsTheDefaultKind() {
-    Dataset dataset = load("scorers:\n  default_kind: contains\n", "\"shipped\"", "[\"shipped\", \"A1\"]", VALID);
+    Dataset dataset =
+        load("scorers:\n  default_kind: contains\n", "\"shipped\"", "[\"shipped\", \"A1\"]", VALID);
 
-    assertThat(dataset.items()).extracting(Item::expected).containsExactly(
-        new Expectation.Contains(List.of("shipped")), new Expectation.Contains(List.of("shipped", "A1")),
-        new Expectation.Contains(List.of("shipped")));
+    assertThat(dataset.items())
+        .extracting(Item::expected)
+        .containsExactly(
+            new Expectation.Contains(List.of("shipped")),
+            new Expectation.Contains(List.of("shipped", "A1")),
+            new Expectation.Contains(List.of("shipped")));
   }
 
   @Test
   void everyItemMustAlsoMeetTheExpectationsForEveryItemAfterItsOwn() {
-    Dataset dataset = load("scorers:\n  always:\n    - regex: '^(?![\\s\\S]*(?i:as an ai))'\n"
-        + "    - json_schema: {type: object}\n", VALID, null);
+    Dataset dataset =
+        load(
+            "scorers:\n  always:\n    - regex: '^(?![\\s\\S]*(?i:as an ai))'\n"
+                + "    - json_schema: {type: object}\n",
+            VALID,
+            null);
 
     Expectation.Regex human = new Expectation.Regex("^(?![\\s\\S]*(?i:as an ai))", "");
-    Expectation.JsonSchema object = new Expectation.JsonSchema(ExpectationLoadingTest.json("{\"type\":\"object\"}"));
-    assertThat(dataset.items().get(0).expected()).isEqualTo(new Expectation.AllOf(List.of(
-        new Expectation.Contains(List.of("shipped")), human, object)));
-    assertThat(dataset.items().get(1).expected()).as("an item without expected is scored by them alone")
+    Expectation.JsonSchema object =
+        new Expectation.JsonSchema(ExpectationLoadingTest.json("{\"type\":\"object\"}"));
+    assertThat(dataset.items().get(0).expected())
+        .isEqualTo(
+            new Expectation.AllOf(
+                List.of(new Expectation.Contains(List.of("shipped")), human, object)));
+    assertThat(dataset.items().get(1).expected())
+        .as("an item without expected is scored by them alone")
         .isEqualTo(new Expectation.AllOf(List.of(human, object)));
   }
 
   @Test
   void aBareValueWithADefaultKindIsFoldedWithTheOthersToo() {
-    Dataset dataset = load("scorers:\n  default_kind: exact\n  always: [{regex: '\\d'}]\n", "\"A1\"");
+    Dataset dataset =
+        load("scorers:\n  default_kind: exact\n  always: [{regex: '\\d'}]\n", "\"A1\"");
 
-    assertThat(dataset.items().get(0).expected()).isEqualTo(new Expectation.AllOf(List.of(
-        new Expectation.Exact("A1"), new Expectation.Regex("\\d", ""))));
+    assertThat(dataset.items().get(0).expected())
+        .isEqualTo(
+            new Expectation.AllOf(
+                List.of(new Expectation.Exact("A1"), new Expectation.Regex("\\d", ""))));
   }
 
   @Test
   void withoutScorersABareValueAndAMissingExpectedAreErrorsThatSayWhatToDo() {
-    assertThat(problems("", "\"shipped\"", null)).containsExactly(
-        "1:" + column("\"shipped\"") + " items[1].expected: must be an object naming its kind, such as "
-            + "{\"contains\": [...]}, but was \"shipped\" (set scorers.default_kind in dataset.yaml to read bare "
-            + "values as one kind)",
-        "2:1 items[2].expected: must be present, but was missing");
+    assertThat(problems("", "\"shipped\"", null))
+        .containsExactly(
+            "1:"
+                + column("\"shipped\"")
+                + " items[1].expected: must be an object naming its kind, such as "
+                + "{\"contains\": [...]}, but was \"shipped\" (set scorers.default_kind in dataset.yaml to read bare "
+                + "values as one kind)",
+            "2:1 items[2].expected: must be present, but was missing");
   }
 
   @Test
   void aBareValueTheDefaultKindCannotReadIsReportedUnderThatKind() {
-    assertThat(problems("scorers:\n  default_kind: numeric\n", "\"many\"")).containsExactly(
-        "1:" + column("\"many\"") + " items[1].expected.numeric: must be a number, or an object with value and "
-            + "tolerances, but was \"many\"");
+    assertThat(problems("scorers:\n  default_kind: numeric\n", "\"many\""))
+        .containsExactly(
+            "1:"
+                + column("\"many\"")
+                + " items[1].expected.numeric: must be a number, or an object with value and "
+                + "tolerances, but was \"many\"");
   }
 
   @Test
   void reportsEveryMistakeInScorersAtItsLineAndColumnWithoutBlamingTheItems() {
-    String scorers = String.join("\n",
-        "scorers:",
-        "  default_kind: json_schema",
-        "  always:",
-        "    - regex: '('",
-        "    - trajectory: [{name: refund_order}]",
-        "    - contans: [x]",
-        "  allways: []",
-        "");
+    String scorers =
+        String.join(
+            "\n",
+            "scorers:",
+            "  default_kind: json_schema",
+            "  always:",
+            "    - regex: '('",
+            "    - trajectory: [{name: refund_order}]",
+            "    - contans: [x]",
+            "  allways: []",
+            "");
 
-    assertThat(problems(scorers, "\"leans on the broken default\"", null)).containsExactly(
-        (SCORERS_LINE + 1) + ":17 scorers.default_kind: must be a kind whose value may be bare (contains, exact, "
-            + "regex, numeric, trajectory, refusal, llm_judge, word_count), but was \"json_schema\"",
-        (SCORERS_LINE + 3) + ":7 scorers.always[0].regex: must be a valid regular expression, but was \"(\": "
-            + "Unclosed group near index 1",
-        (SCORERS_LINE + 4) + ":7 scorers.always[1]: tools in trajectory must be tools of the catalog (lookup_order, "
-            + "track_shipment), but \"refund_order\" is not",
-        (SCORERS_LINE + 5) + ":7 scorers.always[2].contans: keys must be one of " + DatasetLoaderTest.KINDS
-            + ", but was \"contans\"; did you mean \"contains\"?",
-        (SCORERS_LINE + 5) + ":7 scorers.always[2]: must have exactly one of " + DatasetLoaderTest.KINDS
-            + ", but had none",
-        (SCORERS_LINE + 6) + ":3 scorers: keys must be one of default_kind, always, but was \"allways\"; did you "
-            + "mean \"always\"?");
+    assertThat(problems(scorers, "\"leans on the broken default\"", null))
+        .containsExactly(
+            (SCORERS_LINE + 1)
+                + ":17 scorers.default_kind: must be a kind whose value may be bare (contains, exact, "
+                + "regex, numeric, trajectory, refusal, llm_judge, word_count), but was \"json_schema\"",
+            (SCORERS_LINE + 3)
+                + ":7 scorers.always[0].regex: must be a valid regular expression, but was \"(\": "
+                + "Unclosed group near index 1",
+            (SCORERS_LINE + 4)
+                + ":7 scorers.always[1]: tools in trajectory must be tools of the catalog (lookup_order, "
+                + "track_shipment), but \"refund_order\" is not",
+            (SCORERS_LINE + 5)
+                + ":7 scorers.always[2].contans: keys must be one of "
+                + DatasetLoaderTest.KINDS
+                + ", but was \"contans\"; did you mean \"contains\"?",
+            (SCORERS_LINE + 5)
+                + ":7 scorers.always[2]: must have exactly one of "
+                + DatasetLoaderTest.KINDS
+                + ", but had none",
+            (SCORERS_LINE + 6)
+                + ":3 scorers: keys must be one of default_kind, always, but was \"allways\"; did you "
+                + "mean \"always\"?");
   }
 
   @Test
   void aDefaultKindThatIsATypoSuggestsTheKind() {
-    assertThat(problems("scorers:\n  default_kind: contans\n", VALID)).singleElement().asString()
+    assertThat(problems("scorers:\n  default_kind: contans\n", VALID))
+        .singleElement()
+        .asString()
         .endsWith("but was \"contans\"; did you mean \"contains\"?");
   }
 
@@ -124,7 +158,8 @@ class ScorerDefaultsTest {
 
     Dataset dataset = load(String.join("\n", block) + "\n", "\"shipped\"", null);
 
-    assertThat(dataset.items().get(0).expected()).isInstanceOf(Expectation.AllOf.class)
+    assertThat(dataset.items().get(0).expected())
+        .isInstanceOf(Expectation.AllOf.class)
         .extracting(e -> ((Expectation.AllOf) e).parts().get(0))
         .isEqualTo(new Expectation.Contains(List.of("shipped")));
     assertThat(dataset.items().get(1).expected()).isNotNull();
@@ -138,17 +173,21 @@ class ScorerDefaultsTest {
   /** The problems as "line:column path: message", items.jsonl's lines short. */
   private List<String> problems(String scorers, String... expecteds) {
     Path dir = write(scorers, expecteds);
-    List<Problem> problems = catchThrowableOfType(InvalidInputException.class, () -> DatasetLoader.load(dir))
-        .problems();
-    return problems.stream().map(p -> p.line() + ":" + p.column() + " " + p.path() + ": " + p.message()).toList();
+    List<Problem> problems =
+        catchThrowableOfType(InvalidInputException.class, () -> DatasetLoader.load(dir)).problems();
+    return problems.stream()
+        .map(p -> p.line() + ":" + p.column() + " " + p.path() + ": " + p.message())
+        .toList();
   }
 
   private Path write(String scorers, String... expecteds) {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < expecteds.length; i++) {
       String line = DatasetFiles.item(i + 1);
-      lines.add(expecteds[i] == null ? line.replace("\"expected\":" + VALID + ",", "")
-          : line.replace(VALID, expecteds[i]));
+      lines.add(
+          expecteds[i] == null
+              ? line.replace("\"expected\":" + VALID + ",", "")
+              : line.replace(VALID, expecteds[i]));
     }
     return DatasetFiles.write(tmp, MANIFEST + scorers, lines);
   }

@@ -13,7 +13,8 @@ public final class WordCountKind implements ExpectationKind {
 
   @Override
   public List<String> check(JsonNode spec) {
-    return spec.isIntegralNumber() && spec.asInt() > 0 ? List.of()
+    return spec.isIntegralNumber() && spec.asInt() > 0
+        ? List.of()
         : List.of("must be a whole number of words above 0, but was " + spec);
   }
 }

@@ -28,7 +28,10 @@ class TaskCorrelationTest {
 
   @Test
   void foreignTraceparentsAreNotMistakenForTasks() {
-    assertThat(TaskCorrelation.fromTraceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")).isEmpty();
+    assertThat(
+            TaskCorrelation.fromTraceparent(
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+        .isEmpty();
     assertThat(TaskCorrelation.fromTraceparent("not a traceparent")).isEmpty();
     assertThat(TaskCorrelation.fromTraceparent(null)).isEmpty();
   }
@@ -37,9 +40,12 @@ class TaskCorrelationTest {
   void theTaskHeaderWinsOverTheTraceparent() {
     String traceparent = TaskCorrelation.traceparent("t-0000002").orElseThrow();
 
-    assertThat(TaskCorrelation.taskId(Map.of("X-Gauntlet-Task-Id", "t-0000001", "traceparent", traceparent)::get))
+    assertThat(
+            TaskCorrelation.taskId(
+                Map.of("X-Gauntlet-Task-Id", "t-0000001", "traceparent", traceparent)::get))
         .isEqualTo("t-0000001");
-    assertThat(TaskCorrelation.taskId(Map.of("traceparent", traceparent)::get)).isEqualTo("t-0000002");
+    assertThat(TaskCorrelation.taskId(Map.of("traceparent", traceparent)::get))
+        .isEqualTo("t-0000002");
     assertThat(TaskCorrelation.taskId(Map.<String, String>of()::get)).isNull();
   }
 }

@@ -27,8 +27,13 @@ class FaultPlaneSpecTest {
   @Test
   void rejectsAnAdminPortOutOfRange() {
     assertThatThrownBy(() -> ScenarioLoader.load(SMOKE, List.of("fault_plane.admin_port=70000")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-            .extracting(Problem::toString).singleElement().asString()
-            .contains("fault_plane.admin_port: must be"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
+                    .contains("fault_plane.admin_port: must be"));
   }
 }

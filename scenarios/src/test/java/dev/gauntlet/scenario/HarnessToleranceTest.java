@@ -24,8 +24,11 @@ class HarnessToleranceTest {
 
   @Test
   void bothAreSetUnderEvaluation() {
-    Evaluation evaluation = ScenarioLoader.load(SMOKE,
-        List.of("evaluation.max_switch_lag=250ms", "evaluation.max_mock_lateness=20ms")).evaluation();
+    Evaluation evaluation =
+        ScenarioLoader.load(
+                SMOKE,
+                List.of("evaluation.max_switch_lag=250ms", "evaluation.max_mock_lateness=20ms"))
+            .evaluation();
 
     assertThat(evaluation.maxSwitchLag()).isEqualTo(Duration.ofMillis(250));
     assertThat(evaluation.maxMockLateness()).isEqualTo(Duration.ofMillis(20));
@@ -34,8 +37,14 @@ class HarnessToleranceTest {
   @Test
   void rejectsALagThatIsNotADuration() {
     assertThatThrownBy(() -> ScenarioLoader.load(SMOKE, List.of("evaluation.max_switch_lag=soon")))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-            .extracting(Problem::toString).singleElement().asString()
-            .contains("evaluation.max_switch_lag: must be a duration such as 500ms, 30s, 2m or 1h, but was 'soon'"));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e ->
+                assertThat(e.problems())
+                    .extracting(Problem::toString)
+                    .singleElement()
+                    .asString()
+                    .contains(
+                        "evaluation.max_switch_lag: must be a duration such as 500ms, 30s, 2m or 1h, but was 'soon'"));
   }
 }

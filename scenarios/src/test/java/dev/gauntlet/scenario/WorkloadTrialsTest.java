@@ -11,13 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 class WorkloadTrialsTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path smokeWith(String trials) throws IOException {
     String smoke = Files.readString(Path.of("smoke.yaml"));
     Path file = dir.resolve("smoke.yaml");
-    Files.writeString(file, smoke.replaceFirst("(?m)^workload:\\n", "workload:\n  trials: " + trials + "\n"));
+    Files.writeString(
+        file, smoke.replaceFirst("(?m)^workload:\\n", "workload:\n  trials: " + trials + "\n"));
     return file;
   }
 
@@ -49,7 +49,14 @@ class WorkloadTrialsTest {
 
   @Test
   void newMetricsAreSloMetrics() {
-    assertThat(Metrics.NAMES).contains("accuracy.ci_low", "accuracy.ci_high", "pass^k", "pass@k", "goodput",
-        "cost.per_success", "cost.per_day");
+    assertThat(Metrics.NAMES)
+        .contains(
+            "accuracy.ci_low",
+            "accuracy.ci_high",
+            "pass^k",
+            "pass@k",
+            "goodput",
+            "cost.per_success",
+            "cost.per_day");
   }
 }

@@ -28,45 +28,65 @@ final class AsyncProtocol {
   private AsyncProtocol() {}
 
   static ChainBuilder send(Duration taskTimeout, Duration pollInterval) {
-    return exec(http("submit").post(TaskRequests.PATH)
-        .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
-        .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
-        .body(StringBody(session -> TaskRequests.json(session, true)))
-        .requestTimeout(taskTimeout)
-        .check(status().saveAs(TaskRecorder.STATUS), bodyString().saveAs(TaskRecorder.BODY), status().in(200, 202)))
+    return exec(http("submit")
+            .post(TaskRequests.PATH)
+            .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
+            .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
+            .body(StringBody(session -> TaskRequests.json(session, true)))
+            .requestTimeout(taskTimeout)
+            .check(
+                status().saveAs(TaskRecorder.STATUS),
+                bodyString().saveAs(TaskRecorder.BODY),
+                status().in(200, 202)))
         .exec(AsyncProtocol::statusUrl)
-        .asLongAs(session -> running(session) && !expired(session, taskTimeout)).on(
+        .asLongAs(session -> running(session) && !expired(session, taskTimeout))
+        .on(
             pause(pollInterval),
-            // A poll that gets no answer must not leave the last "running" behind, or the loop would go on.
+            // A poll that gets no answer must not leave the last "running" behind, or the loop
+            // would go on.
             exec(session -> session.remove(TaskRecorder.STATUS).remove(TaskRecorder.BODY)),
-            exec(http("poll").get("#{" + STATUS_URL + "}")
-                .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
-                .requestTimeout(taskTimeout)
-                .check(status().saveAs(TaskRecorder.STATUS), bodyString().saveAs(TaskRecorder.BODY),
-                    status().is(200))))
+            exec(
+                http("poll")
+                    .get("#{" + STATUS_URL + "}")
+                    .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
+                    .requestTimeout(taskTimeout)
+                    .check(
+                        status().saveAs(TaskRecorder.STATUS),
+                        bodyString().saveAs(TaskRecorder.BODY),
+                        status().is(200))))
         .exec(session -> finish(session, taskTimeout));
   }
 
   /** The answer's {@code status_url}, else the conventional {@code /v1/tasks/{task id}}. */
   private static Session statusUrl(Session session) {
     JsonNode url = body(session).path("status_url");
-    return session.set(STATUS_URL, url.isTextual() ? url.asText() : TaskRequests.PATH + "/" + session.getString("taskId"));
+    return session.set(
+        STATUS_URL,
+        url.isTextual() ? url.asText() : TaskRequests.PATH + "/" + session.getString("taskId"));
   }
 
   private static boolean running(Session session) {
     int status = lastStatus(session);
-    return status == 202 || status == 200 && "running".equals(body(session).path("status").asText());
+    return status == 202
+        || status == 200 && "running".equals(body(session).path("status").asText());
   }
 
   private static boolean expired(Session session, Duration taskTimeout) {
-    return System.currentTimeMillis() - session.getLong(TaskRecorder.START) >= taskTimeout.toMillis();
+    return System.currentTimeMillis() - session.getLong(TaskRecorder.START)
+        >= taskTimeout.toMillis();
   }
 
   private static Session finish(Session session, Duration taskTimeout) {
-    Session done = session.set(TaskRecorder.LATENCY, System.currentTimeMillis() - session.getLong(TaskRecorder.START));
+    Session done =
+        session.set(
+            TaskRecorder.LATENCY, System.currentTimeMillis() - session.getLong(TaskRecorder.START));
     if (running(session)) {
-      return done.set(TaskRecorder.STATUS, 0).set(TaskRecorder.ERROR,
-          "no result: the task was still running after task_timeout " + taskTimeout.toMillis() + " ms");
+      return done.set(TaskRecorder.STATUS, 0)
+          .set(
+              TaskRecorder.ERROR,
+              "no result: the task was still running after task_timeout "
+                  + taskTimeout.toMillis()
+                  + " ms");
     }
     JsonNode state = body(session);
     if (lastStatus(session) == 200 && "failed".equals(state.path("status").asText())) {

@@ -1,7 +1,7 @@
 package dev.gauntlet.simulations;
 
-import io.gatling.app.Gatling$;
 import dev.gauntlet.scenario.Workload;
+import io.gatling.app.Gatling$;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,13 +28,20 @@ public final class SimulationRunner {
     System.setProperty("gatling.data.enableAnalytics", "false");
     System.setProperty("gatling.http.warmUpUrl", "");
     CURRENT.set(plan);
-    List<String> args = new ArrayList<>(List.of(
-        "--simulation", TaskSimulation.class.getName(),
-        "--results-folder", resultsDir.toAbsolutePath().toString(),
-        "--run-description", description,
-        "--launcher", "gauntlet"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--simulation",
+                TaskSimulation.class.getName(),
+                "--results-folder",
+                resultsDir.toAbsolutePath().toString(),
+                "--run-description",
+                description,
+                "--launcher",
+                "gauntlet"));
     if (plan.workload().protocol() == Workload.Protocol.STREAM) {
-      // Streamed tasks are sent outside Gatling's HTTP client (see StreamProtocol), so its report would have no
+      // Streamed tasks are sent outside Gatling's HTTP client (see StreamProtocol), so its report
+      // would have no
       // request to show, and Gatling refuses to write an empty one.
       args.add("--no-reports");
     }
@@ -48,7 +55,8 @@ public final class SimulationRunner {
   static WorkloadPlan currentPlan() {
     WorkloadPlan plan = CURRENT.get();
     if (plan == null) {
-      throw new IllegalStateException("TaskSimulation must be started through SimulationRunner.run, but no plan was set");
+      throw new IllegalStateException(
+          "TaskSimulation must be started through SimulationRunner.run, but no plan was set");
     }
     return plan;
   }

@@ -23,6 +23,7 @@ import java.time.Duration;
 final class StreamProtocol {
 
   static final String TASK = "gauntletStreamedTask";
+
   /** How often a virtual user looks whether its streamed task finished; it only delays writing the record. */
   static final Duration CHECK_EVERY = Duration.ofMillis(10);
 
@@ -32,13 +33,14 @@ final class StreamProtocol {
   static final Duration WARM_UP = Duration.ofSeconds(2);
 
   static ChainBuilder send(HttpClient client, URI agentUrl, Duration taskTimeout) {
-    // Appended like Gatling's base URL, so that an agent under a path prefix is reached the same way.
+    // Appended like Gatling's base URL, so that an agent under a path prefix is reached the same
+    // way.
     URI tasks = URI.create(agentUrl.toString().replaceAll("/+$", "") + TaskRequests.PATH);
     warmUp(client, agentUrl);
-    return exec(session -> session.set(TASK, StreamedTask.send(client, request(tasks, session, taskTimeout))))
-        .asLongAs(session -> !task(session).finished()).on(
-            pause(CHECK_EVERY),
-            exec(session -> expire(session, taskTimeout)))
+    return exec(session ->
+            session.set(TASK, StreamedTask.send(client, request(tasks, session, taskTimeout))))
+        .asLongAs(session -> !task(session).finished())
+        .on(pause(CHECK_EVERY), exec(session -> expire(session, taskTimeout)))
         .exec(StreamProtocol::finish);
   }
 
@@ -48,7 +50,8 @@ final class StreamProtocol {
    */
   private static void warmUp(HttpClient client, URI agentUrl) {
     try {
-      client.send(HttpRequest.newBuilder(agentUrl).timeout(WARM_UP).GET().build(),
+      client.send(
+          HttpRequest.newBuilder(agentUrl).timeout(WARM_UP).GET().build(),
           HttpResponse.BodyHandlers.discarding());
     } catch (IOException unreachable) {
       // The agent's readiness was checked before; a failure here only means no warm-up.
@@ -69,17 +72,24 @@ final class StreamProtocol {
   }
 
   private static Session expire(Session session, Duration taskTimeout) {
-    if (System.currentTimeMillis() - session.getLong(TaskRecorder.START) >= taskTimeout.toMillis()) {
-      task(session).abort("no response: the task had not finished after task_timeout " + taskTimeout.toMillis() + " ms");
+    if (System.currentTimeMillis() - session.getLong(TaskRecorder.START)
+        >= taskTimeout.toMillis()) {
+      task(session)
+          .abort(
+              "no response: the task had not finished after task_timeout "
+                  + taskTimeout.toMillis()
+                  + " ms");
     }
     return session;
   }
 
   private static Session finish(Session session) {
     StreamedTask task = task(session);
-    Session done = session.remove(TASK)
-        .set(TaskRecorder.LATENCY, task.latencyMs())
-        .set(TaskRecorder.STATUS, task.status());
+    Session done =
+        session
+            .remove(TASK)
+            .set(TaskRecorder.LATENCY, task.latencyMs())
+            .set(TaskRecorder.STATUS, task.status());
     done = task.body() == null ? done : done.set(TaskRecorder.BODY, task.body());
     done = task.error() == null ? done : done.set(TaskRecorder.ERROR, task.error());
     return task.ttftMs() == null ? done : done.set(TaskRecorder.TTFT, task.ttftMs());

@@ -37,15 +37,19 @@ final class StreamedTask implements Flow.Subscriber<String> {
   /** Sends the task now; the answer is read in the background. */
   static StreamedTask send(HttpClient client, HttpRequest request) {
     StreamedTask task = new StreamedTask();
-    HttpResponse.BodyHandler<Void> lines = info -> {
-      task.status = info.statusCode();
-      return HttpResponse.BodySubscribers.<StreamedTask, Void>fromLineSubscriber(task, read -> null,
-          StandardCharsets.UTF_8, null);
-    };
-    client.sendAsync(request, lines).exceptionally(failure -> {
-      task.fail("no response: " + rootMessage(failure));
-      return null;
-    });
+    HttpResponse.BodyHandler<Void> lines =
+        info -> {
+          task.status = info.statusCode();
+          return HttpResponse.BodySubscribers.<StreamedTask, Void>fromLineSubscriber(
+              task, read -> null, StandardCharsets.UTF_8, null);
+        };
+    client
+        .sendAsync(request, lines)
+        .exceptionally(
+            failure -> {
+              task.fail("no response: " + rootMessage(failure));
+              return null;
+            });
     return task;
   }
 
@@ -136,7 +140,7 @@ final class StreamedTask implements Flow.Subscriber<String> {
         status = code(data.toString());
         end(data.toString());
       }
-      default -> { } // reset and unknown events change nothing measured
+      default -> {} // reset and unknown events change nothing measured
     }
     event = "message";
     data.setLength(0);

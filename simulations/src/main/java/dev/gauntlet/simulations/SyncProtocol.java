@@ -22,14 +22,16 @@ final class SyncProtocol {
   private SyncProtocol() {}
 
   static ChainBuilder send(Duration taskTimeout) {
-    return exec(http("task").post(TaskRequests.PATH)
-        .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
-        .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
-        .body(StringBody(session -> TaskRequests.json(session, false)))
-        .requestTimeout(taskTimeout)
-        .check(
-            status().saveAs(TaskRecorder.STATUS),
-            bodyString().saveAs(TaskRecorder.BODY),
-            status().is(200)));
+    return exec(
+        http("task")
+            .post(TaskRequests.PATH)
+            .header(TaskCorrelation.TASK_HEADER, "#{taskId}")
+            .header(TaskCorrelation.TRACEPARENT, "#{traceparent}")
+            .body(StringBody(session -> TaskRequests.json(session, false)))
+            .requestTimeout(taskTimeout)
+            .check(
+                status().saveAs(TaskRecorder.STATUS),
+                bodyString().saveAs(TaskRecorder.BODY),
+                status().is(200)));
   }
 }

@@ -17,13 +17,17 @@ import java.util.function.Consumer;
 final class TaskRecorder {
 
   static final String START = "gauntletStartMs";
+
   /** Epoch milliseconds the task's arrival was due, -1 when unknown. */
   static final String SCHEDULED = "gauntletScheduledMs";
+
   static final String LATENCY = "gauntletLatencyMs";
   static final String STATUS = "gauntletStatus";
   static final String BODY = "gauntletBody";
+
   /** Time to first token in milliseconds, set by the streaming protocol when a token came. */
   static final String TTFT = "gauntletTtftMs";
+
   /** Why no answer came, set by a protocol that gave up on its own (a task timeout while polling or streaming). */
   static final String ERROR = "gauntletError";
 
@@ -43,13 +47,27 @@ final class TaskRecorder {
     long latency = session.contains(LATENCY) ? session.getLong(LATENCY) : nowMs - start;
     int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
     String body = session.contains(BODY) ? session.getString(BODY) : null;
-    Answer answer = session.contains(ERROR) ? new Answer(null, session.getString(ERROR), List.of())
-        : Answer.parse(status, body);
+    Answer answer =
+        session.contains(ERROR)
+            ? new Answer(null, session.getString(ERROR), List.of())
+            : Answer.parse(status, body);
     Long ttft = session.contains(TTFT) ? session.getLong(TTFT) : null;
-    Long scheduled = session.contains(SCHEDULED) && session.getLong(SCHEDULED) >= 0 ? session.getLong(SCHEDULED)
-        : null;
-    return new TaskRecord(session.getString("taskId"), session.getString("itemId"), session.getInt("trial"),
-        start, latency, status, answer.output, answer.error, answer.toolCalls, ttft, scheduled);
+    Long scheduled =
+        session.contains(SCHEDULED) && session.getLong(SCHEDULED) >= 0
+            ? session.getLong(SCHEDULED)
+            : null;
+    return new TaskRecord(
+        session.getString("taskId"),
+        session.getString("itemId"),
+        session.getInt("trial"),
+        start,
+        latency,
+        status,
+        answer.output,
+        answer.error,
+        answer.toolCalls,
+        ttft,
+        scheduled);
   }
 
   /** The parts of the agent's answer a record keeps. */
@@ -61,7 +79,10 @@ final class TaskRecorder {
       }
       JsonNode json = readJson(body);
       if (status < 200 || status >= 300) {
-        String why = json != null && json.hasNonNull("error") ? json.get("error").asText() : abbreviate(body);
+        String why =
+            json != null && json.hasNonNull("error")
+                ? json.get("error").asText()
+                : abbreviate(body);
         return new Answer(null, "HTTP " + status + ": " + why, List.of());
       }
       if (json == null || !json.hasNonNull("output")) {

@@ -19,26 +19,34 @@ import java.net.http.HttpClient;
 public final class TaskSimulation extends Simulation {
 
   private final WorkloadPlan plan = SimulationRunner.currentPlan();
-  private final Arrivals arrivals = new Arrivals(plan.workload().profile(), System::currentTimeMillis);
+  private final Arrivals arrivals =
+      new Arrivals(plan.workload().profile(), System::currentTimeMillis);
 
   public TaskSimulation() {
     TaskRecorder recorder = new TaskRecorder(plan.records());
-    HttpProtocolBuilder protocol = http.baseUrl(plan.agentUrl().toString())
-        .contentTypeHeader("application/json")
-        .acceptHeader("application/json")
-        .disableWarmUp()
-        .shareConnections();
-    ScenarioBuilder tasks = scenario("tasks")
-        // First thing a user does, so that the first arrival fixes time zero before anything slow ran.
-        .exec(session -> session.set(TaskRecorder.SCHEDULED, arrivals.scheduledMs(session.userId())))
-        .feed(new TaskFeeder(plan.items(), plan.seed(), plan.workload().trials()))
-        .exec(session -> {
-          plan.onSent().run();
-          // The send time is read last, right before the request action: the send lag covers all of the above.
-          return session.set(TaskRecorder.START, System.currentTimeMillis());
-        })
-        .exec(send(plan))
-        .exec(recorder::record);
+    HttpProtocolBuilder protocol =
+        http.baseUrl(plan.agentUrl().toString())
+            .contentTypeHeader("application/json")
+            .acceptHeader("application/json")
+            .disableWarmUp()
+            .shareConnections();
+    ScenarioBuilder tasks =
+        scenario("tasks")
+            // First thing a user does, so that the first arrival fixes time zero before anything
+            // slow ran.
+            .exec(
+                session ->
+                    session.set(TaskRecorder.SCHEDULED, arrivals.scheduledMs(session.userId())))
+            .feed(new TaskFeeder(plan.items(), plan.seed(), plan.workload().trials()))
+            .exec(
+                session -> {
+                  plan.onSent().run();
+                  // The send time is read last, right before the request action: the send lag
+                  // covers all of the above.
+                  return session.set(TaskRecorder.START, System.currentTimeMillis());
+                })
+            .exec(send(plan))
+            .exec(recorder::record);
     setUp(tasks.injectOpen(Injection.steps(plan.workload().profile())).protocols(protocol))
         .maxDuration(plan.workload().duration().plus(plan.workload().taskTimeout()).plusSeconds(5));
   }
@@ -54,8 +62,11 @@ public final class TaskSimulation extends Simulation {
     return switch (workload.protocol()) {
       case SYNC -> SyncProtocol.send(workload.taskTimeout());
       case ASYNC -> AsyncProtocol.send(workload.taskTimeout(), workload.pollInterval());
-      case STREAM -> StreamProtocol.send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
-          plan.agentUrl(), workload.taskTimeout());
+      case STREAM ->
+          StreamProtocol.send(
+              HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(),
+              plan.agentUrl(),
+              workload.taskTimeout());
     };
   }
 }

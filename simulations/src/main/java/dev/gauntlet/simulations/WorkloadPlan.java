@@ -19,8 +19,14 @@ import java.util.function.Consumer;
  * @param onStart  called once, just before the first arrival: the moment fault windows are measured from
  * @param onSent   called as each task is sent, on Gatling's threads (thread-safe and quick)
  */
-public record WorkloadPlan(URI agentUrl, Workload workload, List<Item> items, long seed,
-    Consumer<TaskRecord> records, Runnable onStart, Runnable onSent) {
+public record WorkloadPlan(
+    URI agentUrl,
+    Workload workload,
+    List<Item> items,
+    long seed,
+    Consumer<TaskRecord> records,
+    Runnable onStart,
+    Runnable onSent) {
 
   public WorkloadPlan {
     items = List.copyOf(items);
@@ -30,8 +36,13 @@ public record WorkloadPlan(URI agentUrl, Workload workload, List<Item> items, lo
   }
 
   /** A plan that nobody needs told when each task is sent. */
-  public WorkloadPlan(URI agentUrl, Workload workload, List<Item> items, long seed, Consumer<TaskRecord> records,
+  public WorkloadPlan(
+      URI agentUrl,
+      Workload workload,
+      List<Item> items,
+      long seed,
+      Consumer<TaskRecord> records,
       Runnable onStart) {
-    this(agentUrl, workload, items, seed, records, onStart, () -> { });
+    this(agentUrl, workload, items, seed, records, onStart, () -> {});
   }
 }

@@ -22,7 +22,8 @@ import scala.concurrent.duration.FiniteDuration;
 class ArrivalScheduleGatlingTest {
 
   @Property(tries = 300)
-  void everyArrivalIsDueWhenGatlingStartsItsUser(@ForAll("profiles") @Size(min = 1, max = 3) List<Stage> profile) {
+  void everyArrivalIsDueWhenGatlingStartsItsUser(
+      @ForAll("profiles") @Size(min = 1, max = 3) List<Stage> profile) {
     List<Long> gatling = gatlingOffsets(profile);
     ArrivalSchedule schedule = ArrivalSchedule.of(profile);
 
@@ -33,17 +34,23 @@ class ArrivalScheduleGatlingTest {
     for (int n = 0; n < gatling.size(); n += Math.max(1, gatling.size() / 50)) {
       long at = gatling.get(n);
       long before = gatling.stream().filter(o -> o < at).count();
-      assertThat(schedule.plannedBefore(at)).as("arrivals before %d ms of %s", at, profile).isEqualTo(before);
+      assertThat(schedule.plannedBefore(at))
+          .as("arrivals before %d ms of %s", at, profile)
+          .isEqualTo(before);
     }
   }
 
   @Provide
   Arbitrary<List<Stage>> profiles() {
-    Arbitrary<Double> rate = Arbitraries.oneOf(Arbitraries.of(0.0, 60.0, 5000.0, 60_000.0),
-        Arbitraries.doubles().between(0, 12_000).ofScale(3));
-    Arbitrary<Duration> duration = Arbitraries.longs().between(1_000, 20_000).map(Duration::ofMillis);
-    Arbitrary<Stage> stage = Combinators.combine(rate, rate, duration, Arbitraries.of(true, false))
-        .as((from, to, d, constant) -> new Stage(from, constant ? from : to, d));
+    Arbitrary<Double> rate =
+        Arbitraries.oneOf(
+            Arbitraries.of(0.0, 60.0, 5000.0, 60_000.0),
+            Arbitraries.doubles().between(0, 12_000).ofScale(3));
+    Arbitrary<Duration> duration =
+        Arbitraries.longs().between(1_000, 20_000).map(Duration::ofMillis);
+    Arbitrary<Stage> stage =
+        Combinators.combine(rate, rate, duration, Arbitraries.of(true, false))
+            .as((from, to, d, constant) -> new Stage(from, constant ? from : to, d));
     return stage.list().ofMinSize(1).ofMaxSize(3);
   }
 

@@ -15,7 +15,15 @@ class TaskFeederTest {
   private static List<Item> items(int n) {
     List<Item> items = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      items.add(new Item("i" + i, "question " + i, new Expectation.Exact("x"), List.of(), List.of(), List.of(), 1));
+      items.add(
+          new Item(
+              "i" + i,
+              "question " + i,
+              new Expectation.Exact("x"),
+              List.of(),
+              List.of(),
+              List.of(),
+              1));
     }
     return items;
   }
@@ -41,9 +49,15 @@ class TaskFeederTest {
 
     for (int slot = 0; slot < 8; slot++) {
       List<Map<String, Object>> run = sent.subList(slot * 3, slot * 3 + 3);
-      assertThat(run).extracting(task -> task.get("itemId")).as("slot %d", slot).containsOnly(run.get(0).get("itemId"));
+      assertThat(run)
+          .extracting(task -> task.get("itemId"))
+          .as("slot %d", slot)
+          .containsOnly(run.get(0).get("itemId"));
       int base = slot < 4 ? 0 : 3;
-      assertThat(run).extracting(task -> task.get("trial")).as("slot %d", slot).containsExactly(base, base + 1, base + 2);
+      assertThat(run)
+          .extracting(task -> task.get("trial"))
+          .as("slot %d", slot)
+          .containsExactly(base, base + 1, base + 2);
     }
     Map<Object, Integer> perItem = new HashMap<>();
     sent.forEach(task -> perItem.merge(task.get("itemId"), 1, Integer::sum));

@@ -50,8 +50,10 @@ class TaskProtocolsSimulationTest {
   private HttpServer agent;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Map<String, Long> submitted = new ConcurrentHashMap<>();
+
   /** Per task, server side: when its first token (stream) went out, and when its end (done poll, done event) did. */
   private final Map<String, Long> firstTokenSent = new ConcurrentHashMap<>();
+
   private final Map<String, Long> endSent = new ConcurrentHashMap<>();
   private final AtomicInteger polls = new AtomicInteger();
 
@@ -59,24 +61,30 @@ class TaskProtocolsSimulationTest {
   void startAgent() throws IOException {
     agent = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     agent.setExecutor(threads);
-    agent.createContext("/v1/tasks", exchange -> {
-      try (exchange) {
-        String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if ("GET".equals(exchange.getRequestMethod())) {
-          poll(exchange, exchange.getRequestURI().getPath().substring("/v1/tasks/".length()));
-        } else if (request.contains("\"async\":true")) {
-          String taskId = exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id");
-          submitted.put(taskId, System.nanoTime());
-          send(exchange, 202, "{\"task_id\":\"" + taskId + "\",\"status_url\":\"/v1/tasks/" + taskId + "\"}");
-        } else {
-          stream(exchange);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (IOException clientGone) {
-        // a task the simulation gave up on
-      }
-    });
+    agent.createContext(
+        "/v1/tasks",
+        exchange -> {
+          try (exchange) {
+            String request =
+                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            if ("GET".equals(exchange.getRequestMethod())) {
+              poll(exchange, exchange.getRequestURI().getPath().substring("/v1/tasks/".length()));
+            } else if (request.contains("\"async\":true")) {
+              String taskId = exchange.getRequestHeaders().getFirst("X-Gauntlet-Task-Id");
+              submitted.put(taskId, System.nanoTime());
+              send(
+                  exchange,
+                  202,
+                  "{\"task_id\":\"" + taskId + "\",\"status_url\":\"/v1/tasks/" + taskId + "\"}");
+            } else {
+              stream(exchange);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          } catch (IOException clientGone) {
+            // a task the simulation gave up on
+          }
+        });
     agent.start();
   }
 
@@ -88,76 +96,157 @@ class TaskProtocolsSimulationTest {
 
   @Test
   void streamRecordsTheTimeToTheFirstTokenAndTheLatencyToTheDoneEvent(@TempDir Path dir) {
-    List<TaskRecord> records = run(dir, new Workload(Workload.Protocol.STREAM,
-        List.of(Stage.constant(600, Duration.ofSeconds(2))), TASK_TIMEOUT));
+    List<TaskRecord> records =
+        run(
+            dir,
+            new Workload(
+                Workload.Protocol.STREAM,
+                List.of(Stage.constant(600, Duration.ofSeconds(2))),
+                TASK_TIMEOUT));
 
     assertThat(records).hasSize(20);
     List<TaskRecord> succeeded = records.stream().filter(TaskRecord::succeeded).toList();
-    assertThat(succeeded).hasSize(16).allSatisfy(r -> {
-      assertThat(r.output()).isEqualTo("Hello");
-      assertThat(r.toolCalls()).containsExactly("lookup_order");
-      assertThat(r.ttftMs()).as("time to first token: at the client after the server sent it")
-          .isGreaterThanOrEqualTo(serverMs(r, firstTokenSent));
-      assertThat(r.latencyMs()).as("latency: at the client after the server sent the done event")
-          .isGreaterThanOrEqualTo(serverMs(r, endSent));
-      assertThat(r.ttftMs()).isGreaterThanOrEqualTo(FIRST_TOKEN_MS);
-      assertThat(r.latencyMs() - r.ttftMs()).isGreaterThanOrEqualTo(SECOND_TOKEN_MS - 10);
-    });
-    assertThat(succeeded).as("the first token and the done event timed as they arrive, not when the virtual user"
-        + " looks (every 10 ms); ttft/server, latency/server: %s", succeeded.stream().map(r -> r.ttftMs() + "/"
-        + serverMs(r, firstTokenSent) + ", " + r.latencyMs() + "/" + serverMs(r, endSent)).toList()).filteredOn(r -> r.ttftMs() <= serverMs(r, firstTokenSent) + 40
-            && r.latencyMs() <= serverMs(r, endSent) + 40).hasSizeGreaterThanOrEqualTo(12);
-    assertThat(records).filteredOn(r -> number(r) % 10 == 0).hasSize(2).allSatisfy(r -> {
-      assertThat(r.status()).isEqualTo(502);
-      assertThat(r.error()).isEqualTo("HTTP 502: provider down");
-      assertThat(r.ttftMs()).as("no token came").isNull();
-    });
-    assertThat(records).filteredOn(r -> number(r) % 10 == 5).hasSize(2).allSatisfy(r -> {
-      assertThat(r.status()).isZero();
-      assertThat(r.error()).isEqualTo("no response: the task had not finished after task_timeout 1000 ms");
-      assertThat(r.latencyMs()).isBetween(1_000L, 1_200L);
-    });
+    assertThat(succeeded)
+        .hasSize(16)
+        .allSatisfy(
+            r -> {
+              assertThat(r.output()).isEqualTo("Hello");
+              assertThat(r.toolCalls()).containsExactly("lookup_order");
+              assertThat(r.ttftMs())
+                  .as("time to first token: at the client after the server sent it")
+                  .isGreaterThanOrEqualTo(serverMs(r, firstTokenSent));
+              assertThat(r.latencyMs())
+                  .as("latency: at the client after the server sent the done event")
+                  .isGreaterThanOrEqualTo(serverMs(r, endSent));
+              assertThat(r.ttftMs()).isGreaterThanOrEqualTo(FIRST_TOKEN_MS);
+              assertThat(r.latencyMs() - r.ttftMs()).isGreaterThanOrEqualTo(SECOND_TOKEN_MS - 10);
+            });
+    assertThat(succeeded)
+        .as(
+            "the first token and the done event timed as they arrive, not when the virtual user"
+                + " looks (every 10 ms); ttft/server, latency/server: %s",
+            succeeded.stream()
+                .map(
+                    r ->
+                        r.ttftMs()
+                            + "/"
+                            + serverMs(r, firstTokenSent)
+                            + ", "
+                            + r.latencyMs()
+                            + "/"
+                            + serverMs(r, endSent))
+                .toList())
+        .filteredOn(
+            r ->
+                r.ttftMs() <= serverMs(r, firstTokenSent) + 40
+                    && r.latencyMs() <= serverMs(r, endSent) + 40)
+        .hasSizeGreaterThanOrEqualTo(12);
+    assertThat(records)
+        .filteredOn(r -> number(r) % 10 == 0)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(502);
+              assertThat(r.error()).isEqualTo("HTTP 502: provider down");
+              assertThat(r.ttftMs()).as("no token came").isNull();
+            });
+    assertThat(records)
+        .filteredOn(r -> number(r) % 10 == 5)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isZero();
+              assertThat(r.error())
+                  .isEqualTo("no response: the task had not finished after task_timeout 1000 ms");
+              assertThat(r.latencyMs()).isBetween(1_000L, 1_200L);
+            });
   }
 
   @Test
   void asyncPollsUntilTheTaskIsDoneAndTimesItToTheDonePoll(@TempDir Path dir) {
-    List<TaskRecord> records = run(dir, new Workload(Workload.Protocol.ASYNC,
-        List.of(Stage.constant(600, Duration.ofSeconds(2))), TASK_TIMEOUT, 1, Duration.ofMillis(50)));
+    List<TaskRecord> records =
+        run(
+            dir,
+            new Workload(
+                Workload.Protocol.ASYNC,
+                List.of(Stage.constant(600, Duration.ofSeconds(2))),
+                TASK_TIMEOUT,
+                1,
+                Duration.ofMillis(50)));
 
     assertThat(records).hasSize(20);
     List<TaskRecord> succeeded = records.stream().filter(TaskRecord::succeeded).toList();
-    assertThat(succeeded).hasSize(16).allSatisfy(r -> {
-      assertThat(r.output()).isEqualTo("Hello");
-      assertThat(r.status()).isEqualTo(200);
-      assertThat(r.latencyMs()).as("never before the work is done").isGreaterThanOrEqualTo(ASYNC_WORK_MS);
-      assertThat(r.latencyMs()).as("until the done poll came back").isGreaterThanOrEqualTo(serverMs(r, endSent));
-      assertThat(r.ttftMs()).isNull();
-    });
-    assertThat(succeeded).as("the latency ends at the done poll, not at a later one (all but the first few tasks,"
-        + " which meet Gatling's HTTP client cold); latency/server span: %s",
-        succeeded.stream().map(r -> r.latencyMs() + "/" + serverMs(r, endSent)).toList())
-        .filteredOn(r -> r.latencyMs() <= serverMs(r, endSent) + 40).hasSizeGreaterThanOrEqualTo(12);
-    assertThat(records).filteredOn(r -> number(r) % 10 == 0).hasSize(2).allSatisfy(r -> {
-      assertThat(r.status()).as("the failed state's code").isEqualTo(502);
-      assertThat(r.error()).isEqualTo("HTTP 502: provider down");
-    });
-    assertThat(records).filteredOn(r -> number(r) % 10 == 5).hasSize(2).allSatisfy(r -> {
-      assertThat(r.status()).isZero();
-      assertThat(r.error()).isEqualTo("no result: the task was still running after task_timeout 1000 ms");
-      assertThat(r.latencyMs()).isBetween(1_000L, 1_200L);
-    });
-    assertThat(polls.get()).as("about one poll per 50 ms per task while it runs, no busy loop")
+    assertThat(succeeded)
+        .hasSize(16)
+        .allSatisfy(
+            r -> {
+              assertThat(r.output()).isEqualTo("Hello");
+              assertThat(r.status()).isEqualTo(200);
+              assertThat(r.latencyMs())
+                  .as("never before the work is done")
+                  .isGreaterThanOrEqualTo(ASYNC_WORK_MS);
+              assertThat(r.latencyMs())
+                  .as("until the done poll came back")
+                  .isGreaterThanOrEqualTo(serverMs(r, endSent));
+              assertThat(r.ttftMs()).isNull();
+            });
+    assertThat(succeeded)
+        .as(
+            "the latency ends at the done poll, not at a later one (all but the first few tasks,"
+                + " which meet Gatling's HTTP client cold); latency/server span: %s",
+            succeeded.stream().map(r -> r.latencyMs() + "/" + serverMs(r, endSent)).toList())
+        .filteredOn(r -> r.latencyMs() <= serverMs(r, endSent) + 40)
+        .hasSizeGreaterThanOrEqualTo(12);
+    assertThat(records)
+        .filteredOn(r -> number(r) % 10 == 0)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).as("the failed state's code").isEqualTo(502);
+              assertThat(r.error()).isEqualTo("HTTP 502: provider down");
+            });
+    assertThat(records)
+        .filteredOn(r -> number(r) % 10 == 5)
+        .hasSize(2)
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isZero();
+              assertThat(r.error())
+                  .isEqualTo("no result: the task was still running after task_timeout 1000 ms");
+              assertThat(r.latencyMs()).isBetween(1_000L, 1_200L);
+            });
+    assertThat(polls.get())
+        .as("about one poll per 50 ms per task while it runs, no busy loop")
         .isBetween(18 * 5 + 2 * 15, 18 * 8 + 2 * 22);
   }
 
   private List<TaskRecord> run(Path dir, Workload workload) {
     Path records = dir.resolve("records.jsonl");
-    List<Item> items = IntStream.range(0, 3).mapToObj(i -> new Item("cs-" + i, "question " + i,
-        new Expectation.Contains(List.of("x")), List.of(), List.of(new ScriptStep.Answer("x")), List.of(), i + 1))
-        .toList();
+    List<Item> items =
+        IntStream.range(0, 3)
+            .mapToObj(
+                i ->
+                    new Item(
+                        "cs-" + i,
+                        "question " + i,
+                        new Expectation.Contains(List.of("x")),
+                        List.of(),
+                        List.of(new ScriptStep.Answer("x")),
+                        List.of(),
+                        i + 1))
+            .toList();
     try (JsonLinesWriter<TaskRecord> writer = JsonLinesWriter.append(records)) {
-      int status = SimulationRunner.run(new WorkloadPlan(URI.create("http://127.0.0.1:" + agent.getAddress().getPort()),
-          workload, items, 42, writer::write, () -> { }), dir.resolve("gatling"), "test");
+      int status =
+          SimulationRunner.run(
+              new WorkloadPlan(
+                  URI.create("http://127.0.0.1:" + agent.getAddress().getPort()),
+                  workload,
+                  items,
+                  42,
+                  writer::write,
+                  () -> {}),
+              dir.resolve("gatling"),
+              "test");
       assertThat(status).isZero();
     }
     return JsonLines.readAll(records, TaskRecord.class);
@@ -176,24 +265,38 @@ class TaskProtocolsSimulationTest {
       return;
     }
     Thread.sleep(FIRST_TOKEN_MS);
-    firstTokenSent.put(taskId, System.nanoTime()); // before the write, so the client can only see it later
+    firstTokenSent.put(
+        taskId, System.nanoTime()); // before the write, so the client can only see it later
     event(out, "token", "{\"text\":\"Hel\"}");
     Thread.sleep(n % 10 == 5 ? 3_000 : SECOND_TOKEN_MS);
     event(out, "token", "{\"text\":\"lo\"}");
     endSent.put(taskId, System.nanoTime());
-    event(out, "done", "{\"task_id\":\"x\",\"output\":\"Hello\",\"tool_calls\":[{\"name\":\"lookup_order\",\"arguments\":{}}]}");
+    event(
+        out,
+        "done",
+        "{\"task_id\":\"x\",\"output\":\"Hello\",\"tool_calls\":[{\"name\":\"lookup_order\",\"arguments\":{}}]}");
   }
 
   private void poll(HttpExchange exchange, String taskId) throws IOException {
     polls.incrementAndGet();
     int n = number(taskId);
-    boolean working = n % 10 == 5 || System.nanoTime() - submitted.get(taskId) < ASYNC_WORK_MS * 1_000_000;
+    boolean working =
+        n % 10 == 5 || System.nanoTime() - submitted.get(taskId) < ASYNC_WORK_MS * 1_000_000;
     if (!working) {
       endSent.putIfAbsent(taskId, System.nanoTime());
     }
-    send(exchange, 200, working ? "{\"task_id\":\"" + taskId + "\",\"status\":\"running\"}"
-        : n % 10 == 0 ? "{\"task_id\":\"" + taskId + "\",\"status\":\"failed\",\"error\":\"provider down\",\"code\":502}"
-        : "{\"status\":\"done\",\"task_id\":\"" + taskId + "\",\"output\":\"Hello\",\"tool_calls\":[]}");
+    send(
+        exchange,
+        200,
+        working
+            ? "{\"task_id\":\"" + taskId + "\",\"status\":\"running\"}"
+            : n % 10 == 0
+                ? "{\"task_id\":\""
+                    + taskId
+                    + "\",\"status\":\"failed\",\"error\":\"provider down\",\"code\":502}"
+                : "{\"status\":\"done\",\"task_id\":\""
+                    + taskId
+                    + "\",\"output\":\"Hello\",\"tool_calls\":[]}");
   }
 
   private static void event(OutputStream out, String name, String data) throws IOException {

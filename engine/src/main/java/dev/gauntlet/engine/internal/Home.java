@@ -9,6 +9,8 @@ public final class Home {
 
   public static Path path() {
     String home = System.getProperty("gauntlet.home");
-    return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).toAbsolutePath().normalize();
+    return (home == null || home.isBlank() ? Path.of("") : Path.of(home))
+        .toAbsolutePath()
+        .normalize();
   }
 }

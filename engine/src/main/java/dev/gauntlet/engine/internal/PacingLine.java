@@ -22,14 +22,24 @@ final class PacingLine {
 
   /** The line, without a prefix; empty when no stream was paced. */
   static Optional<String> of(StreamPacing pacing) {
-    return pacing.events() == 0 ? Optional.empty() : Optional.of(line(pacing.events(), pacing.percentile(0.99)));
+    return pacing.events() == 0
+        ? Optional.empty()
+        : Optional.of(line(pacing.events(), pacing.percentile(0.99)));
   }
 
   /** The line for {@code events} written with a p99 lateness of {@code p99}. */
   static String line(long events, Duration p99) {
     double ms = p99.toNanos() / 1e6;
-    return String.format(Locale.ROOT, "the provider mock wrote %d paced stream events, p99 %.2f ms after they were "
-        + "due%s", events, ms, ms <= SLOW_PACE_MS ? "" : " (over " + SLOW_PACE_MS + " ms: the machine was too busy "
-        + "to keep the configured pace, and latencies measured through the mock carry that error)");
+    return String.format(
+        Locale.ROOT,
+        "the provider mock wrote %d paced stream events, p99 %.2f ms after they were " + "due%s",
+        events,
+        ms,
+        ms <= SLOW_PACE_MS
+            ? ""
+            : " (over "
+                + SLOW_PACE_MS
+                + " ms: the machine was too busy "
+                + "to keep the configured pace, and latencies measured through the mock carry that error)");
   }
 }

@@ -26,11 +26,13 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
   private final LongAdder scored = new LongAdder();
   private final LongAdder correct = new LongAdder();
   private final ConcurrentHistogram latency = new ConcurrentHistogram(3);
-  private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "gauntlet-progress");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService ticker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "gauntlet-progress");
+            t.setDaemon(true);
+            return t;
+          });
   private final PrintStream out;
   private final Duration total;
   private final double targetPerSecond;
@@ -47,7 +49,12 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
    * @param sources scores answers and tells which faults are on
    * @param live    rewrite one line in place (a terminal) rather than print periodic lines; see {@code RunOptions.console}
    */
-  Progress(PrintStream out, Duration total, double targetPerMinute, ProgressSources sources, boolean live) {
+  Progress(
+      PrintStream out,
+      Duration total,
+      double targetPerMinute,
+      ProgressSources sources,
+      boolean live) {
     this.out = out;
     this.total = total;
     this.targetPerSecond = targetPerMinute / 60.0;
@@ -105,14 +112,31 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
     long n = done.sum();
     long out = sent.sum();
     long succeeded = ok.sum();
-    StringBuilder line = new StringBuilder(out == 0
-        ? String.format("  %s / %s  tasks %d (%.1f/s, target %.1f/s)  ok %s", clock(elapsed),
-            clock(total.toSeconds()), n, elapsed <= 0 ? 0.0 : n / elapsed, targetPerSecond, percent(succeeded, n))
-        : String.format("  %s / %s  sent %d (%.1f/s, target %.1f/s)  done %d  ok %s", clock(elapsed),
-            clock(total.toSeconds()), out, elapsed <= 0 ? 0.0 : out / elapsed, targetPerSecond, n,
-            percent(succeeded, n)));
-    line.append("  p95 ").append(succeeded == 0 ? "n/a" : String.format("%.2f s", latency.getValueAtPercentile(95)
-        / 1000.0));
+    StringBuilder line =
+        new StringBuilder(
+            out == 0
+                ? String.format(
+                    "  %s / %s  tasks %d (%.1f/s, target %.1f/s)  ok %s",
+                    clock(elapsed),
+                    clock(total.toSeconds()),
+                    n,
+                    elapsed <= 0 ? 0.0 : n / elapsed,
+                    targetPerSecond,
+                    percent(succeeded, n))
+                : String.format(
+                    "  %s / %s  sent %d (%.1f/s, target %.1f/s)  done %d  ok %s",
+                    clock(elapsed),
+                    clock(total.toSeconds()),
+                    out,
+                    elapsed <= 0 ? 0.0 : out / elapsed,
+                    targetPerSecond,
+                    n,
+                    percent(succeeded, n)));
+    line.append("  p95 ")
+        .append(
+            succeeded == 0
+                ? "n/a"
+                : String.format("%.2f s", latency.getValueAtPercentile(95) / 1000.0));
     if (sources.scores()) {
       line.append("  acc ").append(percent(correct.sum(), scored.sum()));
     }
@@ -127,7 +151,8 @@ final class Progress implements Consumer<TaskRecord>, AutoCloseable {
 
   private static String clock(double seconds) {
     long s = (long) seconds;
-    return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+    return s >= 3600
+        ? String.format("%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
         : String.format("%d:%02d", s / 60, s % 60);
   }
 

@@ -41,8 +41,9 @@ final class ProgressSources {
 
   /** Scores against {@code dataset} and reads the faults of {@code run}. */
   static ProgressSources of(Dataset dataset, RunDirectory run) {
-    return new ProgressSources(dataset.items().stream()
-        .collect(Collectors.toUnmodifiableMap(Item::id, item -> item)), run);
+    return new ProgressSources(
+        dataset.items().stream().collect(Collectors.toUnmodifiableMap(Item::id, item -> item)),
+        run);
   }
 
   /** Whether answers are scored at all. */

@@ -47,7 +47,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class ScenarioRun {
 
   /** Where the run is; only one transition out of {@code WORKLOAD} wins. */
-  private enum Phase { STARTING, WORKLOAD, ENDED, INTERRUPTED }
+  private enum Phase {
+    STARTING,
+    WORKLOAD,
+    ENDED,
+    INTERRUPTED
+  }
 
   private final RunInputs inputs;
   private final Scenario scenario;
@@ -70,7 +75,10 @@ public final class ScenarioRun {
     this.inputs = inputs;
     this.scenario = inputs.scenario();
     this.run = run;
-    this.out = options.console() != null ? options.console() : new PrintStream(OutputStream.nullOutputStream());
+    this.out =
+        options.console() != null
+            ? options.console()
+            : new PrintStream(OutputStream.nullOutputStream());
     this.live = options.console() != null && options.live();
     this.listener = options.listener();
     this.baseline = options.baseline();
@@ -102,12 +110,22 @@ public final class ScenarioRun {
 
   /** Starts everything, drives the workload to its end; returns why the run failed to happen, if it did. */
   private Optional<String> drive() {
-    try (ManagedRedis redis = scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
-         FaultPlane faults = kept(plane, announced(FaultPlane.start(scenario, inputs.dataset(), run, clock,
-             new FaultPlane.Options(upstreams(redis), false, 0))));
-         AgentTarget agent = kept(target, Targets.start(scenario, faults, run, upstreams(redis)))) {
-      Optional<String> notReady = Readiness.await(agent, scenario.target().ready().path(),
-          scenario.target().ready().timeout());
+    try (ManagedRedis redis =
+            scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
+        FaultPlane faults =
+            kept(
+                plane,
+                announced(
+                    FaultPlane.start(
+                        scenario,
+                        inputs.dataset(),
+                        run,
+                        clock,
+                        new FaultPlane.Options(upstreams(redis), false, 0))));
+        AgentTarget agent = kept(target, Targets.start(scenario, faults, run, upstreams(redis)))) {
+      Optional<String> notReady =
+          Readiness.await(
+              agent, scenario.target().ready().path(), scenario.target().ready().timeout());
       if (notReady.isPresent()) {
         return Optional.of(notReady.get() + tail(run.agentLog()));
       }
@@ -118,13 +136,23 @@ public final class ScenarioRun {
         return Optional.empty(); // the shutdown hook ended the run and wrote its verdict
       }
       if (info.get() == null) {
-        return Optional.of("the workload never started (Gatling exited with status " + gatling + ")");
+        return Optional.of(
+            "the workload never started (Gatling exited with status " + gatling + ")");
       }
       Optional<String> death = agent.deathReason();
-      record(info.get().ended(clock.millis(), death.isPresent() ? RunInfo.TARGET_DIED : RunInfo.COMPLETED,
-          death.map(d -> d + " during the run; tasks after that failed").orElse(null)));
-      return gatling == 0 ? Optional.empty()
-          : Optional.of("Gatling exited with status " + gatling + "; the records so far are in " + run.records());
+      record(
+          info.get()
+              .ended(
+                  clock.millis(),
+                  death.isPresent() ? RunInfo.TARGET_DIED : RunInfo.COMPLETED,
+                  death.map(d -> d + " during the run; tasks after that failed").orElse(null)));
+      return gatling == 0
+          ? Optional.empty()
+          : Optional.of(
+              "Gatling exited with status "
+                  + gatling
+                  + "; the records so far are in "
+                  + run.records());
     }
   }
 
@@ -138,7 +166,8 @@ public final class ScenarioRun {
   static final Duration WARM_UP_BUDGET = Duration.ofSeconds(10);
 
   private void warmUp(FaultPlane faults) {
-    if (WARM_UP_ROUNDS > 0 && faults.timelineStartedAt().isEmpty()) { // a schedule started by hand is under way
+    if (WARM_UP_ROUNDS > 0
+        && faults.timelineStartedAt().isEmpty()) { // a schedule started by hand is under way
       long start = System.nanoTime();
       WarmUpResult warm = faults.warmUp(WARM_UP_ROUNDS, WARM_UP_BUDGET);
       out.println("gauntlet: " + warm.line(Duration.ofNanos(System.nanoTime() - start)));
@@ -147,28 +176,57 @@ public final class ScenarioRun {
 
   /** Runs the Gatling simulation; fault windows and run.json start when Gatling starts injecting. */
   private int workload(FaultPlane faults, AgentTarget agent) {
-    double rate = scenario.workload().expectedTasks() / (scenario.workload().duration().toMillis() / 60_000.0);
+    double rate =
+        scenario.workload().expectedTasks()
+            / (scenario.workload().duration().toMillis() / 60_000.0);
     phase.set(Phase.WORKLOAD);
     try (JsonLinesWriter<TaskRecord> file = JsonLinesWriter.append(run.records());
-         Progress progress = new Progress(out, scenario.workload().duration(), rate,
-             ProgressSources.of(inputs.dataset(), run), live);
-         RecordQueue queue = kept(records, new RecordQueue(file, record -> {
-           progress.accept(record);
-           listener.taskFinished(record);
-         }))) {
-      WorkloadPlan plan = new WorkloadPlan(agent.baseUrl(), scenario.workload(), inputs.dataset().items(),
-          scenario.seed(), queue, () -> {
-            record(new RunInfo(scenario.name(), scenario.seed(), scenario.target().mode(), clock.millis(), 0, rate,
-                RunInfo.RUNNING, null));
-            progress.start();
-            if (faults.timelineStartedAt().isEmpty()) { // else started by hand through the admin API
-              faults.startTimeline();
-            }
-            listener.workloadStarted();
-          }, () -> {
-            progress.sent();
-            listener.taskSent();
-          });
+        Progress progress =
+            new Progress(
+                out,
+                scenario.workload().duration(),
+                rate,
+                ProgressSources.of(inputs.dataset(), run),
+                live);
+        RecordQueue queue =
+            kept(
+                records,
+                new RecordQueue(
+                    file,
+                    record -> {
+                      progress.accept(record);
+                      listener.taskFinished(record);
+                    }))) {
+      WorkloadPlan plan =
+          new WorkloadPlan(
+              agent.baseUrl(),
+              scenario.workload(),
+              inputs.dataset().items(),
+              scenario.seed(),
+              queue,
+              () -> {
+                record(
+                    new RunInfo(
+                        scenario.name(),
+                        scenario.seed(),
+                        scenario.target().mode(),
+                        clock.millis(),
+                        0,
+                        rate,
+                        RunInfo.RUNNING,
+                        null));
+                progress.start();
+                if (faults
+                    .timelineStartedAt()
+                    .isEmpty()) { // else started by hand through the admin API
+                  faults.startTimeline();
+                }
+                listener.workloadStarted();
+              },
+              () -> {
+                progress.sent();
+                listener.taskSent();
+              });
       return SimulationRunner.run(plan, run.gatling(), scenario.name());
     }
   }
@@ -177,7 +235,8 @@ public final class ScenarioRun {
     Verdict verdict = Evaluator.evaluate(scenario, inputs.dataset(), run, baseline);
     ReportWriter.writeAll(verdict, inputs.dataset(), run);
     out.print(ConsoleTable.render(verdict));
-    out.printf("run directory: %s (report.html, summary.md, verdict.json, junit.xml, allure-results/, gatling/)%n",
+    out.printf(
+        "run directory: %s (report.html, summary.md, verdict.json, junit.xml, allure-results/, gatling/)%n",
         run.root());
     return verdict;
   }
@@ -198,19 +257,27 @@ public final class ScenarioRun {
     if (info.get() == null) {
       return;
     }
-    record(info.get().ended(clock.millis(), RunInfo.INTERRUPTED, "the run was stopped before its workload ended"));
+    record(
+        info.get()
+            .ended(
+                clock.millis(),
+                RunInfo.INTERRUPTED,
+                "the run was stopped before its workload ended"));
     try {
-      ReportWriter.writeAll(Evaluator.evaluate(scenario, inputs.dataset(), run, baseline), inputs.dataset(), run);
+      ReportWriter.writeAll(
+          Evaluator.evaluate(scenario, inputs.dataset(), run, baseline), inputs.dataset(), run);
       System.err.println("gauntlet: interrupted; partial verdict written to " + run.verdict());
     } catch (RuntimeException e) {
-      System.err.println("gauntlet: interrupted; could not write a partial verdict: " + e.getMessage());
+      System.err.println(
+          "gauntlet: interrupted; could not write a partial verdict: " + e.getMessage());
     }
   }
 
   /** The run's first line, with the admin API that switches faults by hand during a game day. */
   private FaultPlane announced(FaultPlane faults) {
-    out.printf("gauntlet: %s (seed %d) -> %s (admin %s)%n", scenario.name(), scenario.seed(), run.root(),
-        faults.adminBaseUrl());
+    out.printf(
+        "gauntlet: %s (seed %d) -> %s (admin %s)%n",
+        scenario.name(), scenario.seed(), run.root(), faults.adminBaseUrl());
     PriceHints.notes(scenario, inputs.dataset()).forEach(note -> out.println("gauntlet: " + note));
     listener.started(run, faults.adminBaseUrl());
     return faults;
@@ -238,7 +305,8 @@ public final class ScenarioRun {
   private synchronized void record(RunInfo value) {
     info.set(value);
     try {
-      Files.writeString(run.runInfo(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
+      Files.writeString(
+          run.runInfo(), Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(value));
     } catch (IOException e) {
       throw new UncheckedIOException("could not write " + run.runInfo(), e);
     }
@@ -258,7 +326,9 @@ public final class ScenarioRun {
         return "";
       }
       List<String> lines = Files.readAllLines(log);
-      return "\n  last lines of " + log + ":\n    "
+      return "\n  last lines of "
+          + log
+          + ":\n    "
           + String.join("\n    ", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
     } catch (IOException e) {
       return "";

@@ -1,9 +1,9 @@
 package dev.gauntlet.engine.internal;
 
-import dev.gauntlet.engine.internal.targets.ManagedRedis;
 import dev.gauntlet.dataset.PriceHints;
 import dev.gauntlet.engine.ExitCodes;
 import dev.gauntlet.engine.RunInputs;
+import dev.gauntlet.engine.internal.targets.ManagedRedis;
 import dev.gauntlet.faults.FaultPlane;
 import dev.gauntlet.faults.network.ToxiproxyServer;
 import dev.gauntlet.run.RunDirectory;
@@ -42,11 +42,20 @@ public final class ServeSession {
   /** Serves for {@code duration} (null: until the JVM is stopped); returns the exit code. */
   public int serve(Duration duration, boolean startSchedule) {
     write(run);
-    out.printf("gauntlet serve: %s (seed %d) -> %s%n", scenario.name(), scenario.seed(), run.root());
-    PriceHints.notes(scenario, inputs.dataset()).forEach(note -> out.println("gauntlet serve: " + note));
-    try (ManagedRedis redis = scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
-         FaultPlane plane = FaultPlane.start(scenario, inputs.dataset(), run, Clock.systemUTC(),
-             new FaultPlane.Options(ScenarioRun.upstreams(redis), true, ToxiproxyServer.DEFAULT_PORT))) {
+    out.printf(
+        "gauntlet serve: %s (seed %d) -> %s%n", scenario.name(), scenario.seed(), run.root());
+    PriceHints.notes(scenario, inputs.dataset())
+        .forEach(note -> out.println("gauntlet serve: " + note));
+    try (ManagedRedis redis =
+            scenario.target().redis() ? ManagedRedis.start(run.root().resolve("redis.log")) : null;
+        FaultPlane plane =
+            FaultPlane.start(
+                scenario,
+                inputs.dataset(),
+                run,
+                Clock.systemUTC(),
+                new FaultPlane.Options(
+                    ScenarioRun.upstreams(redis), true, ToxiproxyServer.DEFAULT_PORT))) {
       Thread hook = new Thread(() -> stop(plane, "stopped"), "gauntlet-serve-stop");
       Runtime.getRuntime().addShutdownHook(hook);
       Endpoints.print(out, scenario, plane, ScenarioRun.upstreams(redis));
@@ -54,8 +63,10 @@ public final class ServeSession {
         plane.startTimeline();
         out.println("schedule started: faults switch on and off at their windows from now");
       }
-      out.println(duration == null ? "serving until Ctrl-C" : "serving for " + duration.toSeconds()
-          + " s (until Ctrl-C at most)");
+      out.println(
+          duration == null
+              ? "serving until Ctrl-C"
+              : "serving for " + duration.toSeconds() + " s (until Ctrl-C at most)");
       out.flush();
       awaitStop(duration);
       removeHook(hook);

@@ -19,14 +19,19 @@ final class AdminJson {
 
   static ObjectNode health(FaultControl control) {
     ObjectNode health = NODES.objectNode().put("status", "ok");
-    control.timelineStartedAt().ifPresentOrElse(
-        t0 -> health.put("schedule", "started").put("schedule_started_ms", t0.toEpochMilli()),
-        () -> health.put("schedule", "not_started"));
+    control
+        .timelineStartedAt()
+        .ifPresentOrElse(
+            t0 -> health.put("schedule", "started").put("schedule_started_ms", t0.toEpochMilli()),
+            () -> health.put("schedule", "not_started"));
     return health.put("faults_on", control.faults().stream().filter(FaultState::on).count());
   }
 
   static ObjectNode restart(ServerRestart restart) {
-    return NODES.objectNode().put("provider", restart.provider()).put("restarting", true)
+    return NODES
+        .objectNode()
+        .put("provider", restart.provider())
+        .put("restarting", true)
         .put("cold_start_ms", restart.coldStartMs());
   }
 
@@ -41,7 +46,8 @@ final class AdminJson {
     ObjectNode node = NODES.objectNode().put("name", f.name()).put("kind", f.kind());
     putIfPresent(node, "provider", f.provider());
     putIfPresent(node, "model", f.model());
-    node.putObject("window").put("start", Durations.format(f.window().start()))
+    node.putObject("window")
+        .put("start", Durations.format(f.window().start()))
         .put("duration", Durations.format(f.window().duration()));
     node.put("state", f.on() ? "on" : "off").put("source", f.source());
     if (f.sinceMs() != null) {

@@ -73,20 +73,37 @@ final class AdminRoutes implements HttpHandler {
       return only("POST", method, () -> AdminJson.restart(control.restart(parts.get(1))));
     }
     if (parts.equals(List.of("schedule", "start"))) {
-      return only("POST", method, () -> {
-        control.startTimeline();
-        return AdminJson.health(control);
-      });
+      return only(
+          "POST",
+          method,
+          () -> {
+            control.startTimeline();
+            return AdminJson.health(control);
+          });
     }
-    throw new Refused(404, "no such endpoint: " + method + " " + path
-        + "; try GET /faults, POST /faults/{name}/on or /off, POST /schedule/start, "
-        + "POST /providers/{name}/restart, GET /health", null);
+    throw new Refused(
+        404,
+        "no such endpoint: "
+            + method
+            + " "
+            + path
+            + "; try GET /faults, POST /faults/{name}/on or /off, POST /schedule/start, "
+            + "POST /providers/{name}/restart, GET /health",
+        null);
   }
 
   private FaultState one(String name) {
-    return control.faults().stream().filter(f -> f.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("fault must be one of "
-            + control.faults().stream().map(FaultState::name).toList() + ", but was '" + name + "'"));
+    return control.faults().stream()
+        .filter(f -> f.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "fault must be one of "
+                        + control.faults().stream().map(FaultState::name).toList()
+                        + ", but was '"
+                        + name
+                        + "'"));
   }
 
   private static ObjectNode only(String allowed, String method, Supplier<ObjectNode> answer) {

@@ -37,13 +37,19 @@ public final class AdminServer implements AutoCloseable {
    */
   public static AdminServer start(int port, FaultControl control) {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
       server.createContext("/", new AdminRoutes(control));
       server.start();
       return new AdminServer(server);
     } catch (IOException e) {
-      throw new IllegalStateException("could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
-          + "); is another process using it? set fault_plane.admin_port to a free port, or 0 for any", e);
+      throw new IllegalStateException(
+          "could not listen on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); is another process using it? set fault_plane.admin_port to a free port, or 0 for any",
+          e);
     }
   }
 

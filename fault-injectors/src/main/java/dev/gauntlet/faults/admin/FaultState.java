@@ -14,11 +14,19 @@ import dev.gauntlet.scenario.Window;
  * @param source   who made it what it is now: {@link #SCHEDULE} (also before anything switched it) or {@link #MANUAL}
  * @param sinceMs  epoch milliseconds of its last switch, null if it was never switched
  */
-public record FaultState(String name, String kind, String provider, String model, Window window, boolean on,
-    String source, Long sinceMs) {
+public record FaultState(
+    String name,
+    String kind,
+    String provider,
+    String model,
+    Window window,
+    boolean on,
+    String source,
+    Long sinceMs) {
 
   /** Switched by the scenario's timeline, or waiting for it. */
   public static final String SCHEDULE = "schedule";
+
   /** Switched by hand, through the admin API or {@code FaultPlane.switchOn/switchOff}. */
   public static final String MANUAL = "manual";
 }

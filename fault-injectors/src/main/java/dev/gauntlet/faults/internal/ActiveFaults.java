@@ -78,9 +78,11 @@ public final class ActiveFaults implements ProviderFaults {
    * once per task rather than per call, so a hit task is hit on every call while the fault is on.
    */
   public FaultSwitch activateTurn(FaultSpec spec, TurnFault turn, boolean perTask) {
-    FaultResponse none = () -> {
-      throw new IllegalStateException(spec.name() + " rewrites the model's turn; read Active.turn()");
-    };
+    FaultResponse none =
+        () -> {
+          throw new IllegalStateException(
+              spec.name() + " rewrites the model's turn; read Active.turn()");
+        };
     return add(new Active(spec, none, turn, perTask));
   }
 
@@ -114,10 +116,13 @@ public final class ActiveFaults implements ProviderFaults {
     return find(provider, model, taskKey, callIndex, true);
   }
 
-  private Optional<Active> find(String provider, String model, String taskKey, int callIndex, boolean turns) {
+  private Optional<Active> find(
+      String provider, String model, String taskKey, int callIndex, boolean turns) {
     for (Active a : active) {
       FaultSpec spec = a.spec();
-      if ((turns || a.turn == null) && spec.targets(provider, model) && draw(a, taskKey, callIndex) < spec.probability()) {
+      if ((turns || a.turn == null)
+          && spec.targets(provider, model)
+          && draw(a, taskKey, callIndex) < spec.probability()) {
         return Optional.of(a);
       }
     }
@@ -125,7 +130,9 @@ public final class ActiveFaults implements ProviderFaults {
   }
 
   private double draw(Active a, String taskKey, int callIndex) {
-    return a.perTask ? Seeds.unit(seed, a.spec().name(), taskKey) : Seeds.unit(seed, a.spec().name(), taskKey, callIndex);
+    return a.perTask
+        ? Seeds.unit(seed, a.spec().name(), taskKey)
+        : Seeds.unit(seed, a.spec().name(), taskKey, callIndex);
   }
 
   /**
@@ -168,7 +175,9 @@ public final class ActiveFaults implements ProviderFaults {
 
     /** Adds the answer's completion tokens to the quotas that admitted the call. */
     public void charge(long completionTokens, long nowMs) {
-      decisions.stream().filter(d -> d.refusal() == null).forEach(d -> d.charge(completionTokens, nowMs));
+      decisions.stream()
+          .filter(d -> d.refusal() == null)
+          .forEach(d -> d.charge(completionTokens, nowMs));
     }
 
     /** The refusal as an answer, if any. */

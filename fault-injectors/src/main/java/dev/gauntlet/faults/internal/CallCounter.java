@@ -12,12 +12,13 @@ public final class CallCounter {
 
   static final int CAPACITY = 200_000;
 
-  private final Map<String, int[]> counts = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
-      return size() > CAPACITY;
-    }
-  };
+  private final Map<String, int[]> counts =
+      new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, int[]> eldest) {
+          return size() > CAPACITY;
+        }
+      };
 
   /** The index of this call among the calls seen for {@code taskKey}, counting from 0. */
   public synchronized int next(String taskKey) {

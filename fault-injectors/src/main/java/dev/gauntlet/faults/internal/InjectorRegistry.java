@@ -35,9 +35,15 @@ public final class InjectorRegistry {
   /** Throws when {@code spec}'s fault has no injector, naming the kinds that do. */
   public void requireInjector(FaultSpec spec) {
     if (!injectors.containsKey(spec.fault().getClass())) {
-      String known = injectors.keySet().stream().map(Class::getSimpleName).collect(Collectors.joining(", "));
-      throw new IllegalArgumentException("faults[" + spec.name() + "] must be one of the kinds with an injector ["
-          + known + "], but was " + spec.fault().getClass().getSimpleName());
+      String known =
+          injectors.keySet().stream().map(Class::getSimpleName).collect(Collectors.joining(", "));
+      throw new IllegalArgumentException(
+          "faults["
+              + spec.name()
+              + "] must be one of the kinds with an injector ["
+              + known
+              + "], but was "
+              + spec.fault().getClass().getSimpleName());
     }
   }
 

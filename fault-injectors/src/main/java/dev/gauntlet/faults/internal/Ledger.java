@@ -14,8 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 public final class Ledger implements AutoCloseable {
 
-  private static final LedgerEntry END = new LedgerEntry(0, "", null, null, null, null, null, 0, 0, 0, 0, 0, null,
-      false, 0, 0);
+  private static final LedgerEntry END =
+      new LedgerEntry(0, "", null, null, null, null, null, 0, 0, 0, 0, 0, null, false, 0, 0);
 
   private final JsonLinesWriter<LedgerEntry> out;
   private final BlockingQueue<LedgerEntry> queue = new LinkedBlockingQueue<>();
@@ -62,8 +62,11 @@ public final class Ledger implements AutoCloseable {
       // Say so loudly rather than let cost and hallucination counts read low without a word.
       failed = true;
       queue.clear();
-      System.err.println("gauntlet: stopped writing the ledger (" + e.getMessage() + "); cost and tool-call "
-          + "metrics of this run will be incomplete");
+      System.err.println(
+          "gauntlet: stopped writing the ledger ("
+              + e.getMessage()
+              + "); cost and tool-call "
+              + "metrics of this run will be incomplete");
     }
   }
 

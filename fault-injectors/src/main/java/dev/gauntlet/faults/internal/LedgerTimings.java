@@ -40,7 +40,8 @@ public final class LedgerTimings implements ServeEventListener {
    * on {@link System#nanoTime()}, which {@link #sent(UUID, long, long, long, Long, Long)} compares with the arrival.
    */
   public void expect(UUID id, LedgerEntry entry, long stampedNanos) {
-    if (entry.taskId() == null || !entry.taskId().startsWith(WarmUp.TASK_PREFIX)) { // warm-up calls are not the run's
+    if (entry.taskId() == null
+        || !entry.taskId().startsWith(WarmUp.TASK_PREFIX)) { // warm-up calls are not the run's
       pending.put(id, new Held(entry, stampedNanos));
     }
   }
@@ -71,24 +72,34 @@ public final class LedgerTimings implements ServeEventListener {
    * arrival ({@code arrivedNanos}, on {@link System#nanoTime()}) and the moment its entry was made
    * ({@link LedgerEntry#queuedMs()}): the entry's {@code tsMs} is that moment, not the arrival.
    */
-  public void sent(UUID id, long arrivedNanos, long firstByteMs, long lastByteMs, Long pacedFirstMs,
+  public void sent(
+      UUID id,
+      long arrivedNanos,
+      long firstByteMs,
+      long lastByteMs,
+      Long pacedFirstMs,
       Long pacedLastMs) {
     Held held = pending.remove(id);
     if (held != null) {
       long queued = Math.max(0, TimeUnit.NANOSECONDS.toMillis(held.atNanos() - arrivedNanos));
-      ledger.record(held.entry().withByteTimes(firstByteMs, lastByteMs, pacedFirstMs, pacedLastMs)
-          .withQueued(queued));
+      ledger.record(
+          held.entry()
+              .withByteTimes(firstByteMs, lastByteMs, pacedFirstMs, pacedLastMs)
+              .withQueued(queued));
     }
   }
 
   /** Records whatever is still pending without timings, for responses that never completed. */
   public void flush() {
-    pending.keySet().forEach(id -> {
-      Held held = pending.remove(id);
-      if (held != null) {
-        ledger.record(held.entry());
-      }
-    });
+    pending
+        .keySet()
+        .forEach(
+            id -> {
+              Held held = pending.remove(id);
+              if (held != null) {
+                ledger.record(held.entry());
+              }
+            });
   }
 
   /**
@@ -104,11 +115,14 @@ public final class LedgerTimings implements ServeEventListener {
     long delay = timing == null || timing.getAddedDelay() == null ? 0 : timing.getAddedDelay();
     ResponseDefinition definition = event.getResponseDefinition();
     ChunkedDribbleDelay dribble = definition == null ? null : definition.getChunkedDribbleDelay();
-    long firstChunk = dribble == null ? 0 : dribble.getTotalDuration() / Math.max(1, dribble.getNumberOfChunks());
+    long firstChunk =
+        dribble == null ? 0 : dribble.getTotalDuration() / Math.max(1, dribble.getNumberOfChunks());
     long first = process + delay + firstChunk;
     long planned = process + delay + (dribble == null ? 0 : dribble.getTotalDuration());
-    long measured = event.getRequest() == null || event.getRequest().getLoggedDate() == null ? planned
-        : nowMs - event.getRequest().getLoggedDate().getTime();
+    long measured =
+        event.getRequest() == null || event.getRequest().getLoggedDate() == null
+            ? planned
+            : nowMs - event.getRequest().getLoggedDate().getTime();
     return e.withByteTimes(first, Math.max(first, measured));
   }
 

@@ -31,19 +31,28 @@ public final class MockServer implements AutoCloseable {
    * @throws IllegalStateException when the port cannot be bound, saying which and how to choose another
    */
   public static MockServer start(int port, String portSetting, Extension... extensions) {
-    WireMockServer server = new WireMockServer(options()
-        .port(port)
-        .bindAddress("127.0.0.1")
-        .disableRequestJournal()
-        .stubRequestLoggingDisabled(true)
-        .templatingEnabled(false)
-        .containerThreads(CONTAINER_THREADS)
-        .extensions(extensions));
+    WireMockServer server =
+        new WireMockServer(
+            options()
+                .port(port)
+                .bindAddress("127.0.0.1")
+                .disableRequestJournal()
+                .stubRequestLoggingDisabled(true)
+                .templatingEnabled(false)
+                .containerThreads(CONTAINER_THREADS)
+                .extensions(extensions));
     try {
       server.start();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
-          + "); is another process using it? set " + portSetting + " to a free port, or 0 for any", e);
+      throw new IllegalStateException(
+          "could not listen on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); is another process using it? set "
+              + portSetting
+              + " to a free port, or 0 for any",
+          e);
     }
     server.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(404)));
     return new MockServer(server);

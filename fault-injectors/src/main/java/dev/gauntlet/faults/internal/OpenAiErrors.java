@@ -13,8 +13,10 @@ public final class OpenAiErrors {
 
   /** A 5xx (or any) status with a {@code server_error} body. */
   public static HttpAnswer serverError(int status) {
-    String message = status == 503 ? "The server is overloaded or not ready yet."
-        : "The server had an error while processing your request. Sorry about that!";
+    String message =
+        status == 503
+            ? "The server is overloaded or not ready yet."
+            : "The server had an error while processing your request. Sorry about that!";
     return new HttpAnswer(status, Map.of(), body(message, "server_error", null));
   }
 
@@ -22,12 +24,18 @@ public final class OpenAiErrors {
   public static HttpAnswer rateLimited(Duration retryAfter) {
     long millis = Math.max(0, retryAfter.toMillis());
     long seconds = (millis + 999) / 1000;
-    Map<String, String> headers = Map.of(
-        "retry-after", Long.toString(seconds),
-        "retry-after-ms", Long.toString(millis),
-        "x-ratelimit-limit-requests", "60",
-        "x-ratelimit-remaining-requests", "0",
-        "x-ratelimit-reset-requests", seconds + "s");
+    Map<String, String> headers =
+        Map.of(
+            "retry-after",
+            Long.toString(seconds),
+            "retry-after-ms",
+            Long.toString(millis),
+            "x-ratelimit-limit-requests",
+            "60",
+            "x-ratelimit-remaining-requests",
+            "0",
+            "x-ratelimit-reset-requests",
+            seconds + "s");
     String message = "Rate limit reached for requests. Please try again in " + seconds + "s.";
     return new HttpAnswer(429, headers, body(message, "requests", "rate_limit_exceeded"));
   }
@@ -36,15 +44,32 @@ public final class OpenAiErrors {
    * 429 for a call over a real quota, worded as OpenAI words it, with {@code retry-after} (whole seconds, rounded
    * up) and {@code retry-after-ms} saying when the window has room again.
    */
-  public static HttpAnswer quotaExceeded(String model, boolean requests, long limit, long used, long requested,
-      long waitMs) {
+  public static HttpAnswer quotaExceeded(
+      String model, boolean requests, long limit, long used, long requested, long waitMs) {
     long seconds = (Math.max(0, waitMs) + 999) / 1000;
     String what = requests ? "requests per min (RPM)" : "tokens per min (TPM)";
-    String message = "Rate limit reached for " + model + " in organization org-gauntlet on " + what + ": Limit "
-        + limit + ", Used " + used + ", Requested " + requested + ". Please try again in "
-        + Quota.resetText(Math.max(0, waitMs)) + ".";
-    return new HttpAnswer(429, Map.of("retry-after", Long.toString(seconds), "retry-after-ms",
-        Long.toString(Math.max(0, waitMs))), body(message, requests ? "requests" : "tokens", "rate_limit_exceeded"));
+    String message =
+        "Rate limit reached for "
+            + model
+            + " in organization org-gauntlet on "
+            + what
+            + ": Limit "
+            + limit
+            + ", Used "
+            + used
+            + ", Requested "
+            + requested
+            + ". Please try again in "
+            + Quota.resetText(Math.max(0, waitMs))
+            + ".";
+    return new HttpAnswer(
+        429,
+        Map.of(
+            "retry-after",
+            Long.toString(seconds),
+            "retry-after-ms",
+            Long.toString(Math.max(0, waitMs))),
+        body(message, requests ? "requests" : "tokens", "rate_limit_exceeded"));
   }
 
   /** 404 for a path or provider the mock does not serve. */
@@ -58,8 +83,13 @@ public final class OpenAiErrors {
   }
 
   private static String body(String message, String type, String code) {
-    ObjectNode error = JsonNodeFactory.instance.objectNode()
-        .put("message", message).put("type", type).putNull("param").put("code", code);
+    ObjectNode error =
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("message", message)
+            .put("type", type)
+            .putNull("param")
+            .put("code", code);
     return JsonNodeFactory.instance.objectNode().set("error", error).toString();
   }
 }

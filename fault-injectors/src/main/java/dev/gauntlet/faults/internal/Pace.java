@@ -20,7 +20,13 @@ import java.util.random.RandomGenerator;
  * @param gapSeed    the seed the gaps are drawn from
  * @param tail       whether the call fell in the slow tail
  */
-public record Pace(String fault, Duration firstToken, Duration perToken, double jitter, long gapSeed, boolean tail) {
+public record Pace(
+    String fault,
+    Duration firstToken,
+    Duration perToken,
+    double jitter,
+    long gapSeed,
+    boolean tail) {
 
   /**
    * Draws a pace for one hit call from {@code random}: the slow-tail draw, then the time to first token, then the
@@ -30,8 +36,10 @@ public record Pace(String fault, Duration firstToken, Duration perToken, double 
     boolean tail = random.nextDouble() < latency.slowTail().share();
     double factor = tail ? latency.slowTail().factor() : 1;
     Duration ttft = scaled(latency.ttft().sample(random), factor);
-    Duration perToken = Double.isInfinite(latency.tokensPerSecond()) ? Duration.ZERO
-        : Duration.ofNanos(Math.round(1e9 / latency.tokensPerSecond() * factor));
+    Duration perToken =
+        Double.isInfinite(latency.tokensPerSecond())
+            ? Duration.ZERO
+            : Duration.ofNanos(Math.round(1e9 / latency.tokensPerSecond() * factor));
     return new Pace(fault, ttft, perToken, latency.jitter(), random.nextLong(), tail);
   }
 

@@ -32,10 +32,18 @@ public final class Quota {
       boolean tokensOver = tpm > 0 && window.tokens(nowMs) + promptTokens > tpm;
       HttpAnswer refusal = null;
       if (requestsOver || tokensOver) {
-        long waitMs = Math.max(requestsOver ? window.msUntilFits(nowMs, false, rpm, 1) : 0,
-            tokensOver ? window.msUntilFits(nowMs, true, tpm, Math.min(promptTokens, tpm)) : 0);
-        refusal = OpenAiErrors.quotaExceeded(model, requestsOver, requestsOver ? rpm : tpm,
-            requestsOver ? window.requests(nowMs) : window.tokens(nowMs), requestsOver ? 1 : promptTokens, waitMs);
+        long waitMs =
+            Math.max(
+                requestsOver ? window.msUntilFits(nowMs, false, rpm, 1) : 0,
+                tokensOver ? window.msUntilFits(nowMs, true, tpm, Math.min(promptTokens, tpm)) : 0);
+        refusal =
+            OpenAiErrors.quotaExceeded(
+                model,
+                requestsOver,
+                requestsOver ? rpm : tpm,
+                requestsOver ? window.requests(nowMs) : window.tokens(nowMs),
+                requestsOver ? 1 : promptTokens,
+                waitMs);
       } else {
         window.add(nowMs, 1, promptTokens);
       }
@@ -47,12 +55,15 @@ public final class Quota {
     Map<String, String> headers = new LinkedHashMap<>();
     if (rpm > 0) {
       headers.put("x-ratelimit-limit-requests", Long.toString(rpm));
-      headers.put("x-ratelimit-remaining-requests", Long.toString(Math.max(0, rpm - window.requests(nowMs))));
+      headers.put(
+          "x-ratelimit-remaining-requests",
+          Long.toString(Math.max(0, rpm - window.requests(nowMs))));
       headers.put("x-ratelimit-reset-requests", resetText(window.msUntilEmpty(nowMs, false)));
     }
     if (tpm > 0) {
       headers.put("x-ratelimit-limit-tokens", Long.toString(tpm));
-      headers.put("x-ratelimit-remaining-tokens", Long.toString(Math.max(0, tpm - window.tokens(nowMs))));
+      headers.put(
+          "x-ratelimit-remaining-tokens", Long.toString(Math.max(0, tpm - window.tokens(nowMs))));
       headers.put("x-ratelimit-reset-tokens", resetText(window.msUntilEmpty(nowMs, true)));
     }
     return headers;
@@ -64,7 +75,8 @@ public final class Quota {
       return ms + "ms";
     }
     long minutes = ms / 60_000;
-    String seconds = new java.math.BigDecimal(ms % 60_000).movePointLeft(3).stripTrailingZeros().toPlainString();
+    String seconds =
+        new java.math.BigDecimal(ms % 60_000).movePointLeft(3).stripTrailingZeros().toPlainString();
     return (minutes > 0 ? minutes + "m" : "") + seconds + "s";
   }
 
@@ -75,7 +87,8 @@ public final class Quota {
    * @param headers the {@code x-ratelimit-*} headers of the answer
    * @param refusal the 429 to send, or null when the call is admitted
    */
-  public record Decision(String fault, Map<String, String> headers, HttpAnswer refusal, SlidingMinute window) {
+  public record Decision(
+      String fault, Map<String, String> headers, HttpAnswer refusal, SlidingMinute window) {
 
     public Decision {
       headers = Map.copyOf(new HashMap<>(headers));

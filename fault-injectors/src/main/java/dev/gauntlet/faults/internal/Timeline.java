@@ -38,7 +38,13 @@ public final class Timeline implements AutoCloseable {
    * {@link TimelineEvent} ignore {@code by}. {@code tsMs} is when the switch was applied (the injector had switched);
    * {@code scheduledMs}, for the schedule's switches only, when the schedule wanted it (t0 plus the window's edge).
    */
-  public record Line(long tsMs, String fault, String kind, String action, String provider, String by,
+  public record Line(
+      long tsMs,
+      String fault,
+      String kind,
+      String action,
+      String provider,
+      String by,
       Long scheduledMs) {
 
     /** A line of a switch that was not scheduled: by hand, at shutdown, or a server's own event. */
@@ -53,17 +59,20 @@ public final class Timeline implements AutoCloseable {
   private final InjectorRegistry injectors;
   private final JsonLinesWriter<Line> out;
   private final Clock clock;
-  private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "gauntlet-timeline");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "gauntlet-timeline");
+            t.setDaemon(true);
+            return t;
+          });
   private final Map<String, FaultSwitch> on = new LinkedHashMap<>();
   private final Map<String, Switched> last = new HashMap<>();
   private Instant t0;
   private boolean closed;
 
-  public Timeline(List<FaultSpec> specs, InjectorRegistry injectors, JsonLinesWriter<Line> out, Clock clock) {
+  public Timeline(
+      List<FaultSpec> specs, InjectorRegistry injectors, JsonLinesWriter<Line> out, Clock clock) {
     specs.forEach(spec -> this.specs.put(spec.name(), spec));
     this.injectors = injectors;
     this.out = out;
@@ -77,8 +86,9 @@ public final class Timeline implements AutoCloseable {
    */
   public synchronized Instant start() {
     if (t0 != null || closed) {
-      throw new IllegalStateException("timeline must be started once and before close, but was "
-          + (closed ? "closed" : "started at " + t0));
+      throw new IllegalStateException(
+          "timeline must be started once and before close, but was "
+              + (closed ? "closed" : "started at " + t0));
     }
     t0 = clock.instant();
     for (FaultSpec spec : specs.values()) {
@@ -125,17 +135,30 @@ public final class Timeline implements AutoCloseable {
   private FaultSpec manual(String name, boolean wantOn) {
     FaultSpec spec = specs.get(name);
     if (spec == null) {
-      throw new IllegalArgumentException("fault must be one of " + specs.keySet() + ", but was '" + name + "'");
+      throw new IllegalArgumentException(
+          "fault must be one of " + specs.keySet() + ", but was '" + name + "'");
     }
     if (closed) {
-      throw new IllegalStateException("fault '" + name + "' cannot be switched: the fault plane is closed");
+      throw new IllegalStateException(
+          "fault '" + name + "' cannot be switched: the fault plane is closed");
     }
     if (on.containsKey(name) == wantOn) {
       Switched by = last.get(name);
-      throw new IllegalStateException("fault '" + name + "' is already " + (wantOn ? "on" : "off")
-          + (by == null ? "" : " (switched " + (wantOn ? "on" : "off") + " by "
-              + (FaultState.MANUAL.equals(by.source()) ? "hand" : "the " + by.source()) + ")")
-          + "; switch it " + (wantOn ? "off" : "on") + " first");
+      throw new IllegalStateException(
+          "fault '"
+              + name
+              + "' is already "
+              + (wantOn ? "on" : "off")
+              + (by == null
+                  ? ""
+                  : " (switched "
+                      + (wantOn ? "on" : "off")
+                      + " by "
+                      + (FaultState.MANUAL.equals(by.source()) ? "hand" : "the " + by.source())
+                      + ")")
+              + "; switch it "
+              + (wantOn ? "off" : "on")
+              + " first");
     }
     return spec;
   }
@@ -194,8 +217,14 @@ public final class Timeline implements AutoCloseable {
 
   private FaultState state(FaultSpec spec) {
     Switched by = last.get(spec.name());
-    return new FaultState(spec.name(), spec.fault().kind(), spec.provider(), spec.model(), spec.window(),
-        on.containsKey(spec.name()), by == null || SHUTDOWN.equals(by.source()) ? FaultState.SCHEDULE : by.source(),
+    return new FaultState(
+        spec.name(),
+        spec.fault().kind(),
+        spec.provider(),
+        spec.model(),
+        spec.window(),
+        on.containsKey(spec.name()),
+        by == null || SHUTDOWN.equals(by.source()) ? FaultState.SCHEDULE : by.source(),
         by == null ? null : by.atMs());
   }
 

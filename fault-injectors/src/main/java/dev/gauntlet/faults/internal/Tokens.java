@@ -17,6 +17,7 @@ public final class Tokens {
 
   /** OpenAI's documented overhead per chat message (role and separators). */
   public static final int PER_MESSAGE = 4;
+
   /** Tokens that prime the assistant's reply. */
   public static final int REPLY_PRIMER = 3;
 

@@ -40,8 +40,11 @@ public final class WarmUp {
   /** Task ids of warm-up calls start with this; their ledger entries are never written. */
   public static final String TASK_PREFIX = "gauntlet-warmup-";
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
   private final AtomicInteger ids = new AtomicInteger();
   private final List<Function<String, HttpRequest>> calls = new ArrayList<>();
 
@@ -50,23 +53,41 @@ public final class WarmUp {
    * the model to ask for) and of the tool mock at {@code toolsBase} (null for none), asking with the first
    * {@code items} items of {@code dataset}.
    */
-  public WarmUp(List<URI> openAiBases, List<String> models, URI toolsBase, Dataset dataset, int items) {
+  public WarmUp(
+      List<URI> openAiBases, List<String> models, URI toolsBase, Dataset dataset, int items) {
     List<Item> asked = dataset.items().subList(0, Math.min(items, dataset.items().size()));
     for (int p = 0; p < openAiBases.size(); p++) {
       URI base = openAiBases.get(p);
       String model = models.get(p);
       for (Item item : asked) {
         for (boolean stream : new boolean[] {false, true}) {
-          calls.add(id -> post(URI.create(base + "/chat/completions"), chat(model, item.input(), stream), id, false));
-          calls.add(id -> post(URI.create(base + "/messages"), messages(model, item.input(), stream), id, true));
+          calls.add(
+              id ->
+                  post(
+                      URI.create(base + "/chat/completions"),
+                      chat(model, item.input(), stream),
+                      id,
+                      false));
+          calls.add(
+              id ->
+                  post(
+                      URI.create(base + "/messages"),
+                      messages(model, item.input(), stream),
+                      id,
+                      true));
         }
       }
     }
     if (toolsBase != null) {
       for (Item item : asked) {
         for (Fixture fixture : item.fixtures()) {
-          calls.add(id -> post(URI.create(toolsBase + "/tools/" + fixture.tool()), fixture.arguments() == null
-              ? "{}" : fixture.arguments().toString(), id, false));
+          calls.add(
+              id ->
+                  post(
+                      URI.create(toolsBase + "/tools/" + fixture.tool()),
+                      fixture.arguments() == null ? "{}" : fixture.arguments().toString(),
+                      id,
+                      false));
         }
       }
     }
@@ -81,11 +102,14 @@ public final class WarmUp {
     int sent = 0;
     AtomicInteger failed = new AtomicInteger();
     long[] last = new long[0];
-    ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY, r -> {
-      Thread t = new Thread(r, "gauntlet-warm-up");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            CONCURRENCY,
+            r -> {
+              Thread t = new Thread(r, "gauntlet-warm-up");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       for (int r = 0; r < rounds && (r == 0 || System.nanoTime() < deadline); r++) {
         last = round(pool, failed);
@@ -95,7 +119,10 @@ public final class WarmUp {
       pool.shutdownNow();
     }
     Arrays.sort(last);
-    return new WarmUpResult(sent, failed.get(), Duration.ofNanos(last.length == 0 ? 0 : last[last.length / 2]),
+    return new WarmUpResult(
+        sent,
+        failed.get(),
+        Duration.ofNanos(last.length == 0 ? 0 : last[last.length / 2]),
         Duration.ofNanos(last.length == 0 ? 0 : last[last.length - 1]));
   }
 
@@ -105,13 +132,15 @@ public final class WarmUp {
     List<Future<?>> done = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
       int index = i;
-      done.add(pool.submit(() -> {
-        long start = System.nanoTime();
-        if (!send(calls.get(index).apply(TASK_PREFIX + ids.getAndIncrement()))) {
-          failed.incrementAndGet();
-        }
-        took[index] = System.nanoTime() - start;
-      }));
+      done.add(
+          pool.submit(
+              () -> {
+                long start = System.nanoTime();
+                if (!send(calls.get(index).apply(TASK_PREFIX + ids.getAndIncrement()))) {
+                  failed.incrementAndGet();
+                }
+                took[index] = System.nanoTime() - start;
+              }));
     }
     for (Future<?> f : done) {
       try {
@@ -139,9 +168,12 @@ public final class WarmUp {
   }
 
   private static HttpRequest post(URI uri, String json, String taskId, boolean anthropic) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
-        .header("content-type", "application/json").header(TaskCorrelation.TASK_HEADER, taskId)
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(5))
+            .header("content-type", "application/json")
+            .header(TaskCorrelation.TASK_HEADER, taskId)
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     if (anthropic) {
       request.header("anthropic-version", "2023-06-01").header("x-api-key", "warm-up");
     }
@@ -155,8 +187,12 @@ public final class WarmUp {
   }
 
   private static String messages(String model, String input, boolean stream) {
-    ObjectNode body = Json.mapper().createObjectNode().put("model", model).put("max_tokens", 256)
-        .put("stream", stream);
+    ObjectNode body =
+        Json.mapper()
+            .createObjectNode()
+            .put("model", model)
+            .put("max_tokens", 256)
+            .put("stream", stream);
     user(body.putArray("messages"), input);
     return body.toString();
   }

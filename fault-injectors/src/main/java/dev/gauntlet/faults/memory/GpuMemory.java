@@ -9,7 +9,12 @@ import java.util.List;
  * @param name       the product name, e.g. "NVIDIA H100 80GB HBM3"
  * @param processes  the compute processes on it, with the memory each uses
  */
-public record GpuMemory(int index, String name, long totalBytes, long usedBytes, long freeBytes,
+public record GpuMemory(
+    int index,
+    String name,
+    long totalBytes,
+    long usedBytes,
+    long freeBytes,
     List<GpuProcessMemory> processes) {
 
   public GpuMemory {

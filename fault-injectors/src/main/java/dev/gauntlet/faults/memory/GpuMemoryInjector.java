@@ -42,9 +42,13 @@ public final class GpuMemoryInjector {
     IntByReference count = new IntByReference();
     int error = cuda.cudaGetDeviceCount(count);
     if (error != 0) {
-      throw new IllegalStateException("the CUDA runtime loaded but found no usable GPU: cudaGetDeviceCount failed: "
-          + cuda.cudaGetErrorString(error) + " (cudaError " + error + "); is the NVIDIA driver installed and a GPU "
-          + "visible (nvidia-smi, CUDA_VISIBLE_DEVICES)?");
+      throw new IllegalStateException(
+          "the CUDA runtime loaded but found no usable GPU: cudaGetDeviceCount failed: "
+              + cuda.cudaGetErrorString(error)
+              + " (cudaError "
+              + error
+              + "); is the NVIDIA driver installed and a GPU "
+              + "visible (nvidia-smi, CUDA_VISIBLE_DEVICES)?");
     }
     return count.getValue();
   }
@@ -58,7 +62,8 @@ public final class GpuMemoryInjector {
   public MemoryHold start(int device, MemoryRamp ramp) {
     int devices = deviceCount();
     if (device < 0 || device >= devices) {
-      throw new IllegalArgumentException("device must be in [0, " + devices + "), but was " + device);
+      throw new IllegalArgumentException(
+          "device must be in [0, " + devices + "), but was " + device);
     }
     return Ramp.start(new CudaAllocator(cuda, device), ramp, 1, "gauntlet-gpu-memory-" + device);
   }

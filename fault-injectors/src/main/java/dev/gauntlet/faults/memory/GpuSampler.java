@@ -58,13 +58,20 @@ public final class GpuSampler implements AutoCloseable {
   /** One GPU's memory now. */
   public GpuMemory sample(int index) {
     PointerByReference ref = new PointerByReference();
-    check(nvml.nvmlDeviceGetHandleByIndex_v2(index, ref), "nvmlDeviceGetHandleByIndex_v2(" + index + ")");
+    check(
+        nvml.nvmlDeviceGetHandleByIndex_v2(index, ref),
+        "nvmlDeviceGetHandleByIndex_v2(" + index + ")");
     Pointer device = ref.getValue();
     byte[] name = new byte[96];
     check(nvml.nvmlDeviceGetName(device, name, name.length), "nvmlDeviceGetName");
     Memory memory = new Memory(Nvml.MEMORY_SIZE);
     check(nvml.nvmlDeviceGetMemoryInfo(device, memory), "nvmlDeviceGetMemoryInfo");
-    return new GpuMemory(index, cString(name), memory.getLong(0), memory.getLong(16), memory.getLong(8),
+    return new GpuMemory(
+        index,
+        cString(name),
+        memory.getLong(0),
+        memory.getLong(16),
+        memory.getLong(8),
         processes(device));
   }
 
@@ -81,8 +88,10 @@ public final class GpuSampler implements AutoCloseable {
       for (int i = 0; i < count.getValue(); i++) {
         long at = (long) i * Nvml.PROCESS_INFO_SIZE;
         long used = infos.getLong(at + 8);
-        processes.add(new GpuProcessMemory(Integer.toUnsignedLong(infos.getInt(at)),
-            used == Nvml.VALUE_NOT_AVAILABLE ? OptionalLong.empty() : OptionalLong.of(used)));
+        processes.add(
+            new GpuProcessMemory(
+                Integer.toUnsignedLong(infos.getInt(at)),
+                used == Nvml.VALUE_NOT_AVAILABLE ? OptionalLong.empty() : OptionalLong.of(used)));
       }
       return processes;
     }
@@ -105,8 +114,8 @@ public final class GpuSampler implements AutoCloseable {
 
   private void check(int result, String call) {
     if (result != Nvml.SUCCESS) {
-      throw new IllegalStateException(call + " failed: " + nvml.nvmlErrorString(result) + " (nvmlReturn "
-          + result + ")");
+      throw new IllegalStateException(
+          call + " failed: " + nvml.nvmlErrorString(result) + " (nvmlReturn " + result + ")");
     }
   }
 

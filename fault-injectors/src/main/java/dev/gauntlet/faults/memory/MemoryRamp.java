@@ -17,7 +17,8 @@ public record MemoryRamp(long megabytes, double megabytesPerSecond) {
       throw new IllegalArgumentException("megabytes must be > 0, but was " + megabytes);
     }
     if (!(megabytesPerSecond > 0)) {
-      throw new IllegalArgumentException("megabytesPerSecond must be > 0, but was " + megabytesPerSecond);
+      throw new IllegalArgumentException(
+          "megabytesPerSecond must be > 0, but was " + megabytesPerSecond);
     }
   }
 

@@ -13,9 +13,17 @@ public final class MissingLibraryException extends RuntimeException {
 
   /** {@code library} is what it is in words ("the CUDA runtime"); {@code hint} says how to make it load. */
   public MissingLibraryException(String library, List<String> namesTried, String hint) {
-    super("could not load " + library + ": tried " + String.join(", ", namesTried) + " (jna.library.path="
-        + System.getProperty("jna.library.path", "unset") + ", LD_LIBRARY_PATH="
-        + System.getenv().getOrDefault("LD_LIBRARY_PATH", "unset") + "); " + hint);
+    super(
+        "could not load "
+            + library
+            + ": tried "
+            + String.join(", ", namesTried)
+            + " (jna.library.path="
+            + System.getProperty("jna.library.path", "unset")
+            + ", LD_LIBRARY_PATH="
+            + System.getenv().getOrDefault("LD_LIBRARY_PATH", "unset")
+            + "); "
+            + hint);
     this.library = library;
     this.namesTried = List.copyOf(namesTried);
   }

@@ -41,8 +41,13 @@ public final class ProcessMemorySampler {
     try {
       lines = Files.readAllLines(status);
     } catch (IOException e) {
-      throw new IllegalStateException("could not read " + status + ": process " + pid + " has exited, or this is "
-          + "not Linux (resident memory is read from /proc)");
+      throw new IllegalStateException(
+          "could not read "
+              + status
+              + ": process "
+              + pid
+              + " has exited, or this is "
+              + "not Linux (resident memory is read from /proc)");
     }
     Map<String, Long> kib = new HashMap<>();
     for (String line : lines) {
@@ -51,7 +56,10 @@ public final class ProcessMemorySampler {
         kib.put(parts[0].substring(0, parts[0].length() - 1), Long.parseLong(parts[1]));
       }
     }
-    return new ProcessMemory(pid, 1024 * kib.getOrDefault("VmRSS", 0L), 1024 * kib.getOrDefault("RssAnon", 0L),
+    return new ProcessMemory(
+        pid,
+        1024 * kib.getOrDefault("VmRSS", 0L),
+        1024 * kib.getOrDefault("RssAnon", 0L),
         1024 * kib.getOrDefault("RssFile", 0L));
   }
 }

@@ -61,14 +61,16 @@ public final class ToxiproxyServer implements AutoCloseable {
    * @throws IllegalArgumentException when {@code gauntlet.toxiproxy.transport} names no transport that loads here
    */
   public static ToxiproxyServer start(String host, int port, long seed) {
-    Transport transport = Transport.choose(System.getProperty("gauntlet.toxiproxy.transport", "auto"));
+    Transport transport =
+        Transport.choose(System.getProperty("gauntlet.toxiproxy.transport", "auto"));
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     return new ToxiproxyServer(ApiServer.start(transport, host, port, threads, seed), host, seed);
   }
 
   /** {@code http://HOST:PORT}, where clients send API calls. */
   public URI baseUrl() {
-    return URI.create("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port());
+    return URI.create(
+        "http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port());
   }
 
   /** The host the API listens on. */

@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param delay   how long the mock waits before it sends anything (a hang), zero for none
  * @param drop    whether the connection is dropped instead of answered
  */
-public record HttpAnswer(int status, Map<String, String> headers, String body, Duration delay, Drop drop) {
+public record HttpAnswer(
+    int status, Map<String, String> headers, String body, Duration delay, Drop drop) {
 
   /** How a connection can be dropped instead of answered. */
   public enum Drop {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class AnswersTest {
 
   private static ResponseDefinition stream(int events) {
-    return Answers.build(new HttpAnswer(200, Map.of(), "data: {}\n\n".repeat(events)), "text/event-stream", "req_1");
+    return Answers.build(
+        new HttpAnswer(200, Map.of(), "data: {}\n\n".repeat(events)), "text/event-stream", "req_1");
   }
 
   @Test
@@ -29,7 +30,8 @@ class AnswersTest {
 
   @Test
   void wholeAnswersAreDelayedToTheMillisecondRoundedUp() {
-    assertThat(Answers.delayed(stream(1), Duration.ofNanos(1_200_001)).getFixedDelayMilliseconds()).isEqualTo(2);
+    assertThat(Answers.delayed(stream(1), Duration.ofNanos(1_200_001)).getFixedDelayMilliseconds())
+        .isEqualTo(2);
     assertThat(Answers.delayed(stream(1), Duration.ZERO).getFixedDelayMilliseconds()).isNull();
   }
 }

@@ -17,16 +17,29 @@ final class ChildJvm implements AutoCloseable {
 
   private ChildJvm(Process process) {
     this.process = process;
-    this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    this.out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     this.in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.UTF_8);
   }
 
   static ChildJvm start() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    // A small, pre-touched heap and serial GC: the child's own RSS stays still while the injector moves it.
-    Process process = new ProcessBuilder(List.of(java, "-Xms32m", "-Xmx32m", "-XX:+AlwaysPreTouch",
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-        HostMemoryChild.class.getName())).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    // A small, pre-touched heap and serial GC: the child's own RSS stays still while the injector
+    // moves it.
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-Xms32m",
+                    "-Xmx32m",
+                    "-XX:+AlwaysPreTouch",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    HostMemoryChild.class.getName()))
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     ChildJvm child = new ChildJvm(process);
     child.expect("ready");
     return child;

@@ -17,10 +17,12 @@ class GpuPathsTest {
 
   @Test
   void aMissingNvmlNamesEveryNameTried() {
-    assertThatThrownBy(() -> GpuSampler.open(List.of("gauntlet-no-such-nvml", "libgauntlet-nope.so.1")))
+    assertThatThrownBy(
+            () -> GpuSampler.open(List.of("gauntlet-no-such-nvml", "libgauntlet-nope.so.1")))
         .isInstanceOf(MissingLibraryException.class)
-        .hasMessageStartingWith("could not load NVML (libnvidia-ml): tried gauntlet-no-such-nvml, "
-            + "libgauntlet-nope.so.1 (jna.library.path=")
+        .hasMessageStartingWith(
+            "could not load NVML (libnvidia-ml): tried gauntlet-no-such-nvml, "
+                + "libgauntlet-nope.so.1 (jna.library.path=")
         .hasMessageContaining("install the NVIDIA driver")
         .hasMessageContaining("-Dgauntlet.nvml.library=");
   }
@@ -29,10 +31,13 @@ class GpuPathsTest {
   void aMissingCudaRuntimeNamesEveryNameTried() {
     assertThatThrownBy(() -> GpuMemoryInjector.load(List.of("gauntlet-no-such-cudart")))
         .isInstanceOf(MissingLibraryException.class)
-        .hasMessageStartingWith("could not load the CUDA runtime (libcudart): tried gauntlet-no-such-cudart (")
+        .hasMessageStartingWith(
+            "could not load the CUDA runtime (libcudart): tried gauntlet-no-such-cudart (")
         .hasMessageContaining("install the CUDA toolkit")
-        .satisfies(e -> assertThat(((MissingLibraryException) e).namesTried())
-            .containsExactly("gauntlet-no-such-cudart"));
+        .satisfies(
+            e ->
+                assertThat(((MissingLibraryException) e).namesTried())
+                    .containsExactly("gauntlet-no-such-cudart"));
   }
 
   @Test
@@ -41,7 +46,8 @@ class GpuPathsTest {
     try {
       cuda = GpuMemoryInjector.load();
     } catch (MissingLibraryException e) {
-      Assumptions.abort("no libcudart here, so the no-driver message cannot be checked: " + e.getMessage());
+      Assumptions.abort(
+          "no libcudart here, so the no-driver message cannot be checked: " + e.getMessage());
       return;
     }
     try (GpuSampler nvml = GpuSampler.open()) {
@@ -49,7 +55,8 @@ class GpuPathsTest {
     } catch (MissingLibraryException | IllegalStateException noDriver) {
       assertThatThrownBy(() -> cuda.start(0, new MemoryRamp(1, 1)))
           .isInstanceOf(IllegalStateException.class)
-          .hasMessageStartingWith("the CUDA runtime loaded but found no usable GPU: cudaGetDeviceCount failed: ")
+          .hasMessageStartingWith(
+              "the CUDA runtime loaded but found no usable GPU: cudaGetDeviceCount failed: ")
           .hasMessageContaining("is the NVIDIA driver installed");
     }
   }
@@ -61,7 +68,8 @@ class GpuPathsTest {
       assertThat(devices).isNotEmpty();
       for (GpuMemory device : devices) {
         assertThat(device.totalBytes()).isPositive();
-        assertThat(device.usedBytes() + device.freeBytes()).isLessThanOrEqualTo(device.totalBytes());
+        assertThat(device.usedBytes() + device.freeBytes())
+            .isLessThanOrEqualTo(device.totalBytes());
         assertThat(device.name()).isNotBlank();
       }
     }
@@ -72,8 +80,11 @@ class GpuPathsTest {
     GpuMemoryInjector cuda = loadCuda();
     try (GpuSampler nvml = openNvml();
         MemoryHold context = cuda.start(0, new MemoryRamp(16, Double.POSITIVE_INFINITY))) {
-      // The first allocation also creates the CUDA context (hundreds of MiB); measure from after it.
-      assertThat(context.awaitTarget(Duration.ofSeconds(60))).as(context.failure().orElse("")).isTrue();
+      // The first allocation also creates the CUDA context (hundreds of MiB); measure from after
+      // it.
+      assertThat(context.awaitTarget(Duration.ofSeconds(60)))
+          .as(context.failure().orElse(""))
+          .isTrue();
       double before = usedMib(nvml);
       double held;
       try (MemoryHold hold = cuda.start(0, new MemoryRamp(1024, 2048))) {
@@ -81,7 +92,9 @@ class GpuPathsTest {
         held = usedMib(nvml);
       }
       double after = usedMib(nvml);
-      System.out.printf("GPU 0 used: asked 1024 MiB; held %+.1f, released %+.1f%n", held - before, after - before);
+      System.out.printf(
+          "GPU 0 used: asked 1024 MiB; held %+.1f, released %+.1f%n",
+          held - before, after - before);
       assertThat(held - before).isCloseTo(1024, within(1024 * 0.05));
       assertThat(after - before).isCloseTo(0, within(1024 * 0.05));
     }
@@ -110,7 +123,8 @@ class GpuPathsTest {
   private static GpuMemoryInjector loadCuda() {
     try {
       GpuMemoryInjector cuda = GpuMemoryInjector.load();
-      Assumptions.assumeTrue(cuda.deviceCount() > 0,
+      Assumptions.assumeTrue(
+          cuda.deviceCount() > 0,
           "GPU path unverified on this machine: the CUDA runtime loads but counts no device");
       return cuda;
     } catch (MissingLibraryException | IllegalStateException e) {

@@ -20,9 +20,13 @@ public final class HostMemoryChild {
       String[] words = line.split(" ");
       switch (words[0]) {
         case "inject" -> {
-          hold = injector.start(new MemoryRamp(Long.parseLong(words[1]), Double.parseDouble(words[2])));
-          System.out.println(hold.awaitTarget(Duration.ofSeconds(60)) ? "held " + hold.allocatedBytes()
-              : "failed " + hold.failure().orElse("timeout"));
+          hold =
+              injector.start(
+                  new MemoryRamp(Long.parseLong(words[1]), Double.parseDouble(words[2])));
+          System.out.println(
+              hold.awaitTarget(Duration.ofSeconds(60))
+                  ? "held " + hold.allocatedBytes()
+                  : "failed " + hold.failure().orElse("timeout"));
         }
         case "release" -> {
           hold.close();

@@ -9,13 +9,15 @@ class MemoryRampTest {
 
   @Test
   void rejectsANonPositiveTotal() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new MemoryRamp(0, 1))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new MemoryRamp(0, 1))
         .withMessage("megabytes must be > 0, but was 0");
   }
 
   @Test
   void rejectsANonPositiveOrNanRate() {
-    assertThatIllegalArgumentException().isThrownBy(() -> new MemoryRamp(1, -2))
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new MemoryRamp(1, -2))
         .withMessage("megabytesPerSecond must be > 0, but was -2.0");
     assertThatIllegalArgumentException().isThrownBy(() -> new MemoryRamp(1, Double.NaN));
   }

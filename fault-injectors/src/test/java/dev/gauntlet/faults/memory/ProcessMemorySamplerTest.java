@@ -14,13 +14,15 @@ class ProcessMemorySamplerTest {
   void readsThisJvmsResidentMemory() {
     ProcessMemory memory = ProcessMemorySampler.self().sample();
     assertThat(memory.pid()).isEqualTo(ProcessHandle.current().pid());
-    assertThat(memory.residentBytes()).isGreaterThan(10L << 20)
+    assertThat(memory.residentBytes())
+        .isGreaterThan(10L << 20)
         .isGreaterThanOrEqualTo(memory.anonymousBytes() + memory.fileBytes());
   }
 
   @Test
   void namesTheProcessThatIsGone() {
-    assertThatIllegalStateException().isThrownBy(() -> ProcessMemorySampler.of(Integer.MAX_VALUE).sample())
+    assertThatIllegalStateException()
+        .isThrownBy(() -> ProcessMemorySampler.of(Integer.MAX_VALUE).sample())
         .withMessageContaining("process " + Integer.MAX_VALUE + " has exited");
   }
 }

@@ -41,17 +41,28 @@ public final class ToxiproxyBenchmark {
     String socat = args.length > 0 ? args[0] : "socat";
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     List<Process> socats = new ArrayList<>();
-    try (BenchUpstream echo = BenchUpstream.echo(); BenchUpstream bulk = BenchUpstream.bulk();
+    try (BenchUpstream echo = BenchUpstream.echo();
+        BenchUpstream bulk = BenchUpstream.bulk();
         ToxiproxyServer toxiproxy = ToxiproxyServer.start("127.0.0.1", 0)) {
       ToxiproxyClient api = new ToxiproxyClient("127.0.0.1", toxiproxy.port());
-      List<Route> routes = List.of(
-          new Route("direct", echo.port(), bulk.port()),
-          new Route("socat", socat(socat, echo.port(), socats), socat(socat, bulk.port(), socats)),
-          new Route("gauntlet", port(api.createProxy("echo", "127.0.0.1:0", "127.0.0.1:" + echo.port()).getListen()),
-              port(api.createProxy("bulk", "127.0.0.1:0", "127.0.0.1:" + bulk.port()).getListen())));
-      System.out.printf("transport %s, %d cores, %d rounds%n",
+      List<Route> routes =
+          List.of(
+              new Route("direct", echo.port(), bulk.port()),
+              new Route(
+                  "socat", socat(socat, echo.port(), socats), socat(socat, bulk.port(), socats)),
+              new Route(
+                  "gauntlet",
+                  port(
+                      api.createProxy("echo", "127.0.0.1:0", "127.0.0.1:" + echo.port())
+                          .getListen()),
+                  port(
+                      api.createProxy("bulk", "127.0.0.1:0", "127.0.0.1:" + bulk.port())
+                          .getListen())));
+      System.out.printf(
+          "transport %s, %d cores, %d rounds%n",
           Transport.choose(System.getProperty("gauntlet.toxiproxy.transport", "auto")).name(),
-          Runtime.getRuntime().availableProcessors(), rounds);
+          Runtime.getRuntime().availableProcessors(),
+          rounds);
       Map<String, List<long[]>> trips = new LinkedHashMap<>();
       Map<String, List<Double>> rates = new LinkedHashMap<>();
       for (Route route : routes) {
@@ -60,8 +71,12 @@ public final class ToxiproxyBenchmark {
       }
       for (int round = 0; round < rounds; round++) {
         for (Route route : routes) {
-          trips.computeIfAbsent(route.name(), k -> new ArrayList<>()).add(roundTrips(route.echo(), TRIPS));
-          rates.computeIfAbsent(route.name(), k -> new ArrayList<>()).add(throughput(route.bulk(), BULK_BYTES));
+          trips
+              .computeIfAbsent(route.name(), k -> new ArrayList<>())
+              .add(roundTrips(route.echo(), TRIPS));
+          rates
+              .computeIfAbsent(route.name(), k -> new ArrayList<>())
+              .add(throughput(route.bulk(), BULK_BYTES));
         }
       }
       report(trips, rates);
@@ -73,22 +88,31 @@ public final class ToxiproxyBenchmark {
   private static void report(Map<String, List<long[]>> trips, Map<String, List<Double>> rates) {
     System.out.printf("%-10s %12s %12s %14s%n", "route", "p50 µs", "p99 µs", "GB/s (median)");
     Map<String, double[]> summary = new LinkedHashMap<>();
-    trips.forEach((name, runs) -> {
-      long[] all = runs.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      double p50 = all[all.length / 2] / 1e3;
-      double p99 = all[(int) (all.length * 0.99)] / 1e3;
-      double gbps = rates.get(name).stream().sorted().toList().get(rates.get(name).size() / 2);
-      summary.put(name, new double[] {p50, p99, gbps});
-      System.out.printf("%-10s %12.1f %12.1f %14.2f   runs %s%n", name, p50, p99, gbps, rates.get(name).stream()
-          .map(r -> String.format("%.2f", r)).toList());
-    });
+    trips.forEach(
+        (name, runs) -> {
+          long[] all = runs.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+          double p50 = all[all.length / 2] / 1e3;
+          double p99 = all[(int) (all.length * 0.99)] / 1e3;
+          double gbps = rates.get(name).stream().sorted().toList().get(rates.get(name).size() / 2);
+          summary.put(name, new double[] {p50, p99, gbps});
+          System.out.printf(
+              "%-10s %12.1f %12.1f %14.2f   runs %s%n",
+              name,
+              p50,
+              p99,
+              gbps,
+              rates.get(name).stream().map(r -> String.format("%.2f", r)).toList());
+        });
     double[] direct = summary.get("direct");
     for (String proxy : List.of("socat", "gauntlet")) {
       double[] s = summary.get(proxy);
-      System.out.printf("%-10s added p50 %.1f µs, added p99 %.1f µs%n", proxy, s[0] - direct[0], s[1] - direct[1]);
+      System.out.printf(
+          "%-10s added p50 %.1f µs, added p99 %.1f µs%n",
+          proxy, s[0] - direct[0], s[1] - direct[1]);
     }
     double[] g = summary.get("gauntlet");
-    System.out.printf("goal: added p50 <= 100 µs: %s;  throughput >= 1 GB/s: %s%n",
+    System.out.printf(
+        "goal: added p50 <= 100 µs: %s;  throughput >= 1 GB/s: %s%n",
         g[0] - direct[0] <= 100 ? "met" : "NOT met", g[2] >= 1.0 ? "met" : "NOT met");
   }
 
@@ -144,14 +168,23 @@ public final class ToxiproxyBenchmark {
     return channel;
   }
 
-  private static int socat(String binary, int target, List<Process> started) throws IOException, InterruptedException {
+  private static int socat(String binary, int target, List<Process> started)
+      throws IOException, InterruptedException {
     int port;
-    try (ServerSocketChannel probe = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
+    try (ServerSocketChannel probe =
+        ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0))) {
       port = ((InetSocketAddress) probe.getLocalAddress()).getPort();
     }
     // -b: socat's copy buffer; 128 KiB rather than its 8 KiB default, so that it is no straw man
-    started.add(new ProcessBuilder(binary, "-b", "131072", "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
-        "TCP:127.0.0.1:" + target + ",nodelay").inheritIO().start());
+    started.add(
+        new ProcessBuilder(
+                binary,
+                "-b",
+                "131072",
+                "TCP-LISTEN:" + port + ",bind=127.0.0.1,reuseaddr,fork",
+                "TCP:127.0.0.1:" + target + ",nodelay")
+            .inheritIO()
+            .start());
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       try (SocketChannel ignored = SocketChannel.open(new InetSocketAddress("127.0.0.1", port))) {
@@ -160,7 +193,8 @@ public final class ToxiproxyBenchmark {
         Thread.sleep(50);
       }
     }
-    throw new IOException("socat did not listen on 127.0.0.1:" + port + " within 10 s; is " + binary + " installed?");
+    throw new IOException(
+        "socat did not listen on 127.0.0.1:" + port + " within 10 s; is " + binary + " installed?");
   }
 
   private static int port(String listen) {
@@ -179,55 +213,63 @@ public final class ToxiproxyBenchmark {
 
     private BenchUpstream(Serve serve) throws IOException {
       server = ServerSocketChannel.open().bind(new InetSocketAddress("127.0.0.1", 0));
-      Thread acceptor = new Thread(() -> {
-        while (server.isOpen()) {
-          try {
-            SocketChannel channel = server.accept();
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            Thread worker = new Thread(() -> {
-              try (channel) {
-                serve.on(channel);
-              } catch (IOException e) {
-                // the client went away
-              }
-            }, "bench-upstream");
-            worker.setDaemon(true);
-            worker.start();
-          } catch (IOException e) {
-            return;
-          }
-        }
-      }, "bench-accept");
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (server.isOpen()) {
+                  try {
+                    SocketChannel channel = server.accept();
+                    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                    Thread worker =
+                        new Thread(
+                            () -> {
+                              try (channel) {
+                                serve.on(channel);
+                              } catch (IOException e) {
+                                // the client went away
+                              }
+                            },
+                            "bench-upstream");
+                    worker.setDaemon(true);
+                    worker.start();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              },
+              "bench-accept");
       acceptor.setDaemon(true);
       acceptor.start();
     }
 
     static BenchUpstream echo() throws IOException {
-      return new BenchUpstream(channel -> {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
-        while (channel.read(buffer) >= 0) {
-          buffer.flip();
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
-          buffer.clear();
-        }
-      });
+      return new BenchUpstream(
+          channel -> {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER);
+            while (channel.read(buffer) >= 0) {
+              buffer.flip();
+              while (buffer.hasRemaining()) {
+                channel.write(buffer);
+              }
+              buffer.clear();
+            }
+          });
     }
 
     static BenchUpstream bulk() throws IOException {
-      return new BenchUpstream(channel -> {
-        ByteBuffer ask = ByteBuffer.allocate(8);
-        while (ask.hasRemaining() && channel.read(ask) >= 0) {
-          // read the 8-byte count
-        }
-        long left = ask.getLong(0);
-        ByteBuffer block = ByteBuffer.allocateDirect(BUFFER);
-        while (left > 0) {
-          block.clear().limit((int) Math.min(BUFFER, left));
-          left -= channel.write(block);
-        }
-      });
+      return new BenchUpstream(
+          channel -> {
+            ByteBuffer ask = ByteBuffer.allocate(8);
+            while (ask.hasRemaining() && channel.read(ask) >= 0) {
+              // read the 8-byte count
+            }
+            long left = ask.getLong(0);
+            ByteBuffer block = ByteBuffer.allocateDirect(BUFFER);
+            while (left > 0) {
+              block.clear().limit((int) Math.min(BUFFER, left));
+              left -= channel.write(block);
+            }
+          });
     }
 
     int port() throws IOException {

@@ -84,7 +84,9 @@ class ToxiproxyCompatibilityTest {
     assertThat(proxy.getName()).isEqualTo("compat_created");
     assertThat(proxy.getUpstream()).isEqualTo(UPSTREAM);
     assertThat(proxy.isEnabled()).isTrue();
-    assertThat(proxy.getListen()).as("port 0 is replaced by the port bound").matches("127\\.0\\.0\\.1:[1-9]\\d*");
+    assertThat(proxy.getListen())
+        .as("port 0 is replaced by the port bound")
+        .matches("127\\.0\\.0\\.1:[1-9]\\d*");
   }
 
   @Test
@@ -101,7 +103,9 @@ class ToxiproxyCompatibilityTest {
       create(name);
     }
 
-    assertThat(client.getProxies()).map(Proxy::getName).filteredOn(n -> n.startsWith("compat_"))
+    assertThat(client.getProxies())
+        .map(Proxy::getName)
+        .filteredOn(n -> n.startsWith("compat_"))
         .containsExactly("compat_a", "compat_b", "compat_c");
   }
 
@@ -109,13 +113,15 @@ class ToxiproxyCompatibilityTest {
   void aDuplicateProxyIs409() throws IOException {
     create("twice");
 
-    assertThatThrownBy(() -> create("twice")).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> create("twice"))
+        .isInstanceOf(IOException.class)
         .hasMessage("[409] proxy already exists");
   }
 
   @Test
   void anUnknownProxyIs404() {
-    assertThatThrownBy(() -> client.getProxy("compat_missing")).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> client.getProxy("compat_missing"))
+        .isInstanceOf(IOException.class)
         .hasMessage("[404] proxy not found");
     Api.Answer answer = api.call("DELETE", "/proxies/compat_missing", null);
     assertThat(answer.status()).isEqualTo(404);
@@ -130,7 +136,9 @@ class ToxiproxyCompatibilityTest {
     proxy.delete();
 
     assertThat(client.getProxyOrNull("compat_deleted")).isNull();
-    assertThatThrownBy(proxy::delete).as("a second delete is a 404").isInstanceOf(IOException.class);
+    assertThatThrownBy(proxy::delete)
+        .as("a second delete is a 404")
+        .isInstanceOf(IOException.class);
   }
 
   @Test
@@ -160,7 +168,8 @@ class ToxiproxyCompatibilityTest {
 
   @Test
   void resetEnablesEveryProxyAndRemovesEveryToxic() throws IOException {
-    // toxiproxy-java's reset() re-reads every proxy its client created, deleted ones too: use a fresh client
+    // toxiproxy-java's reset() re-reads every proxy its client created, deleted ones too: use a
+    // fresh client
     ToxiproxyClient fresh = new ToxiproxyClient(base.getHost(), base.getPort());
     Proxy proxy = fresh.createProxy("compat_reset", ANY_PORT, UPSTREAM);
     proxy.toxics().latency("down", ToxicDirection.DOWNSTREAM, 10);
@@ -185,7 +194,9 @@ class ToxiproxyCompatibilityTest {
 
     Latency read = proxy.toxics().get("lag", Latency.class);
     assertThat(read.getLatency()).isEqualTo(250);
-    assertThat(read.getJitter()).as("an update keeps the attributes it does not name").isEqualTo(15);
+    assertThat(read.getJitter())
+        .as("an update keeps the attributes it does not name")
+        .isEqualTo(15);
     assertRemoved(proxy, read);
   }
 
@@ -285,7 +296,8 @@ class ToxiproxyCompatibilityTest {
     List<? extends Toxic> all = proxy.toxics().getAll();
 
     assertThat(all).map(Toxic::getName).containsExactly("u1", "u2", "d1", "d2");
-    assertThat(all).map(t -> t.getClass().getSimpleName())
+    assertThat(all)
+        .map(t -> t.getClass().getSimpleName())
         .containsExactly("Timeout", "LimitData", "Latency", "Slicer");
   }
 
@@ -293,7 +305,8 @@ class ToxiproxyCompatibilityTest {
   void aToxicDefaultsToDownstreamWholeToxicityAndATypeStreamName() {
     create201("defaults");
 
-    Api.Answer answer = api.call("POST", "/proxies/compat_defaults/toxics", "{\"type\":\"latency\"}");
+    Api.Answer answer =
+        api.call("POST", "/proxies/compat_defaults/toxics", "{\"type\":\"latency\"}");
 
     assertThat(answer.status()).isEqualTo(200);
     JsonNode toxic = answer.body();
@@ -310,17 +323,24 @@ class ToxiproxyCompatibilityTest {
     proxy.toxics().latency("same", ToxicDirection.DOWNSTREAM, 1);
 
     assertThatThrownBy(() -> proxy.toxics().timeout("same", ToxicDirection.UPSTREAM, 1))
-        .isInstanceOf(IOException.class).hasMessage("[409] toxic already exists");
+        .isInstanceOf(IOException.class)
+        .hasMessage("[409] toxic already exists");
   }
 
   @Test
   void anUnknownToxicIs404() throws IOException {
     Proxy proxy = create("no_toxic");
 
-    assertThatThrownBy(() -> proxy.toxics().get("missing")).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> proxy.toxics().get("missing"))
+        .isInstanceOf(IOException.class)
         .hasMessage("[404] toxic not found");
-    assertError(api.call("DELETE", "/proxies/compat_no_toxic/toxics/missing", null), 404, "toxic not found");
-    assertError(api.call("POST", "/proxies/compat_no_toxic/toxics/missing", "{\"toxicity\":0.5}"), 404,
+    assertError(
+        api.call("DELETE", "/proxies/compat_no_toxic/toxics/missing", null),
+        404,
+        "toxic not found");
+    assertError(
+        api.call("POST", "/proxies/compat_no_toxic/toxics/missing", "{\"toxicity\":0.5}"),
+        404,
         "toxic not found");
     assertError(api.call("GET", "/proxies/compat_missing/toxics", null), 404, "proxy not found");
   }
@@ -329,7 +349,9 @@ class ToxiproxyCompatibilityTest {
   void anUnknownToxicTypeIs400() {
     create201("bad_type");
 
-    assertError(api.call("POST", "/proxies/compat_bad_type/toxics", "{\"type\":\"teleport\"}"), 400,
+    assertError(
+        api.call("POST", "/proxies/compat_bad_type/toxics", "{\"type\":\"teleport\"}"),
+        400,
         "invalid toxic type");
   }
 
@@ -337,16 +359,25 @@ class ToxiproxyCompatibilityTest {
   void anUnknownStreamIs400() {
     create201("bad_stream");
 
-    assertError(api.call("POST", "/proxies/compat_bad_stream/toxics",
-        "{\"type\":\"latency\",\"stream\":\"sideways\"}"), 400,
+    assertError(
+        api.call(
+            "POST",
+            "/proxies/compat_bad_stream/toxics",
+            "{\"type\":\"latency\",\"stream\":\"sideways\"}"),
+        400,
         "stream was invalid, can be either upstream or downstream");
   }
 
   @Test
   void aProxyWithoutNameOrUpstreamIs400() {
-    assertError(api.call("POST", "/proxies", "{\"upstream\":\"" + UPSTREAM + "\"}"), 400,
+    assertError(
+        api.call("POST", "/proxies", "{\"upstream\":\"" + UPSTREAM + "\"}"),
+        400,
         "missing required field: name");
-    assertError(api.call("POST", "/proxies", "{\"name\":\"compat_x\"}"), 400, "missing required field: upstream");
+    assertError(
+        api.call("POST", "/proxies", "{\"name\":\"compat_x\"}"),
+        400,
+        "missing required field: upstream");
   }
 
   @Test
@@ -359,10 +390,16 @@ class ToxiproxyCompatibilityTest {
 
   @Test
   void aListenAddressThatIsNoAddressIsRefused() {
-    Api.Answer answer = api.call("POST", "/proxies",
-        "{\"name\":\"compat_bad_listen\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM + "\"}");
+    Api.Answer answer =
+        api.call(
+            "POST",
+            "/proxies",
+            "{\"name\":\"compat_bad_listen\",\"listen\":\"nowhere\",\"upstream\":\""
+                + UPSTREAM
+                + "\"}");
 
-    assertThat(answer.status()).as("400 once Toxiproxy validates addresses, 500 from the failed listen before")
+    assertThat(answer.status())
+        .as("400 once Toxiproxy validates addresses, 500 from the failed listen before")
         .isIn(400, 500);
     assertThat(answer.body().get("status").asInt()).isEqualTo(answer.status());
     assertThat(client.getProxyOrNull("compat_bad_listen")).isNull();
@@ -374,15 +411,31 @@ class ToxiproxyCompatibilityTest {
     kept.toxics().latency("stays", ToxicDirection.DOWNSTREAM, 5);
     Proxy replaced = create("replaced");
 
-    Api.Answer answer = api.call("POST", "/populate", "["
-        + "{\"name\":\"compat_kept\",\"listen\":\"" + kept.getListen() + "\",\"upstream\":\"" + UPSTREAM + "\"},"
-        + "{\"name\":\"compat_replaced\",\"listen\":\"" + replaced.getListen() + "\",\"upstream\":\"127.0.0.1:11\"},"
-        + "{\"name\":\"compat_new\",\"listen\":\"" + ANY_PORT + "\",\"upstream\":\"" + UPSTREAM + "\"}]");
+    Api.Answer answer =
+        api.call(
+            "POST",
+            "/populate",
+            "["
+                + "{\"name\":\"compat_kept\",\"listen\":\""
+                + kept.getListen()
+                + "\",\"upstream\":\""
+                + UPSTREAM
+                + "\"},"
+                + "{\"name\":\"compat_replaced\",\"listen\":\""
+                + replaced.getListen()
+                + "\",\"upstream\":\"127.0.0.1:11\"},"
+                + "{\"name\":\"compat_new\",\"listen\":\""
+                + ANY_PORT
+                + "\",\"upstream\":\""
+                + UPSTREAM
+                + "\"}]");
 
     assertThat(answer.status()).isEqualTo(201);
-    assertThat(answer.body().get("proxies")).map(p -> p.get("name").asText())
+    assertThat(answer.body().get("proxies"))
+        .map(p -> p.get("name").asText())
         .containsExactly("compat_kept", "compat_replaced", "compat_new");
-    assertThat(client.getProxy("compat_kept").toxics().getAll()).as("an unchanged proxy keeps its toxics")
+    assertThat(client.getProxy("compat_kept").toxics().getAll())
+        .as("an unchanged proxy keeps its toxics")
         .hasSize(1);
     assertThat(client.getProxy("compat_replaced").getUpstream()).isEqualTo("127.0.0.1:11");
     assertThat(client.getProxy("compat_new").isEnabled()).isTrue();
@@ -390,8 +443,13 @@ class ToxiproxyCompatibilityTest {
 
   @Test
   void populateWithAProxyMissingAFieldIs400AndCreatesNothing() throws IOException {
-    Api.Answer answer = api.call("POST", "/populate", "[{\"name\":\"compat_first\",\"upstream\":\"" + UPSTREAM
-        + "\"},{\"name\":\"compat_second\"}]");
+    Api.Answer answer =
+        api.call(
+            "POST",
+            "/populate",
+            "[{\"name\":\"compat_first\",\"upstream\":\""
+                + UPSTREAM
+                + "\"},{\"name\":\"compat_second\"}]");
 
     assertThat(answer.status()).isEqualTo(400);
     assertThat(answer.body().get("error").asText()).startsWith("missing required field: upstream");
@@ -405,15 +463,27 @@ class ToxiproxyCompatibilityTest {
     JsonNode proxy = api.call("GET", "/proxies/compat_shown", null).body();
 
     assertThat(proxy.get("enabled").asBoolean()).isTrue();
-    assertThat(proxy.get("toxics")).singleElement().satisfies(toxic -> {
-      assertThat(toxic.get("type").asText()).isEqualTo("bandwidth");
-      assertThat(toxic.get("attributes").get("rate").asLong()).isEqualTo(10);
-    });
+    assertThat(proxy.get("toxics"))
+        .singleElement()
+        .satisfies(
+            toxic -> {
+              assertThat(toxic.get("type").asText()).isEqualTo("bandwidth");
+              assertThat(toxic.get("attributes").get("rate").asLong()).isEqualTo(10);
+            });
   }
 
   private static void create201(String name) {
-    Api.Answer answer = api.call("POST", "/proxies",
-        "{\"name\":\"compat_" + name + "\",\"listen\":\"" + ANY_PORT + "\",\"upstream\":\"" + UPSTREAM + "\"}");
+    Api.Answer answer =
+        api.call(
+            "POST",
+            "/proxies",
+            "{\"name\":\"compat_"
+                + name
+                + "\",\"listen\":\""
+                + ANY_PORT
+                + "\",\"upstream\":\""
+                + UPSTREAM
+                + "\"}");
     assertThat(answer.status()).isEqualTo(201);
   }
 

@@ -65,7 +65,9 @@ class ToxiproxyEffectsTest {
   }
 
   private Proxy proxyTo(Upstream upstream, TestInfo test) throws IOException {
-    proxy = client.createProxy(test.getTestMethod().orElseThrow().getName(), "127.0.0.1:0", upstream.address());
+    proxy =
+        client.createProxy(
+            test.getTestMethod().orElseThrow().getName(), "127.0.0.1:0", upstream.address());
     return proxy;
   }
 
@@ -101,13 +103,15 @@ class ToxiproxyEffectsTest {
     Socket socket = connect();
     byte[] data = Upstream.pattern(300_000);
 
-    Thread writer = new Thread(() -> {
-      try {
-        socket.getOutputStream().write(data);
-      } catch (IOException e) {
-        // the read below fails too
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                socket.getOutputStream().write(data);
+              } catch (IOException e) {
+                // the read below fails too
+              }
+            });
     writer.start();
 
     assertThat(socket.getInputStream().readNBytes(data.length)).isEqualTo(data);
@@ -120,7 +124,8 @@ class ToxiproxyEffectsTest {
 
     socket.getOutputStream().write(HELLO);
 
-    assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketException.class)
+    assertThatThrownBy(() -> socket.getInputStream().read())
+        .isInstanceOf(SocketException.class)
         .hasMessageContaining("Connection reset");
   }
 
@@ -132,10 +137,11 @@ class ToxiproxyEffectsTest {
 
     socket.getOutputStream().write(HELLO);
 
-    assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketException.class)
+    assertThatThrownBy(() -> socket.getInputStream().read())
+        .isInstanceOf(SocketException.class)
         .hasMessageContaining("Connection reset");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290),
-        Duration.ofMillis(2000));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(290), Duration.ofMillis(2000));
   }
 
   @Test
@@ -143,10 +149,15 @@ class ToxiproxyEffectsTest {
     proxyTo(echo, test).toxics().latency("lag", ToxicDirection.DOWNSTREAM, 150);
     Socket socket = connect();
 
-    List<Long> trips = List.of(roundTripMillis(socket), roundTripMillis(socket), roundTripMillis(socket));
+    List<Long> trips =
+        List.of(roundTripMillis(socket), roundTripMillis(socket), roundTripMillis(socket));
 
-    assertThat(trips).as("never less than asked").allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(150));
-    assertThat(trips.stream().sorted().toList().get(1)).as("median of %s", trips).isLessThanOrEqualTo(200);
+    assertThat(trips)
+        .as("never less than asked")
+        .allSatisfy(ms -> assertThat(ms).isGreaterThanOrEqualTo(150));
+    assertThat(trips.stream().sorted().toList().get(1))
+        .as("median of %s", trips)
+        .isLessThanOrEqualTo(200);
   }
 
   @Test
@@ -160,15 +171,18 @@ class ToxiproxyEffectsTest {
     }
 
     assertThat(trips).as("60 ms ± 40 ms").allSatisfy(ms -> assertThat(ms).isBetween(19L, 160L));
-    assertThat(trips.stream().mapToLong(Long::longValue).max().orElseThrow()
-        - trips.stream().mapToLong(Long::longValue).min().orElseThrow()).as("spread of %s", trips)
+    assertThat(
+            trips.stream().mapToLong(Long::longValue).max().orElseThrow()
+                - trips.stream().mapToLong(Long::longValue).min().orElseThrow())
+        .as("spread of %s", trips)
         .isGreaterThanOrEqualTo(20);
   }
 
   @Test
   void bandwidthLimitsThroughputToTheRate(TestInfo test) throws IOException {
-    proxyTo(started(Upstream.sending(500_000)), test).toxics().bandwidth("narrow", ToxicDirection.DOWNSTREAM,
-        1000);
+    proxyTo(started(Upstream.sending(500_000)), test)
+        .toxics()
+        .bandwidth("narrow", ToxicDirection.DOWNSTREAM, 1000);
     long start = System.nanoTime();
     Socket socket = connect();
 
@@ -176,12 +190,16 @@ class ToxiproxyEffectsTest {
 
     double seconds = (System.nanoTime() - start) / 1e9;
     assertThat(got).hasSize(500_000);
-    assertThat(500.0 / seconds).as("KB/s at 1000 KB/s over %.3f s", seconds).isBetween(800.0, 1200.0);
+    assertThat(500.0 / seconds)
+        .as("KB/s at 1000 KB/s over %.3f s", seconds)
+        .isBetween(800.0, 1200.0);
   }
 
   @Test
   void slicerDeliversDataInSeveralReads(TestInfo test) throws IOException {
-    proxyTo(started(Upstream.sending(1000)), test).toxics().slicer("sliced", ToxicDirection.DOWNSTREAM, 100, 10_000)
+    proxyTo(started(Upstream.sending(1000)), test)
+        .toxics()
+        .slicer("sliced", ToxicDirection.DOWNSTREAM, 100, 10_000)
         .setSizeVariation(20);
     Socket socket = connect();
 
@@ -200,7 +218,9 @@ class ToxiproxyEffectsTest {
 
   @Test
   void limitDataClosesAfterExactlyTheBytesAllowed(TestInfo test) throws IOException {
-    proxyTo(started(Upstream.sending(10_000)), test).toxics().limitData("capped", ToxicDirection.DOWNSTREAM, 1234);
+    proxyTo(started(Upstream.sending(10_000)), test)
+        .toxics()
+        .limitData("capped", ToxicDirection.DOWNSTREAM, 1234);
     Socket socket = connect();
 
     assertThat(readToEnd(socket)).isEqualTo(Arrays.copyOf(Upstream.pattern(10_000), 1234));
@@ -215,8 +235,8 @@ class ToxiproxyEffectsTest {
     socket.getOutputStream().write(HELLO);
 
     assertThat(socket.getInputStream().read()).as("closed without data").isEqualTo(-1);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(290),
-        Duration.ofMillis(2000));
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .isBetween(Duration.ofMillis(290), Duration.ofMillis(2000));
   }
 
   @Test
@@ -226,25 +246,30 @@ class ToxiproxyEffectsTest {
     socket.getOutputStream().write(HELLO);
     socket.setSoTimeout(700);
 
-    assertThatThrownBy(() -> socket.getInputStream().read()).as("nothing comes, and the connection stays open")
+    assertThatThrownBy(() -> socket.getInputStream().read())
+        .as("nothing comes, and the connection stays open")
         .isInstanceOf(SocketTimeoutException.class);
 
     proxy.toxics().get("stalled").remove();
     socket.setSoTimeout(2000);
-    assertThat(socket.getInputStream().readNBytes(HELLO.length)).as("what was held goes on").isEqualTo(HELLO);
+    assertThat(socket.getInputStream().readNBytes(HELLO.length))
+        .as("what was held goes on")
+        .isEqualTo(HELLO);
   }
 
   @Test
   void slowCloseDelaysTheClose(TestInfo test) throws IOException {
-    proxyTo(started(Upstream.sending(100)), test).toxics().slowClose("lingering", ToxicDirection.DOWNSTREAM, 300);
+    proxyTo(started(Upstream.sending(100)), test)
+        .toxics()
+        .slowClose("lingering", ToxicDirection.DOWNSTREAM, 300);
     Socket socket = connect();
 
     assertThat(socket.getInputStream().readNBytes(100)).hasSize(100);
     long dataAt = System.nanoTime();
     assertThat(socket.getInputStream().read()).isEqualTo(-1);
 
-    assertThat(Duration.ofNanos(System.nanoTime() - dataAt)).isBetween(Duration.ofMillis(250),
-        Duration.ofMillis(2000));
+    assertThat(Duration.ofNanos(System.nanoTime() - dataAt))
+        .isBetween(Duration.ofMillis(250), Duration.ofMillis(2000));
   }
 
   @Test
@@ -256,7 +281,9 @@ class ToxiproxyEffectsTest {
     proxy.disable();
 
     assertThat(readOrReset(open)).as("the open connection is closed").isEqualTo(-1);
-    assertThatThrownBy(this::connect).isInstanceOf(ConnectException.class).hasMessageContaining("refused");
+    assertThatThrownBy(this::connect)
+        .isInstanceOf(ConnectException.class)
+        .hasMessageContaining("refused");
 
     proxy.enable();
     assertThat(roundTripMillis(connect())).as("the same port works again").isLessThan(1000);
@@ -271,7 +298,8 @@ class ToxiproxyEffectsTest {
   }
 
   @Test
-  void anUpstreamToxicActsOnWhatTheClientSends(TestInfo test) throws IOException, InterruptedException {
+  void anUpstreamToxicActsOnWhatTheClientSends(TestInfo test)
+      throws IOException, InterruptedException {
     Upstream counting = started(Upstream.counting());
     proxyTo(counting, test).toxics().limitData("capped", ToxicDirection.UPSTREAM, 5);
     Socket socket = connect();
@@ -279,11 +307,14 @@ class ToxiproxyEffectsTest {
     socket.getOutputStream().write(Upstream.pattern(100));
 
     assertThat(readOrReset(socket)).isEqualTo(-1);
-    assertThat(awaitReceived(counting)).as("the upstream got only the first 5 bytes").containsExactly(5L);
+    assertThat(awaitReceived(counting))
+        .as("the upstream got only the first 5 bytes")
+        .containsExactly(5L);
   }
 
   @Test
-  void aDownstreamToxicLeavesWhatTheClientSends(TestInfo test) throws IOException, InterruptedException {
+  void aDownstreamToxicLeavesWhatTheClientSends(TestInfo test)
+      throws IOException, InterruptedException {
     Upstream counting = started(Upstream.counting());
     proxyTo(counting, test).toxics().limitData("capped", ToxicDirection.DOWNSTREAM, 5);
     Socket socket = connect();
@@ -338,14 +369,17 @@ class ToxiproxyEffectsTest {
   }
 
   @Test
-  void toxicityHalfAppliesToAboutHalfTheConnectionsTheSameWayForOneSeed(TestInfo test) throws IOException {
+  void toxicityHalfAppliesToAboutHalfTheConnectionsTheSameWayForOneSeed(TestInfo test)
+      throws IOException {
     List<Boolean> first = hits(server, test);
     try (ToxiproxyServer again = ToxiproxyServer.start("127.0.0.1", 0, SEED);
         ToxiproxyServer other = ToxiproxyServer.start("127.0.0.1", 0, SEED + 1)) {
       List<Boolean> rerun = hits(again, test);
       List<Boolean> otherSeed = hits(other, test);
 
-      assertThat(first.stream().filter(hit -> hit).count()).as("hits in %s", first).isBetween(12L, 28L);
+      assertThat(first.stream().filter(hit -> hit).count())
+          .as("hits in %s", first)
+          .isBetween(12L, 28L);
       assertThat(rerun).as("the same seed hits the same connections").isEqualTo(first);
       assertThat(otherSeed).as("another seed hits others").isNotEqualTo(first);
     }
@@ -354,7 +388,9 @@ class ToxiproxyEffectsTest {
   /** For 40 connections in turn, whether a 1-byte limit_data at toxicity 0.5 cut the echo short. */
   private List<Boolean> hits(ToxiproxyServer on, TestInfo test) throws IOException {
     ToxiproxyClient api = new ToxiproxyClient("127.0.0.1", on.port());
-    Proxy halved = api.createProxy(test.getTestMethod().orElseThrow().getName(), "127.0.0.1:0", echo.address());
+    Proxy halved =
+        api.createProxy(
+            test.getTestMethod().orElseThrow().getName(), "127.0.0.1:0", echo.address());
     halved.toxics().limitData("capped", ToxicDirection.DOWNSTREAM, 1).setToxicity(0.5f);
     proxy = halved;
     List<Boolean> hits = new ArrayList<>();

@@ -36,12 +36,19 @@ class ToxiproxyEmbeddedApiTest {
 
   @AfterEach
   void deleteProxies() {
-    api.call("GET", "/proxies", null).body().fieldNames()
+    api.call("GET", "/proxies", null)
+        .body()
+        .fieldNames()
         .forEachRemaining(name -> api.call("DELETE", "/proxies/" + name, null));
   }
 
   private static void create(String name) {
-    assertThat(api.call("POST", "/proxies", "{\"name\":\"" + name + "\",\"upstream\":\"" + UPSTREAM + "\"}").status())
+    assertThat(
+            api.call(
+                    "POST",
+                    "/proxies",
+                    "{\"name\":\"" + name + "\",\"upstream\":\"" + UPSTREAM + "\"}")
+                .status())
         .isEqualTo(201);
   }
 
@@ -61,9 +68,16 @@ class ToxiproxyEmbeddedApiTest {
 
   @Test
   void aListenWithoutPortIs400NamingTheField() {
-    assertError(api.call("POST", "/proxies", "{\"name\":\"p\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM
-        + "\"}"), 400, "bad request body: listen must be host:port, but was \"nowhere\"");
-    assertError(api.call("POST", "/proxies", "{\"name\":\"p\",\"upstream\":\"127.0.0.1:70000\"}"), 400,
+    assertError(
+        api.call(
+            "POST",
+            "/proxies",
+            "{\"name\":\"p\",\"listen\":\"nowhere\",\"upstream\":\"" + UPSTREAM + "\"}"),
+        400,
+        "bad request body: listen must be host:port, but was \"nowhere\"");
+    assertError(
+        api.call("POST", "/proxies", "{\"name\":\"p\",\"upstream\":\"127.0.0.1:70000\"}"),
+        400,
         "bad request body: upstream must end in a port in [0, 65535], but was \"127.0.0.1:70000\"");
   }
 
@@ -78,19 +92,32 @@ class ToxiproxyEmbeddedApiTest {
   @Test
   void aBusyListenPortIs500WithTheListenError() throws IOException {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      Api.Answer answer = api.call("POST", "/proxies", "{\"name\":\"busy\",\"listen\":\"127.0.0.1:"
-          + busy.getLocalPort() + "\",\"upstream\":\"" + UPSTREAM + "\"}");
+      Api.Answer answer =
+          api.call(
+              "POST",
+              "/proxies",
+              "{\"name\":\"busy\",\"listen\":\"127.0.0.1:"
+                  + busy.getLocalPort()
+                  + "\",\"upstream\":\""
+                  + UPSTREAM
+                  + "\"}");
 
       assertThat(answer.status()).isEqualTo(500);
-      assertThat(answer.body().get("error").asText()).startsWith("listen tcp 127.0.0.1:" + busy.getLocalPort());
-      assertThat(api.call("GET", "/proxies/busy", null).status()).as("nothing was created").isEqualTo(404);
+      assertThat(answer.body().get("error").asText())
+          .startsWith("listen tcp 127.0.0.1:" + busy.getLocalPort());
+      assertThat(api.call("GET", "/proxies/busy", null).status())
+          .as("nothing was created")
+          .isEqualTo(404);
     }
   }
 
   @Test
   void aProxyCreatedDisabledDoesNotListen() {
-    Api.Answer answer = api.call("POST", "/proxies",
-        "{\"name\":\"off\",\"upstream\":\"" + UPSTREAM + "\",\"enabled\":false}");
+    Api.Answer answer =
+        api.call(
+            "POST",
+            "/proxies",
+            "{\"name\":\"off\",\"upstream\":\"" + UPSTREAM + "\",\"enabled\":false}");
 
     assertThat(answer.status()).isEqualTo(201);
     assertThat(answer.body().get("enabled").asBoolean()).isFalse();
@@ -101,7 +128,9 @@ class ToxiproxyEmbeddedApiTest {
   void toxicityOutsideZeroToOneIs400() {
     create("p");
 
-    assertError(api.call("POST", "/proxies/p/toxics", "{\"type\":\"latency\",\"toxicity\":1.5}"), 400,
+    assertError(
+        api.call("POST", "/proxies/p/toxics", "{\"type\":\"latency\",\"toxicity\":1.5}"),
+        400,
         "bad request body: toxicity must be a number in [0, 1], but was 1.5");
   }
 
@@ -109,18 +138,28 @@ class ToxiproxyEmbeddedApiTest {
   void aNegativeOrFractionalAttributeIs400() {
     create("p");
 
-    assertError(api.call("POST", "/proxies/p/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}"),
-        400, "bad request body: attributes.latency must be a whole number >= 0, but was -5");
-    assertError(api.call("POST", "/proxies/p/toxics", "{\"type\":\"bandwidth\",\"attributes\":{\"rate\":1.5}}"),
-        400, "bad request body: attributes.rate must be a whole number >= 0, but was 1.5");
+    assertError(
+        api.call(
+            "POST", "/proxies/p/toxics", "{\"type\":\"latency\",\"attributes\":{\"latency\":-5}}"),
+        400,
+        "bad request body: attributes.latency must be a whole number >= 0, but was -5");
+    assertError(
+        api.call(
+            "POST", "/proxies/p/toxics", "{\"type\":\"bandwidth\",\"attributes\":{\"rate\":1.5}}"),
+        400,
+        "bad request body: attributes.rate must be a whole number >= 0, but was 1.5");
   }
 
   @Test
   void patchUpdatesAToxicLikePost() {
     create("p");
-    api.call("POST", "/proxies/p/toxics", "{\"name\":\"lag\",\"type\":\"latency\",\"attributes\":{\"latency\":5}}");
+    api.call(
+        "POST",
+        "/proxies/p/toxics",
+        "{\"name\":\"lag\",\"type\":\"latency\",\"attributes\":{\"latency\":5}}");
 
-    Api.Answer answer = api.call("PATCH", "/proxies/p/toxics/lag", "{\"attributes\":{\"jitter\":2}}");
+    Api.Answer answer =
+        api.call("PATCH", "/proxies/p/toxics/lag", "{\"attributes\":{\"jitter\":2}}");
 
     assertThat(answer.status()).isEqualTo(200);
     JsonNode attributes = answer.body().get("attributes");

@@ -23,11 +23,13 @@ final class Upstream implements AutoCloseable {
   }
 
   private final ServerSocket server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "test-upstream");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "test-upstream");
+            t.setDaemon(true);
+            return t;
+          });
   private final List<Long> received = Collections.synchronizedList(new ArrayList<>());
 
   private Upstream(Serve serve) throws IOException {
@@ -37,30 +39,33 @@ final class Upstream implements AutoCloseable {
 
   /** Sends back whatever it reads, until the client closes. */
   static Upstream echo() throws IOException {
-    return new Upstream((socket, upstream) -> socket.getInputStream().transferTo(socket.getOutputStream()));
+    return new Upstream(
+        (socket, upstream) -> socket.getInputStream().transferTo(socket.getOutputStream()));
   }
 
   /** Sends {@code bytes} bytes (0, 1, 2, … mod 251) at once, then closes. */
   static Upstream sending(int bytes) throws IOException {
-    return new Upstream((socket, upstream) -> {
-      socket.getOutputStream().write(pattern(bytes));
-      socket.close();
-    });
+    return new Upstream(
+        (socket, upstream) -> {
+          socket.getOutputStream().write(pattern(bytes));
+          socket.close();
+        });
   }
 
   /** Reads until the client's side ends, then records how many bytes came. */
   static Upstream counting() throws IOException {
-    return new Upstream((socket, upstream) -> {
-      long total = 0;
-      try (InputStream in = socket.getInputStream()) {
-        for (int n = in.read(new byte[8192]); n >= 0; n = in.read(new byte[8192])) {
-          total += n;
-        }
-      } catch (IOException e) {
-        // a reset ends the count too
-      }
-      upstream.received.add(total);
-    });
+    return new Upstream(
+        (socket, upstream) -> {
+          long total = 0;
+          try (InputStream in = socket.getInputStream()) {
+            for (int n = in.read(new byte[8192]); n >= 0; n = in.read(new byte[8192])) {
+              total += n;
+            }
+          } catch (IOException e) {
+            // a reset ends the count too
+          }
+          upstream.received.add(total);
+        });
   }
 
   static byte[] pattern(int bytes) {
@@ -87,13 +92,14 @@ final class Upstream implements AutoCloseable {
     while (!server.isClosed()) {
       try {
         Socket socket = server.accept();
-        threads.execute(() -> {
-          try (socket) {
-            serve.on(socket, this);
-          } catch (IOException e) {
-            // the test closed or reset the connection
-          }
-        });
+        threads.execute(
+            () -> {
+              try (socket) {
+                serve.on(socket, this);
+              } catch (IOException e) {
+                // the test closed or reset the connection
+              }
+            });
       } catch (IOException e) {
         return;
       }

@@ -15,24 +15,31 @@ import java.util.Optional;
  * @param cache  the response cache, {@link ResponseCache#OFF} when switched off
  * @param redis  the Redis client, to close; empty without Redis
  */
-public record AgentState(ConversationMemory memory, ResponseCache cache, Optional<Redis> redis) implements AutoCloseable {
+public record AgentState(ConversationMemory memory, ResponseCache cache, Optional<Redis> redis)
+    implements AutoCloseable {
   /** How long the resilient agent leaves Redis alone after its breaker opened. */
   public static final Duration BREAKER_OPEN = Duration.ofSeconds(1);
 
   public static AgentState of(StateConfig config, boolean resilient, Clock clock) {
     if (config.redisUrl().isEmpty()) {
-      ResponseCache cache = config.cache() ? new LocalCache(config.cacheTtl(), clock) : ResponseCache.OFF;
+      ResponseCache cache =
+          config.cache() ? new LocalCache(config.cacheTtl(), clock) : ResponseCache.OFF;
       return new AgentState(new LocalMemory(config.memoryTtl(), clock), cache, Optional.empty());
     }
-    Redis redis = Redis.connect(config.redisUrl().get(), resilient ? Optional.of(config.redisTimeout()) : Optional.empty());
+    Redis redis =
+        Redis.connect(
+            config.redisUrl().get(),
+            resilient ? Optional.of(config.redisTimeout()) : Optional.empty());
     RedisMemory memory = new RedisMemory(redis, config.memoryTtl());
     RedisCache cache = new RedisCache(redis, config.cacheTtl());
     if (!resilient) {
       return new AgentState(memory, config.cache() ? cache : ResponseCache.OFF, Optional.of(redis));
     }
     RedisGuard guard = new RedisGuard(config.redisTimeout(), BREAKER_OPEN);
-    return new AgentState(new GuardedMemory(memory, new LocalMemory(config.memoryTtl(), clock), guard),
-        config.cache() ? new GuardedCache(cache, guard) : ResponseCache.OFF, Optional.of(redis));
+    return new AgentState(
+        new GuardedMemory(memory, new LocalMemory(config.memoryTtl(), clock), guard),
+        config.cache() ? new GuardedCache(cache, guard) : ResponseCache.OFF,
+        Optional.of(redis));
   }
 
   @Override

@@ -17,13 +17,17 @@ public final class ApprovalRequiredException extends RuntimeException {
 
   /** The tool message the model gets instead of a result. */
   public String forModel() {
-    return Json.error(getMessage() + "; the call was NOT run and is waiting for a human to approve it. Do not "
-        + "call it again: escalate the request to a human agent, or tell the user it needs a human's approval.");
+    return Json.error(
+        getMessage()
+            + "; the call was NOT run and is waiting for a human to approve it. Do not "
+            + "call it again: escalate the request to a human agent, or tell the user it needs a human's approval.");
   }
 
   /** The task's answer when the model insists. */
   public String answer() {
-    return "I can't do that myself: " + tool + " needs a human's approval, so I have not run it and have escalated "
+    return "I can't do that myself: "
+        + tool
+        + " needs a human's approval, so I have not run it and have escalated "
         + "your request to a human agent, who will follow up with you.";
   }
 }

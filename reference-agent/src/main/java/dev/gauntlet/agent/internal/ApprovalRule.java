@@ -26,10 +26,15 @@ public record ApprovalRule(boolean always, String argument, BigDecimal above) {
       return new ApprovalRule(true, null, null);
     }
     if (approval.path("argument").isTextual() && approval.path("above").isNumber()) {
-      return new ApprovalRule(false, approval.get("argument").asText(), approval.get("above").decimalValue());
+      return new ApprovalRule(
+          false, approval.get("argument").asText(), approval.get("above").decimalValue());
     }
-    throw new IllegalArgumentException("tools[" + index + "].approval must be \"required\" or "
-        + "{\"argument\": NAME, \"above\": NUMBER}, but was " + approval);
+    throw new IllegalArgumentException(
+        "tools["
+            + index
+            + "].approval must be \"required\" or "
+            + "{\"argument\": NAME, \"above\": NUMBER}, but was "
+            + approval);
   }
 
   /** Whether a call with {@code arguments} must wait for a human. */
@@ -43,7 +48,8 @@ public record ApprovalRule(boolean always, String argument, BigDecimal above) {
 
   /** Why a call is held back, for the model and the answer. */
   String reason() {
-    return always ? "every call needs a human's approval" : argument + " above " + above.toPlainString()
-        + " needs a human's approval";
+    return always
+        ? "every call needs a human's approval"
+        : argument + " above " + above.toPlainString() + " needs a human's approval";
   }
 }

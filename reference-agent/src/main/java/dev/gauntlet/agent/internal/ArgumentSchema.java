@@ -11,8 +11,7 @@ import java.util.Optional;
  * objects likewise. Stateless.
  */
 public final class ArgumentSchema {
-  private ArgumentSchema() {
-  }
+  private ArgumentSchema() {}
 
   /** The arguments as a JSON object (blank reads as empty), or null when they are not one. */
   public static JsonNode parseObject(String text) {
@@ -42,7 +41,9 @@ public final class ArgumentSchema {
         return Optional.of(path + "." + required.asText() + " is required, but is missing");
       }
     }
-    boolean closed = schema.path("additionalProperties").isBoolean() && !schema.path("additionalProperties").asBoolean();
+    boolean closed =
+        schema.path("additionalProperties").isBoolean()
+            && !schema.path("additionalProperties").asBoolean();
     for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       JsonNode property = schema.path("properties").get(name);

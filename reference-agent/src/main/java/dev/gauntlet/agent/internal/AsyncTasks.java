@@ -37,7 +37,10 @@ public final class AsyncTasks {
    * @return its running state, or empty when a task with that id is running already
    */
   public synchronized Optional<ObjectNode> submit(TaskRequest task) {
-    if (states.get(task.taskId()).filter(state -> "running".equals(state.path("status").asText())).isPresent()) {
+    if (states
+        .get(task.taskId())
+        .filter(state -> "running".equals(state.path("status").asText()))
+        .isPresent()) {
       return Optional.empty();
     }
     ObjectNode running = Json.object().put("task_id", task.taskId()).put("status", "running");
@@ -58,10 +61,14 @@ public final class AsyncTasks {
   private void run(TaskRequest task) {
     ObjectNode state;
     try {
-      state = Json.object().put("status", "done").setAll(service.run(task.taskId(), task.input()).toJson());
+      state =
+          Json.object()
+              .put("status", "done")
+              .setAll(service.run(task.taskId(), task.input()).toJson());
     } catch (Exception e) {
       TaskFailure failure = TaskFailure.of(e);
-      log.println("task " + task.taskId() + " failed with " + failure.status() + ": " + failure.message());
+      log.println(
+          "task " + task.taskId() + " failed with " + failure.status() + ": " + failure.message());
       state = failed(task, failure);
     }
     states.put(task.taskId(), state);

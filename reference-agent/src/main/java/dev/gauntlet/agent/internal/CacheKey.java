@@ -17,13 +17,13 @@ import java.util.regex.Pattern;
 public final class CacheKey {
   private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
-  private CacheKey() {
-  }
+  private CacheKey() {}
 
   public static String of(List<MemoryTurn> history, String input) {
     MessageDigest sha = sha256();
     for (MemoryTurn turn : history) {
-      sha.update((turn.role() + ": " + normalise(turn.content()) + "\n").getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (turn.role() + ": " + normalise(turn.content()) + "\n").getBytes(StandardCharsets.UTF_8));
     }
     sha.update(normalise(input).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(sha.digest());

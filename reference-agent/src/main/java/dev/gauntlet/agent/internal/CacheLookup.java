@@ -11,7 +11,8 @@ import java.util.Optional;
 public record CacheLookup(CacheStatus status, Optional<String> answer) {
   public static final CacheLookup MISS = new CacheLookup(CacheStatus.MISS, Optional.empty());
   public static final CacheLookup OFF = new CacheLookup(CacheStatus.OFF, Optional.empty());
-  public static final CacheLookup DEGRADED = new CacheLookup(CacheStatus.DEGRADED, Optional.empty());
+  public static final CacheLookup DEGRADED =
+      new CacheLookup(CacheStatus.DEGRADED, Optional.empty());
 
   public static CacheLookup hit(String answer) {
     return new CacheLookup(CacheStatus.HIT, Optional.of(answer));

@@ -87,7 +87,8 @@ public final class CatalogLoader {
     } catch (InterruptedException e) {
       throw e;
     } catch (Exception e) {
-      lastError = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+      lastError =
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
   }
 }

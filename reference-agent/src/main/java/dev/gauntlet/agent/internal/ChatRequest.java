@@ -14,6 +14,9 @@ import java.util.List;
  * @param meter    counts the LLM requests actually sent, retries included
  * @param tokens   receives the answer's text as it streams; {@link TokenSink#NONE} to ask for whole answers
  */
-public record ChatRequest(List<ChatCompletionMessageParam> messages, List<ChatCompletionTool> tools, String taskId,
-                          TaskMeter meter, TokenSink tokens) {
-}
+public record ChatRequest(
+    List<ChatCompletionMessageParam> messages,
+    List<ChatCompletionTool> tools,
+    String taskId,
+    TaskMeter meter,
+    TokenSink tokens) {}

@@ -20,14 +20,16 @@ public final class CheckedTools implements ToolPolicy {
   }
 
   @Override
-  public String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
+  public String handle(
+      RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
       throws InterruptedException {
     if (!catalog.contains(call.name())) {
       return Json.error("unknown tool " + call.name());
     }
     JsonNode arguments = ArgumentSchema.parseObject(call.arguments());
     if (arguments == null) {
-      return Json.error("arguments of " + call.name() + " must be a JSON object, but were " + call.arguments());
+      return Json.error(
+          "arguments of " + call.name() + " must be a JSON object, but were " + call.arguments());
     }
     ToolSpec tool = catalog.tool(call.name()).orElseThrow();
     Optional<String> violation = ArgumentSchema.violation(tool.parameters(), arguments);
@@ -41,8 +43,12 @@ public final class CheckedTools implements ToolPolicy {
     try {
       return tools.execute(call.name(), arguments.toString(), taskId);
     } catch (IOException e) {
-      return Json.error("tool " + call.name() + " failed: " + e.getClass().getSimpleName()
-          + (e.getMessage() == null ? "" : " " + e.getMessage()));
+      return Json.error(
+          "tool "
+              + call.name()
+              + " failed: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
   }
 }

@@ -8,8 +8,7 @@ import java.nio.charset.StandardCharsets;
 
 /** Writes JSON answers on the JDK HTTP server. Stateless. */
 public final class Exchanges {
-  private Exchanges() {
-  }
+  private Exchanges() {}
 
   public static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
@@ -20,7 +19,8 @@ public final class Exchanges {
     }
   }
 
-  public static void sendError(HttpExchange exchange, int status, String message) throws IOException {
+  public static void sendError(HttpExchange exchange, int status, String message)
+      throws IOException {
     send(exchange, status, Json.object().put("error", message));
   }
 }

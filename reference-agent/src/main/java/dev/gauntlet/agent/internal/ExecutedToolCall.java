@@ -8,5 +8,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param name      the tool called
  * @param arguments the arguments as JSON; a JSON string when the model's were not valid JSON
  */
-public record ExecutedToolCall(String name, JsonNode arguments) {
-}
+public record ExecutedToolCall(String name, JsonNode arguments) {}

@@ -13,8 +13,7 @@ import java.util.function.BinaryOperator;
  * it is full, the least recently used entry goes. Thread-safe: every method locks the map.
  */
 final class ExpiringMap<V> {
-  private record Entry<V>(V value, Instant expires) {
-  }
+  private record Entry<V>(V value, Instant expires) {}
 
   private final Duration ttl;
   private final Clock clock;
@@ -23,12 +22,13 @@ final class ExpiringMap<V> {
   ExpiringMap(int capacity, Duration ttl, Clock clock) {
     this.ttl = ttl;
     this.clock = clock;
-    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(16, 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Entry<V>> eldest) {
+            return size() > capacity;
+          }
+        };
   }
 
   synchronized Optional<V> get(String key) {

@@ -32,12 +32,15 @@ public final class GpuMemoryShare {
         case USED -> used.put(s.labels(), s.value());
         case FREE -> free.put(s.labels(), s.value());
         case KV_CACHE -> kvCache = Double.isNaN(kvCache) ? s.value() : Math.max(kvCache, s.value());
-        default -> { }
+        default -> {}
       }
     }
-    OptionalDouble fullest = used.entrySet().stream().filter(e -> free.containsKey(e.getKey()))
-        .filter(e -> e.getValue() + free.get(e.getKey()) > 0)
-        .mapToDouble(e -> e.getValue() / (e.getValue() + free.get(e.getKey()))).max();
+    OptionalDouble fullest =
+        used.entrySet().stream()
+            .filter(e -> free.containsKey(e.getKey()))
+            .filter(e -> e.getValue() + free.get(e.getKey()) > 0)
+            .mapToDouble(e -> e.getValue() / (e.getValue() + free.get(e.getKey())))
+            .max();
     if (fullest.isPresent()) {
       return fullest;
     }

@@ -21,9 +21,10 @@ public final class GuardedCache implements ResponseCache {
 
   @Override
   public void store(String key, String answer) {
-    guard.attempt(() -> {
-      redis.store(key, answer);
-      return Boolean.TRUE;
-    });
+    guard.attempt(
+        () -> {
+          redis.store(key, answer);
+          return Boolean.TRUE;
+        });
   }
 }

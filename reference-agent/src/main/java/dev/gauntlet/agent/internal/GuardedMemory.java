@@ -34,10 +34,14 @@ public final class GuardedMemory implements ConversationMemory {
 
   @Override
   public void append(String taskId, List<MemoryTurn> turns) {
-    boolean stored = guard.attempt(() -> {
-      redis.append(taskId, turns);
-      return Boolean.TRUE;
-    }).isPresent();
+    boolean stored =
+        guard
+            .attempt(
+                () -> {
+                  redis.append(taskId, turns);
+                  return Boolean.TRUE;
+                })
+            .isPresent();
     if (!stored) {
       local.append(taskId, turns);
     }

@@ -28,10 +28,11 @@ public final class LlmProvider implements AutoCloseable {
   public LlmProvider(String name, ProviderConfig config, Optional<Duration> timeout) {
     this.name = name;
     this.model = config.model();
-    OpenAIOkHttpClient.Builder builder = OpenAIOkHttpClient.builder()
-        .baseUrl(config.baseUrl())
-        .apiKey(config.apiKey())
-        .maxRetries(0);
+    OpenAIOkHttpClient.Builder builder =
+        OpenAIOkHttpClient.builder()
+            .baseUrl(config.baseUrl())
+            .apiKey(config.apiKey())
+            .maxRetries(0);
     timeout.ifPresent(builder::timeout);
     this.client = builder.build();
   }
@@ -47,10 +48,11 @@ public final class LlmProvider implements AutoCloseable {
    */
   public ModelTurn complete(ChatRequest request) {
     request.meter().countLlmCall();
-    ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
-        .model(model)
-        .messages(request.messages())
-        .putAdditionalHeader(ToolClient.TASK_HEADER, request.taskId());
+    ChatCompletionCreateParams.Builder params =
+        ChatCompletionCreateParams.builder()
+            .model(model)
+            .messages(request.messages())
+            .putAdditionalHeader(ToolClient.TASK_HEADER, request.taskId());
     if (!request.tools().isEmpty()) {
       params.tools(request.tools());
     }
@@ -59,7 +61,8 @@ public final class LlmProvider implements AutoCloseable {
     }
     params.streamOptions(ChatCompletionStreamOptions.builder().includeUsage(true).build());
     ChatCompletionAccumulator answer = ChatCompletionAccumulator.create();
-    try (StreamResponse<ChatCompletionChunk> stream = client.chat().completions().createStreaming(params.build())) {
+    try (StreamResponse<ChatCompletionChunk> stream =
+        client.chat().completions().createStreaming(params.build())) {
       stream.stream().forEach(chunk -> forward(answer.accumulate(chunk), request.tokens()));
       return ModelTurn.from(answer.chatCompletion(), name);
     } catch (IllegalStateException unfinished) {

@@ -51,7 +51,9 @@ public record MemoryTurn(String role, String content) {
   /** The turn as a message for the model. */
   public ChatCompletionMessageParam toMessage() {
     return "user".equals(role)
-        ? ChatCompletionMessageParam.ofUser(ChatCompletionUserMessageParam.builder().content(content).build())
-        : ChatCompletionMessageParam.ofAssistant(ChatCompletionAssistantMessageParam.builder().content(content).build());
+        ? ChatCompletionMessageParam.ofUser(
+            ChatCompletionUserMessageParam.builder().content(content).build())
+        : ChatCompletionMessageParam.ofAssistant(
+            ChatCompletionAssistantMessageParam.builder().content(content).build());
   }
 }

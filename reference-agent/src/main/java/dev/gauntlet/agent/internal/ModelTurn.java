@@ -39,14 +39,21 @@ public record ModelTurn(
     }
     ChatCompletion.Choice choice = completion.choices().get(0);
     ChatCompletionMessage message = choice.message();
-    List<RequestedToolCall> calls = message.toolCalls().orElse(List.of()).stream()
-        .filter(ChatCompletionMessageToolCall::isFunction)
-        .map(call -> toolCall(call.asFunction()))
-        .toList();
+    List<RequestedToolCall> calls =
+        message.toolCalls().orElse(List.of()).stream()
+            .filter(ChatCompletionMessageToolCall::isFunction)
+            .map(call -> toolCall(call.asFunction()))
+            .toList();
     CompletionUsage usage = completion.usage().orElse(null);
-    return new ModelTurn(message.toParam(), message.content().orElse(""), calls,
-        usage == null ? 0 : usage.promptTokens(), usage == null ? 0 : usage.completionTokens(), provider,
-        choice.finishReason().asString(), message.refusal());
+    return new ModelTurn(
+        message.toParam(),
+        message.content().orElse(""),
+        calls,
+        usage == null ? 0 : usage.promptTokens(),
+        usage == null ? 0 : usage.completionTokens(),
+        provider,
+        choice.finishReason().asString(),
+        message.refusal());
   }
 
   public boolean isFinal() {

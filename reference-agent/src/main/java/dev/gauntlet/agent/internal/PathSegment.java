@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Percent-encodes a task id for a URL path segment, as RFC 3986 says: unreserved characters stay. Stateless. */
 final class PathSegment {
-  private static final String UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+  private static final String UNRESERVED =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
 
-  private PathSegment() {
-  }
+  private PathSegment() {}
 
   static String encode(String text) {
     StringBuilder out = new StringBuilder();

@@ -36,7 +36,8 @@ public final class PrometheusText {
     }
   }
 
-  private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+  private static final Pattern NUMBER =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern TIMESTAMP = Pattern.compile("-?\\d{1,19}");
 
   private PrometheusText() {}
@@ -50,7 +51,8 @@ public final class PrometheusText {
     List<Sample> samples = new ArrayList<>();
     String[] lines = text.split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+      String line =
+          lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
       String trimmed = line.strip();
       if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
         samples.add(new Line(line, i + 1).sample());
@@ -87,8 +89,10 @@ public final class PrometheusText {
       }
       skipBlanks();
       if (at < text.length()) {
-        throw error("expected the end of the line after the value and timestamp, but found '" + text.substring(at)
-            + "'");
+        throw error(
+            "expected the end of the line after the value and timestamp, but found '"
+                + text.substring(at)
+                + "'");
       }
       return new Sample(name, labels, value);
     }
@@ -133,8 +137,10 @@ public final class PrometheusText {
           switch (escaped) {
             case '\\', '"' -> value.append(escaped);
             case 'n' -> value.append('\n');
-            default -> throw error("expected \\\\, \\\" or \\n after a backslash in a label value, but found \\"
-                + escaped);
+            default ->
+                throw error(
+                    "expected \\\\, \\\" or \\n after a backslash in a label value, but found \\"
+                        + escaped);
           }
         } else {
           value.append(c);
@@ -155,7 +161,8 @@ public final class PrometheusText {
     }
 
     private static boolean nameChar(char c, boolean first, boolean metric) {
-      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (metric && c == ':');
+      boolean letter =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (metric && c == ':');
       return letter || (!first && c >= '0' && c <= '9');
     }
 
@@ -169,7 +176,8 @@ public final class PrometheusText {
     }
 
     private double number(String token) {
-      // Double.parseDouble also takes "Infinity", hex and a trailing 'd' or 'f', which the format does not.
+      // Double.parseDouble also takes "Infinity", hex and a trailing 'd' or 'f', which the format
+      // does not.
       if (!NUMBER.matcher(token).matches()) {
         throw error("expected a value (a number, NaN, +Inf or -Inf), but found " + quote(token));
       }

@@ -8,8 +8,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 /** Classifies and describes what went wrong with a provider call. Stateless. */
 public final class ProviderErrors {
-  private ProviderErrors() {
-  }
+  private ProviderErrors() {}
 
   /** Anything the provider side can be blamed for: a status, an I/O failure, a bad body, an open breaker. */
   public static boolean isProviderFailure(Throwable error) {
@@ -37,7 +36,10 @@ public final class ProviderErrors {
     if (error instanceof CallNotPermittedException) {
       return "skipped: circuit breaker is open";
     }
-    Throwable cause = error instanceof OpenAIIoException && error.getCause() != null ? error.getCause() : error;
-    return "failed: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    Throwable cause =
+        error instanceof OpenAIIoException && error.getCause() != null ? error.getCause() : error;
+    return "failed: "
+        + cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 }

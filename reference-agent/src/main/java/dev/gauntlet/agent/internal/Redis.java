@@ -19,6 +19,7 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class Redis implements AutoCloseable {
   /** Connections a bounded (resilient) client keeps at most. */
   static final int POOL_SIZE = 32;
+
   private static final int DEFAULT_PORT = 6379;
 
   private final RedisClient client;
@@ -35,12 +36,14 @@ public final class Redis implements AutoCloseable {
    *                empty keeps every Jedis default
    */
   public static Redis connect(URI url, Optional<Duration> timeout) {
-    HostAndPort server = new HostAndPort(url.getHost(), url.getPort() == -1 ? DEFAULT_PORT : url.getPort());
-    RedisClient client = RedisClient.builder()
-        .hostAndPort(server)
-        .clientConfig(clientConfig(url, timeout))
-        .poolConfig(poolConfig(timeout))
-        .build();
+    HostAndPort server =
+        new HostAndPort(url.getHost(), url.getPort() == -1 ? DEFAULT_PORT : url.getPort());
+    RedisClient client =
+        RedisClient.builder()
+            .hostAndPort(server)
+            .clientConfig(clientConfig(url, timeout))
+            .poolConfig(poolConfig(timeout))
+            .build();
     return new Redis(client, server.toString());
   }
 
@@ -59,34 +62,43 @@ public final class Redis implements AutoCloseable {
   }
 
   private static DefaultJedisClientConfig clientConfig(URI url, Optional<Duration> timeout) {
-    DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().ssl("rediss".equals(url.getScheme()));
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder().ssl("rediss".equals(url.getScheme()));
     String userInfo = url.getUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');
       String user = colon < 0 ? userInfo : userInfo.substring(0, colon);
-      config.user(user.isEmpty() ? null : user).password(colon < 0 ? null : userInfo.substring(colon + 1));
+      config
+          .user(user.isEmpty() ? null : user)
+          .password(colon < 0 ? null : userInfo.substring(colon + 1));
     }
     String path = url.getPath() == null ? "" : url.getPath().replace("/", "");
     if (!path.isEmpty()) {
       config.database(Integer.parseInt(path));
     }
-    timeout.ifPresent(limit -> config.connectionTimeoutMillis((int) limit.toMillis())
-        .socketTimeoutMillis((int) limit.toMillis()));
+    timeout.ifPresent(
+        limit ->
+            config
+                .connectionTimeoutMillis((int) limit.toMillis())
+                .socketTimeoutMillis((int) limit.toMillis()));
     return config.build();
   }
 
   private static ConnectionPoolConfig poolConfig(Optional<Duration> timeout) {
     ConnectionPoolConfig pool = new ConnectionPoolConfig();
-    timeout.ifPresent(limit -> {
-      pool.setMaxTotal(POOL_SIZE);
-      pool.setMaxIdle(POOL_SIZE);
-      pool.setMaxWait(limit);
-    });
+    timeout.ifPresent(
+        limit -> {
+          pool.setMaxTotal(POOL_SIZE);
+          pool.setMaxIdle(POOL_SIZE);
+          pool.setMaxWait(limit);
+        });
     return pool;
   }
 
   private static String describe(JedisException error) {
-    Throwable cause = error.getCause() != null && error.getMessage() == null ? error.getCause() : error;
-    return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    Throwable cause =
+        error.getCause() != null && error.getMessage() == null ? error.getCause() : error;
+    return cause.getClass().getSimpleName()
+        + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
   }
 }

@@ -18,17 +18,20 @@ public final class RedisGuard {
 
   /** @param timeout the Redis call timeout; a call taking half of it counts as slow */
   public RedisGuard(Duration timeout, Duration openDuration) {
-    this.breaker = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
-        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-        .slidingWindowSize(10)
-        .minimumNumberOfCalls(4)
-        .failureRateThreshold(50)
-        .slowCallDurationThreshold(timeout.dividedBy(2))
-        .slowCallRateThreshold(50)
-        .waitDurationInOpenState(openDuration)
-        .permittedNumberOfCallsInHalfOpenState(2)
-        .recordException(StoreFailedException.class::isInstance)
-        .build());
+    this.breaker =
+        CircuitBreaker.of(
+            "redis",
+            CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(10)
+                .minimumNumberOfCalls(4)
+                .failureRateThreshold(50)
+                .slowCallDurationThreshold(timeout.dividedBy(2))
+                .slowCallRateThreshold(50)
+                .waitDurationInOpenState(openDuration)
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .recordException(StoreFailedException.class::isInstance)
+                .build());
   }
 
   /** The call's result, or empty when Redis failed it or the breaker skipped it. */

@@ -31,13 +31,14 @@ public final class RedisMemory implements ConversationMemory {
   public void append(String taskId, List<MemoryTurn> turns) {
     String key = PREFIX + taskId;
     String[] values = turns.stream().map(MemoryTurn::toJson).toArray(String[]::new);
-    redis.call(jedis -> {
-      try (AbstractTransaction transaction = jedis.multi()) {
-        transaction.rpush(key, values);
-        transaction.ltrim(key, -MAX_TURNS, -1);
-        transaction.expire(key, ttl.toSeconds());
-        return transaction.exec();
-      }
-    });
+    redis.call(
+        jedis -> {
+          try (AbstractTransaction transaction = jedis.multi()) {
+            transaction.rpush(key, values);
+            transaction.ltrim(key, -MAX_TURNS, -1);
+            transaction.expire(key, ttl.toSeconds());
+            return transaction.exec();
+          }
+        });
   }
 }

@@ -7,5 +7,4 @@ package dev.gauntlet.agent.internal;
  * @param name      the tool's name, which may not exist
  * @param arguments the arguments as the model wrote them, normally a JSON object
  */
-public record RequestedToolCall(String id, String name, String arguments) {
-}
+public record RequestedToolCall(String id, String name, String arguments) {}

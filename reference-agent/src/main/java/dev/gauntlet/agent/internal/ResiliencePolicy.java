@@ -25,7 +25,8 @@ public record ResiliencePolicy(
     int halfOpenCalls) {
 
   public static ResiliencePolicy defaults() {
-    return new ResiliencePolicy(3, Duration.ofMillis(200), Duration.ofSeconds(2), 20, 10, 50f, Duration.ofSeconds(3), 3);
+    return new ResiliencePolicy(
+        3, Duration.ofMillis(200), Duration.ofSeconds(2), 20, 10, 50f, Duration.ofSeconds(3), 3);
   }
 
   /** The backoff before retry number {@code retry} (1 for the first retry), capped. */

@@ -29,12 +29,17 @@ public final class ResilientGateway implements LlmGateway {
   private final Retry fallbackRetry;
   private final BooleanSupplier primaryDown;
 
-  public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock) {
+  public ResilientGateway(
+      LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock) {
     this(primary, fallback, policy, clock, () -> false);
   }
 
   /** A gateway that skips the primary while {@code primaryDown} is true and a fallback is configured. */
-  public ResilientGateway(LlmProvider primary, Optional<LlmProvider> fallback, ResiliencePolicy policy, Clock clock,
+  public ResilientGateway(
+      LlmProvider primary,
+      Optional<LlmProvider> fallback,
+      ResiliencePolicy policy,
+      Clock clock,
       BooleanSupplier primaryDown) {
     this.primary = primary;
     this.primaryDown = primaryDown;
@@ -50,7 +55,8 @@ public final class ResilientGateway implements LlmGateway {
       return onFallback(request, "provider primary is restarting (watchdog)");
     }
     try {
-      return primaryRetry.executeSupplier(() -> breaker.executeSupplier(() -> attempt(primary, request)));
+      return primaryRetry.executeSupplier(
+          () -> breaker.executeSupplier(() -> attempt(primary, request)));
     } catch (RuntimeException primaryError) {
       if (!ProviderErrors.isProviderFailure(primaryError)) {
         throw primaryError;
@@ -81,7 +87,8 @@ public final class ResilientGateway implements LlmGateway {
         throw fallbackError;
       }
       throw new ProviderFailedException(
-          primaryFailure + "; provider fallback " + ProviderErrors.describe(fallbackError), fallbackError);
+          primaryFailure + "; provider fallback " + ProviderErrors.describe(fallbackError),
+          fallbackError);
     }
   }
 
@@ -96,13 +103,19 @@ public final class ResilientGateway implements LlmGateway {
   }
 
   private static RetryConfig retryConfig(ResiliencePolicy policy, Clock clock) {
-    IntervalBiFunction<Object> interval = (retry, outcome) -> outcome.isLeft()
-        ? RetryAfter.of(outcome.getLeft(), policy.maxWait(), clock.instant()).orElse(policy.backoff(retry)).toMillis()
-        : policy.backoff(retry).toMillis();
+    IntervalBiFunction<Object> interval =
+        (retry, outcome) ->
+            outcome.isLeft()
+                ? RetryAfter.of(outcome.getLeft(), policy.maxWait(), clock.instant())
+                    .orElse(policy.backoff(retry))
+                    .toMillis()
+                : policy.backoff(retry).toMillis();
     return RetryConfig.custom()
         .maxAttempts(policy.maxAttempts())
         .intervalBiFunction(interval)
-        .retryOnException(error -> !(error instanceof CallNotPermittedException) && ProviderErrors.isTransient(error))
+        .retryOnException(
+            error ->
+                !(error instanceof CallNotPermittedException) && ProviderErrors.isTransient(error))
         .build();
   }
 

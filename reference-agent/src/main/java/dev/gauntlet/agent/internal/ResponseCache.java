@@ -6,17 +6,18 @@ package dev.gauntlet.agent.internal;
  */
 public interface ResponseCache {
   /** A cache that is switched off: every lookup says {@link CacheStatus#OFF}, nothing is stored. */
-  ResponseCache OFF = new ResponseCache() {
-    @Override
-    public CacheLookup lookup(String key) {
-      return CacheLookup.OFF;
-    }
+  ResponseCache OFF =
+      new ResponseCache() {
+        @Override
+        public CacheLookup lookup(String key) {
+          return CacheLookup.OFF;
+        }
 
-    @Override
-    public void store(String key, String answer) {
-      // switched off: keep nothing
-    }
-  };
+        @Override
+        public void store(String key, String answer) {
+          // switched off: keep nothing
+        }
+      };
 
   /** @throws StoreFailedException when the store failed and this cache does not degrade */
   CacheLookup lookup(String key);

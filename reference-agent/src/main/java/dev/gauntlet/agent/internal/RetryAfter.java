@@ -15,8 +15,7 @@ import java.util.Optional;
  * or {@code retry-after} (seconds or an HTTP date) on a 429 or 503. Stateless.
  */
 public final class RetryAfter {
-  private RetryAfter() {
-  }
+  private RetryAfter() {}
 
   /** The wait the error asks for, capped at {@code cap}; empty when it asks for none. */
   public static Optional<Duration> of(Throwable error, Duration cap, Instant now) {
@@ -31,7 +30,9 @@ public final class RetryAfter {
 
   static Optional<Duration> of(Headers headers, Instant now) {
     Optional<Duration> millis = first(headers.values("retry-after-ms")).flatMap(RetryAfter::millis);
-    return millis.isPresent() ? millis : first(headers.values("retry-after")).flatMap(value -> seconds(value, now));
+    return millis.isPresent()
+        ? millis
+        : first(headers.values("retry-after")).flatMap(value -> seconds(value, now));
   }
 
   private static Optional<String> first(List<String> values) {

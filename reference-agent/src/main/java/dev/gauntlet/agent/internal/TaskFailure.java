@@ -38,9 +38,14 @@ public record TaskFailure(int status, String message) {
   }
 
   private static String describe(Throwable error) {
-    String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String text =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     Throwable cause = error.getCause();
-    return cause == null ? text : text + ": " + cause.getClass().getSimpleName()
-        + (cause.getMessage() == null ? "" : " " + cause.getMessage());
+    return cause == null
+        ? text
+        : text
+            + ": "
+            + cause.getClass().getSimpleName()
+            + (cause.getMessage() == null ? "" : " " + cause.getMessage());
   }
 }

@@ -28,7 +28,10 @@ public record TaskRequest(String taskId, String input, boolean async) {
     if (!async.isMissingNode() && !async.isNull() && !async.isBoolean()) {
       throw new IllegalArgumentException("async must be a boolean, but was " + async);
     }
-    String id = taskId.isTextual() && !taskId.asText().isEmpty() ? taskId.asText() : headerTaskId.orElse(generatedId);
+    String id =
+        taskId.isTextual() && !taskId.asText().isEmpty()
+            ? taskId.asText()
+            : headerTaskId.orElse(generatedId);
     return new TaskRequest(id, input.asText(), async.asBoolean(false));
   }
 
@@ -36,7 +39,8 @@ public record TaskRequest(String taskId, String input, boolean async) {
     try {
       JsonNode json = Json.MAPPER.readTree(body);
       if (json == null || !json.isObject()) {
-        throw new IllegalArgumentException("the body must be a JSON object, but was " + describe(json));
+        throw new IllegalArgumentException(
+            "the body must be a JSON object, but was " + describe(json));
       }
       return json;
     } catch (IOException e) {
@@ -45,6 +49,8 @@ public record TaskRequest(String taskId, String input, boolean async) {
   }
 
   private static String describe(JsonNode node) {
-    return node == null || node.isMissingNode() ? "missing" : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node == null || node.isMissingNode()
+        ? "missing"
+        : node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
   }
 }

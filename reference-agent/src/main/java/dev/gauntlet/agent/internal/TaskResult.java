@@ -17,8 +17,16 @@ import java.util.List;
  * @param complete     whether the answer is one to cache: the model finished normally with text
  * @param cache        what the response cache did for the task
  */
-public record TaskResult(String taskId, String output, List<ExecutedToolCall> toolCalls, int llmCalls,
-                         String provider, long inputTokens, long outputTokens, boolean complete, CacheStatus cache) {
+public record TaskResult(
+    String taskId,
+    String output,
+    List<ExecutedToolCall> toolCalls,
+    int llmCalls,
+    String provider,
+    long inputTokens,
+    long outputTokens,
+    boolean complete,
+    CacheStatus cache) {
 
   public TaskResult {
     toolCalls = List.copyOf(toolCalls);
@@ -30,14 +38,16 @@ public record TaskResult(String taskId, String output, List<ExecutedToolCall> to
   }
 
   public TaskResult withCache(CacheStatus status) {
-    return new TaskResult(taskId, output, toolCalls, llmCalls, provider, inputTokens, outputTokens, complete, status);
+    return new TaskResult(
+        taskId, output, toolCalls, llmCalls, provider, inputTokens, outputTokens, complete, status);
   }
 
   /** The body of the 200 answer. */
   public ObjectNode toJson() {
     ObjectNode json = Json.object().put("task_id", taskId).put("output", output);
     ArrayNode calls = json.putArray("tool_calls");
-    toolCalls.forEach(call -> calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
+    toolCalls.forEach(
+        call -> calls.addObject().put("name", call.name()).set("arguments", call.arguments()));
     json.put("llm_calls", llmCalls).put("provider", provider);
     json.putObject("usage").put("input_tokens", inputTokens).put("output_tokens", outputTokens);
     json.put("cache", cache.label());

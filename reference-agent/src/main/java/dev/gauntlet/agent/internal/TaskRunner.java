@@ -15,8 +15,9 @@ import java.util.function.Supplier;
  * run is confined to its caller.
  */
 public final class TaskRunner {
-  static final String SYSTEM_PROMPT = "You are a support agent. Use the tools to look up facts before answering. "
-      + "Answer briefly, using only what the tools returned.";
+  static final String SYSTEM_PROMPT =
+      "You are a support agent. Use the tools to look up facts before answering. "
+          + "Answer briefly, using only what the tools returned.";
 
   private final LlmGateway gateway;
   private final ToolPolicy tools;
@@ -24,7 +25,12 @@ public final class TaskRunner {
   private final int maxSteps;
   private final OptionalLong tokenBudget;
 
-  public TaskRunner(LlmGateway gateway, ToolPolicy tools, Supplier<ToolCatalog> catalog, int maxSteps, OptionalLong tokenBudget) {
+  public TaskRunner(
+      LlmGateway gateway,
+      ToolPolicy tools,
+      Supplier<ToolCatalog> catalog,
+      int maxSteps,
+      OptionalLong tokenBudget) {
     this.gateway = gateway;
     this.tools = tools;
     this.catalog = catalog;
@@ -38,7 +44,8 @@ public final class TaskRunner {
    * @throws ProviderFailedException when the provider failed
    * @throws TaskLimitException      when the step limit or token budget was hit
    */
-  public TaskResult run(String taskId, List<MemoryTurn> history, String input) throws InterruptedException {
+  public TaskResult run(String taskId, List<MemoryTurn> history, String input)
+      throws InterruptedException {
     return run(taskId, history, input, TokenSink.NONE);
   }
 
@@ -57,12 +64,22 @@ public final class TaskRunner {
     TaskMeter meter = new TaskMeter();
     int heldBack = 0;
     for (int step = 1; ; step++) {
-      ModelTurn turn = gateway.complete(new ChatRequest(messages, offered.functionTools(), taskId, meter, tokens));
+      ModelTurn turn =
+          gateway.complete(
+              new ChatRequest(messages, offered.functionTools(), taskId, meter, tokens));
       meter.add(turn);
       checkBudget(meter);
       if (turn.isFinal()) {
-        return new TaskResult(taskId, turn.content(), executed, meter.llmCalls(), turn.provider(),
-            meter.inputTokens(), meter.outputTokens(), turn.isCompleteAnswer(), CacheStatus.OFF);
+        return new TaskResult(
+            taskId,
+            turn.content(),
+            executed,
+            meter.llmCalls(),
+            turn.provider(),
+            meter.inputTokens(),
+            meter.outputTokens(),
+            turn.isCompleteAnswer(),
+            CacheStatus.OFF);
       }
       if (step >= maxSteps) {
         throw new TaskLimitException("step limit of " + maxSteps + " reached");
@@ -72,10 +89,19 @@ public final class TaskRunner {
         try {
           messages.add(toolMessage(call.id(), tools.handle(call, offered, taskId, executed)));
         } catch (ApprovalRequiredException held) {
-          // once, the model hears why and may escalate itself; a model that insists is not asked again
+          // once, the model hears why and may escalate itself; a model that insists is not asked
+          // again
           if (++heldBack > 1) {
-            return new TaskResult(taskId, held.answer(), executed, meter.llmCalls(), turn.provider(),
-                meter.inputTokens(), meter.outputTokens(), false, CacheStatus.OFF);
+            return new TaskResult(
+                taskId,
+                held.answer(),
+                executed,
+                meter.llmCalls(),
+                turn.provider(),
+                meter.inputTokens(),
+                meter.outputTokens(),
+                false,
+                CacheStatus.OFF);
           }
           messages.add(toolMessage(call.id(), held.forModel()));
         }
@@ -90,10 +116,12 @@ public final class TaskRunner {
   }
 
   private static ChatCompletionMessageParam system() {
-    return ChatCompletionMessageParam.ofSystem(ChatCompletionSystemMessageParam.builder().content(SYSTEM_PROMPT).build());
+    return ChatCompletionMessageParam.ofSystem(
+        ChatCompletionSystemMessageParam.builder().content(SYSTEM_PROMPT).build());
   }
 
   private static ChatCompletionMessageParam toolMessage(String id, String content) {
-    return ChatCompletionMessageParam.ofTool(ChatCompletionToolMessageParam.builder().toolCallId(id).content(content).build());
+    return ChatCompletionMessageParam.ofTool(
+        ChatCompletionToolMessageParam.builder().toolCallId(id).content(content).build());
   }
 }

@@ -36,9 +36,10 @@ public final class TaskService {
     List<MemoryTurn> history = memory.history(taskId);
     String key = CacheKey.of(history, input);
     CacheLookup lookup = cache.lookup(key);
-    TaskResult result = lookup.answer().isPresent()
-        ? cached(taskId, lookup.answer().get(), tokens)
-        : runner.run(taskId, history, input, tokens).withCache(lookup.status());
+    TaskResult result =
+        lookup.answer().isPresent()
+            ? cached(taskId, lookup.answer().get(), tokens)
+            : runner.run(taskId, history, input, tokens).withCache(lookup.status());
     if (lookup.status() == CacheStatus.MISS && result.complete()) {
       cache.store(key, result.output());
     }

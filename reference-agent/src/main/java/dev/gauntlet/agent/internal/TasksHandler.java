@@ -49,19 +49,22 @@ public final class TasksHandler implements HttpHandler {
     void send() throws IOException;
   }
 
-  private static void onlyMethod(HttpExchange exchange, String method, Answer answer) throws IOException {
+  private static void onlyMethod(HttpExchange exchange, String method, Answer answer)
+      throws IOException {
     if (method.equals(exchange.getRequestMethod())) {
       answer.send();
     } else {
       exchange.getResponseHeaders().set("Allow", method);
-      Exchanges.sendError(exchange, 405, "method must be " + method + ", but was " + exchange.getRequestMethod());
+      Exchanges.sendError(
+          exchange, 405, "method must be " + method + ", but was " + exchange.getRequestMethod());
     }
   }
 
   private void answer(HttpExchange exchange, byte[] body) throws IOException {
     TaskRequest task;
     try {
-      Optional<String> header = Optional.ofNullable(exchange.getRequestHeaders().getFirst(ToolClient.TASK_HEADER));
+      Optional<String> header =
+          Optional.ofNullable(exchange.getRequestHeaders().getFirst(ToolClient.TASK_HEADER));
       task = TaskRequest.parse(body, header, "task-" + generatedIds.incrementAndGet());
     } catch (IllegalArgumentException e) {
       Exchanges.sendError(exchange, 400, e.getMessage());
@@ -95,13 +98,16 @@ public final class TasksHandler implements HttpHandler {
     }
     String statusUrl = PATH + "/" + PathSegment.encode(task.taskId());
     exchange.getResponseHeaders().set("Location", statusUrl);
-    Exchanges.send(exchange, 202, Json.object().put("task_id", task.taskId()).put("status_url", statusUrl));
+    Exchanges.send(
+        exchange, 202, Json.object().put("task_id", task.taskId()).put("status_url", statusUrl));
   }
 
   private void poll(HttpExchange exchange, String taskId) throws IOException {
     Optional<ObjectNode> state = async.state(taskId);
     if (state.isEmpty()) {
-      Exchanges.sendError(exchange, 404,
+      Exchanges.sendError(
+          exchange,
+          404,
           "no task " + taskId + ": it was never submitted with async, or its result expired");
     } else {
       Exchanges.send(exchange, 200, state.get());
@@ -125,7 +131,8 @@ public final class TasksHandler implements HttpHandler {
   }
 
   private TaskFailure logged(TaskRequest task, TaskFailure failure) {
-    log.println("task " + task.taskId() + " failed with " + failure.status() + ": " + failure.message());
+    log.println(
+        "task " + task.taskId() + " failed with " + failure.status() + ": " + failure.message());
     return failure;
   }
 }

@@ -8,15 +8,14 @@ package dev.gauntlet.agent.internal;
 public interface TokenSink {
 
   /** No client is listening: the provider is asked for whole answers, as for a synchronous task. */
-  TokenSink NONE = new TokenSink() {
-    @Override
-    public void token(String text) {
-    }
+  TokenSink NONE =
+      new TokenSink() {
+        @Override
+        public void token(String text) {}
 
-    @Override
-    public void discard() {
-    }
-  };
+        @Override
+        public void discard() {}
+      };
 
   /** One piece of the answer's text, as it arrived; never empty. */
   void token(String text);

@@ -64,13 +64,17 @@ public final class ToolCatalog {
   private static ToolSpec spec(JsonNode tool, int index) {
     String name = tool.path("name").asText("");
     if (name.isEmpty()) {
-      throw new IllegalArgumentException("tools[" + index + "].name must be a non-empty string, but was " + tool.path("name"));
+      throw new IllegalArgumentException(
+          "tools[" + index + "].name must be a non-empty string, but was " + tool.path("name"));
     }
     JsonNode parameters = tool.path("parameters");
     if (!parameters.isObject()) {
       parameters = Json.MAPPER.createObjectNode().put("type", "object");
     }
-    return new ToolSpec(name, tool.path("description").asText(""), parameters,
+    return new ToolSpec(
+        name,
+        tool.path("description").asText(""),
+        parameters,
         ApprovalRule.parse(tool.get("approval"), index));
   }
 
@@ -78,11 +82,13 @@ public final class ToolCatalog {
     Map<String, Object> schema = Json.MAPPER.convertValue(spec.parameters(), OBJECT);
     FunctionParameters.Builder parameters = FunctionParameters.builder();
     schema.forEach((key, value) -> parameters.putAdditionalProperty(key, JsonValue.from(value)));
-    FunctionDefinition function = FunctionDefinition.builder()
-        .name(spec.name())
-        .description(spec.description())
-        .parameters(parameters.build())
-        .build();
-    return ChatCompletionTool.ofFunction(ChatCompletionFunctionTool.builder().function(function).build());
+    FunctionDefinition function =
+        FunctionDefinition.builder()
+            .name(spec.name())
+            .description(spec.description())
+            .parameters(parameters.build())
+            .build();
+    return ChatCompletionTool.ofFunction(
+        ChatCompletionFunctionTool.builder().function(function).build());
   }
 }

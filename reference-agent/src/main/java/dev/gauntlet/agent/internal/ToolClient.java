@@ -26,10 +26,11 @@ public final class ToolClient {
    * @param callTimeout the timeout of one tool call, or empty to wait as long as it takes
    */
   public ToolClient(Optional<URI> baseUrl, Optional<Duration> callTimeout) {
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(5))
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     this.baseUrl = baseUrl.map(ToolClient::withoutTrailingSlash);
     this.callTimeout = callTimeout;
   }
@@ -39,7 +40,8 @@ public final class ToolClient {
     if (baseUrl.isEmpty()) {
       return new ToolCatalog(java.util.List.of());
     }
-    HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/tools")).timeout(timeout).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + "/tools")).timeout(timeout).GET().build();
     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("GET " + request.uri() + " answered " + response.statusCode());
@@ -51,19 +53,24 @@ public final class ToolClient {
    * Calls {@code POST {base}/tools/{name}} with the arguments as body and returns the raw body
    * the model should see, whatever the status: a result, or the tool's error JSON.
    */
-  public String execute(String name, String argumentsJson, String taskId) throws IOException, InterruptedException {
+  public String execute(String name, String argumentsJson, String taskId)
+      throws IOException, InterruptedException {
     if (baseUrl.isEmpty()) {
       return Json.error("no tool server is configured; set AGENT_TOOLS_URL");
     }
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl.get() + "/tools/" + pathSegment(name)))
-        .header("Content-Type", "application/json")
-        .header(TASK_HEADER, taskId)
-        .POST(HttpRequest.BodyPublishers.ofString(argumentsJson));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl.get() + "/tools/" + pathSegment(name)))
+            .header("Content-Type", "application/json")
+            .header(TASK_HEADER, taskId)
+            .POST(HttpRequest.BodyPublishers.ofString(argumentsJson));
     callTimeout.ifPresent(request::timeout);
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     String body = response.body();
     if (body == null || body.isBlank()) {
-      return response.statusCode() / 100 == 2 ? "{}" : Json.error("tool " + name + " answered " + response.statusCode());
+      return response.statusCode() / 100 == 2
+          ? "{}"
+          : Json.error("tool " + name + " answered " + response.statusCode());
     }
     return body;
   }

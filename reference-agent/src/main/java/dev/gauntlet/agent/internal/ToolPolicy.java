@@ -13,6 +13,7 @@ public interface ToolPolicy {
    *
    * @param executed where to record the call when it was sent to the tool server
    */
-  String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
+  String handle(
+      RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
       throws InterruptedException;
 }

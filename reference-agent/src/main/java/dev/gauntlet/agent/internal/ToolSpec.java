@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param parameters  the JSON schema of its arguments
  * @param approval    when a call must wait for a human's approval (the resilient policy holds it back)
  */
-public record ToolSpec(String name, String description, JsonNode parameters, ApprovalRule approval) {
+public record ToolSpec(
+    String name, String description, JsonNode parameters, ApprovalRule approval) {
   public ToolSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");

@@ -18,7 +18,8 @@ public final class TrustingTools implements ToolPolicy {
   }
 
   @Override
-  public String handle(RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
+  public String handle(
+      RequestedToolCall call, ToolCatalog catalog, String taskId, List<ExecutedToolCall> executed)
       throws InterruptedException {
     String body = call.arguments() == null || call.arguments().isBlank() ? "{}" : call.arguments();
     executed.add(new ExecutedToolCall(call.name(), asJson(body)));

@@ -11,21 +11,27 @@ import java.util.Set;
 public final class TurnCheck {
   private static final Set<String> UNUSABLE_FINISH = Set.of("length", "content_filter");
 
-  private TurnCheck() {
-  }
+  private TurnCheck() {}
 
   /** @throws MalformedResponseException when the turn cannot be used */
   public static ModelTurn usable(ModelTurn turn) {
     if (UNUSABLE_FINISH.contains(turn.finishReason())) {
-      throw new MalformedResponseException("provider " + turn.provider() + " stopped with finish_reason " + turn.finishReason());
+      throw new MalformedResponseException(
+          "provider " + turn.provider() + " stopped with finish_reason " + turn.finishReason());
     }
     if (turn.refusal().isPresent()) {
-      throw new MalformedResponseException("provider " + turn.provider() + " refused: " + turn.refusal().get());
+      throw new MalformedResponseException(
+          "provider " + turn.provider() + " refused: " + turn.refusal().get());
     }
     for (RequestedToolCall call : turn.toolCalls()) {
       if (ArgumentSchema.parseObject(call.arguments()) == null) {
-        throw new MalformedResponseException("provider " + turn.provider() + " sent arguments of " + call.name()
-            + " that are not a JSON object: " + call.arguments());
+        throw new MalformedResponseException(
+            "provider "
+                + turn.provider()
+                + " sent arguments of "
+                + call.name()
+                + " that are not a JSON object: "
+                + call.arguments());
       }
     }
     return turn;

@@ -42,21 +42,34 @@ public final class Watchdog implements AutoCloseable {
     this.config = config;
     this.log = log;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.pollTimeout())
-        .build();
-    this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "gauntlet-agent-watchdog");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.pollTimeout())
+            .build();
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "gauntlet-agent-watchdog");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /** Starts polling, the first poll one interval from now. */
   public Watchdog start() {
     long every = config.interval().toMillis();
     timer.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
-    log.println("watchdog: watching " + config.serverUrl() + " every " + every + " ms, restart at "
-        + percent(config.threshold()) + " of GPU memory or after " + WatchdogConfig.FAILED_POLLS + " failed polls");
+    log.println(
+        "watchdog: watching "
+            + config.serverUrl()
+            + " every "
+            + every
+            + " ms, restart at "
+            + percent(config.threshold())
+            + " of GPU memory or after "
+            + WatchdogConfig.FAILED_POLLS
+            + " failed polls");
     return this;
   }
 
@@ -115,8 +128,11 @@ public final class Watchdog implements AutoCloseable {
     if (share.isEmpty()) {
       warnOnce();
     } else if (share.getAsDouble() >= config.threshold()) {
-      restart("GPU memory at " + percent(share.getAsDouble()) + ", at or above the threshold of "
-          + percent(config.threshold()));
+      restart(
+          "GPU memory at "
+              + percent(share.getAsDouble())
+              + ", at or above the threshold of "
+              + percent(config.threshold()));
     }
   }
 
@@ -134,13 +150,21 @@ public final class Watchdog implements AutoCloseable {
     down = true;
     failures = 0;
     restarts.incrementAndGet();
-    log.println("watchdog: restarting " + config.serverUrl() + " (" + why + "); LLM calls go to the fallback");
+    log.println(
+        "watchdog: restarting "
+            + config.serverUrl()
+            + " ("
+            + why
+            + "); LLM calls go to the fallback");
     try {
-      HttpResponse<String> answer = http.send(request("/gauntlet/restart")
-          .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer =
+          http.send(
+              request("/gauntlet/restart").POST(HttpRequest.BodyPublishers.noBody()).build(),
+              HttpResponse.BodyHandlers.ofString());
       restartAccepted = answer.statusCode() / 100 == 2;
       if (!restartAccepted) {
-        log.println("watchdog: the restart request was answered " + answer.statusCode() + "; trying again");
+        log.println(
+            "watchdog: the restart request was answered " + answer.statusCode() + "; trying again");
       }
     } catch (IOException e) {
       restartAccepted = false;
@@ -157,7 +181,10 @@ public final class Watchdog implements AutoCloseable {
     } catch (IOException e) {
       failures++;
       if (failures >= WatchdogConfig.FAILED_POLLS) {
-        restart(failures + " health polls in a row failed while it started, the last: /health " + describe(e));
+        restart(
+            failures
+                + " health polls in a row failed while it started, the last: /health "
+                + describe(e));
       }
       return;
     } catch (InterruptedException e) {
@@ -167,8 +194,12 @@ public final class Watchdog implements AutoCloseable {
     failures = 0;
     if (status == 200) {
       down = false;
-      log.println("watchdog: " + config.serverUrl() + " ready again after "
-          + String.format(Locale.ROOT, "%.1f", (clock.millis() - downSinceMs) / 1000.0) + " s; LLM calls go to it");
+      log.println(
+          "watchdog: "
+              + config.serverUrl()
+              + " ready again after "
+              + String.format(Locale.ROOT, "%.1f", (clock.millis() - downSinceMs) / 1000.0)
+              + " s; LLM calls go to it");
     }
   }
 
@@ -177,14 +208,23 @@ public final class Watchdog implements AutoCloseable {
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create(config.serverUrl() + path)).timeout(config.pollTimeout());
+    return HttpRequest.newBuilder(URI.create(config.serverUrl() + path))
+        .timeout(config.pollTimeout());
   }
 
   private void warnOnce() {
     if (!warnedNoMetric) {
       warnedNoMetric = true;
-      log.println("watchdog: " + config.serverUrl() + "/metrics has none of " + GpuMemoryShare.USED + " with "
-          + GpuMemoryShare.FREE + ", or " + GpuMemoryShare.KV_CACHE + "; it can only notice a hung server");
+      log.println(
+          "watchdog: "
+              + config.serverUrl()
+              + "/metrics has none of "
+              + GpuMemoryShare.USED
+              + " with "
+              + GpuMemoryShare.FREE
+              + ", or "
+              + GpuMemoryShare.KV_CACHE
+              + "; it can only notice a hung server");
     }
   }
 
@@ -192,8 +232,9 @@ public final class Watchdog implements AutoCloseable {
     if (e instanceof java.net.http.HttpTimeoutException) {
       return "got no answer within " + config.pollTimeout().toMillis() + " ms";
     }
-    return e instanceof PrometheusText.FormatException ? "was not in the Prometheus text format (" + e.getMessage()
-        + ")" : "failed: " + e;
+    return e instanceof PrometheusText.FormatException
+        ? "was not in the Prometheus text format (" + e.getMessage() + ")"
+        : "failed: " + e;
   }
 
   private static String percent(double share) {

@@ -20,14 +20,17 @@ class LocalMemoryTest {
     memory.append("t-2", List.of(MemoryTurn.user("x")));
     memory.append("t-1", List.of(MemoryTurn.user("c")));
 
-    assertThat(memory.history("t-1")).extracting(MemoryTurn::content).containsExactly("a", "b", "c");
+    assertThat(memory.history("t-1"))
+        .extracting(MemoryTurn::content)
+        .containsExactly("a", "b", "c");
     assertThat(memory.history("t-3")).isEmpty();
   }
 
   @Test
   void keepsOnlyTheLatestTurns() {
     LocalMemory memory = new LocalMemory(Duration.ofMinutes(1), clock);
-    IntStream.range(0, 25).forEach(i -> memory.append("t-1", List.of(MemoryTurn.user("turn " + i))));
+    IntStream.range(0, 25)
+        .forEach(i -> memory.append("t-1", List.of(MemoryTurn.user("turn " + i))));
 
     assertThat(memory.history("t-1")).hasSize(ConversationMemory.MAX_TURNS);
     assertThat(memory.history("t-1").get(0).content()).isEqualTo("turn 5");
@@ -64,7 +67,8 @@ class LocalMemoryTest {
   void aStrangersEntryIsSkippedNotFatal() {
     assertThat(MemoryTurn.parse("not json")).isEmpty();
     assertThat(MemoryTurn.parse("{\"role\":\"system\",\"content\":\"x\"}")).isEmpty();
-    assertThat(MemoryTurn.parse(MemoryTurn.assistant("ok").toJson())).contains(MemoryTurn.assistant("ok"));
+    assertThat(MemoryTurn.parse(MemoryTurn.assistant("ok").toJson()))
+        .contains(MemoryTurn.assistant("ok"));
   }
 
   private static final class MovableClock extends Clock {

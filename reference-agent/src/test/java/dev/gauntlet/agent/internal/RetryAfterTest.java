@@ -13,14 +13,16 @@ class RetryAfterTest {
 
   @Test
   void prefersRetryAfterMsOverRetryAfter() {
-    Headers headers = Headers.builder().put("Retry-After-Ms", "250.5").put("Retry-After", "9").build();
+    Headers headers =
+        Headers.builder().put("Retry-After-Ms", "250.5").put("Retry-After", "9").build();
 
     assertThat(RetryAfter.of(headers, NOW)).contains(Duration.ofNanos(250_500_000));
   }
 
   @Test
   void readsRetryAfterInSeconds() {
-    assertThat(RetryAfter.of(Headers.builder().put("retry-after", "1.5").build(), NOW)).contains(Duration.ofMillis(1500));
+    assertThat(RetryAfter.of(Headers.builder().put("retry-after", "1.5").build(), NOW))
+        .contains(Duration.ofMillis(1500));
   }
 
   @Test

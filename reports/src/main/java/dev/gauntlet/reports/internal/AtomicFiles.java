@@ -27,7 +27,8 @@ public final class AtomicFiles {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
       move(temporary, file);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write " + file + "; is the run directory writable?", e);
+      throw new UncheckedIOException(
+          "could not write " + file + "; is the run directory writable?", e);
     }
   }
 
@@ -38,7 +39,8 @@ public final class AtomicFiles {
       delete(staging);
       return Files.createDirectories(staging);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not create " + staging + "; is the run directory writable?", e);
+      throw new UncheckedIOException(
+          "could not create " + staging + "; is the run directory writable?", e);
     }
   }
 
@@ -48,7 +50,8 @@ public final class AtomicFiles {
       delete(dir);
       move(staging, dir);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not replace " + dir + "; is the run directory writable?", e);
+      throw new UncheckedIOException(
+          "could not replace " + dir + "; is the run directory writable?", e);
     }
   }
 

@@ -35,37 +35,52 @@ final class DetectionJudge {
 
   SloResult judge(SloSpec spec, String name) {
     if (detections.isEmpty()) {
-      return SloJudge.unresolved(spec, name, null, "could not be measured: the run had no gpu_leak window");
+      return SloJudge.unresolved(
+          spec, name, null, "could not be measured: the run had no gpu_leak window");
     }
     Optional<Detection> undetected = undetected();
     if (undetected.isPresent() && !SloJudge.within(spec, undetected.get().undetectedSeconds())) {
-      return RecoveryJudge.withNote(SloJudge.compared(spec, name, undetected.get().undetectedSeconds(), true),
+      return RecoveryJudge.withNote(
+          SloJudge.compared(spec, name, undetected.get().undetectedSeconds(), true),
           undetectedText(undetected.get()));
     }
     Optional<Detection> slowest = slowest();
     if (slowest.isPresent() && !SloJudge.within(spec, slowest.get().seconds())) {
-      return RecoveryJudge.withNote(SloJudge.compared(spec, name, slowest.get().seconds(), false),
-          slowest.get().fault());
+      return RecoveryJudge.withNote(
+          SloJudge.compared(spec, name, slowest.get().seconds(), false), slowest.get().fault());
     }
     if (undetected.isPresent()) {
-      return SloJudge.unresolved(spec, name, null, "could not be judged: " + undetectedText(undetected.get())
-          + ", and the SLO allows longer");
+      return SloJudge.unresolved(
+          spec,
+          name,
+          null,
+          "could not be judged: "
+              + undetectedText(undetected.get())
+              + ", and the SLO allows longer");
     }
-    return RecoveryJudge.withNote(SloJudge.compared(spec, name, slowest.orElseThrow().seconds(), false),
+    return RecoveryJudge.withNote(
+        SloJudge.compared(spec, name, slowest.orElseThrow().seconds(), false),
         "worst: " + slowest.get().fault());
   }
 
   private Optional<Detection> undetected() {
-    return detections.stream().filter(d -> d.restartMs() == null)
+    return detections.stream()
+        .filter(d -> d.restartMs() == null)
         .max(Comparator.comparingDouble(Detection::undetectedSeconds));
   }
 
   private Optional<Detection> slowest() {
-    return detections.stream().filter(d -> d.restartMs() != null).max(Comparator.comparingDouble(Detection::seconds));
+    return detections.stream()
+        .filter(d -> d.restartMs() != null)
+        .max(Comparator.comparingDouble(Detection::seconds));
   }
 
   private static String undetectedText(Detection d) {
-    return d.fault() + " had no restart of " + Objects.requireNonNullElse(d.provider(), "its server") + " "
-        + Format.number(d.undetectedSeconds(), 3) + " s after it started, when the data ended";
+    return d.fault()
+        + " had no restart of "
+        + Objects.requireNonNullElse(d.provider(), "its server")
+        + " "
+        + Format.number(d.undetectedSeconds(), 3)
+        + " s after it started, when the data ended";
   }
 }

@@ -41,14 +41,20 @@ final class ExecutedTools {
     if (forbidden.isEmpty()) {
       return served;
     }
-    JsonLines.forEach(ledger, LedgerEntry.class, entry -> {
-      // A call the mock matched to an unguarded item's fixture cannot fail a guardrail; one it could not match
-      // (no fixture: the dangerous call a script never makes) is kept by task id.
-      if (LedgerEntry.TOOL.equals(entry.kind()) && entry.taskId() != null && forbidden.contains(entry.tool())
-          && (entry.itemId() == null || guardedItems.contains(entry.itemId()))) {
-        served.computeIfAbsent(entry.taskId(), task -> new ArrayList<>()).add(entry.tool());
-      }
-    });
+    JsonLines.forEach(
+        ledger,
+        LedgerEntry.class,
+        entry -> {
+          // A call the mock matched to an unguarded item's fixture cannot fail a guardrail; one it
+          // could not match
+          // (no fixture: the dangerous call a script never makes) is kept by task id.
+          if (LedgerEntry.TOOL.equals(entry.kind())
+              && entry.taskId() != null
+              && forbidden.contains(entry.tool())
+              && (entry.itemId() == null || guardedItems.contains(entry.itemId()))) {
+            served.computeIfAbsent(entry.taskId(), task -> new ArrayList<>()).add(entry.tool());
+          }
+        });
     return served;
   }
 

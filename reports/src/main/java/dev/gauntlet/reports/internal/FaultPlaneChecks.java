@@ -24,15 +24,16 @@ import java.util.Set;
 public final class FaultPlaneChecks {
 
   /** Metrics about a fault window as a whole, whatever the SLO's scope. */
-  static final Set<String> WINDOW_METRICS = Set.of("recovery_time", "failover_time", "time_to_detect");
+  static final Set<String> WINDOW_METRICS =
+      Set.of("recovery_time", "failover_time", "time_to_detect");
 
   private final SwitchLag switches;
   private final MockLateness lateness;
   private final LedgerCoverage coverage;
   private final LatenessRemoved removed;
 
-  private FaultPlaneChecks(SwitchLag switches, MockLateness lateness, LedgerCoverage coverage,
-      LatenessRemoved removed) {
+  private FaultPlaneChecks(
+      SwitchLag switches, MockLateness lateness, LedgerCoverage coverage, LatenessRemoved removed) {
     this.switches = switches;
     this.lateness = lateness;
     this.coverage = coverage;
@@ -43,25 +44,38 @@ public final class FaultPlaneChecks {
    * Reads what the checks need from {@code run}, whose windows and start {@code data} already holds; the mock's
    * lateness is taken only after the workload's {@code warmup}, which no SLO judges either.
    */
-  public static FaultPlaneChecks read(RunDirectory run, RunData data, Evaluation evaluation,
-      java.time.Duration warmup) {
+  public static FaultPlaneChecks read(
+      RunDirectory run, RunData data, Evaluation evaluation, java.time.Duration warmup) {
     long origin = data.info() != null && data.info().startedMs() > 0 ? data.info().startedMs() : 0;
-    SwitchLag switches = SwitchLag.of(JsonLines.readAll(run.timeline(), TimelineEvent.class),
-        evaluation.maxSwitchLag(), origin);
-    MockLateness lateness = new MockLateness(data.windows(), origin, origin + warmup.toMillis(),
-        Evaluation.MOCK_LATENESS_BUCKET,
-        evaluation.maxMockLateness());
+    SwitchLag switches =
+        SwitchLag.of(
+            JsonLines.readAll(run.timeline(), TimelineEvent.class),
+            evaluation.maxSwitchLag(),
+            origin);
+    MockLateness lateness =
+        new MockLateness(
+            data.windows(),
+            origin,
+            origin + warmup.toMillis(),
+            Evaluation.MOCK_LATENESS_BUCKET,
+            evaluation.maxMockLateness());
     LedgerCoverage coverage = new LedgerCoverage();
     LatenessRemoved removed = new LatenessRemoved(data.windows());
-    JsonLines.forEach(run.ledger(), LedgerEntry.class, e -> {
-      lateness.accept(e);
-      coverage.ledger(e);
-      removed.ledger(e);
-    });
-    JsonLines.forEach(run.records(), TaskRecord.class, r -> {
-      coverage.record(r);
-      removed.record(r);
-    });
+    JsonLines.forEach(
+        run.ledger(),
+        LedgerEntry.class,
+        e -> {
+          lateness.accept(e);
+          coverage.ledger(e);
+          removed.ledger(e);
+        });
+    JsonLines.forEach(
+        run.records(),
+        TaskRecord.class,
+        r -> {
+          coverage.record(r);
+          removed.record(r);
+        });
     return new FaultPlaneChecks(switches, lateness, coverage, removed);
   }
 
@@ -79,7 +93,8 @@ public final class FaultPlaneChecks {
   public SloResult review(SloResult result) {
     SloSpec spec = result.spec();
     SloSpec.Scope scope = spec.scope() == null ? SloSpec.Scope.WHOLE : spec.scope();
-    if (switches.anyLate() && (scope != SloSpec.Scope.WHOLE || WINDOW_METRICS.contains(spec.metric()))) {
+    if (switches.anyLate()
+        && (scope != SloSpec.Scope.WHOLE || WINDOW_METRICS.contains(spec.metric()))) {
       return unresolved(result, switches.blame());
     }
     boolean timed = spec.metric().startsWith("latency.") || spec.metric().startsWith("ttft.");
@@ -89,15 +104,28 @@ public final class FaultPlaneChecks {
     }
     Double without = spec.relative() ? null : removed.value(spec.metric(), scope);
     if (without != null && !SloJudge.within(spec, without)) {
-      return new SloResult(result.name(), spec, result.measured(), result.lowerBound(), result.status(),
-          result.message() + " (still " + Format.value(spec.metric(), without) + " with the provider mock's own "
-          + "lateness taken out)");
+      return new SloResult(
+          result.name(),
+          spec,
+          result.measured(),
+          result.lowerBound(),
+          result.status(),
+          result.message()
+              + " (still "
+              + Format.value(spec.metric(), without)
+              + " with the provider mock's own "
+              + "lateness taken out)");
     }
     return unresolved(result, late);
   }
 
   private static SloResult unresolved(SloResult result, String why) {
-    return new SloResult(result.name(), result.spec(), result.measured(), result.lowerBound(), Status.UNRESOLVED,
+    return new SloResult(
+        result.name(),
+        result.spec(),
+        result.measured(),
+        result.lowerBound(),
+        Status.UNRESOLVED,
         result.name() + " could not be judged: " + why);
   }
 }

@@ -38,7 +38,11 @@ public final class Format {
       return "at most " + number(100 * spec.maxIncrease(), 3) + "% above the baseline";
     }
     if (spec.min() != null && spec.max() != null) {
-      return "in [" + bound(spec.metric(), spec.min()) + ", " + bound(spec.metric(), spec.max()) + "]";
+      return "in ["
+          + bound(spec.metric(), spec.min())
+          + ", "
+          + bound(spec.metric(), spec.max())
+          + "]";
     }
     if (spec.min() != null) {
       return ">= " + bound(spec.metric(), spec.min());
@@ -51,7 +55,8 @@ public final class Format {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
       return String.valueOf(value);
     }
-    BigDecimal rounded = BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal rounded =
+        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
     return rounded.signum() == 0 ? "0" : rounded.toPlainString();
   }
 

@@ -70,7 +70,8 @@ public final class HarnessPace implements Consumer<TaskRecord> {
       minLag = Math.min(minLag, lags[i]);
       firstScheduled = Math.min(firstScheduled, scheduled[i]);
     }
-    // The schedule's zero, corrected by the smallest lag: every offset and lag below is taken from it.
+    // The schedule's zero, corrected by the smallest lag: every offset and lag below is taken from
+    // it.
     long zero = firstScheduled + minLag - schedule.offsetMs(0);
     long[] judged = new long[n];
     int m = 0;
@@ -90,7 +91,9 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     long max = judged[m - 1];
     long profileEnd = schedule.offsetMs(schedule.total() - 1) + 1;
     long end = endMs > zero ? Math.min(profileEnd, endMs - zero) : profileEnd;
-    int buckets = (int) Math.max(0, (end - judgedFromMs + HarnessCheck.BUCKET_MS - 1) / HarnessCheck.BUCKET_MS);
+    int buckets =
+        (int)
+            Math.max(0, (end - judgedFromMs + HarnessCheck.BUCKET_MS - 1) / HarnessCheck.BUCKET_MS);
     long[] sent = new long[buckets];
     long sentByEnd = 0;
     for (int i = 0; i < n; i++) {
@@ -100,18 +103,24 @@ public final class HarnessPace implements Consumer<TaskRecord> {
         continue;
       }
       if (offset + lag >= end + maxLagMs) {
-        continue; // sent after the schedule ended, later than the lag allowed: neither in a bucket nor by the end
+        continue; // sent after the schedule ended, later than the lag allowed: neither in a bucket
+        // nor by the end
       }
       sentByEnd++;
       if (buckets > 0) {
-        sent[(int) Math.min(buckets - 1, Math.floorDiv(offset + lag - judgedFromMs, HarnessCheck.BUCKET_MS))]++;
+        sent[
+            (int)
+                Math.min(
+                    buckets - 1,
+                    Math.floorDiv(offset + lag - judgedFromMs, HarnessCheck.BUCKET_MS))]++;
       }
     }
     samples = m;
     return judged(p50, p99, max, sent, end, sentByEnd, zero);
   }
 
-  private Result judged(long p50, long p99, long max, long[] sent, long end, long sentByEnd, long zero) {
+  private Result judged(
+      long p50, long p99, long max, long[] sent, long end, long sentByEnd, long zero) {
     Double worst = null;
     long worstStart = 0;
     long worstPlanned = 0;
@@ -119,8 +128,9 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     int checked = 0;
     for (int b = 0; b < sent.length; b++) {
       long from = judgedFromMs + b * HarnessCheck.BUCKET_MS;
-      long planned = schedule.plannedBefore(Math.min(end, from + HarnessCheck.BUCKET_MS))
-          - schedule.plannedBefore(from);
+      long planned =
+          schedule.plannedBefore(Math.min(end, from + HarnessCheck.BUCKET_MS))
+              - schedule.plannedBefore(from);
       if (planned == 0) {
         continue;
       }
@@ -136,16 +146,45 @@ public final class HarnessPace implements Consumer<TaskRecord> {
     String why = null;
     if (p99 > maxLagMs && late >= HarnessCheck.MIN_LATE) {
       why = "the harness sent late: send lag p99 " + p99 + " ms over " + maxLagMs + " ms";
-    } else if (worst != null && worst < minShare && worstPlanned - worstOnTime >= HarnessCheck.MIN_LATE) {
-      why = String.format(Locale.ROOT, "the harness fell behind: the 10 s from %d s sent %d of %d planned "
-          + "arrivals (%.1f%%, under %s%%)", worstStart, worstOnTime, worstPlanned, 100 * worst, Format.number(100 * minShare, 1));
+    } else if (worst != null
+        && worst < minShare
+        && worstPlanned - worstOnTime >= HarnessCheck.MIN_LATE) {
+      why =
+          String.format(
+              Locale.ROOT,
+              "the harness fell behind: the 10 s from %d s sent %d of %d planned "
+                  + "arrivals (%.1f%%, under %s%%)",
+              worstStart,
+              worstOnTime,
+              worstPlanned,
+              100 * worst,
+              Format.number(100 * minShare, 1));
     }
-    String message = why == null ? null : why
-        + "; the load generator, not the agent, was the bottleneck — lower the rate or give Gauntlet more CPU";
+    String message =
+        why == null
+            ? null
+            : why
+                + "; the load generator, not the agent, was the bottleneck — lower the rate or give Gauntlet more CPU";
     long planned = schedule.plannedBefore(end) - schedule.plannedBefore(judgedFromMs);
     Double achieved = planned <= 0 ? null : (double) sentByEnd / planned;
-    return new Result(new HarnessCheck(true, p50, p99, max, samples, maxLagMs, minShare, checked, worst, worstStart,
-        worstPlanned, worstOnTime, why != null, message, zero), achieved);
+    return new Result(
+        new HarnessCheck(
+            true,
+            p50,
+            p99,
+            max,
+            samples,
+            maxLagMs,
+            minShare,
+            checked,
+            worst,
+            worstStart,
+            worstPlanned,
+            worstOnTime,
+            why != null,
+            message,
+            zero),
+        achieved);
   }
 
   private static int rank(double percentile, int count) {

@@ -25,11 +25,20 @@ public final class JunitXml {
     StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     boolean incomplete = !verdict.runCompleted() || verdict.injectorFellBehind();
     int errors = verdict.withStatus(Status.UNRESOLVED).size() + (incomplete ? 1 : 0);
-    xml.append("<testsuite name=\"").append(suite).append("\" tests=\"")
+    xml.append("<testsuite name=\"")
+        .append(suite)
+        .append("\" tests=\"")
         .append(verdict.slos().size() + (incomplete ? 1 : 0))
-        .append("\" failures=\"").append(verdict.withStatus(Status.FAILED).size())
-        .append("\" errors=\"").append(errors).append("\" skipped=\"0")
-        .append("\" time=\"").append(seconds(verdict)).append('"').append(timestamp(verdict)).append(">\n");
+        .append("\" failures=\"")
+        .append(verdict.withStatus(Status.FAILED).size())
+        .append("\" errors=\"")
+        .append(errors)
+        .append("\" skipped=\"0")
+        .append("\" time=\"")
+        .append(seconds(verdict))
+        .append('"')
+        .append(timestamp(verdict))
+        .append(">\n");
     xml.append("  <properties>\n");
     property(xml, "seed", String.valueOf(verdict.seed()));
     property(xml, "outcome", verdict.outcome());
@@ -38,8 +47,13 @@ public final class JunitXml {
     xml.append("  </properties>\n");
     if (incomplete) {
       String reason = Xml.escape(verdict.reason());
-      xml.append("  <testcase classname=\"").append(suite).append("\" name=\"run\" time=\"0\">\n")
-          .append("    <error message=\"").append(reason).append("\" type=\"RunIncomplete\">").append(reason)
+      xml.append("  <testcase classname=\"")
+          .append(suite)
+          .append("\" name=\"run\" time=\"0\">\n")
+          .append("    <error message=\"")
+          .append(reason)
+          .append("\" type=\"RunIncomplete\">")
+          .append(reason)
           .append("</error>\n  </testcase>\n");
     }
     verdict.slos().forEach(slo -> testcase(xml, suite, slo));
@@ -47,20 +61,34 @@ public final class JunitXml {
   }
 
   private static void testcase(StringBuilder xml, String suite, SloResult slo) {
-    xml.append("  <testcase classname=\"").append(suite).append("\" name=\"").append(Xml.escape(slo.name()))
+    xml.append("  <testcase classname=\"")
+        .append(suite)
+        .append("\" name=\"")
+        .append(Xml.escape(slo.name()))
         .append("\" time=\"0\"");
     String message = Xml.escape(Margin.message(slo));
     switch (slo.status()) {
       case PASSED -> xml.append("/>\n");
-      case FAILED -> xml.append(">\n    <failure message=\"").append(message).append("\" type=\"SloFailed\">")
-          .append(message).append("</failure>\n  </testcase>\n");
-      case UNRESOLVED -> xml.append(">\n    <error message=\"").append(message).append("\" type=\"SloUnresolved\">")
-          .append(message).append("</error>\n  </testcase>\n");
+      case FAILED ->
+          xml.append(">\n    <failure message=\"")
+              .append(message)
+              .append("\" type=\"SloFailed\">")
+              .append(message)
+              .append("</failure>\n  </testcase>\n");
+      case UNRESOLVED ->
+          xml.append(">\n    <error message=\"")
+              .append(message)
+              .append("\" type=\"SloUnresolved\">")
+              .append(message)
+              .append("</error>\n  </testcase>\n");
     }
   }
 
   private static void property(StringBuilder xml, String name, String value) {
-    xml.append("    <property name=\"").append(Xml.escape(name)).append("\" value=\"").append(Xml.escape(value))
+    xml.append("    <property name=\"")
+        .append(Xml.escape(name))
+        .append("\" value=\"")
+        .append(Xml.escape(value))
         .append("\"/>\n");
   }
 
@@ -73,8 +101,9 @@ public final class JunitXml {
     if (verdict.startedMs() <= 0) {
       return "";
     }
-    String iso = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-        Instant.ofEpochMilli(verdict.startedMs()).atOffset(ZoneOffset.UTC).withNano(0));
+    String iso =
+        DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+            Instant.ofEpochMilli(verdict.startedMs()).atOffset(ZoneOffset.UTC).withNano(0));
     return " timestamp=\"" + iso + "\"";
   }
 }

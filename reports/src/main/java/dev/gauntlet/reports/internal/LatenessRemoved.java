@@ -44,8 +44,10 @@ final class LatenessRemoved {
       return;
     }
     long late = lateByTask.getOrDefault(r.taskId(), 0L);
-    SloSpec.Scope scope = FaultWindows.anyContains(windows, r.startMs()) ? SloSpec.Scope.DURING_FAULTS
-        : SloSpec.Scope.OUTSIDE_FAULTS;
+    SloSpec.Scope scope =
+        FaultWindows.anyContains(windows, r.startMs())
+            ? SloSpec.Scope.DURING_FAULTS
+            : SloSpec.Scope.OUTSIDE_FAULTS;
     for (SloSpec.Scope s : List.of(SloSpec.Scope.WHOLE, scope)) {
       latency.get(s).record(Math.max(0, r.latencyMs() - late));
       if (r.ttftMs() != null) {

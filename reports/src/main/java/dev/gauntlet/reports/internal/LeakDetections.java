@@ -43,10 +43,19 @@ final class LeakDetections {
     List<Detection> detections = new ArrayList<>();
     for (TimelineEvent on : ordered) {
       if (TimelineEvent.ON.equals(on.action()) && isGpuLeak(on.kind())) {
-        Long restart = ordered.stream().filter(e -> e.tsMs() >= on.tsMs() && isRestart(e)
-            && (on.provider() == null || on.provider().equals(e.provider()))).map(TimelineEvent::tsMs)
-            .findFirst().orElse(null);
-        detections.add(new Detection(on.fault(), on.provider(), on.tsMs(), restart, Math.max(endMs, on.tsMs())));
+        Long restart =
+            ordered.stream()
+                .filter(
+                    e ->
+                        e.tsMs() >= on.tsMs()
+                            && isRestart(e)
+                            && (on.provider() == null || on.provider().equals(e.provider())))
+                .map(TimelineEvent::tsMs)
+                .findFirst()
+                .orElse(null);
+        detections.add(
+            new Detection(
+                on.fault(), on.provider(), on.tsMs(), restart, Math.max(endMs, on.tsMs())));
       }
     }
     return detections;

@@ -42,11 +42,15 @@ public final class LeakJudge {
   /** Reads {@code run}'s memory.jsonl and timeline, with the windows and data end of {@code data}. */
   public static LeakJudge read(RunDirectory run, RunData data, int minSamples) {
     MemoryRun memory = MemoryRun.read(run);
-    long end = data.info() != null && data.info().endedMs() > 0 ? data.info().endedMs()
-        : Math.max(memory.lastMs(), data.dataEndMs());
-    List<LeakDetections.Detection> found = LeakDetections.of(JsonLines.readAll(run.timeline(), TimelineEvent.class),
-        end);
-    return new LeakJudge(new LeakMeter(memory, data.windows(), LeakDetector.DEFAULT), new DetectionJudge(found),
+    long end =
+        data.info() != null && data.info().endedMs() > 0
+            ? data.info().endedMs()
+            : Math.max(memory.lastMs(), data.dataEndMs());
+    List<LeakDetections.Detection> found =
+        LeakDetections.of(JsonLines.readAll(run.timeline(), TimelineEvent.class), end);
+    return new LeakJudge(
+        new LeakMeter(memory, data.windows(), LeakDetector.DEFAULT),
+        new DetectionJudge(found),
         minSamples);
   }
 
@@ -57,7 +61,8 @@ public final class LeakJudge {
 
   /** {@code metric} over the whole run. */
   public Measurement measure(String metric) {
-    return "leak.detection_time".equals(metric) ? detections.measure()
+    return "leak.detection_time".equals(metric)
+        ? detections.measure()
         : meter.measure(metric, SloSpec.Scope.WHOLE);
   }
 
@@ -75,19 +80,31 @@ public final class LeakJudge {
     if (LeakMeter.highest(fits).isEmpty()) {
       return SloJudge.unresolved(spec, name, null, "could not be measured: " + meter.whyNone(fits));
     }
-    Optional<SourceFit> failed = fits.stream().filter(f -> status(spec, f) == Status.FAILED)
-        .max(Comparator.comparingDouble(f -> miss(spec, f.estimate().orElseThrow())));
+    Optional<SourceFit> failed =
+        fits.stream()
+            .filter(f -> status(spec, f) == Status.FAILED)
+            .max(Comparator.comparingDouble(f -> miss(spec, f.estimate().orElseThrow())));
     if (failed.isPresent()) {
-      return result(spec, name, failed.get(), Status.FAILED, name + " was " + shown(spec, failed.get())
-          + ", must be " + Format.threshold(spec));
+      return result(
+          spec,
+          name,
+          failed.get(),
+          Status.FAILED,
+          name + " was " + shown(spec, failed.get()) + ", must be " + Format.threshold(spec));
     }
-    Optional<SourceFit> open = fits.stream().filter(f -> status(spec, f) == Status.UNRESOLVED).findFirst();
+    Optional<SourceFit> open =
+        fits.stream().filter(f -> status(spec, f) == Status.UNRESOLVED).findFirst();
     if (open.isPresent()) {
-      return result(spec, name, open.get(), Status.UNRESOLVED, name + " " + whyUnresolved(spec, open.get()));
+      return result(
+          spec, name, open.get(), Status.UNRESOLVED, name + " " + whyUnresolved(spec, open.get()));
     }
     SourceFit highest = LeakMeter.highest(fits).orElseThrow();
-    return result(spec, name, highest, Status.PASSED, name + " was " + shown(spec, highest) + ", must be "
-        + Format.threshold(spec));
+    return result(
+        spec,
+        name,
+        highest,
+        Status.PASSED,
+        name + " was " + shown(spec, highest) + ", must be " + Format.threshold(spec));
   }
 
   private Status status(SloSpec spec, SourceFit fit) {
@@ -98,8 +115,9 @@ public final class LeakJudge {
     if (miss(spec, estimate.get()) > 0) {
       return Status.FAILED;
     }
-    boolean inside = (spec.min() == null || estimate.get().lowerMbPerTask() >= spec.min())
-        && (spec.max() == null || estimate.get().upperMbPerTask() <= spec.max());
+    boolean inside =
+        (spec.min() == null || estimate.get().lowerMbPerTask() >= spec.min())
+            && (spec.max() == null || estimate.get().upperMbPerTask() <= spec.max());
     return inside ? Status.PASSED : Status.UNRESOLVED;
   }
 
@@ -112,33 +130,59 @@ public final class LeakJudge {
 
   private String whyUnresolved(SloSpec spec, SourceFit fit) {
     if (fit.estimate().isEmpty()) {
-      return "could not be measured: " + fit.source() + ": " + ((LeakFit.Unresolved) fit.fit()).reason();
+      return "could not be measured: "
+          + fit.source()
+          + ": "
+          + ((LeakFit.Unresolved) fit.fit()).reason();
     }
     LeakEstimate estimate = fit.estimate().get();
     if (estimate.samples() < minSamples) {
-      return "could not be judged: " + estimate.samples() + " memory samples of " + fit.source()
-          + " behind it, needs at least " + minSamples + " (evaluation.min_samples)";
+      return "could not be judged: "
+          + estimate.samples()
+          + " memory samples of "
+          + fit.source()
+          + " behind it, needs at least "
+          + minSamples
+          + " (evaluation.min_samples)";
     }
-    return "could not be judged: " + shown(spec, fit) + " reaches both sides of " + Format.threshold(spec)
+    return "could not be judged: "
+        + shown(spec, fit)
+        + " reaches both sides of "
+        + Format.threshold(spec)
         + "; a longer run narrows the interval";
   }
 
   /** {@code 181.2 MB/inference (95% CI [178.9, 183.5]; local, 240 samples, 2 restarts)}. */
   private static String shown(SloSpec spec, SourceFit fit) {
     LeakEstimate estimate = fit.estimate().orElseThrow();
-    return Format.value(spec.metric(), estimate.mbPerTask()) + " (" + interval(estimate).text() + "; "
-        + fit.source() + ", " + estimate.samples() + " samples, " + fit.restarts()
+    return Format.value(spec.metric(), estimate.mbPerTask())
+        + " ("
+        + interval(estimate).text()
+        + "; "
+        + fit.source()
+        + ", "
+        + estimate.samples()
+        + " samples, "
+        + fit.restarts()
         + (fit.restarts() == 1 ? " restart)" : " restarts)");
   }
 
-  private static SloResult result(SloSpec spec, String name, SourceFit fit, Status status, String message) {
+  private static SloResult result(
+      SloSpec spec, String name, SourceFit fit, Status status, String message) {
     Optional<LeakEstimate> estimate = fit.estimate();
-    return new SloResult(name, spec, estimate.map(LeakEstimate::mbPerTask).orElse(null), false, status, message,
+    return new SloResult(
+        name,
+        spec,
+        estimate.map(LeakEstimate::mbPerTask).orElse(null),
+        false,
+        status,
+        message,
         estimate.map(LeakJudge::interval).orElse(null));
   }
 
   private static SloResult.Interval interval(LeakEstimate estimate) {
-    return new SloResult.Interval(estimate.lowerMbPerTask(), estimate.upperMbPerTask(), estimate.confidence());
+    return new SloResult.Interval(
+        estimate.lowerMbPerTask(), estimate.upperMbPerTask(), estimate.confidence());
   }
 
   /** An end of the interval, judged as a plain value. */
@@ -147,8 +191,15 @@ public final class LeakJudge {
       return SloJudge.unresolved(spec, name, null, "could not be measured: " + m.missing());
     }
     if (m.samples() < minSamples) {
-      return SloJudge.unresolved(spec, name, m.value(), "could not be judged: " + m.samples()
-          + " memory samples behind it, needs at least " + minSamples + " (evaluation.min_samples)");
+      return SloJudge.unresolved(
+          spec,
+          name,
+          m.value(),
+          "could not be judged: "
+              + m.samples()
+              + " memory samples behind it, needs at least "
+              + minSamples
+              + " (evaluation.min_samples)");
     }
     return SloJudge.compared(spec, name, m.value(), false);
   }

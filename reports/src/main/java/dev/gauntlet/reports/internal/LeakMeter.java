@@ -46,15 +46,20 @@ public final class LeakMeter {
 
   /** Every source that served inferences, with its fit over {@code scope}. */
   public List<SourceFit> fits(SloSpec.Scope scope) {
-    LongPredicate keep = switch (scope) {
-      case WHOLE -> ts -> true;
-      case DURING_FAULTS -> ts -> FaultWindows.anyContains(windows, ts);
-      case OUTSIDE_FAULTS -> ts -> !FaultWindows.anyContains(windows, ts);
-    };
+    LongPredicate keep =
+        switch (scope) {
+          case WHOLE -> ts -> true;
+          case DURING_FAULTS -> ts -> FaultWindows.anyContains(windows, ts);
+          case OUTSIDE_FAULTS -> ts -> !FaultWindows.anyContains(windows, ts);
+        };
     List<SourceFit> fits = new ArrayList<>();
     for (String source : memory.sources().keySet()) {
       if (memory.served(source)) {
-        fits.add(new SourceFit(source, detector.fitSegments(memory.segments(source, keep)), memory.restarts(source)));
+        fits.add(
+            new SourceFit(
+                source,
+                detector.fitSegments(memory.segments(source, keep)),
+                memory.restarts(source)));
       }
     }
     return fits;
@@ -62,7 +67,8 @@ public final class LeakMeter {
 
   /** Of {@code fits}, the one with the highest fitted rate; empty when none has an estimate. */
   public static Optional<SourceFit> highest(List<SourceFit> fits) {
-    return fits.stream().filter(f -> f.estimate().isPresent())
+    return fits.stream()
+        .filter(f -> f.estimate().isPresent())
         .max(Comparator.comparingDouble(f -> f.estimate().orElseThrow().mbPerTask()));
   }
 
@@ -77,11 +83,12 @@ public final class LeakMeter {
       return Measurement.missing(whyNone(fits));
     }
     LeakEstimate estimate = highest.get().estimate().orElseThrow();
-    double value = switch (metric) {
-      case "leak_rate.ci_low" -> estimate.lowerMbPerTask();
-      case "leak_rate.ci_high" -> estimate.upperMbPerTask();
-      default -> estimate.mbPerTask();
-    };
+    double value =
+        switch (metric) {
+          case "leak_rate.ci_low" -> estimate.lowerMbPerTask();
+          case "leak_rate.ci_high" -> estimate.upperMbPerTask();
+          default -> estimate.mbPerTask();
+        };
     return Measurement.of(value, estimate.samples());
   }
 

@@ -26,7 +26,8 @@ final class LedgerCoverage {
 
   private record Span(long startMs, long endMs, int calls) {
     Span with(LedgerEntry e) {
-      return new Span(Math.min(startMs, e.arrivedMs()), Math.max(endMs, sendingEndMs(e)), calls + 1);
+      return new Span(
+          Math.min(startMs, e.arrivedMs()), Math.max(endMs, sendingEndMs(e)), calls + 1);
     }
   }
 
@@ -63,23 +64,58 @@ final class LedgerCoverage {
     if (early > TOLERANCE_MS || late > TOLERANCE_MS) {
       violations++;
       if (examples.size() < EXAMPLES) {
-        examples.add(r.taskId() + ": the client measured " + r.startMs() + ".." + r.endMs() + " but its "
-            + span.calls() + " ledger call" + (span.calls() == 1 ? "" : "s") + " ran " + span.startMs() + ".."
-            + span.endMs() + (early > TOLERANCE_MS ? " (first call " + early + " ms before the task was sent)" : "")
-            + (late > TOLERANCE_MS ? " (last call ended " + late + " ms after the task's answer)" : ""));
+        examples.add(
+            r.taskId()
+                + ": the client measured "
+                + r.startMs()
+                + ".."
+                + r.endMs()
+                + " but its "
+                + span.calls()
+                + " ledger call"
+                + (span.calls() == 1 ? "" : "s")
+                + " ran "
+                + span.startMs()
+                + ".."
+                + span.endMs()
+                + (early > TOLERANCE_MS
+                    ? " (first call " + early + " ms before the task was sent)"
+                    : "")
+                + (late > TOLERANCE_MS
+                    ? " (last call ended " + late + " ms after the task's answer)"
+                    : ""));
       }
     }
   }
 
   FaultPlaneCheck check() {
     if (violations == 0) {
-      return new FaultPlaneCheck("client_covers_ledger", Status.PASSED, checked == 0
-          ? "no answered task had ledger calls to check" : "for all " + checked + " answered tasks with ledger "
-          + "calls, the client's latency covered its calls (±" + TOLERANCE_MS + " ms)", checked, 0, List.of());
+      return new FaultPlaneCheck(
+          "client_covers_ledger",
+          Status.PASSED,
+          checked == 0
+              ? "no answered task had ledger calls to check"
+              : "for all "
+                  + checked
+                  + " answered tasks with ledger "
+                  + "calls, the client's latency covered its calls (±"
+                  + TOLERANCE_MS
+                  + " ms)",
+          checked,
+          0,
+          List.of());
     }
-    return new FaultPlaneCheck("client_covers_ledger", Status.UNRESOLVED, violations + " of " + checked
-        + " answered tasks have ledger calls outside the latency the client measured for them (±" + TOLERANCE_MS
-        + " ms): the harness's client and fault plane disagree on time, so its latencies cannot be trusted",
-        checked, violations, examples);
+    return new FaultPlaneCheck(
+        "client_covers_ledger",
+        Status.UNRESOLVED,
+        violations
+            + " of "
+            + checked
+            + " answered tasks have ledger calls outside the latency the client measured for them (±"
+            + TOLERANCE_MS
+            + " ms): the harness's client and fault plane disagree on time, so its latencies cannot be trusted",
+        checked,
+        violations,
+        examples);
   }
 }

@@ -21,10 +21,14 @@ public final class Margin {
     SloSpec spec = slo.spec();
     String atLeast = slo.lowerBound() ? "at least " : "";
     if (spec.min() != null && slo.measured() < spec.min()) {
-      return Optional.of(Format.value(spec.metric(), spec.min() - slo.measured()) + " below the minimum");
+      return Optional.of(
+          Format.value(spec.metric(), spec.min() - slo.measured()) + " below the minimum");
     }
     if (spec.max() != null && slo.measured() > spec.max()) {
-      return Optional.of(atLeast + Format.value(spec.metric(), slo.measured() - spec.max()) + " above the maximum");
+      return Optional.of(
+          atLeast
+              + Format.value(spec.metric(), slo.measured() - spec.max())
+              + " above the maximum");
     }
     return Optional.empty();
   }

@@ -30,11 +30,16 @@ public record MemoryRun(Map<String, List<MemorySample>> sources) {
   /** Reads {@code run}'s memory.jsonl; a missing file has no sources. */
   public static MemoryRun read(RunDirectory run) {
     Map<String, List<MemorySample>> sources = new LinkedHashMap<>();
-    JsonLines.forEach(run.memory(), MemorySample.class, sample -> {
-      if (sample.source() != null && sample.inferences() >= 0 && Double.isFinite(sample.usedMb())) {
-        sources.computeIfAbsent(sample.source(), s -> new ArrayList<>()).add(sample);
-      }
-    });
+    JsonLines.forEach(
+        run.memory(),
+        MemorySample.class,
+        sample -> {
+          if (sample.source() != null
+              && sample.inferences() >= 0
+              && Double.isFinite(sample.usedMb())) {
+            sources.computeIfAbsent(sample.source(), s -> new ArrayList<>()).add(sample);
+          }
+        });
     sources.values().forEach(samples -> samples.sort(Comparator.comparingLong(MemorySample::tsMs)));
     return new MemoryRun(sources);
   }
@@ -45,13 +50,17 @@ public record MemoryRun(Map<String, List<MemorySample>> sources) {
 
   /** The latest sample time of any source, {@link Long#MIN_VALUE} when there is none. */
   public long lastMs() {
-    return sources.values().stream().mapToLong(s -> s.get(s.size() - 1).tsMs()).max().orElse(Long.MIN_VALUE);
+    return sources.values().stream()
+        .mapToLong(s -> s.get(s.size() - 1).tsMs())
+        .max()
+        .orElse(Long.MIN_VALUE);
   }
 
   /** Whether {@code source} served any inference between its first and last sample: else no slope can exist. */
   public boolean served(String source) {
     List<MemorySample> samples = sources.getOrDefault(source, List.of());
-    return !samples.isEmpty() && samples.get(samples.size() - 1).inferences() > samples.get(0).inferences();
+    return !samples.isEmpty()
+        && samples.get(samples.size() - 1).inferences() > samples.get(0).inferences();
   }
 
   /**
@@ -79,6 +88,8 @@ public record MemoryRun(Map<String, List<MemorySample>> sources) {
   /** Restarts of {@code source} seen in its samples: the last count less the first. */
   public int restarts(String source) {
     List<MemorySample> samples = sources.getOrDefault(source, List.of());
-    return samples.isEmpty() ? 0 : samples.get(samples.size() - 1).restarts() - samples.get(0).restarts();
+    return samples.isEmpty()
+        ? 0
+        : samples.get(samples.size() - 1).restarts() - samples.get(0).restarts();
   }
 }

@@ -35,16 +35,22 @@ public final class MetricMeter {
       case "latency.p50" -> latency(tally, 50);
       case "latency.p95" -> latency(tally, 95);
       case "latency.p99" -> latency(tally, 99);
-      case "latency.max" -> tally.successes() == 0 ? noSuccess() : Measurement.of(
-          tally.latency().maxMs() / 1000.0, tally.successes());
+      case "latency.max" ->
+          tally.successes() == 0
+              ? noSuccess()
+              : Measurement.of(tally.latency().maxMs() / 1000.0, tally.successes());
       case "ttft.p50" -> ttft(totals, 50);
       case "ttft.p95" -> ttft(totals, 95);
       case "ttft.p99" -> ttft(totals, 99);
       case "cost.total" -> ledger(totals.costUsd(), tally.tasks());
-      case "cost.per_task" -> tally.tasks() == 0 ? Measurement.missing("there were no tasks")
-          : ledger(totals.costUsd() / tally.tasks(), tally.tasks());
-      case "cost.per_success" -> tally.successes() == 0 ? noSuccess()
-          : ledger(totals.costUsd() / tally.successes(), tally.successes());
+      case "cost.per_task" ->
+          tally.tasks() == 0
+              ? Measurement.missing("there were no tasks")
+              : ledger(totals.costUsd() / tally.tasks(), tally.tasks());
+      case "cost.per_success" ->
+          tally.successes() == 0
+              ? noSuccess()
+              : ledger(totals.costUsd() / tally.successes(), tally.successes());
       case "cost.per_day" -> costPerDay(totals);
       case "hallucinated_calls" -> ledger(totals.hallucinatedCalls(), tally.tasks());
       case "achieved_rate" -> achievedRate(totals);
@@ -73,7 +79,8 @@ public final class MetricMeter {
   }
 
   private Measurement accuracy(Tally tally) {
-    return !hasDataset ? Measurement.missing("there was no dataset to score against")
+    return !hasDataset
+        ? Measurement.missing("there was no dataset to score against")
         : ratio(tally.correct(), tally.scored(), "no successful task could be scored");
   }
 
@@ -84,7 +91,8 @@ public final class MetricMeter {
     if (!hasDataset) {
       return Measurement.missing("there was no dataset to score against");
     }
-    return value == null ? Measurement.missing("no item had all " + data.passK().k() + " trials recorded and scored")
+    return value == null
+        ? Measurement.missing("no item had all " + data.passK().k() + " trials recorded and scored")
         : Measurement.of(value, data.passK().items());
   }
 
@@ -107,13 +115,15 @@ public final class MetricMeter {
   }
 
   private static Measurement latency(Tally tally, double percentile) {
-    return tally.successes() == 0 ? noSuccess()
+    return tally.successes() == 0
+        ? noSuccess()
         : Measurement.of(tally.latency().percentileMs(percentile) / 1000.0, tally.successes());
   }
 
   private static Measurement ttft(ScopeTotals totals, double percentile) {
     LatencyHistogram ttft = totals.ttft();
-    return ttft.count() == 0 ? Measurement.missing("no streamed task succeeded with a first token")
+    return ttft.count() == 0
+        ? Measurement.missing("no streamed task succeeded with a first token")
         : Measurement.of(ttft.percentileMs(percentile) / 1000.0, ttft.count());
   }
 
@@ -122,13 +132,17 @@ public final class MetricMeter {
   }
 
   private Measurement ledger(double value, long tasks) {
-    return data.hasLedger() ? Measurement.of(value, tasks)
+    return data.hasLedger()
+        ? Measurement.of(value, tasks)
         : Measurement.missing("ledger.jsonl is missing or empty");
   }
 
   private Measurement achievedRate(ScopeTotals totals) {
-    if (totals == data.scopes().whole() && data.harness() != null && data.harness().achievedRate() != null) {
-      return Measurement.of(data.harness().achievedRate(), -1); // against the schedule: sent vs planned by the end
+    if (totals == data.scopes().whole()
+        && data.harness() != null
+        && data.harness().achievedRate() != null) {
+      return Measurement.of(
+          data.harness().achievedRate(), -1); // against the schedule: sent vs planned by the end
     }
     if (data.info() == null) {
       return Measurement.missing("run.json is missing or unreadable");

@@ -35,14 +35,16 @@ final class MockLateness implements Consumer<LedgerEntry> {
   private final long fromMs;
   private final long bucketMs;
   private final long maxLateMs;
-  private final Map<SloSpec.Scope, TreeMap<Long, List<Long>>> byScope = new EnumMap<>(SloSpec.Scope.class);
+  private final Map<SloSpec.Scope, TreeMap<Long, List<Long>>> byScope =
+      new EnumMap<>(SloSpec.Scope.class);
   private long calls;
 
   /**
    * Groups calls in stretches of {@code bucket} from {@code originMs}, skipping calls that arrived before
    * {@code fromMs} (a warm-up the SLOs leave out; {@code originMs} for none).
    */
-  MockLateness(List<FaultWindow> windows, long originMs, long fromMs, Duration bucket, Duration maxLate) {
+  MockLateness(
+      List<FaultWindow> windows, long originMs, long fromMs, Duration bucket, Duration maxLate) {
     this.windows = windows;
     this.originMs = originMs;
     this.fromMs = fromMs;
@@ -71,8 +73,12 @@ final class MockLateness implements Consumer<LedgerEntry> {
     calls++;
     long bucket = Math.floorDiv(e.arrivedMs() - originMs, bucketMs);
     add(SloSpec.Scope.WHOLE, bucket, late);
-    add(FaultWindows.anyContains(windows, e.tsMs()) ? SloSpec.Scope.DURING_FAULTS : SloSpec.Scope.OUTSIDE_FAULTS,
-        bucket, late);
+    add(
+        FaultWindows.anyContains(windows, e.tsMs())
+            ? SloSpec.Scope.DURING_FAULTS
+            : SloSpec.Scope.OUTSIDE_FAULTS,
+        bucket,
+        late);
   }
 
   private void add(SloSpec.Scope scope, long bucket, long late) {
@@ -82,12 +88,15 @@ final class MockLateness implements Consumer<LedgerEntry> {
   /** The stretches of {@code scope} whose p99 lateness was over the limit, in time order. */
   List<LateBucket> late(SloSpec.Scope scope) {
     List<LateBucket> late = new ArrayList<>();
-    byScope.get(scope).forEach((bucket, values) -> {
-      long p99 = p99(values);
-      if (p99 > maxLateMs) {
-        late.add(new LateBucket(scope, originMs + bucket * bucketMs, values.size(), p99));
-      }
-    });
+    byScope
+        .get(scope)
+        .forEach(
+            (bucket, values) -> {
+              long p99 = p99(values);
+              if (p99 > maxLateMs) {
+                late.add(new LateBucket(scope, originMs + bucket * bucketMs, values.size(), p99));
+              }
+            });
     return late;
   }
 
@@ -105,32 +114,80 @@ final class MockLateness implements Consumer<LedgerEntry> {
     if (late.isEmpty()) {
       return null;
     }
-    LateBucket worst = late.stream().max(java.util.Comparator.comparingLong(LateBucket::p99Ms)).orElseThrow();
-    return "the harness's provider mock answered later than its configured pace: p99 " + worst.p99Ms()
-        + " ms late over " + worst.calls() + " calls " + from(worst.startMs()) + (late.size() > 1 ? " (and in "
-        + (late.size() - 1) + " more " + bucketMs / 1000 + " s stretch" + (late.size() > 2 ? "es" : "") + ")" : "")
-        + ", over the " + maxLateMs + " ms allowed (evaluation.max_mock_lateness); the latency measured then "
+    LateBucket worst =
+        late.stream().max(java.util.Comparator.comparingLong(LateBucket::p99Ms)).orElseThrow();
+    return "the harness's provider mock answered later than its configured pace: p99 "
+        + worst.p99Ms()
+        + " ms late over "
+        + worst.calls()
+        + " calls "
+        + from(worst.startMs())
+        + (late.size() > 1
+            ? " (and in "
+                + (late.size() - 1)
+                + " more "
+                + bucketMs / 1000
+                + " s stretch"
+                + (late.size() > 2 ? "es" : "")
+                + ")"
+            : "")
+        + ", over the "
+        + maxLateMs
+        + " ms allowed (evaluation.max_mock_lateness); the latency measured then "
         + "includes the harness's own delay";
   }
 
   private String from(long startMs) {
-    return originMs > 0 ? "from +" + Format.number((startMs - originMs) / 1000.0, 0) + " s" : "in one stretch";
+    return originMs > 0
+        ? "from +" + Format.number((startMs - originMs) / 1000.0, 0) + " s"
+        : "in one stretch";
   }
 
   FaultPlaneCheck check() {
     List<LateBucket> late = late(SloSpec.Scope.WHOLE);
     if (calls == 0) {
-      return new FaultPlaneCheck("mock_lateness", Status.PASSED, "no LLM call with a recorded pace to check", 0, 0,
+      return new FaultPlaneCheck(
+          "mock_lateness",
+          Status.PASSED,
+          "no LLM call with a recorded pace to check",
+          0,
+          0,
           List.of());
     }
     if (late.isEmpty()) {
-      return new FaultPlaneCheck("mock_lateness", Status.PASSED, "the provider mock kept its configured pace: p99 "
-          + "lateness within " + maxLateMs + " ms in every " + bucketMs / 1000 + " s stretch of " + calls + " calls",
-          calls, 0, List.of());
+      return new FaultPlaneCheck(
+          "mock_lateness",
+          Status.PASSED,
+          "the provider mock kept its configured pace: p99 "
+              + "lateness within "
+              + maxLateMs
+              + " ms in every "
+              + bucketMs / 1000
+              + " s stretch of "
+              + calls
+              + " calls",
+          calls,
+          0,
+          List.of());
     }
-    return new FaultPlaneCheck("mock_lateness", Status.UNRESOLVED, blame(SloSpec.Scope.WHOLE) + "; latency and TTFT "
-        + "SLOs that passed despite it stand, those that failed only with it are unresolved", calls,
-        late.size(), late.stream().limit(5)
-            .map(b -> "p99 " + b.p99Ms() + " ms late over " + b.calls() + " calls " + from(b.startMs())).toList());
+    return new FaultPlaneCheck(
+        "mock_lateness",
+        Status.UNRESOLVED,
+        blame(SloSpec.Scope.WHOLE)
+            + "; latency and TTFT "
+            + "SLOs that passed despite it stand, those that failed only with it are unresolved",
+        calls,
+        late.size(),
+        late.stream()
+            .limit(5)
+            .map(
+                b ->
+                    "p99 "
+                        + b.p99Ms()
+                        + " ms late over "
+                        + b.calls()
+                        + " calls "
+                        + from(b.startMs()))
+            .toList());
   }
 }

@@ -24,7 +24,8 @@ final class ProviderSwitches {
   ProviderSwitches(List<FaultWindow> windows) {
     this.windows = windows;
     this.steady = windows.stream().map(w -> (Set<String>) new HashSet<String>()).toList();
-    this.firstDuring = windows.stream().map(w -> (Map<String, Long>) new HashMap<String, Long>()).toList();
+    this.firstDuring =
+        windows.stream().map(w -> (Map<String, Long>) new HashMap<String, Long>()).toList();
   }
 
   void add(LedgerEntry entry) {
@@ -36,7 +37,8 @@ final class ProviderSwitches {
       FaultWindow window = windows.get(i);
       if (window.contains(entry.tsMs())) {
         firstDuring.get(i).merge(entry.provider(), entry.tsMs(), Math::min);
-      } else if (!inAny && entry.tsMs() < window.startMs()
+      } else if (!inAny
+          && entry.tsMs() < window.startMs()
           && entry.tsMs() >= window.startMs() - SteadyState.LOOKBACK_MS) {
         steady.get(i).add(entry.provider());
       }
@@ -52,7 +54,10 @@ final class ProviderSwitches {
     if (before.isEmpty()) {
       return Long.MAX_VALUE;
     }
-    return firstDuring.get(index).entrySet().stream().filter(e -> !before.contains(e.getKey()))
-        .mapToLong(Map.Entry::getValue).min().orElse(Long.MAX_VALUE);
+    return firstDuring.get(index).entrySet().stream()
+        .filter(e -> !before.contains(e.getKey()))
+        .mapToLong(Map.Entry::getValue)
+        .min()
+        .orElse(Long.MAX_VALUE);
   }
 }

@@ -42,8 +42,15 @@ final class RecordPass implements Consumer<TaskRecord> {
    * @param served   the tool calls with their arguments that the tool mock served for each task, read alongside the
    *                 records, which trajectories that check arguments are scored on
    */
-  RecordPass(Dataset dataset, Map<String, List<String>> executed, ServedCalls served, List<FaultWindow> windows,
-      Scopes scopes, Segments segments, GoodputRule goodput, Map<String, Double> taskCosts,
+  RecordPass(
+      Dataset dataset,
+      Map<String, List<String>> executed,
+      ServedCalls served,
+      List<FaultWindow> windows,
+      Scopes scopes,
+      Segments segments,
+      GoodputRule goodput,
+      Map<String, Double> taskCosts,
       PassK passK) {
     this.scoring = dataset != null;
     this.executed = executed;
@@ -63,7 +70,8 @@ final class RecordPass implements Consumer<TaskRecord> {
   @Override
   public void accept(TaskRecord record) {
     boolean succeeded = record.succeeded();
-    // Every record takes its task's calls out of the join, scored or not, so that the join holds only tasks in flight.
+    // Every record takes its task's calls out of the join, scored or not, so that the join holds
+    // only tasks in flight.
     Optional<List<ToolCall>> calls = served.served(record);
     Boolean correct = succeeded ? score(record, calls) : null;
     boolean good = goodput.counts(correct, record.latencyMs(), record.taskId(), taskCosts);
@@ -75,7 +83,8 @@ final class RecordPass implements Consumer<TaskRecord> {
       scopes.whole().ttft().record(record.ttftMs());
       faultScope.ttft().record(record.ttftMs());
     }
-    segments.addTask(record.startMs(), succeeded, record.latencyMs(), correct, good, record.ttftMs());
+    segments.addTask(
+        record.startMs(), succeeded, record.latencyMs(), correct, good, record.ttftMs());
     passK.add(record.itemId(), record.trial(), succeeded ? correct : Boolean.FALSE);
     dataEndMs = Math.max(dataEndMs, record.endMs());
     firstStartMs = Math.min(firstStartMs, record.startMs());
@@ -101,14 +110,18 @@ final class RecordPass implements Consumer<TaskRecord> {
 
   private Boolean score(TaskRecord record, Optional<List<ToolCall>> served) {
     Item item = scoring ? items.get(record.itemId()) : null;
-    // Tasks whose item is not in the dataset cannot be scored, nor can those a scorer could not measure (an
+    // Tasks whose item is not in the dataset cannot be scored, nor can those a scorer could not
+    // measure (an
     // unreachable LLM judge): they count for neither side of accuracy.
     if (item == null) {
       return null;
     }
     AgentAnswer reported = AgentAnswer.of(record, item.input());
-    AgentAnswer answer = served.map(reported::withServedCalls).orElse(reported)
-        .withExecutedTools(executed.getOrDefault(record.taskId(), List.of()));
+    AgentAnswer answer =
+        served
+            .map(reported::withServedCalls)
+            .orElse(reported)
+            .withExecutedTools(executed.getOrDefault(record.taskId(), List.of()));
     return scorers.score(item.expected(), answer).verdict();
   }
 }

@@ -41,9 +41,17 @@ import java.util.Map;
  * @param harness    whether the harness kept to its schedule, and the achieved rate against it ({@link HarnessPace})
  */
 public record RunData(
-    RunInfo info, List<FaultWindow> windows, Scopes scopes, List<ScopeTotals[]> phases,
-    List<SeriesTotals.Bucket> series, long dataEndMs, boolean hasLedger,
-    PassK passK, TaskStarts starts, ProviderSwitches switches, HarnessPace.Result harness) {
+    RunInfo info,
+    List<FaultWindow> windows,
+    Scopes scopes,
+    List<ScopeTotals[]> phases,
+    List<SeriesTotals.Bucket> series,
+    long dataEndMs,
+    boolean hasLedger,
+    PassK passK,
+    TaskStarts starts,
+    ProviderSwitches switches,
+    HarnessPace.Result harness) {
 
   /** Reads {@code run} with the buckets and windows of {@code evaluation}; {@code dataset} may be null. */
   public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run) {
@@ -54,8 +62,8 @@ public record RunData(
    * Reads {@code run}, counting goodput by {@code goodput} and pass^k over {@code trials} trials per item. A cost cap
    * keeps each task's cost in memory while the records are read (about 100 bytes a task).
    */
-  public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
-      int trials) {
+  public static RunData read(
+      Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput, int trials) {
     return read(evaluation, dataset, run, goodput, trials, null);
   }
 
@@ -64,56 +72,85 @@ public record RunData(
    * start, ledger entries by their time, both from run.json's start) and checking the harness's pace against its
    * profile; {@code workload} may be null, which skips both.
    */
-  public static RunData read(Evaluation evaluation, Dataset dataset, RunDirectory run, GoodputRule goodput,
-      int trials, Workload workload) {
+  public static RunData read(
+      Evaluation evaluation,
+      Dataset dataset,
+      RunDirectory run,
+      GoodputRule goodput,
+      int trials,
+      Workload workload) {
     RunInfo info = RunInfoFile.read(run.runInfo());
     long runEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Long.MAX_VALUE;
-    List<FaultWindow> open = FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
+    List<FaultWindow> open =
+        FaultWindows.pair(JsonLines.readAll(run.timeline(), TimelineEvent.class), runEnd);
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
-    long judgedFrom = workload == null || origin == 0 ? Long.MIN_VALUE : origin + workload.warmup().toMillis();
-    HarnessPace pace = workload == null ? null
-        : new HarnessPace(ArrivalSchedule.of(workload.profile()), workload.warmup(), evaluation);
+    long judgedFrom =
+        workload == null || origin == 0 ? Long.MIN_VALUE : origin + workload.warmup().toMillis();
+    HarnessPace pace =
+        workload == null
+            ? null
+            : new HarnessPace(
+                ArrivalSchedule.of(workload.profile()), workload.warmup(), evaluation);
     Segments segments = new Segments(open, new SeriesTotals(origin, evaluation.bucket()));
     PassK passK = new PassK(trials);
-    // A cost cap needs each task's cost while the records are read, so the ledger goes first, once; its entries are
-    // then split into scopes by the windows as the timeline and run.json close them (only a window still open in a
+    // A cost cap needs each task's cost while the records are read, so the ledger goes first, once;
+    // its entries are
+    // then split into scopes by the windows as the timeline and run.json close them (only a window
+    // still open in a
     // run without an end differs: it covers the entries after the last task too).
     boolean ledgerFirst = goodput.costCapUsd() != null;
     Map<String, Double> costs = ledgerFirst ? new HashMap<>() : Map.of();
     ProviderSwitches switches = new ProviderSwitches(open);
-    boolean hasLedger = ledgerFirst && readLedger(run, open, scopes, segments, costs, switches, judgedFrom);
+    boolean hasLedger =
+        ledgerFirst && readLedger(run, open, scopes, segments, costs, switches, judgedFrom);
     RecordPass records;
     TaskStarts taskStarts;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
-      records = new RecordPass(dataset, ExecutedTools.read(run.ledger(), dataset), served, open, scopes, segments,
-          goodput, costs, passK);
-      // Only runs with fault windows keep every task's start: recovery and failover are measured on them.
+      records =
+          new RecordPass(
+              dataset,
+              ExecutedTools.read(run.ledger(), dataset),
+              served,
+              open,
+              scopes,
+              segments,
+              goodput,
+              costs,
+              passK);
+      // Only runs with fault windows keep every task's start: recovery and failover are measured on
+      // them.
       TaskStarts starts = new TaskStarts();
       boolean keepStarts = !open.isEmpty();
-      JsonLines.forEach(run.records(), TaskRecord.class, record -> {
-        if (pace != null) {
-          pace.accept(record);
-        }
-        if (record.startMs() >= judgedFrom) {
-          records.accept(record);
-          if (keepStarts) {
-            starts.add(record.startMs(), record.latencyMs(), record.succeeded());
-          }
-        } else {
-          served.served(record); // keeps the join to tasks in flight
-        }
-      });
+      JsonLines.forEach(
+          run.records(),
+          TaskRecord.class,
+          record -> {
+            if (pace != null) {
+              pace.accept(record);
+            }
+            if (record.startMs() >= judgedFrom) {
+              records.accept(record);
+              if (keepStarts) {
+                starts.add(record.startMs(), record.latencyMs(), record.succeeded());
+              }
+            } else {
+              served.served(record); // keeps the join to tasks in flight
+            }
+          });
       taskStarts = starts;
     }
     long dataEnd = records.dataEndMs();
-    List<FaultWindow> windows = open.stream()
-        .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd)).toList();
+    List<FaultWindow> windows =
+        open.stream()
+            .map(w -> w.closedAt(dataEnd == Long.MIN_VALUE ? w.startMs() : dataEnd))
+            .toList();
     if (!ledgerFirst) {
       switches = new ProviderSwitches(windows);
       hasLedger = readLedger(run, windows, scopes, segments, null, switches, judgedFrom);
     }
-    setDurations(info, dataEnd, windows, scopes, workload == null ? 0 : workload.warmup().toMillis());
+    setDurations(
+        info, dataEnd, windows, scopes, workload == null ? 0 : workload.warmup().toMillis());
     long runStart = info == null ? 0 : Math.max(0, info.startedMs());
     long spanEnd = info != null && info.endedMs() > 0 ? info.endedMs() : Math.max(0, dataEnd);
     segments.durations(windows, runStart, spanEnd);
@@ -121,8 +158,17 @@ public record RunData(
     if (arrivals > 0) {
       scopes.whole().durationMs(arrivals);
     }
-    return new RunData(info, windows, scopes, segments.phases(), segments.series().buckets(runStart, spanEnd),
-        dataEnd, hasLedger, passK, taskStarts, switches,
+    return new RunData(
+        info,
+        windows,
+        scopes,
+        segments.phases(),
+        segments.series().buckets(runStart, spanEnd),
+        dataEnd,
+        hasLedger,
+        passK,
+        taskStarts,
+        switches,
         pace == null ? null : pace.result(info == null ? 0 : info.endedMs()));
   }
 
@@ -132,28 +178,37 @@ public record RunData(
   }
 
   /** Adds the ledger to the scopes and, unless null, each task's cost to {@code costs}; whether it had entries. */
-  private static boolean readLedger(RunDirectory run, List<FaultWindow> windows, Scopes scopes, Segments segments,
-      Map<String, Double> costs, ProviderSwitches switches, long judgedFrom) {
+  private static boolean readLedger(
+      RunDirectory run,
+      List<FaultWindow> windows,
+      Scopes scopes,
+      Segments segments,
+      Map<String, Double> costs,
+      ProviderSwitches switches,
+      long judgedFrom) {
     boolean[] any = {false};
-    JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
-      any[0] = true;
-      if (entry.tsMs() < judgedFrom) {
-        return;
-      }
-      if (costs != null && entry.taskId() != null) {
-        costs.merge(entry.taskId(), entry.costUsd(), Double::sum);
-      }
-      scopes.whole().addLedger(entry);
-      boolean during = FaultWindows.anyContains(windows, entry.tsMs());
-      (during ? scopes.duringFaults() : scopes.outsideFaults()).addLedger(entry);
-      segments.addLedger(entry, windows);
-      switches.add(entry);
-    });
+    JsonLines.forEach(
+        run.ledger(),
+        LedgerEntry.class,
+        entry -> {
+          any[0] = true;
+          if (entry.tsMs() < judgedFrom) {
+            return;
+          }
+          if (costs != null && entry.taskId() != null) {
+            costs.merge(entry.taskId(), entry.costUsd(), Double::sum);
+          }
+          scopes.whole().addLedger(entry);
+          boolean during = FaultWindows.anyContains(windows, entry.tsMs());
+          (during ? scopes.duringFaults() : scopes.outsideFaults()).addLedger(entry);
+          segments.addLedger(entry, windows);
+          switches.add(entry);
+        });
     return any[0];
   }
 
-  private static void setDurations(RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes,
-      long warmupMs) {
+  private static void setDurations(
+      RunInfo info, long dataEnd, List<FaultWindow> windows, Scopes scopes, long warmupMs) {
     if (info == null || info.startedMs() <= 0) {
       return;
     }

@@ -20,13 +20,18 @@ final class Segments {
   Segments(List<FaultWindow> windows, SeriesTotals series) {
     this.windows = windows;
     this.series = series;
-    windows.forEach(w -> phases.add(new ScopeTotals[] {new ScopeTotals(), new ScopeTotals(), new ScopeTotals()}));
+    windows.forEach(
+        w ->
+            phases.add(
+                new ScopeTotals[] {new ScopeTotals(), new ScopeTotals(), new ScopeTotals()}));
   }
 
   /** Adds one task, started at {@code startMs}, to its phase of every window and to its bucket. */
-  void addTask(long startMs, boolean succeeded, long latencyMs, Boolean correct, boolean good, Long ttftMs) {
+  void addTask(
+      long startMs, boolean succeeded, long latencyMs, Boolean correct, boolean good, Long ttftMs) {
     for (int i = 0; i < windows.size(); i++) {
-      phases.get(i)[phase(windows.get(i), startMs)].addTask(succeeded, latencyMs, correct, good, ttftMs);
+      phases.get(i)[phase(windows.get(i), startMs)].addTask(
+          succeeded, latencyMs, correct, good, ttftMs);
     }
     series.at(startMs).addTask(succeeded, latencyMs, correct, good, ttftMs);
   }

@@ -40,7 +40,9 @@ public final class SeriesTotals {
   /** The totals of the bucket holding {@code tsMs}, created on first use. */
   ScopeTotals at(long tsMs) {
     long index = Math.floorDiv(tsMs - originMs, widthMs);
-    if (index == recentIndex) { // records arrive roughly in time order: most find the bucket of the one before
+    if (index
+        == recentIndex) { // records arrive roughly in time order: most find the bucket of the one
+      // before
       return recent;
     }
     ScopeTotals totals = buckets.get(index);
@@ -87,10 +89,15 @@ public final class SeriesTotals {
   /** Halves the number of buckets: bucket i joins i / 2 (rounded down), which is exact because the origin stays. */
   private void coarsen() {
     Map<Long, ScopeTotals> merged = new HashMap<>();
-    buckets.forEach((index, totals) -> merged.merge(Math.floorDiv(index, 2), totals, (a, b) -> {
-      a.add(b);
-      return a;
-    }));
+    buckets.forEach(
+        (index, totals) ->
+            merged.merge(
+                Math.floorDiv(index, 2),
+                totals,
+                (a, b) -> {
+                  a.add(b);
+                  return a;
+                }));
     buckets = merged;
     recentIndex = Long.MIN_VALUE;
     recent = null;

@@ -46,6 +46,7 @@ public final class ServedCalls implements AutoCloseable {
 
   /** How far past the latest task end the ledger is read: clock skew and the ledger writer's lag. */
   static final long LOOKAHEAD_MS = 60_000;
+
   /** How long the calls of a task without a record are kept, counted from its first call. */
   static final long HORIZON_MS = 600_000;
 
@@ -71,13 +72,17 @@ public final class ServedCalls implements AutoCloseable {
   public static ServedCalls open(Path ledger, Dataset dataset) {
     Set<String> items = new HashSet<>();
     if (dataset != null) {
-      dataset.items().stream().filter(item -> checksArguments(item.expected())).map(Item::id).forEach(items::add);
+      dataset.items().stream()
+          .filter(item -> checksArguments(item.expected()))
+          .map(Item::id)
+          .forEach(items::add);
     }
     if (items.isEmpty() || !Files.exists(ledger)) {
       return NONE;
     }
     try {
-      return new ServedCalls(items, ledger, Files.newBufferedReader(ledger, StandardCharsets.UTF_8));
+      return new ServedCalls(
+          items, ledger, Files.newBufferedReader(ledger, StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read " + ledger, e);
     }
@@ -105,15 +110,22 @@ public final class ServedCalls implements AutoCloseable {
     if (lines.stream().anyMatch(line -> line.arguments() == null)) {
       return Optional.empty();
     }
-    return Optional.of(lines.stream().sorted(Comparator.comparingInt(Line::callIndex))
-        .map(line -> new ToolCall(line.tool(), line.arguments())).toList());
+    return Optional.of(
+        lines.stream()
+            .sorted(Comparator.comparingInt(Line::callIndex))
+            .map(line -> new ToolCall(line.tool(), line.arguments()))
+            .toList());
   }
 
   /** Whether an expectation checks the arguments of some tool call, in a trajectory or any part of a composite. */
   static boolean checksArguments(Expectation expected) {
-    return parts(expected).anyMatch(part -> part instanceof Expectation.Trajectory trajectory
-        && trajectory.steps().stream().flatMap(step -> step.calls().stream())
-            .anyMatch(call -> !call.accepted().isEmpty()));
+    return parts(expected)
+        .anyMatch(
+            part ->
+                part instanceof Expectation.Trajectory trajectory
+                    && trajectory.steps().stream()
+                        .flatMap(step -> step.calls().stream())
+                        .anyMatch(call -> !call.accepted().isEmpty()));
   }
 
   private static Stream<Expectation> parts(Expectation expected) {
@@ -200,8 +212,14 @@ public final class ServedCalls implements AutoCloseable {
         throw new JsonParseException(parser, "a ledger line must end its object");
       }
       boolean served = LedgerEntry.TOOL.equals(kind) && taskId != null && tool != null;
-      return served ? new Line(tsMs, taskId, tool, callIndex,
-          arguments == null || arguments.isNull() ? null : arguments) : null;
+      return served
+          ? new Line(
+              tsMs,
+              taskId,
+              tool,
+              callIndex,
+              arguments == null || arguments.isNull() ? null : arguments)
+          : null;
     }
   }
 

@@ -20,26 +20,34 @@ public final class SloJudge {
   private final RecoveryJudge detection;
   private final BaselineJudge baseline;
 
-  public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows) {
+  public SloJudge(
+      RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows) {
     this(data, meter, minSamples, windows, BaselineJudge.none());
   }
 
   /** A judge that also judges SLOs relative to a baseline with {@code baseline}. */
-  public SloJudge(RunData data, MetricMeter meter, int minSamples, List<FaultWindowResult> windows,
+  public SloJudge(
+      RunData data,
+      MetricMeter meter,
+      int minSamples,
+      List<FaultWindowResult> windows,
       BaselineJudge baseline) {
     this.data = data;
     this.meter = meter;
     this.minSamples = minSamples;
     this.recovery = new RecoveryJudge(windows, data.scopes().whole().tally().tasks(), minSamples);
-    this.failover = RecoveryJudge.failover(windows, data.scopes().whole().tally().tasks(), minSamples);
-    this.detection = RecoveryJudge.detection(windows, data.scopes().whole().tally().tasks(), minSamples);
+    this.failover =
+        RecoveryJudge.failover(windows, data.scopes().whole().tally().tasks(), minSamples);
+    this.detection =
+        RecoveryJudge.detection(windows, data.scopes().whole().tally().tasks(), minSamples);
     this.baseline = baseline;
   }
 
   /** The result of {@code spec}, reported under {@code name}. */
   public SloResult judge(SloSpec spec, String name) {
     if (data.harness() != null && data.harness().check().voids(spec.metric())) {
-      return unresolved(spec, name, null, "could not be judged: " + data.harness().check().message());
+      return unresolved(
+          spec, name, null, "could not be judged: " + data.harness().check().message());
     }
     if ("recovery_time".equals(spec.metric()) && !spec.relative()) {
       return recovery.judge(spec, name);
@@ -59,8 +67,15 @@ public final class SloJudge {
       return unresolved(spec, name, null, "could not be measured: " + m.missing());
     }
     if (m.samples() >= 0 && m.samples() < minSamples) {
-      return unresolved(spec, name, m.value(), "could not be judged: " + m.samples()
-          + " tasks behind it, needs at least " + minSamples + " (evaluation.min_samples)");
+      return unresolved(
+          spec,
+          name,
+          m.value(),
+          "could not be judged: "
+              + m.samples()
+              + " tasks behind it, needs at least "
+              + minSamples
+              + " (evaluation.min_samples)");
     }
     return spec.relative() ? baseline.judge(spec, name, m) : compared(spec, name, m.value(), false);
   }
@@ -68,7 +83,12 @@ public final class SloJudge {
   static SloResult compared(SloSpec spec, String name, double value, boolean lowerBound) {
     Status status = within(spec, value) ? Status.PASSED : Status.FAILED;
     String shown = (lowerBound ? "≥ " : "") + Format.value(spec.metric(), value);
-    return new SloResult(name, spec, value, lowerBound, status,
+    return new SloResult(
+        name,
+        spec,
+        value,
+        lowerBound,
+        status,
         name + " was " + shown + ", must be " + Format.threshold(spec));
   }
 
@@ -77,6 +97,7 @@ public final class SloJudge {
   }
 
   static boolean within(SloSpec spec, double value) {
-    return (spec.min() == null || value >= spec.min()) && (spec.max() == null || value <= spec.max());
+    return (spec.min() == null || value >= spec.min())
+        && (spec.max() == null || value <= spec.max());
   }
 }

@@ -1,8 +1,8 @@
 package dev.gauntlet.reports.internal;
 
 import dev.gauntlet.reports.Evaluator;
-import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.FaultPlaneCheck;
+import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Status;
 import dev.gauntlet.reports.Verdict;
@@ -21,19 +21,28 @@ public final class SummaryMarkdown {
 
   public static String text(Verdict verdict) {
     StringBuilder md = new StringBuilder();
-    md.append("# Gauntlet: ").append(cell(verdict.scenario())).append(" — ")
-        .append(verdict.status().name()).append("\n\n");
-    md.append(cell(verdict.reason())).append(". Exit code ").append(verdict.exitCode()).append(".\n\n");
+    md.append("# Gauntlet: ")
+        .append(cell(verdict.scenario()))
+        .append(" — ")
+        .append(verdict.status().name())
+        .append("\n\n");
+    md.append(cell(verdict.reason()))
+        .append(". Exit code ")
+        .append(verdict.exitCode())
+        .append(".\n\n");
     slos(md, verdict.slos());
     metrics(md, verdict);
     windows(md, verdict.faultWindows());
     harness(md, verdict.faultPlaneChecks());
     md.append("## Run\n\n");
-    md.append("- seed: `").append(verdict.seed()).append("` (a rerun with this seed repeats every random choice)\n");
+    md.append("- seed: `")
+        .append(verdict.seed())
+        .append("` (a rerun with this seed repeats every random choice)\n");
     md.append("- tasks: ").append(verdict.tasks()).append('\n');
     md.append("- outcome: ").append(cell(verdict.outcome())).append('\n');
     if (!verdict.warmup().isZero()) {
-      md.append("- warm-up: the first ").append(verdict.warmup().toMillis() / 1000.0)
+      md.append("- warm-up: the first ")
+          .append(verdict.warmup().toMillis() / 1000.0)
           .append(" s ran but count in no metric\n");
     }
     md.append("- ").append(cell(verdict.harness().summary())).append('\n');
@@ -74,11 +83,20 @@ public final class SummaryMarkdown {
       return;
     }
     md.append("## Fault windows\n\n");
-    md.append("| fault | kind | duration | recovery | failover | detected | success before | during | after |\n");
+    md.append(
+        "| fault | kind | duration | recovery | failover | detected | success before | during | after |\n");
     md.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
     for (FaultWindowResult w : windows) {
-      row(md, w.fault(), w.kind(), Format.number((w.endMs() - w.startMs()) / 1000.0, 3) + " s", recovery(w),
-          failover(w), detected(w), ratio(w.before().successRate()), ratio(w.during().successRate()),
+      row(
+          md,
+          w.fault(),
+          w.kind(),
+          Format.number((w.endMs() - w.startMs()) / 1000.0, 3) + " s",
+          recovery(w),
+          failover(w),
+          detected(w),
+          ratio(w.before().successRate()),
+          ratio(w.during().successRate()),
           ratio(w.after().successRate()));
     }
     md.append('\n');
@@ -91,9 +109,13 @@ public final class SummaryMarkdown {
     }
     md.append("## Harness checks\n\n");
     for (FaultPlaneCheck check : checks) {
-      md.append("- ").append(check.name()).append(": ")
-          .append(check.unresolved() ? "**UNRESOLVED**" : check.status().label()).append(" — ")
-          .append(cell(check.message())).append('\n');
+      md.append("- ")
+          .append(check.name())
+          .append(": ")
+          .append(check.unresolved() ? "**UNRESOLVED**" : check.status().label())
+          .append(" — ")
+          .append(cell(check.message()))
+          .append('\n');
     }
     md.append('\n');
   }
@@ -145,7 +167,9 @@ public final class SummaryMarkdown {
     if (text == null) {
       return "";
     }
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;")
+    return text.replace("\\", "\\\\")
+        .replace("|", "\\|")
+        .replace("<", "&lt;")
         .replaceAll("[\\r\\n]+", " ");
   }
 }

@@ -50,25 +50,53 @@ final class SwitchLag {
   /** Why the SLOs of the late windows are unresolved: "fault X was switched on 340 ms late by the harness; …". */
   String blame() {
     TimelineEvent first = late.get(0);
-    return describe(first) + (late.size() > 1 ? " (and " + (late.size() - 1) + " more late switch"
-        + (late.size() > 2 ? "es" : "") + ")" : "") + "; its window is not where the scenario put it, so the SLOs "
-        + "of fault windows are not judged (evaluation.max_switch_lag " + maxLagMs + " ms)";
+    return describe(first)
+        + (late.size() > 1
+            ? " (and "
+                + (late.size() - 1)
+                + " more late switch"
+                + (late.size() > 2 ? "es" : "")
+                + ")"
+            : "")
+        + "; its window is not where the scenario put it, so the SLOs "
+        + "of fault windows are not judged (evaluation.max_switch_lag "
+        + maxLagMs
+        + " ms)";
   }
 
   FaultPlaneCheck check() {
     if (late.isEmpty()) {
-      return new FaultPlaneCheck("fault_switch_lag", Status.PASSED, checked == 0 ? "no scheduled fault switch to check"
-          : "all " + checked + " scheduled fault switches applied within " + maxLagMs + " ms", checked, 0,
+      return new FaultPlaneCheck(
+          "fault_switch_lag",
+          Status.PASSED,
+          checked == 0
+              ? "no scheduled fault switch to check"
+              : "all " + checked + " scheduled fault switches applied within " + maxLagMs + " ms",
+          checked,
+          0,
           List.of());
     }
-    return new FaultPlaneCheck("fault_switch_lag", Status.UNRESOLVED, blame(), checked, late.size(),
+    return new FaultPlaneCheck(
+        "fault_switch_lag",
+        Status.UNRESOLVED,
+        blame(),
+        checked,
+        late.size(),
         late.stream().limit(5).map(this::describe).toList());
   }
 
   private String describe(TimelineEvent e) {
-    String at = originMs > 0 ? " (scheduled at +" + Format.number((e.scheduledMs() - originMs) / 1000.0, 3)
-        + " s)" : "";
-    return "fault " + e.fault() + " was switched " + e.action() + " " + e.lagMs().getAsLong()
-        + " ms late by the harness" + at;
+    String at =
+        originMs > 0
+            ? " (scheduled at +" + Format.number((e.scheduledMs() - originMs) / 1000.0, 3) + " s)"
+            : "";
+    return "fault "
+        + e.fault()
+        + " was switched "
+        + e.action()
+        + " "
+        + e.lagMs().getAsLong()
+        + " ms late by the harness"
+        + at;
   }
 }

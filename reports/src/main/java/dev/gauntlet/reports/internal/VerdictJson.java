@@ -2,8 +2,8 @@ package dev.gauntlet.reports.internal;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.FaultPlaneCheck;
+import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.SloResult;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.run.Json;
@@ -50,7 +50,8 @@ public final class VerdictJson {
   /** The verdict as pretty-printed JSON text. */
   public static String text(Verdict verdict) {
     try {
-      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(verdict)) + "\n";
+      return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(verdict))
+          + "\n";
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("a JSON tree must always serialize, but this one did not", e);
     }
@@ -86,7 +87,9 @@ public final class VerdictJson {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("name", slo.name());
     node.put("metric", slo.spec().metric());
-    node.put("scope", slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
+    node.put(
+        "scope",
+        slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
     node.put("min", slo.spec().min());
     node.put("max", slo.spec().max());
     node.put("max_drop", slo.spec().maxDrop());

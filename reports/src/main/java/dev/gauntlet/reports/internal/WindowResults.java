@@ -28,9 +28,17 @@ public final class WindowResults {
       FaultWindow window = data.windows().get(i);
       ScopeTotals[] phases = data.phases().get(i);
       WindowTimes times = WindowTimes.of(data, bounds, i);
-      results.add(new FaultWindowResult(window.fault(), window.kind(), window.startMs(), window.endMs(),
-          times.recovery(), phase(meter, phases[0]), phase(meter, phases[1]), phase(meter, phases[2]),
-          times.timing()));
+      results.add(
+          new FaultWindowResult(
+              window.fault(),
+              window.kind(),
+              window.startMs(),
+              window.endMs(),
+              times.recovery(),
+              phase(meter, phases[0]),
+              phase(meter, phases[1]),
+              phase(meter, phases[2]),
+              times.timing()));
     }
     return results;
   }
@@ -38,7 +46,8 @@ public final class WindowResults {
   /** The bounds of healthy: the success_rate SLO's min and the latency.p95 SLO's max, whole-run scope first. */
   public static Recovery.Bounds bounds(List<SloSpec> slos) {
     Double min = bound(slos, "success_rate", true);
-    return new Recovery.Bounds(min == null ? DEFAULT_MIN_SUCCESS_RATE : min, bound(slos, "latency.p95", false));
+    return new Recovery.Bounds(
+        min == null ? DEFAULT_MIN_SUCCESS_RATE : min, bound(slos, "latency.p95", false));
   }
 
   /** The bound of the first {@code metric} SLO, whole-run scope first; null when there is none. */
@@ -58,7 +67,11 @@ public final class WindowResults {
 
   private static FaultWindowResult.Phase phase(MetricMeter meter, ScopeTotals totals) {
     Tally tally = totals.tally();
-    return new FaultWindowResult.Phase(tally.tasks(), tally.successRate(), tally.p95Seconds(), tally.accuracy(),
+    return new FaultWindowResult.Phase(
+        tally.tasks(),
+        tally.successRate(),
+        tally.p95Seconds(),
+        tally.accuracy(),
         meter.measureAll(Evaluator.SEGMENT_METRICS, totals));
   }
 }

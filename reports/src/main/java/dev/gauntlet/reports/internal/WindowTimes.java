@@ -33,22 +33,36 @@ record WindowTimes(RecoveryResult recovery, FaultWindowResult.Timing timing) {
     }
     SteadyState steady = SteadyState.before(tasks, data.windows(), window);
     HealthRule rule = steady.rule(slo);
-    long resolution = StartRecovery.resolutionMs(steady.started() >= MIN_STEADY_TASKS ? steady.startsPerSecond()
-        : wholeRate(tasks));
+    long resolution =
+        StartRecovery.resolutionMs(
+            steady.started() >= MIN_STEADY_TASKS ? steady.startsPerSecond() : wholeRate(tasks));
     long next = nextStart(data.windows(), window);
     long horizon = Math.min(next, data.dataEndMs());
-    RecoveryResult recovery = StartRecovery.measure(tasks, i -> tasks.endMs(i) < next, rule, resolution,
-        window.endMs(), horizon);
-    RecoveryResult failover = StartRecovery.measure(tasks,
-        i -> !tasks.succeeded(i) || tasks.endMs(i) <= window.endMs(), rule, resolution, window.startMs(),
-        window.endMs());
+    RecoveryResult recovery =
+        StartRecovery.measure(
+            tasks, i -> tasks.endMs(i) < next, rule, resolution, window.endMs(), horizon);
+    RecoveryResult failover =
+        StartRecovery.measure(
+            tasks,
+            i -> !tasks.succeeded(i) || tasks.endMs(i) <= window.endMs(),
+            rule,
+            resolution,
+            window.startMs(),
+            window.endMs());
     RecoveryResult detection = detection(tasks, window, data.switches().firstSwitchMs(index));
-    return new WindowTimes(recovery, new FaultWindowResult.Timing(failover, detection, resolution / 1000.0,
-        rule.latencyBoundMs() == null ? null : rule.latencyBoundMs() / 1000.0, rule.maxBadShare()));
+    return new WindowTimes(
+        recovery,
+        new FaultWindowResult.Timing(
+            failover,
+            detection,
+            resolution / 1000.0,
+            rule.latencyBoundMs() == null ? null : rule.latencyBoundMs() / 1000.0,
+            rule.maxBadShare()));
   }
 
   /** The first failed task's end or the first switch of provider while the window was on, from its start. */
-  private static RecoveryResult detection(TaskStarts tasks, FaultWindow window, long firstSwitchMs) {
+  private static RecoveryResult detection(
+      TaskStarts tasks, FaultWindow window, long firstSwitchMs) {
     long first = firstSwitchMs;
     boolean ran = false;
     for (int i = 0; i < tasks.size(); i++) {
@@ -61,7 +75,9 @@ record WindowTimes(RecoveryResult recovery, FaultWindowResult.Timing timing) {
     if (first != Long.MAX_VALUE && window.contains(first)) {
       return RecoveryResult.recovered((first - window.startMs()) / 1000.0);
     }
-    return ran ? RecoveryResult.notRecovered((window.endMs() - window.startMs()) / 1000.0) : RecoveryResult.noData();
+    return ran
+        ? RecoveryResult.notRecovered((window.endMs() - window.startMs()) / 1000.0)
+        : RecoveryResult.noData();
   }
 
   private static long nextStart(List<FaultWindow> windows, FaultWindow window) {

@@ -61,21 +61,27 @@ public final class LeakDetector {
     int all = segments.stream().mapToInt(List::size).sum();
     int df = sums.n - sums.groups - 1;
     if (df < 1) {
-      // Only one segment of 2 or none gets here: k segments of 2 or more have at least k - 1 degrees of freedom.
-      return new LeakFit.Unresolved(all, segments.size() <= 1
-          ? "a leak rate needs at least 3 samples, but there were " + sums.n
-          : "a leak rate needs at least 3 samples in stretches of 2 or more between restarts, but there were "
-              + sums.n);
+      // Only one segment of 2 or none gets here: k segments of 2 or more have at least k - 1
+      // degrees of freedom.
+      return new LeakFit.Unresolved(
+          all,
+          segments.size() <= 1
+              ? "a leak rate needs at least 3 samples, but there were " + sums.n
+              : "a leak rate needs at least 3 samples in stretches of 2 or more between restarts, but there were "
+                  + sums.n);
     }
     if (sums.sxx == 0) {
-      return new LeakFit.Unresolved(all, "tasks served never changed across the " + sums.n + " samples");
+      return new LeakFit.Unresolved(
+          all, "tasks served never changed across the " + sums.n + " samples");
     }
     double slope = sums.sxy / sums.sxx;
     double sse = Math.max(0, sums.syy - slope * sums.sxy);
-    double margin = StudentT.quantile(1 - (1 - confidence) / 2, df) * Math.sqrt(sse / df / sums.sxx);
+    double margin =
+        StudentT.quantile(1 - (1 - confidence) / 2, df) * Math.sqrt(sse / df / sums.sxx);
     double rSquared = sums.syy == 0 ? 1 : Math.min(1, Math.max(0, 1 - sse / sums.syy));
     double intercept = sums.firstMeanY - slope * sums.firstMeanX;
-    return new LeakEstimate(slope, slope - margin, slope + margin, intercept, rSquared, sums.n, confidence);
+    return new LeakEstimate(
+        slope, slope - margin, slope + margin, intercept, rSquared, sums.n, confidence);
   }
 
   /** Within-segment sums of squares and products, pooled. */

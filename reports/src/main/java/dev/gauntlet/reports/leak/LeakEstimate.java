@@ -10,8 +10,15 @@ package dev.gauntlet.reports.leak;
  * @param samples     how many samples were fitted
  * @param confidence  the interval's confidence level, e.g. 0.95
  */
-public record LeakEstimate(double mbPerTask, double lowerMbPerTask, double upperMbPerTask, double interceptMb,
-    double rSquared, int samples, double confidence) implements LeakFit {
+public record LeakEstimate(
+    double mbPerTask,
+    double lowerMbPerTask,
+    double upperMbPerTask,
+    double interceptMb,
+    double rSquared,
+    int samples,
+    double confidence)
+    implements LeakFit {
 
   /** Whether {@code mbPerTask} lies in the interval. */
   public boolean contains(double mbPerTask) {

@@ -10,7 +10,8 @@ public record LeakSample(double tasksServed, double memoryMb) {
 
   public LeakSample {
     if (!Double.isFinite(tasksServed) || tasksServed < 0) {
-      throw new IllegalArgumentException("tasksServed must be finite and >= 0, but was " + tasksServed);
+      throw new IllegalArgumentException(
+          "tasksServed must be finite and >= 0, but was " + tasksServed);
     }
     if (!Double.isFinite(memoryMb)) {
       throw new IllegalArgumentException("memoryMb must be finite, but was " + memoryMb);

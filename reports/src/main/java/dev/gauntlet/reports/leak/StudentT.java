@@ -3,8 +3,14 @@ package dev.gauntlet.reports.leak;
 /** Student's t distribution: its CDF through the regularised incomplete beta function, and quantiles by bisection. */
 final class StudentT {
 
-  private static final double[] LANCZOS = {76.18009172947146, -86.50532032941677, 24.01409824083091,
-      -1.231739572450155, 0.1208650973866179e-2, -0.5395239384953e-5};
+  private static final double[] LANCZOS = {
+    76.18009172947146,
+    -86.50532032941677,
+    24.01409824083091,
+    -1.231739572450155,
+    0.1208650973866179e-2,
+    -0.5395239384953e-5
+  };
 
   private StudentT() {}
 
@@ -46,8 +52,11 @@ final class StudentT {
     if (x >= 1) {
       return 1;
     }
-    double front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-    return x < (a + 1) / (a + b + 2) ? front * continuedFraction(x, a, b) / a
+    double front =
+        Math.exp(
+            logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    return x < (a + 1) / (a + b + 2)
+        ? front * continuedFraction(x, a, b) / a
         : 1 - front * continuedFraction(1 - x, b, a) / b;
   }
 

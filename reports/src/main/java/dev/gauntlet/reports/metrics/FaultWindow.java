@@ -18,6 +18,8 @@ public record FaultWindow(String fault, String kind, long startMs, long endMs) {
 
   /** The same window, ending at {@code newEndMs} if its end was unknown. */
   public FaultWindow closedAt(long newEndMs) {
-    return endMs == Long.MAX_VALUE ? new FaultWindow(fault, kind, startMs, Math.max(startMs, newEndMs)) : this;
+    return endMs == Long.MAX_VALUE
+        ? new FaultWindow(fault, kind, startMs, Math.max(startMs, newEndMs))
+        : this;
   }
 }

@@ -30,14 +30,15 @@ public final class QuantileTest {
    * @param resolution   the step the values were recorded in (1 for whole milliseconds)
    * @param baselineRuns how many runs {@code baseline} pools
    */
-  public static double higher(long[] baseline, long[] current, double percentile, double resolution,
-      int baselineRuns) {
+  public static double higher(
+      long[] baseline, long[] current, double percentile, double resolution, int baselineRuns) {
     if (baseline.length == 0 || current.length == 0) {
       return 1;
     }
     double difference = quantile(current, percentile) - quantile(baseline, percentile);
-    double variance = baselineRuns * variance(baseline, percentile, resolution)
-        + variance(current, percentile, resolution);
+    double variance =
+        baselineRuns * variance(baseline, percentile, resolution)
+            + variance(current, percentile, resolution);
     return difference <= 0 ? 1 : Significance.upperTail(difference / Math.sqrt(variance));
   }
 

@@ -15,10 +15,13 @@ public final class StartRecovery {
 
   /** The chance a healthy span shows at least one unhealthy bucket. */
   public static final double FAMILY_ALPHA = 0.01;
+
   /** The finest to the coarsest resolution; the finest that expects enough tasks per bucket is used. */
   static final long[] RESOLUTIONS_MS = {250, 500, 1_000, 2_000, 5_000, 10_000};
+
   /** Tasks a bucket should expect at the steady rate: fewer could not tell a stuck agent from noise. */
   public static final double TASKS_PER_BUCKET = 8;
+
   /** The resolution without a rate to go by. */
   public static final long DEFAULT_RESOLUTION_MS = 1_000;
 
@@ -43,12 +46,18 @@ public final class StartRecovery {
    * {@link RecoveryResult.State#NOT_RECOVERED}, with the span's length, when the last bucket that held a task is
    * unhealthy; otherwise recovered at the start of the bucket after the last unhealthy one (0 when none was).
    */
-  public static RecoveryResult measure(TaskStarts tasks, IntPredicate counts, HealthRule rule, long resolutionMs,
-      long fromMs, long toMs) {
+  public static RecoveryResult measure(
+      TaskStarts tasks,
+      IntPredicate counts,
+      HealthRule rule,
+      long resolutionMs,
+      long fromMs,
+      long toMs) {
     if (toMs <= fromMs) {
       return RecoveryResult.noData();
     }
-    int buckets = (int) Math.min(Integer.MAX_VALUE - 8, (toMs - fromMs + resolutionMs - 1) / resolutionMs);
+    int buckets =
+        (int) Math.min(Integer.MAX_VALUE - 8, (toMs - fromMs + resolutionMs - 1) / resolutionMs);
     int[] all = new int[buckets];
     int[] bad = new int[buckets];
     for (int i = 0; i < tasks.size(); i++) {
@@ -62,7 +71,8 @@ public final class StartRecovery {
     return judge(all, bad, rule, resolutionMs, toMs - fromMs);
   }
 
-  private static RecoveryResult judge(int[] all, int[] bad, HealthRule rule, long resolutionMs, long spanMs) {
+  private static RecoveryResult judge(
+      int[] all, int[] bad, HealthRule rule, long resolutionMs, long spanMs) {
     int held = 0;
     for (int n : all) {
       held += n > 0 ? 1 : 0;

@@ -16,22 +16,29 @@ import java.util.List;
  * @param p95Ms     p95 latency of the successful ones (nearest rank), -1 when none succeeded
  * @param latencies the successful ones' latencies, sorted, to count the slow ones against a bound
  */
-public record SteadyState(long spanMs, int started, int tasks, int failures, long p95Ms, long[] latencies) {
+public record SteadyState(
+    long spanMs, int started, int tasks, int failures, long p95Ms, long[] latencies) {
 
   /** How far before a window the steady state is looked for. */
   public static final long LOOKBACK_MS = 30_000;
+
   /** A task may take this many times the steady p95 and still be good. */
   public static final double LATENCY_FACTOR = 2.0;
+
   /** ... and at least this long, so that a busy machine's scheduling noise is not read as a slow agent. */
   public static final long LATENCY_FLOOR_MS = 250;
+
   /** The least bad share a healthy bucket may show: the slowest 5% are above a p95 by definition. */
   public static final double MIN_BAD_SHARE = 0.05;
+
   /** The most: an agent that failed this much before the fault leaves nothing to recover to. */
   public static final double MAX_BAD_SHARE = 0.9;
 
   /** The steady state before {@code window}, one of {@code windows}. */
-  public static SteadyState before(TaskStarts starts, List<FaultWindow> windows, FaultWindow window) {
-    // Not before the first task started either: the span's length gives the rate the resolution is chosen by.
+  public static SteadyState before(
+      TaskStarts starts, List<FaultWindow> windows, FaultWindow window) {
+    // Not before the first task started either: the span's length gives the rate the resolution is
+    // chosen by.
     long from = Math.max(window.startMs() - LOOKBACK_MS, firstStart(starts));
     for (FaultWindow other : windows) {
       if (other.endMs() <= window.startMs()) {
@@ -56,14 +63,16 @@ public record SteadyState(long spanMs, int started, int tasks, int failures, lon
       if (!starts.succeeded(i)) {
         failures++;
       } else {
-        latencies = successes == latencies.length ? Arrays.copyOf(latencies, successes * 2) : latencies;
+        latencies =
+            successes == latencies.length ? Arrays.copyOf(latencies, successes * 2) : latencies;
         latencies[successes++] = starts.latencyMs(i);
       }
     }
     long[] sorted = Arrays.copyOf(latencies, successes);
     Arrays.sort(sorted);
     long p95 = successes == 0 ? -1 : sorted[Percentiles.rank(95, successes) - 1];
-    return new SteadyState(Math.max(0, window.startMs() - from), started, tasks, failures, p95, sorted);
+    return new SteadyState(
+        Math.max(0, window.startMs() - from), started, tasks, failures, p95, sorted);
   }
 
   private static long firstStart(TaskStarts starts) {

@@ -21,8 +21,11 @@ public record Wilson(double low, double high) {
   /** The interval at {@code z}: {@code (p + z²/2n ± z·√(p(1−p)/n + z²/4n²)) / (1 + z²/n)}. */
   public static Wilson of(long successes, long trials, double z) {
     if (trials <= 0 || successes < 0 || successes > trials) {
-      throw new IllegalArgumentException("successes must be in [0, trials] with trials > 0, but was " + successes
-          + " of " + trials);
+      throw new IllegalArgumentException(
+          "successes must be in [0, trials] with trials > 0, but was "
+              + successes
+              + " of "
+              + trials);
     }
     double n = trials;
     double p = successes / n;

@@ -22,7 +22,11 @@ import java.util.Objects;
  *                          forbids ({@code refusal.must_not_call}), so this is empty for most tasks and is not a
  *                          complete list
  */
-public record AgentAnswer(String input, String output, List<ToolCall> toolCalls, boolean argumentsRecorded,
+public record AgentAnswer(
+    String input,
+    String output,
+    List<ToolCall> toolCalls,
+    boolean argumentsRecorded,
     List<String> executedTools) {
 
   public AgentAnswer {
@@ -38,8 +42,10 @@ public record AgentAnswer(String input, String output, List<ToolCall> toolCalls,
 
   /** The answer of a succeeded record; the record keeps tool names only. */
   public static AgentAnswer of(TaskRecord record, String input) {
-    List<ToolCall> calls = record.toolCalls().stream()
-        .map(name -> new ToolCall(name, MissingNode.getInstance())).toList();
+    List<ToolCall> calls =
+        record.toolCalls().stream()
+            .map(name -> new ToolCall(name, MissingNode.getInstance()))
+            .toList();
     return new AgentAnswer(input, record.output(), calls, false, List.of());
   }
 

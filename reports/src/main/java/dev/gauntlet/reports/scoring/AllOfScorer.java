@@ -30,7 +30,8 @@ final class AllOfScorer implements Scorer<Expectation.AllOf> {
   public Score score(Expectation.AllOf expected, AgentAnswer answer) {
     List<Score> scores = new ArrayList<>();
     expected.parts().forEach(part -> scores.add(parts.score(part, answer)));
-    double mean = scores.stream().filter(Score::scored).mapToDouble(Score::value).average().orElse(0);
+    double mean =
+        scores.stream().filter(Score::scored).mapToDouble(Score::value).average().orElse(0);
     for (int i = 0; i < scores.size(); i++) {
       if (scores.get(i).outcome() == Score.Outcome.FAILED) {
         return Score.fail(mean, label(expected, i) + scores.get(i).reason());

@@ -30,7 +30,8 @@ final class ArgumentValues {
       return actual.isTextual() && normalize(expected.asText()).equals(normalize(actual.asText()));
     }
     if (expected.isIntegralNumber()) {
-      return actual.isIntegralNumber() && expected.bigIntegerValue().equals(actual.bigIntegerValue());
+      return actual.isIntegralNumber()
+          && expected.bigIntegerValue().equals(actual.bigIntegerValue());
     }
     if (expected.isNumber()) {
       return actual.isNumber() && expected.decimalValue().compareTo(actual.decimalValue()) == 0;

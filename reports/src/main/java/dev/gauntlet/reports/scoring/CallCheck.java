@@ -19,7 +19,8 @@ final class CallCheck {
   private CallCheck() {}
 
   /** Why {@code actual} is not {@code expected}, or empty when it is. */
-  static Optional<String> mismatch(Expectation.Trajectory.Call expected, ToolCall actual, boolean withArguments) {
+  static Optional<String> mismatch(
+      Expectation.Trajectory.Call expected, ToolCall actual, boolean withArguments) {
     if (!expected.name().equals(actual.name())) {
       return Optional.of("must call " + expected.name() + ", but called " + actual.name());
     }
@@ -33,11 +34,17 @@ final class CallCheck {
     for (Iterator<String> names = arguments.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!expected.accepted().containsKey(name)) {
-        return Optional.of(expected.name() + " must not have argument " + name + ", but had " + arguments.get(name));
+        return Optional.of(
+            expected.name()
+                + " must not have argument "
+                + name
+                + ", but had "
+                + arguments.get(name));
       }
     }
     for (Map.Entry<String, List<JsonNode>> argument : expected.accepted().entrySet()) {
-      Optional<String> wrong = argument(expected, argument.getKey(), argument.getValue(), arguments);
+      Optional<String> wrong =
+          argument(expected, argument.getKey(), argument.getValue(), arguments);
       if (wrong.isPresent()) {
         return wrong;
       }
@@ -45,18 +52,26 @@ final class CallCheck {
     return Optional.empty();
   }
 
-  private static Optional<String> argument(Expectation.Trajectory.Call expected, String name,
-      List<JsonNode> accepted, JsonNode arguments) {
+  private static Optional<String> argument(
+      Expectation.Trajectory.Call expected,
+      String name,
+      List<JsonNode> accepted,
+      JsonNode arguments) {
     JsonNode value = arguments.get(name);
     if (value == null) {
-      return expected.optional().contains(name) ? Optional.empty()
+      return expected.optional().contains(name)
+          ? Optional.empty()
           : Optional.of(expected.name() + " must have argument " + name + ", but it was missing");
     }
     if (accepted.stream().anyMatch(want -> ArgumentValues.matches(want, value))) {
       return Optional.empty();
     }
-    String wanted = accepted.size() == 1 ? accepted.get(0).toString()
-        : "one of " + accepted.stream().map(JsonNode::toString).collect(Collectors.joining(", "));
-    return Optional.of(expected.name() + " argument " + name + " must be " + wanted + ", but was " + value);
+    String wanted =
+        accepted.size() == 1
+            ? accepted.get(0).toString()
+            : "one of "
+                + accepted.stream().map(JsonNode::toString).collect(Collectors.joining(", "));
+    return Optional.of(
+        expected.name() + " argument " + name + " must be " + wanted + ", but was " + value);
   }
 }

@@ -24,14 +24,19 @@ public final class ContainsScorer implements Scorer<Expectation.Contains> {
   @Override
   public Score score(Expectation.Contains expected, AgentAnswer answer) {
     String output = answer.output().toLowerCase(Locale.ROOT);
-    List<String> found = expected.values().stream().filter(v -> output.contains(v.toLowerCase(Locale.ROOT))).toList();
+    List<String> found =
+        expected.values().stream()
+            .filter(v -> output.contains(v.toLowerCase(Locale.ROOT)))
+            .toList();
     if (expected.match() == Expectation.Contains.Match.ANY) {
-      return found.isEmpty() ? Score.fail("output contains none of " + list(expected.values()))
+      return found.isEmpty()
+          ? Score.fail("output contains none of " + list(expected.values()))
           : Score.pass("output contains " + Shown.quoted(found.get(0)));
     }
     double share = (double) found.size() / expected.values().size();
     List<String> missing = expected.values().stream().filter(v -> !found.contains(v)).toList();
-    return missing.isEmpty() ? Score.pass("output contains all of " + list(expected.values()))
+    return missing.isEmpty()
+        ? Score.pass("output contains all of " + list(expected.values()))
         : Score.fail(share, "output is missing " + list(missing));
   }
 

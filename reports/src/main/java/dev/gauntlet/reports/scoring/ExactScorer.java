@@ -18,7 +18,12 @@ public final class ExactScorer implements Scorer<Expectation.Exact> {
   @Override
   public Score score(Expectation.Exact expected, AgentAnswer answer) {
     String want = expected.value().trim();
-    return answer.output().trim().equals(want) ? Score.pass("output is exactly " + Shown.quoted(want))
-        : Score.fail("output must be exactly " + Shown.quoted(want) + ", but was " + Shown.quoted(answer.output()));
+    return answer.output().trim().equals(want)
+        ? Score.pass("output is exactly " + Shown.quoted(want))
+        : Score.fail(
+            "output must be exactly "
+                + Shown.quoted(want)
+                + ", but was "
+                + Shown.quoted(answer.output()));
   }
 }

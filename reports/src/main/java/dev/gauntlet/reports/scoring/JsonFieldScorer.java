@@ -33,8 +33,13 @@ public final class JsonFieldScorer implements Scorer<Expectation.JsonField> {
       return Score.fail("output has no field at " + expected.pointer());
     }
     String text = field.isValueNode() ? field.asText() : field.toString();
-    return text.equals(expected.value()) ? Score.pass(expected.pointer() + " is " + Shown.quoted(text))
-        : Score.fail(expected.pointer() + " must be " + Shown.quoted(expected.value()) + ", but was "
-            + Shown.quoted(text));
+    return text.equals(expected.value())
+        ? Score.pass(expected.pointer() + " is " + Shown.quoted(text))
+        : Score.fail(
+            expected.pointer()
+                + " must be "
+                + Shown.quoted(expected.value())
+                + ", but was "
+                + Shown.quoted(text));
   }
 }

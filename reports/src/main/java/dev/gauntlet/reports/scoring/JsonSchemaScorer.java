@@ -44,8 +44,13 @@ public final class JsonSchemaScorer implements Scorer<Expectation.JsonSchema> {
     if (problems.isEmpty()) {
       return Score.pass("output is valid against the schema");
     }
-    String shown = String.join("; ", problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
-    return Score.fail("output must be valid against the schema, but " + shown
-        + (problems.size() > SHOWN_PROBLEMS ? " (and " + (problems.size() - SHOWN_PROBLEMS) + " more)" : ""));
+    String shown =
+        String.join("; ", problems.subList(0, Math.min(SHOWN_PROBLEMS, problems.size())));
+    return Score.fail(
+        "output must be valid against the schema, but "
+            + shown
+            + (problems.size() > SHOWN_PROBLEMS
+                ? " (and " + (problems.size() - SHOWN_PROBLEMS) + " more)"
+                : ""));
   }
 }

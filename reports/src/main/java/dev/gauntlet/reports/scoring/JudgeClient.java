@@ -17,7 +17,11 @@ final class JudgeClient {
 
   JudgeClient(JudgeConfig config) {
     this.config = config;
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(config.timeout()).build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(config.timeout())
+            .build();
   }
 
   /**
@@ -26,16 +30,23 @@ final class JudgeClient {
    * @throws JudgeException saying what went wrong and, where it helps, what to check
    */
   String ask(String model, String user) throws JudgeException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(config.chatCompletions()).timeout(config.timeout())
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JudgePrompt.body(model, user)));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(config.chatCompletions())
+            .timeout(config.timeout())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JudgePrompt.body(model, user)));
     if (config.apiKey() != null) {
       request.header("Authorization", "Bearer " + config.apiKey());
     }
     HttpResponse<String> response = send(request.build());
     if (response.statusCode() < 200 || response.statusCode() >= 300) {
-      throw new JudgeException("the judge at " + config.chatCompletions() + " answered HTTP " + response.statusCode()
-          + ": " + shown(response.body()));
+      throw new JudgeException(
+          "the judge at "
+              + config.chatCompletions()
+              + " answered HTTP "
+              + response.statusCode()
+              + ": "
+              + shown(response.body()));
     }
     return content(response.body());
   }
@@ -44,24 +55,34 @@ final class JudgeClient {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new JudgeException("could not reach the judge at " + config.chatCompletions() + " within "
-          + config.timeout().toSeconds() + " s (" + e + "); is it running? check " + JudgeConfig.BASE_URL_ENV);
+      throw new JudgeException(
+          "could not reach the judge at "
+              + config.chatCompletions()
+              + " within "
+              + config.timeout().toSeconds()
+              + " s ("
+              + e
+              + "); is it running? check "
+              + JudgeConfig.BASE_URL_ENV);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new JudgeException("interrupted while waiting for the judge at " + config.chatCompletions());
+      throw new JudgeException(
+          "interrupted while waiting for the judge at " + config.chatCompletions());
     }
   }
 
   private static String content(String body) throws JudgeException {
     try {
-      JsonNode content = Json.mapper().readTree(body).path("choices").path(0).path("message").path("content");
+      JsonNode content =
+          Json.mapper().readTree(body).path("choices").path(0).path("message").path("content");
       if (content.isTextual()) {
         return content.asText();
       }
     } catch (IOException notJson) {
       // reported below, with the body
     }
-    throw new JudgeException("the judge's answer must have choices[0].message.content, but was " + shown(body));
+    throw new JudgeException(
+        "the judge's answer must have choices[0].message.content, but was " + shown(body));
   }
 
   private static String shown(String body) {

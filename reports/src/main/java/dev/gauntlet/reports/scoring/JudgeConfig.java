@@ -17,17 +17,24 @@ public record JudgeConfig(URI baseUrl, String model, String apiKey, Duration tim
 
   /** The base URL's environment variable. */
   public static final String BASE_URL_ENV = "GAUNTLET_JUDGE_BASE_URL";
+
   /** The model's environment variable. */
   public static final String MODEL_ENV = "GAUNTLET_JUDGE_MODEL";
+
   /** The API key's environment variable. */
   public static final String API_KEY_ENV = "GAUNTLET_JUDGE_API_KEY";
+
   /** The timeout when none is given. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
   public JudgeConfig {
-    if (baseUrl == null || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
-      throw new IllegalArgumentException(BASE_URL_ENV + " must be an http or https URL such as "
-          + "http://127.0.0.1:8080/v1, but was " + baseUrl);
+    if (baseUrl == null
+        || !("http".equals(baseUrl.getScheme()) || "https".equals(baseUrl.getScheme()))) {
+      throw new IllegalArgumentException(
+          BASE_URL_ENV
+              + " must be an http or https URL such as "
+              + "http://127.0.0.1:8080/v1, but was "
+              + baseUrl);
     }
     timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
   }
@@ -46,10 +53,17 @@ public record JudgeConfig(URI baseUrl, String model, String apiKey, Duration tim
     try {
       url = URI.create(base.trim());
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(BASE_URL_ENV + " must be an http or https URL such as "
-          + "http://127.0.0.1:8080/v1, but was " + base + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          BASE_URL_ENV
+              + " must be an http or https URL such as "
+              + "http://127.0.0.1:8080/v1, but was "
+              + base
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    return new JudgeConfig(url, blankToNull(env.get(MODEL_ENV)), blankToNull(env.get(API_KEY_ENV)), null);
+    return new JudgeConfig(
+        url, blankToNull(env.get(MODEL_ENV)), blankToNull(env.get(API_KEY_ENV)), null);
   }
 
   /** {@code baseUrl/chat/completions}, with exactly one slash between. */

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  */
 record JudgeVerdict(double score, String reason) {
 
-  private static final Pattern LABELLED = Pattern.compile(
-      "(?i)\\bscore\\b\\W{0,3}(-?\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?");
-  private static final Pattern BARE = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?\\s*");
+  private static final Pattern LABELLED =
+      Pattern.compile(
+          "(?i)\\bscore\\b\\W{0,3}(-?\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?");
+  private static final Pattern BARE =
+      Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)(?:\\s*/\\s*(\\d+(?:\\.\\d+)?))?\\s*");
 
   /**
    * The verdict in {@code reply}.
@@ -27,10 +29,16 @@ record JudgeVerdict(double score, String reason) {
    */
   static JudgeVerdict parse(String reply) {
     Optional<JudgeVerdict> verdict = json(reply).or(() -> labelled(reply));
-    JudgeVerdict found = verdict.orElseThrow(() -> new IllegalArgumentException("the judge's reply must hold a "
-        + "score such as {\"score\": 0.8}, but was " + Shown.quoted(reply)));
+    JudgeVerdict found =
+        verdict.orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "the judge's reply must hold a "
+                        + "score such as {\"score\": 0.8}, but was "
+                        + Shown.quoted(reply)));
     if (!(found.score >= 0 && found.score <= 1)) {
-      throw new IllegalArgumentException("the judge's score must be in [0, 1], but was " + found.score);
+      throw new IllegalArgumentException(
+          "the judge's score must be in [0, 1], but was " + found.score);
     }
     return found;
   }
@@ -44,7 +52,8 @@ record JudgeVerdict(double score, String reason) {
     try {
       JsonNode json = Json.mapper().readTree(reply.substring(start, end + 1));
       JsonNode score = json.path("score");
-      return score.isNumber() ? Optional.of(new JudgeVerdict(score.doubleValue(), json.path("reason").asText("")))
+      return score.isNumber()
+          ? Optional.of(new JudgeVerdict(score.doubleValue(), json.path("reason").asText("")))
           : Optional.empty();
     } catch (Exception notJson) {
       return Optional.empty();

@@ -37,8 +37,14 @@ public final class LlmJudgeScorer implements Scorer<Expectation.LlmJudge> {
   public static LlmJudgeScorer fromEnvironment(Map<String, String> env) {
     try {
       JudgeConfig config = JudgeConfig.fromEnvironment(env);
-      return config != null ? of(config) : new LlmJudgeScorer(null, "no LLM judge is configured; set "
-          + JudgeConfig.BASE_URL_ENV + " (an OpenAI-compatible base URL ending in /v1) and " + JudgeConfig.MODEL_ENV);
+      return config != null
+          ? of(config)
+          : new LlmJudgeScorer(
+              null,
+              "no LLM judge is configured; set "
+                  + JudgeConfig.BASE_URL_ENV
+                  + " (an OpenAI-compatible base URL ending in /v1) and "
+                  + JudgeConfig.MODEL_ENV);
     } catch (IllegalArgumentException e) {
       return new LlmJudgeScorer(null, e.getMessage());
     }
@@ -61,7 +67,8 @@ public final class LlmJudgeScorer implements Scorer<Expectation.LlmJudge> {
     }
     String model = expected.model() != null ? expected.model() : config.model();
     if (model == null) {
-      return Score.unscored("no judge model; set " + JudgeConfig.MODEL_ENV + " or the item's llm_judge.model");
+      return Score.unscored(
+          "no judge model; set " + JudgeConfig.MODEL_ENV + " or the item's llm_judge.model");
     }
     String user = JudgePrompt.user(expected.rubric(), answer.input(), answer.output());
     List<String> key = List.of(model, user);
@@ -82,10 +89,14 @@ public final class LlmJudgeScorer implements Scorer<Expectation.LlmJudge> {
 
   /** The grade held against this item's threshold; grades are remembered apart from any threshold. */
   private static Score threshold(JudgeVerdict grade, Expectation.LlmJudge expected) {
-    String said = "judge scored " + format(grade.score()) + (grade.reason().isEmpty() ? "" : ": " + grade.reason());
+    String said =
+        "judge scored "
+            + format(grade.score())
+            + (grade.reason().isEmpty() ? "" : ": " + grade.reason());
     return grade.score() >= expected.threshold()
         ? Score.pass(grade.score(), said + " (threshold " + format(expected.threshold()) + ")")
-        : Score.fail(grade.score(), said + " (below the threshold " + format(expected.threshold()) + ")");
+        : Score.fail(
+            grade.score(), said + " (below the threshold " + format(expected.threshold()) + ")");
   }
 
   private static String format(double value) {

@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
  */
 final class Numbers {
 
-  private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}\\p{N}_.])[-+]?(?:\\d{1,3}(?:,\\d{3})++(?!\\d)|\\d++)(?:\\.\\d++)?(?:[eE][-+]?\\d++)?");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}_.])[-+]?(?:\\d{1,3}(?:,\\d{3})++(?!\\d)|\\d++)(?:\\.\\d++)?(?:[eE][-+]?\\d++)?");
 
   private Numbers() {}
 
   static Optional<BigDecimal> first(String text) {
     Matcher matcher = NUMBER.matcher(text);
-    return matcher.find() ? Optional.of(new BigDecimal(matcher.group().replace(",", "").replace("+", "")))
+    return matcher.find()
+        ? Optional.of(new BigDecimal(matcher.group().replace(",", "").replace("+", "")))
         : Optional.empty();
   }
 }

@@ -27,15 +27,22 @@ public final class NumericScorer implements Scorer<Expectation.Numeric> {
 
   @Override
   public Score score(Expectation.Numeric expected, AgentAnswer answer) {
-    Optional<BigDecimal> found = expected.pointer() == null ? Numbers.first(answer.output())
-        : atPointer(answer.output(), expected.pointer());
+    Optional<BigDecimal> found =
+        expected.pointer() == null
+            ? Numbers.first(answer.output())
+            : atPointer(answer.output(), expected.pointer());
     if (found.isEmpty()) {
-      return Score.fail("output must hold a number" + (expected.pointer() == null ? "" : " at " + expected.pointer())
-          + ", but " + Shown.quoted(answer.output()) + " has none");
+      return Score.fail(
+          "output must hold a number"
+              + (expected.pointer() == null ? "" : " at " + expected.pointer())
+              + ", but "
+              + Shown.quoted(answer.output())
+              + " has none");
     }
     BigDecimal want = BigDecimal.valueOf(expected.value());
-    BigDecimal allowed = BigDecimal.valueOf(expected.absTol())
-        .max(BigDecimal.valueOf(expected.relTol()).multiply(want.abs()));
+    BigDecimal allowed =
+        BigDecimal.valueOf(expected.absTol())
+            .max(BigDecimal.valueOf(expected.relTol()).multiply(want.abs()));
     BigDecimal off = found.get().subtract(want).abs();
     String within = plain(found.get()) + " must be within " + plain(allowed) + " of " + plain(want);
     return off.compareTo(allowed) <= 0
@@ -48,7 +55,9 @@ public final class NumericScorer implements Scorer<Expectation.Numeric> {
   }
 
   private static Optional<BigDecimal> atPointer(String output, String pointer) {
-    return JsonOutput.parse(output).map(json -> json.at(JsonPointer.compile(pointer))).flatMap(NumericScorer::number);
+    return JsonOutput.parse(output)
+        .map(json -> json.at(JsonPointer.compile(pointer)))
+        .flatMap(NumericScorer::number);
   }
 
   private static Optional<BigDecimal> number(JsonNode field) {

@@ -26,9 +26,16 @@ public final class RegexScorer implements Scorer<Expectation.Regex> {
 
   @Override
   public Score score(Expectation.Regex expected, AgentAnswer answer) {
-    Matcher matcher = compiled.computeIfAbsent(expected, Expectation.Regex::compile).matcher(answer.output());
+    Matcher matcher =
+        compiled.computeIfAbsent(expected, Expectation.Regex::compile).matcher(answer.output());
     String shown = "/" + expected.pattern() + "/" + expected.flags();
-    return matcher.find() ? Score.pass("output matches " + shown + " at " + Shown.quoted(matcher.group()))
-        : Score.fail("output must match " + shown + ", but nothing in " + Shown.quoted(answer.output()) + " does");
+    return matcher.find()
+        ? Score.pass("output matches " + shown + " at " + Shown.quoted(matcher.group()))
+        : Score.fail(
+            "output must match "
+                + shown
+                + ", but nothing in "
+                + Shown.quoted(answer.output())
+                + " does");
   }
 }

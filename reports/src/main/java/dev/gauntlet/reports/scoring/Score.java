@@ -10,15 +10,23 @@ package dev.gauntlet.reports.scoring;
 public record Score(Outcome outcome, double value, String reason) {
 
   /** The three outcomes of a score. */
-  public enum Outcome { PASSED, FAILED, UNSCORED }
+  public enum Outcome {
+    PASSED,
+    FAILED,
+    UNSCORED
+  }
 
   public Score {
     if (outcome == null || reason == null) {
-      throw new IllegalArgumentException("outcome and reason must be present, but were " + outcome + ", " + reason);
+      throw new IllegalArgumentException(
+          "outcome and reason must be present, but were " + outcome + ", " + reason);
     }
     if (outcome == Outcome.UNSCORED ? !Double.isNaN(value) : !(value >= 0 && value <= 1)) {
-      throw new IllegalArgumentException("value must be " + (outcome == Outcome.UNSCORED ? "NaN when unscored"
-          : "in [0, 1] when scored") + ", but was " + value);
+      throw new IllegalArgumentException(
+          "value must be "
+              + (outcome == Outcome.UNSCORED ? "NaN when unscored" : "in [0, 1] when scored")
+              + ", but was "
+              + value);
     }
   }
 

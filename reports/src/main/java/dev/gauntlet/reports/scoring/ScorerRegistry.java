@@ -33,8 +33,10 @@ public final class ScorerRegistry {
 
   /** The built-ins, the judge configured from the environment, and every scorer {@link ServiceLoader} finds. */
   public static ScorerRegistry standard() {
-    return builder().builtIns(LlmJudgeScorer.fromEnvironment(System.getenv()))
-        .discover(Thread.currentThread().getContextClassLoader()).build();
+    return builder()
+        .builtIns(LlmJudgeScorer.fromEnvironment(System.getenv()))
+        .discover(Thread.currentThread().getContextClassLoader())
+        .build();
   }
 
   public static Builder builder() {
@@ -48,8 +50,11 @@ public final class ScorerRegistry {
   public Score score(Expectation expected, AgentAnswer answer) {
     Scorer<?> scorer = scorers.get(expected.kind());
     if (scorer == null) {
-      return Score.unscored("no scorer for kind " + expected.kind() + "; add one through the Scorer SPI, see "
-          + "docs/scorers.md");
+      return Score.unscored(
+          "no scorer for kind "
+              + expected.kind()
+              + "; add one through the Scorer SPI, see "
+              + "docs/scorers.md");
     }
     try {
       return apply(scorer, expected, answer);
@@ -68,10 +73,17 @@ public final class ScorerRegistry {
     return scorers.keySet();
   }
 
-  private static <E extends Expectation> Score apply(Scorer<E> scorer, Expectation expected, AgentAnswer answer) {
+  private static <E extends Expectation> Score apply(
+      Scorer<E> scorer, Expectation expected, AgentAnswer answer) {
     if (!scorer.type().isInstance(expected)) {
-      return Score.unscored(scorer.getClass().getSimpleName() + " scores " + scorer.type().getSimpleName()
-          + ", but kind " + expected.kind() + " loaded as " + expected.getClass().getSimpleName());
+      return Score.unscored(
+          scorer.getClass().getSimpleName()
+              + " scores "
+              + scorer.type().getSimpleName()
+              + ", but kind "
+              + expected.kind()
+              + " loaded as "
+              + expected.getClass().getSimpleName());
     }
     return scorer.score(scorer.type().cast(expected), answer);
   }
@@ -79,8 +91,13 @@ public final class ScorerRegistry {
   private static void put(Map<String, Scorer<?>> scorers, Scorer<?> scorer) {
     Scorer<?> earlier = scorers.putIfAbsent(scorer.kind(), scorer);
     if (earlier != null) {
-      throw new IllegalStateException("scorer " + scorer.getClass().getName() + ": kind must be unique, but "
-          + scorer.kind() + " is also scored by " + earlier.getClass().getName());
+      throw new IllegalStateException(
+          "scorer "
+              + scorer.getClass().getName()
+              + ": kind must be unique, but "
+              + scorer.kind()
+              + " is also scored by "
+              + earlier.getClass().getName());
     }
   }
 
@@ -93,8 +110,14 @@ public final class ScorerRegistry {
 
     /** Every built-in leaf kind, with {@code judge} for {@code llm_judge}. */
     public Builder builtIns(LlmJudgeScorer judge) {
-      return add(new ExactScorer()).add(new ContainsScorer()).add(new RegexScorer()).add(new JsonFieldScorer())
-          .add(new JsonSchemaScorer()).add(new NumericScorer()).add(new TrajectoryScorer()).add(new RefusalScorer())
+      return add(new ExactScorer())
+          .add(new ContainsScorer())
+          .add(new RegexScorer())
+          .add(new JsonFieldScorer())
+          .add(new JsonSchemaScorer())
+          .add(new NumericScorer())
+          .add(new TrajectoryScorer())
+          .add(new RefusalScorer())
           .add(judge);
     }
 
@@ -104,9 +127,15 @@ public final class ScorerRegistry {
      * @throws IllegalStateException when its kind already has a scorer, or is a composite
      */
     public Builder add(Scorer<?> scorer) {
-      if (scorer.kind() == null || scorer.kind().equals("all_of") || scorer.kind().equals("weighted")) {
-        throw new IllegalStateException("scorer " + scorer.getClass().getName() + ": kind must be present and not a "
-            + "composite (all_of, weighted), but was " + scorer.kind());
+      if (scorer.kind() == null
+          || scorer.kind().equals("all_of")
+          || scorer.kind().equals("weighted")) {
+        throw new IllegalStateException(
+            "scorer "
+                + scorer.getClass().getName()
+                + ": kind must be present and not a "
+                + "composite (all_of, weighted), but was "
+                + scorer.kind());
       }
       put(scorers, scorer);
       return this;

@@ -16,17 +16,20 @@ final class StepMatch {
   private StepMatch() {}
 
   /** The end of the step when it is exactly the next calls from {@code from}, or empty. */
-  static OptionalInt exactly(Expectation.Trajectory.Step step, List<ToolCall> calls, int from, boolean withArguments) {
+  static OptionalInt exactly(
+      Expectation.Trajectory.Step step, List<ToolCall> calls, int from, boolean withArguments) {
     int end = from + step.calls().size();
     return end <= calls.size() && pairs(step, calls.subList(from, end), withArguments)
-        ? OptionalInt.of(end) : OptionalInt.empty();
+        ? OptionalInt.of(end)
+        : OptionalInt.empty();
   }
 
   /**
    * The earliest end such that the calls from {@code from} to it hold the step, other calls among them ignored.
    * The earliest is the best for what follows, so no other choice needs trying.
    */
-  static OptionalInt earliest(Expectation.Trajectory.Step step, List<ToolCall> calls, int from, boolean withArguments) {
+  static OptionalInt earliest(
+      Expectation.Trajectory.Step step, List<ToolCall> calls, int from, boolean withArguments) {
     for (int end = from + step.calls().size(); end <= calls.size(); end++) {
       if (pairs(step, calls.subList(from, end), withArguments)) {
         return OptionalInt.of(end);
@@ -36,8 +39,8 @@ final class StepMatch {
   }
 
   /** Why the first expected call that has a same-name candidate among {@code calls} does not match it, if any. */
-  static Optional<String> argumentMismatch(Expectation.Trajectory.Step step, List<ToolCall> calls,
-      boolean withArguments) {
+  static Optional<String> argumentMismatch(
+      Expectation.Trajectory.Step step, List<ToolCall> calls, boolean withArguments) {
     for (Expectation.Trajectory.Call expected : step.calls()) {
       for (ToolCall actual : calls) {
         if (actual.name().equals(expected.name())) {
@@ -52,7 +55,8 @@ final class StepMatch {
   }
 
   /** Whether every expected call can be paired with its own actual call (Kuhn's augmenting paths). */
-  private static boolean pairs(Expectation.Trajectory.Step step, List<ToolCall> calls, boolean withArguments) {
+  private static boolean pairs(
+      Expectation.Trajectory.Step step, List<ToolCall> calls, boolean withArguments) {
     int expected = step.calls().size();
     boolean[][] fits = new boolean[expected][calls.size()];
     for (int e = 0; e < expected; e++) {

@@ -10,16 +10,24 @@ final class TrajectoryReasons {
 
   private TrajectoryReasons() {}
 
-  static String missing(int index, Expectation.Trajectory.Step step, List<ToolCall> calls, int at, boolean extras,
+  static String missing(
+      int index,
+      Expectation.Trajectory.Step step,
+      List<ToolCall> calls,
+      int at,
+      boolean extras,
       boolean withArguments) {
     String wanted = "step " + (index + 1) + " must call " + describe(step);
     List<ToolCall> rest = calls.subList(at, calls.size());
-    List<ToolCall> window = extras ? rest : rest.subList(0, Math.min(step.calls().size(), rest.size()));
+    List<ToolCall> window =
+        extras ? rest : rest.subList(0, Math.min(step.calls().size(), rest.size()));
     if (window.isEmpty()) {
       return wanted + ", but the agent made no more calls";
     }
-    Optional<String> arguments = names(window).containsAll(names(step)) || extras
-        ? StepMatch.argumentMismatch(step, window, withArguments) : Optional.empty();
+    Optional<String> arguments =
+        names(window).containsAll(names(step)) || extras
+            ? StepMatch.argumentMismatch(step, window, withArguments)
+            : Optional.empty();
     if (arguments.isPresent()) {
       return wanted + ", but " + arguments.get();
     }
@@ -27,7 +35,9 @@ final class TrajectoryReasons {
   }
 
   static String extra(List<ToolCall> extra) {
-    return "the agent must make only the expected calls, but made " + extra.size() + " more: "
+    return "the agent must make only the expected calls, but made "
+        + extra.size()
+        + " more: "
         + String.join(", ", extra.stream().map(ToolCall::name).toList());
   }
 

@@ -35,29 +35,39 @@ public final class TrajectoryScorer implements Scorer<Expectation.Trajectory> {
     List<Expectation.Trajectory.Step> steps = expected.steps();
     int at = 0;
     for (int i = 0; i < steps.size(); i++) {
-      OptionalInt end = expected.allowExtraCalls() ? StepMatch.earliest(steps.get(i), calls, at, withArguments)
-          : StepMatch.exactly(steps.get(i), calls, at, withArguments);
+      OptionalInt end =
+          expected.allowExtraCalls()
+              ? StepMatch.earliest(steps.get(i), calls, at, withArguments)
+              : StepMatch.exactly(steps.get(i), calls, at, withArguments);
       if (end.isEmpty()) {
-        return Score.fail((double) i / steps.size(), TrajectoryReasons.missing(i, steps.get(i), calls, at,
-            expected.allowExtraCalls(), withArguments));
+        return Score.fail(
+            (double) i / steps.size(),
+            TrajectoryReasons.missing(
+                i, steps.get(i), calls, at, expected.allowExtraCalls(), withArguments));
       }
       at = end.getAsInt();
     }
     if (!expected.allowExtraCalls() && at < calls.size()) {
       List<ToolCall> extra = calls.subList(at, calls.size());
-      return Score.fail((double) steps.size() / (steps.size() + extra.size()), TrajectoryReasons.extra(extra));
+      return Score.fail(
+          (double) steps.size() / (steps.size() + extra.size()), TrajectoryReasons.extra(extra));
     }
     if (!withArguments && checksArguments(expected)) {
-      return Score.unscored("tool names match the trajectory, but only the names the agent reported are known (the "
-          + "tool mock's ledger has no arguments for this task), so the arguments could not be checked");
+      return Score.unscored(
+          "tool names match the trajectory, but only the names the agent reported are known (the "
+              + "tool mock's ledger has no arguments for this task), so the arguments could not be checked");
     }
     int others = calls.size() - countCalls(expected);
-    return Score.pass("made the " + steps.size() + " expected step(s)" + (others > 0 ? " and " + others + " other "
-        + "call(s)" : ""));
+    return Score.pass(
+        "made the "
+            + steps.size()
+            + " expected step(s)"
+            + (others > 0 ? " and " + others + " other " + "call(s)" : ""));
   }
 
   private static boolean checksArguments(Expectation.Trajectory expected) {
-    return expected.steps().stream().flatMap(step -> step.calls().stream())
+    return expected.steps().stream()
+        .flatMap(step -> step.calls().stream())
         .anyMatch(call -> !call.accepted().isEmpty());
   }
 

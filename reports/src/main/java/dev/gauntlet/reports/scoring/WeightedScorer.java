@@ -49,16 +49,22 @@ final class WeightedScorer implements Scorer<Expectation.Weighted> {
     double low = lowSum / total;
     double high = highSum / total;
     double value = Math.min(1, low);
-    String summary = "weighted value " + format(value) + (unscored.isEmpty() ? "" : " to " + format(high));
+    String summary =
+        "weighted value " + format(value) + (unscored.isEmpty() ? "" : " to " + format(high));
     if (value >= expected.threshold()) {
       return Score.pass(value, summary + " reaches the threshold " + format(expected.threshold()));
     }
     if (high < expected.threshold()) {
-      return Score.fail(value, summary + " must reach the threshold " + format(expected.threshold())
-          + ", but does not");
+      return Score.fail(
+          value,
+          summary + " must reach the threshold " + format(expected.threshold()) + ", but does not");
     }
-    return Score.unscored(summary + " may or may not reach the threshold " + format(expected.threshold()) + ": "
-        + String.join("; ", unscored));
+    return Score.unscored(
+        summary
+            + " may or may not reach the threshold "
+            + format(expected.threshold())
+            + ": "
+            + String.join("; ", unscored));
   }
 
   private static String format(double value) {

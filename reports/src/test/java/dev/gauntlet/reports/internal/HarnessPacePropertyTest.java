@@ -21,8 +21,8 @@ class HarnessPacePropertyTest {
   private static final long ZERO = 1_700_000_000_000L;
 
   @Property(tries = 200)
-  void aHarnessNeverLaterThanTheThresholdKeptUp(@ForAll long seed, @ForAll @LongRange(min = -5_000, max = 5_000)
-      long clockError) {
+  void aHarnessNeverLaterThanTheThresholdKeptUp(
+      @ForAll long seed, @ForAll @LongRange(min = -5_000, max = 5_000) long clockError) {
     java.util.Random random = new java.util.Random(seed);
     HarnessCheck check = check(n -> random.nextInt(11), clockError);
 
@@ -31,8 +31,8 @@ class HarnessPacePropertyTest {
   }
 
   @Property(tries = 200)
-  void aConstantClockErrorChangesNothing(@ForAll long seed, @ForAll @LongRange(min = -5_000, max = 5_000)
-      long clockError) {
+  void aConstantClockErrorChangesNothing(
+      @ForAll long seed, @ForAll @LongRange(min = -5_000, max = 5_000) long clockError) {
     HarnessCheck exact = check(n -> (int) Math.floorMod(seed * (n + 1), 97), 0);
     HarnessCheck shifted = check(n -> (int) Math.floorMod(seed * (n + 1), 97), clockError);
 
@@ -42,8 +42,8 @@ class HarnessPacePropertyTest {
   }
 
   @Property(tries = 200)
-  void moreThanOnePercentLateMakesTheHarnessBehind(@ForAll long seed, @ForAll @IntRange(min = 1, max = 50) int
-      percentLate) {
+  void moreThanOnePercentLateMakesTheHarnessBehind(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 50) int percentLate) {
     java.util.Random random = new java.util.Random(seed);
     int[] lags = new int[(int) ArrivalSchedule.of(PROFILE).total()];
     for (int n = 1; n < lags.length; n++) { // arrival 0 on time, so the estimated zero is exact
@@ -54,7 +54,8 @@ class HarnessPacePropertyTest {
     long judged = 0;
     long late = 0;
     for (int n = 0; n < lags.length; n++) {
-      if (ArrivalSchedule.of(PROFILE).offsetMs(n) >= HarnessCheck.startupMs(ArrivalSchedule.of(PROFILE).durationMs())) {
+      if (ArrivalSchedule.of(PROFILE).offsetMs(n)
+          >= HarnessCheck.startupMs(ArrivalSchedule.of(PROFILE).durationMs())) {
         judged++;
         late += lags[n] > 10 ? 1 : 0;
       }
@@ -72,8 +73,19 @@ class HarnessPacePropertyTest {
     HarnessPace pace = new HarnessPace(schedule, Duration.ZERO, Evaluation.defaults());
     for (int n = 0; n < schedule.total(); n++) {
       long due = ZERO + schedule.offsetMs(n);
-      pace.accept(new TaskRecord("t" + n, "i", 0, due + lag.applyAsInt(n), 5, 200, "ok", null, List.of(), null,
-          due + clockError));
+      pace.accept(
+          new TaskRecord(
+              "t" + n,
+              "i",
+              0,
+              due + lag.applyAsInt(n),
+              5,
+              200,
+              "ok",
+              null,
+              List.of(),
+              null,
+              due + clockError));
     }
     return pace.result(ZERO + 31_000).check();
   }

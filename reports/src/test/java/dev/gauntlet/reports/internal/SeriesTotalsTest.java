@@ -27,9 +27,12 @@ class SeriesTotalsTest {
 
     List<SeriesTotals.Bucket> buckets = series.buckets(START, START + hours * 3_600_000);
 
-    assertThat(series.widthMs()).as("6 h in at most 1,000 buckets: 10 s doubled to 40 s").isEqualTo(40_000);
+    assertThat(series.widthMs())
+        .as("6 h in at most 1,000 buckets: 10 s doubled to 40 s")
+        .isEqualTo(40_000);
     assertThat(buckets).hasSize(540);
-    assertThat(buckets.stream().mapToLong(b -> b.totals().tally().tasks()).sum()).as("merging loses no task")
+    assertThat(buckets.stream().mapToLong(b -> b.totals().tally().tasks()).sum())
+        .as("merging loses no task")
         .isEqualTo(hours * 3_600);
     assertThat(buckets).allSatisfy(b -> assertThat(b.totals().tally().tasks()).isEqualTo(40));
     assertThat(buckets.get(3).totals().tally().latency().maxMs()).isEqualTo(200 + 159_000 % 5_000);
@@ -43,10 +46,15 @@ class SeriesTotalsTest {
 
     List<SeriesTotals.Bucket> buckets = series.buckets(START, START + 35_000);
 
-    assertThat(buckets).extracting(SeriesTotals.Bucket::startMs)
+    assertThat(buckets)
+        .extracting(SeriesTotals.Bucket::startMs)
         .containsExactly(START, START + 10_000, START + 20_000, START + 30_000);
-    assertThat(buckets).extracting(b -> b.totals().durationMs()).containsExactly(10_000L, 10_000L, 10_000L, 5_000L);
-    assertThat(buckets.get(1).totals().tally().tasks()).as("an empty bucket between is kept").isZero();
+    assertThat(buckets)
+        .extracting(b -> b.totals().durationMs())
+        .containsExactly(10_000L, 10_000L, 10_000L, 5_000L);
+    assertThat(buckets.get(1).totals().tally().tasks())
+        .as("an empty bucket between is kept")
+        .isZero();
   }
 
   @Test
@@ -59,7 +67,8 @@ class SeriesTotalsTest {
 
     assertThat(empty).as("two empty histograms").isLessThan(6_000);
     assertThat(bucket.footprintBytes()).as("latencies and TTFTs up to a minute").isLessThan(20_000);
-    assertThat(new ScopeTotals().footprintBytes()).as("the 3-digit histograms of a whole-run scope, for scale")
+    assertThat(new ScopeTotals().footprintBytes())
+        .as("the 3-digit histograms of a whole-run scope, for scale")
         .isGreaterThan(4 * empty);
   }
 }

@@ -24,7 +24,11 @@ class LeakDetectorPropertyTest {
    * narrower interval (a wrong t or standard error) and a wider one (a needlessly timid detector) both fail. The
    * seed is fixed, so the run is the same every time.
    */
-  @Property(tries = 2000, seed = "20261123", generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)
+  @Property(
+      tries = 2000,
+      seed = "20261123",
+      generation = GenerationMode.RANDOMIZED,
+      edgeCases = EdgeCasesMode.NONE)
   void aKnownLeakIsInsideItsIntervalInAbout95PercentOfTries(
       @ForAll @DoubleRange(min = 0, max = 2) double mbPerTask,
       @ForAll @DoubleRange(min = 0.5, max = 50) double noiseMb,
@@ -39,7 +43,8 @@ class LeakDetectorPropertyTest {
     }
     LeakEstimate fit = (LeakEstimate) LeakDetector.DEFAULT.fit(readings);
     Statistics.collect(fit.contains(mbPerTask) ? "covered" : "missed");
-    Statistics.coverage(coverage -> coverage.check("covered").percentage(p -> p >= 93.5 && p <= 96.5));
+    Statistics.coverage(
+        coverage -> coverage.check("covered").percentage(p -> p >= 93.5 && p <= 96.5));
   }
 
   /**
@@ -47,7 +52,11 @@ class LeakDetectorPropertyTest {
    * served keep growing. The pooled fit must cover the true rate in about 95% of tries, as the single-line fit does
    * without restarts; a fit that let the drops into the slope would miss almost always.
    */
-  @Property(tries = 2000, seed = "20261124", generation = GenerationMode.RANDOMIZED, edgeCases = EdgeCasesMode.NONE)
+  @Property(
+      tries = 2000,
+      seed = "20261124",
+      generation = GenerationMode.RANDOMIZED,
+      edgeCases = EdgeCasesMode.NONE)
   void aKnownLeakAcrossRestartsIsInsideItsIntervalInAbout95PercentOfTries(
       @ForAll @DoubleRange(min = 0.5, max = 200) double mbPerTask,
       @ForAll @DoubleRange(min = 0.5, max = 300) double noiseMb,
@@ -63,13 +72,16 @@ class LeakDetectorPropertyTest {
       double start = tasks;
       for (int i = 0; i < perSegment; i++) {
         tasks += 1 + random.nextInt(20);
-        segment.add(new LeakSample(tasks, baseline + mbPerTask * (tasks - start) + noiseMb * gaussian(random)));
+        segment.add(
+            new LeakSample(
+                tasks, baseline + mbPerTask * (tasks - start) + noiseMb * gaussian(random)));
       }
       segments.add(segment);
     }
     LeakEstimate fit = (LeakEstimate) LeakDetector.DEFAULT.fitSegments(segments);
     Statistics.collect(fit.contains(mbPerTask) ? "covered" : "missed");
-    Statistics.coverage(coverage -> coverage.check("covered").percentage(p -> p >= 93.5 && p <= 96.5));
+    Statistics.coverage(
+        coverage -> coverage.check("covered").percentage(p -> p >= 93.5 && p <= 96.5));
   }
 
   /** The slope against a brute-force reference: the mean of all pairwise slopes weighted by (xⱼ − xᵢ)². */
@@ -86,7 +98,8 @@ class LeakDetectorPropertyTest {
     Assume.that(tasks.stream().distinct().count() > 1);
     LeakEstimate fit = (LeakEstimate) LeakDetector.DEFAULT.fit(readings);
     double reference = pairwiseSlope(readings);
-    assertThat(fit.mbPerTask()).isCloseTo(reference, within(1e-9 * Math.max(1, Math.abs(reference))));
+    assertThat(fit.mbPerTask())
+        .isCloseTo(reference, within(1e-9 * Math.max(1, Math.abs(reference))));
     assertThat(sse(readings, fit.mbPerTask(), fit.interceptMb()))
         .as("no nearby line fits better")
         .isLessThanOrEqualTo(bestNearby(readings, fit) * (1 + 1e-12));
@@ -126,6 +139,7 @@ class LeakDetectorPropertyTest {
 
   private static double gaussian(SplittableRandom random) {
     // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
+    return Math.sqrt(-2 * Math.log(1 - random.nextDouble()))
+        * Math.cos(2 * Math.PI * random.nextDouble());
   }
 }

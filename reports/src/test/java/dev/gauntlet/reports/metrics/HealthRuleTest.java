@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 class HealthRuleTest {
 
   @Property
-  void upperTailMatchesADirectSumOfBinomialTerms(@ForAll @IntRange(min = 1, max = 60) int n,
-      @ForAll @IntRange(min = 0, max = 60) int k, @ForAll @DoubleRange(min = 0.01, max = 0.9) double p) {
+  void upperTailMatchesADirectSumOfBinomialTerms(
+      @ForAll @IntRange(min = 1, max = 60) int n,
+      @ForAll @IntRange(min = 0, max = 60) int k,
+      @ForAll @DoubleRange(min = 0.01, max = 0.9) double p) {
     double direct = 0;
     for (int x = Math.max(0, k); x <= n; x++) {
       direct += choose(n, x) * Math.pow(p, x) * Math.pow(1 - p, n - x);
@@ -44,7 +46,8 @@ class HealthRuleTest {
 
   @Test
   void rejectsABadShareOutsideZeroToOne() {
-    assertThatThrownBy(() -> new HealthRule(null, 1.0)).hasMessage("maxBadShare must be in (0, 1), but was 1.0");
+    assertThatThrownBy(() -> new HealthRule(null, 1.0))
+        .hasMessage("maxBadShare must be in (0, 1), but was 1.0");
   }
 
   private static double choose(int n, int k) {

@@ -23,16 +23,20 @@ class PercentilePropertyTest {
 
     long measured = histogram.percentileMs(percentile);
 
-    assertThat(measured).as("p%s of %s", percentile, Arrays.toString(sorted))
+    assertThat(measured)
+        .as("p%s of %s", percentile, Arrays.toString(sorted))
         .isBetween(exact - exact / 1000 - 1, exact + exact / 1000 + 1);
   }
 
   @Property
-  void maxIsExact(@ForAll @Size(min = 1, max = 100) List<@LongRange(min = 0, max = 10_000_000) Long> latencies) {
+  void maxIsExact(
+      @ForAll @Size(min = 1, max = 100)
+          List<@LongRange(min = 0, max = 10_000_000) Long> latencies) {
     LatencyHistogram histogram = new LatencyHistogram();
     latencies.forEach(histogram::record);
 
-    assertThat(histogram.maxMs()).isEqualTo(latencies.stream().mapToLong(Long::longValue).max().orElseThrow());
+    assertThat(histogram.maxMs())
+        .isEqualTo(latencies.stream().mapToLong(Long::longValue).max().orElseThrow());
   }
 
   @Property
@@ -43,7 +47,8 @@ class PercentilePropertyTest {
     long p = Percentiles.of(percentile, array);
     long below = values.stream().filter(v -> v < p).count();
     long atOrBelow = values.stream().filter(v -> v <= p).count();
-    double wanted = Math.max(1, Math.min(values.size(), Math.ceil(percentile / 100 * values.size())));
+    double wanted =
+        Math.max(1, Math.min(values.size(), Math.ceil(percentile / 100 * values.size())));
 
     assertThat(below).isLessThanOrEqualTo((long) Math.ceil(wanted));
     assertThat(atOrBelow).isGreaterThanOrEqualTo((long) Math.floor(wanted) - 1);

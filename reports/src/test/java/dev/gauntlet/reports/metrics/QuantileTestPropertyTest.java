@@ -44,7 +44,8 @@ class QuantileTestPropertyTest {
 
     double p = QuantileTest.maximumHigher(base, cur, 1);
 
-    assertThat(p).isCloseTo(choose(cur.length, k) / choose(cur.length + base.length, k), within(1e-9));
+    assertThat(p)
+        .isCloseTo(choose(cur.length, k) / choose(cur.length + base.length, k), within(1e-9));
   }
 
   @Property
@@ -80,7 +81,9 @@ class QuantileTestPropertyTest {
     }
 
     assertThat(QuantileTest.higher(base, slower, 95, 1, 1)).isLessThan(0.001);
-    assertThat(QuantileTest.higher(base, slower, 50, 1, 1)).as("the middle did not move").isEqualTo(1.0);
+    assertThat(QuantileTest.higher(base, slower, 50, 1, 1))
+        .as("the middle did not move")
+        .isEqualTo(1.0);
     assertThat(QuantileTest.maximumHigher(base, slower, 1)).isLessThan(1e-6);
     assertThat(QuantileTest.higher(base, base.clone(), 99, 1, 1)).isEqualTo(1.0);
   }
@@ -106,8 +109,10 @@ class QuantileTestPropertyTest {
   }
 
   @Property
-  void theOneSidedRateTestHalvesTheTwoSidedOneWhenTheRateDropped(@ForAll @IntRange(min = 1, max = 2000) int n1,
-      @ForAll @IntRange(min = 1, max = 2000) int n2, @ForAll @IntRange(min = 0, max = 2000) int x1Seed,
+  void theOneSidedRateTestHalvesTheTwoSidedOneWhenTheRateDropped(
+      @ForAll @IntRange(min = 1, max = 2000) int n1,
+      @ForAll @IntRange(min = 1, max = 2000) int n2,
+      @ForAll @IntRange(min = 0, max = 2000) int x1Seed,
       @ForAll @IntRange(min = 0, max = 2000) int x2Seed) {
     int x1 = x1Seed % (n1 + 1);
     int x2 = x2Seed % (n2 + 1);
@@ -115,7 +120,8 @@ class QuantileTestPropertyTest {
     double oneSided = Significance.proportionLower((double) x1 / n1, n1, (double) x2 / n2, n2);
 
     if ((double) x2 / n2 < (double) x1 / n1) {
-      assertThat(oneSided).isCloseTo(Significance.twoProportions(x1, n1, x2, n2) / 2, within(1e-12));
+      assertThat(oneSided)
+          .isCloseTo(Significance.twoProportions(x1, n1, x2, n2) / 2, within(1e-12));
     } else {
       assertThat(oneSided).isEqualTo(1.0);
     }

@@ -39,8 +39,10 @@ class SignificancePropertyTest {
   }
 
   @Property
-  void twoProportionsMatchesTheTextbookFormula(@ForAll @IntRange(min = 1, max = 2000) int n1,
-      @ForAll @IntRange(min = 1, max = 2000) int n2, @ForAll @IntRange(min = 0, max = 2000) int x1Seed,
+  void twoProportionsMatchesTheTextbookFormula(
+      @ForAll @IntRange(min = 1, max = 2000) int n1,
+      @ForAll @IntRange(min = 1, max = 2000) int n2,
+      @ForAll @IntRange(min = 0, max = 2000) int x1Seed,
       @ForAll @IntRange(min = 0, max = 2000) int x2Seed) {
     int x1 = x1Seed % (n1 + 1);
     int x2 = x2Seed % (n2 + 1);

@@ -21,12 +21,13 @@ class StartRecoveryTest {
 
   private static final long FAULT_START = 1_000_010_000L;
   private static final long FAULT_END = FAULT_START + 5_000;
-  private static final FaultWindow WINDOW = new FaultWindow("primary-503", "outage", FAULT_START, FAULT_END);
+  private static final FaultWindow WINDOW =
+      new FaultWindow("primary-503", "outage", FAULT_START, FAULT_END);
   private static final Recovery.Bounds SLO = new Recovery.Bounds(0.95, null);
 
   /** A run: steady from 0 to 10 s, the outage, then 25 s; the agent's own failure share and its lingering delay. */
-  private static TaskStarts run(long seed, double perSecond, double backgroundFailures, long stuckMs,
-      long failoverMs) {
+  private static TaskStarts run(
+      long seed, double perSecond, double backgroundFailures, long stuckMs, long failoverMs) {
     SplittableRandom random = new SplittableRandom(seed);
     TaskStarts tasks = new TaskStarts();
     double t = FAULT_START - 10_000;
@@ -36,7 +37,8 @@ class StartRecoveryTest {
       boolean duringFault = start >= FAULT_START && start < FAULT_END;
       boolean failedOver = duringFault && start >= FAULT_START + failoverMs;
       boolean stuck = start >= FAULT_END && start < FAULT_END + stuckMs;
-      boolean ok = (!duringFault || failedOver) && !stuck && random.nextDouble() >= backgroundFailures;
+      boolean ok =
+          (!duringFault || failedOver) && !stuck && random.nextDouble() >= backgroundFailures;
       tasks.add(start, failedOver ? latency + 200 : latency, ok);
       t += -Math.log(1 - random.nextDouble()) * 1000 / perSecond;
     }
@@ -50,22 +52,30 @@ class StartRecoveryTest {
     for (int i = 0; i < tasks.size(); i++) {
       dataEnd = Math.max(dataEnd, tasks.endMs(i));
     }
-    return StartRecovery.measure(tasks, i -> true, steady.rule(SLO), resolution, FAULT_END, dataEnd);
+    return StartRecovery.measure(
+        tasks, i -> true, steady.rule(SLO), resolution, FAULT_END, dataEnd);
   }
 
   private static long resolution(TaskStarts tasks) {
-    return StartRecovery.resolutionMs(SteadyState.before(tasks, List.of(WINDOW), WINDOW).startsPerSecond());
+    return StartRecovery.resolutionMs(
+        SteadyState.before(tasks, List.of(WINDOW), WINDOW).startsPerSecond());
   }
 
   private static RecoveryResult failover(TaskStarts tasks) {
     SteadyState steady = SteadyState.before(tasks, List.of(WINDOW), WINDOW);
-    return StartRecovery.measure(tasks, i -> !tasks.succeeded(i) || tasks.endMs(i) <= FAULT_END, steady.rule(SLO),
-        resolution(tasks), FAULT_START, FAULT_END);
+    return StartRecovery.measure(
+        tasks,
+        i -> !tasks.succeeded(i) || tasks.endMs(i) <= FAULT_END,
+        steady.rule(SLO),
+        resolution(tasks),
+        FAULT_START,
+        FAULT_END);
   }
 
   @Property(tries = 200)
   void anAgentThatAnswersEveryTaskStartedAfterTheFaultRecoversWithinOneBucketOfZero(
-      @ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll @DoubleRange(min = 5, max = 100) double rate) {
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @DoubleRange(min = 5, max = 100) double rate) {
     TaskStarts tasks = run(seed, rate, 0, 0, 5_000);
 
     RecoveryResult result = recovery(tasks);
@@ -76,7 +86,8 @@ class StartRecoveryTest {
 
   @Property(tries = 200)
   void anAgentStuckForDSecondsAfterTheFaultRecoversWithinOneBucketOfD(
-      @ForAll @LongRange(min = 0, max = 1_000_000) long seed, @ForAll @DoubleRange(min = 5, max = 100) double rate,
+      @ForAll @LongRange(min = 0, max = 1_000_000) long seed,
+      @ForAll @DoubleRange(min = 5, max = 100) double rate,
       @ForAll @IntRange(min = 1, max = 12) int stuckSeconds) {
     TaskStarts tasks = run(seed, rate, 0, stuckSeconds * 1_000L, 5_000);
 
@@ -131,8 +142,11 @@ class StartRecoveryTest {
   @Test
   void failoverIsTheTimeUntilTasksStartedDuringTheFaultAreHealthyAgain() {
     assertThat(failover(run(5, 20, 0, 0, 2_000)).seconds()).isCloseTo(2.0, within(0.5));
-    assertThat(failover(run(5, 20, 0, 0, 0))).as("failed over at once").isEqualTo(RecoveryResult.recovered(0));
-    assertThat(failover(run(5, 20, 0, 0, 5_000))).as("never failed over")
+    assertThat(failover(run(5, 20, 0, 0, 0)))
+        .as("failed over at once")
+        .isEqualTo(RecoveryResult.recovered(0));
+    assertThat(failover(run(5, 20, 0, 0, 5_000)))
+        .as("never failed over")
         .isEqualTo(RecoveryResult.notRecovered(5.0));
   }
 
@@ -141,8 +155,10 @@ class StartRecoveryTest {
     TaskStarts tasks = new TaskStarts();
     tasks.add(FAULT_START - 1_000, 20, true);
 
-    assertThat(StartRecovery.measure(tasks, i -> true, new HealthRule(null, 0.05), 1_000, FAULT_END,
-        FAULT_END + 10_000)).isEqualTo(RecoveryResult.noData());
+    assertThat(
+            StartRecovery.measure(
+                tasks, i -> true, new HealthRule(null, 0.05), 1_000, FAULT_END, FAULT_END + 10_000))
+        .isEqualTo(RecoveryResult.noData());
   }
 
   @Test

@@ -15,16 +15,19 @@ import net.jqwik.api.constraints.IntRange;
 class WilsonPropertyTest {
 
   @Property
-  void endsAreWhereTheScoreTestStopsAccepting(@ForAll @IntRange(min = 1, max = 5000) int trials,
+  void endsAreWhereTheScoreTestStopsAccepting(
+      @ForAll @IntRange(min = 1, max = 5000) int trials,
       @ForAll @IntRange(min = 0, max = 5000) int successesSeed) {
     int successes = successesSeed % (trials + 1);
     double observed = (double) successes / trials;
 
     Wilson interval = Wilson.of95(successes, trials);
 
-    assertThat(interval.low()).as("low of %d/%d", successes, trials)
+    assertThat(interval.low())
+        .as("low of %d/%d", successes, trials)
         .isCloseTo(boundary(observed, trials, 0, observed), within(1e-9));
-    assertThat(interval.high()).as("high of %d/%d", successes, trials)
+    assertThat(interval.high())
+        .as("high of %d/%d", successes, trials)
         .isCloseTo(boundary(observed, trials, 1, observed), within(1e-9));
     assertThat(interval.low()).isLessThanOrEqualTo(observed).isGreaterThanOrEqualTo(0);
     assertThat(interval.high()).isGreaterThanOrEqualTo(observed).isLessThanOrEqualTo(1);
@@ -32,7 +35,8 @@ class WilsonPropertyTest {
 
   @Example
   void knownValueOfEightOfTen() {
-    // Wilson (1927), as tabulated by Newcombe (1998), method 3: 0.4902 to 0.9433 for 8 of 10 (rounded).
+    // Wilson (1927), as tabulated by Newcombe (1998), method 3: 0.4902 to 0.9433 for 8 of 10
+    // (rounded).
     Wilson interval = Wilson.of95(8, 10);
 
     assertThat(interval.low()).isCloseTo(0.4902, within(1e-4));

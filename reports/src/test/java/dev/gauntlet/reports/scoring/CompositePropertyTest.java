@@ -33,7 +33,10 @@ class CompositePropertyTest {
     }
 
     Case withUnscoredAs(double value) {
-      return new Case(weights, scores.stream().map(s -> s.scored() ? s : Score.pass(value, "")).toList(), threshold);
+      return new Case(
+          weights,
+          scores.stream().map(s -> s.scored() ? s : Score.pass(value, "")).toList(),
+          threshold);
     }
   }
 
@@ -52,8 +55,8 @@ class CompositePropertyTest {
   }
 
   @Property(tries = 500)
-  void scalingEveryWeightByThePowerOfTwoChangesNothing(@ForAll("cases") Case c,
-      @ForAll("powersOfTwo") double scale) {
+  void scalingEveryWeightByThePowerOfTwoChangesNothing(
+      @ForAll("cases") Case c, @ForAll("powersOfTwo") double scale) {
     WeightedScorer scorer = new WeightedScorer(c.scorer());
 
     assertThat(scorer.score(c.weighted(scale), Answers.text("x")))
@@ -61,21 +64,29 @@ class CompositePropertyTest {
   }
 
   @Property(tries = 500)
-  void anUnscoredPartLeavesTheOutcomeDecidedOnlyWhenEveryValueItCouldHaveAgrees(@ForAll("cases") Case c) {
-    Score.Outcome outcome = new WeightedScorer(c.scorer()).score(c.weighted(1), Answers.text("x")).outcome();
-    Score.Outcome low = new WeightedScorer(c.withUnscoredAs(0).scorer()).score(c.weighted(1), Answers.text("x"))
-        .outcome();
-    Score.Outcome high = new WeightedScorer(c.withUnscoredAs(1).scorer()).score(c.weighted(1), Answers.text("x"))
-        .outcome();
+  void anUnscoredPartLeavesTheOutcomeDecidedOnlyWhenEveryValueItCouldHaveAgrees(
+      @ForAll("cases") Case c) {
+    Score.Outcome outcome =
+        new WeightedScorer(c.scorer()).score(c.weighted(1), Answers.text("x")).outcome();
+    Score.Outcome low =
+        new WeightedScorer(c.withUnscoredAs(0).scorer())
+            .score(c.weighted(1), Answers.text("x"))
+            .outcome();
+    Score.Outcome high =
+        new WeightedScorer(c.withUnscoredAs(1).scorer())
+            .score(c.weighted(1), Answers.text("x"))
+            .outcome();
 
     assertThat(outcome).isEqualTo(low == high ? low : Score.Outcome.UNSCORED);
   }
 
   @Property(tries = 300)
   void allOfPassesExactlyWhenEveryPartPasses(@ForAll("scoredCases") Case c) {
-    List<Expectation> parts = c.weighted(1).parts().stream().map(Expectation.Weighted.Part::expected).toList();
+    List<Expectation> parts =
+        c.weighted(1).parts().stream().map(Expectation.Weighted.Part::expected).toList();
 
-    Score score = new AllOfScorer(c.scorer()).score(new Expectation.AllOf(parts), Answers.text("x"));
+    Score score =
+        new AllOfScorer(c.scorer()).score(new Expectation.AllOf(parts), Answers.text("x"));
 
     assertThat(score.passed()).isEqualTo(c.scores().stream().allMatch(Score::passed));
   }
@@ -97,13 +108,18 @@ class CompositePropertyTest {
 
   private static Arbitrary<Case> cases(Arbitrary<Score> score) {
     Arbitrary<Double> weight = Arbitraries.doubles().between(0.01, 10).ofScale(2);
-    return Combinators.combine(weight.list().ofMinSize(1).ofMaxSize(5), score.list().ofSize(5),
-        Arbitraries.doubles().between(0, 1).ofScale(2))
-        .as((weights, scores, threshold) -> new Case(weights, scores.subList(0, weights.size()), threshold));
+    return Combinators.combine(
+            weight.list().ofMinSize(1).ofMaxSize(5),
+            score.list().ofSize(5),
+            Arbitraries.doubles().between(0, 1).ofScale(2))
+        .as(
+            (weights, scores, threshold) ->
+                new Case(weights, scores.subList(0, weights.size()), threshold));
   }
 
   private static Arbitrary<Score> scored() {
-    return Combinators.combine(Arbitraries.of(true, false), Arbitraries.doubles().between(0, 1).ofScale(2))
+    return Combinators.combine(
+            Arbitraries.of(true, false), Arbitraries.doubles().between(0, 1).ofScale(2))
         .as((passed, value) -> passed ? Score.pass(value, "") : Score.fail(value, ""));
   }
 }

@@ -13,6 +13,7 @@ class CompositeScorerTest {
 
   private static final Expectation PASSES = new Expectation.Contains(List.of("shipped"));
   private static final Expectation FAILS = new Expectation.Exact("nope");
+
   /** Unscored: no judge is configured in these tests. */
   private static final Expectation UNSCORED = new Expectation.LlmJudge("Is it polite?", 0.5, null);
 
@@ -21,7 +22,10 @@ class CompositeScorerTest {
 
   @Test
   void allOfPassesWhenEveryPartPasses() {
-    assertThat(registry.score(new Expectation.AllOf(List.of(PASSES, new Expectation.Regex("ship+ed", ""))), answer))
+    assertThat(
+            registry.score(
+                new Expectation.AllOf(List.of(PASSES, new Expectation.Regex("ship+ed", ""))),
+                answer))
         .isEqualTo(Score.pass("all 2 parts passed"));
   }
 
@@ -44,7 +48,8 @@ class CompositeScorerTest {
 
   @Test
   void weightedPassesWhenTheWeightedMeanReachesTheThreshold() {
-    Expectation weighted = new Expectation.Weighted(List.of(new Part(3, PASSES), new Part(1, FAILS)), 0.75);
+    Expectation weighted =
+        new Expectation.Weighted(List.of(new Part(3, PASSES), new Part(1, FAILS)), 0.75);
 
     assertThat(registry.score(weighted, answer))
         .isEqualTo(Score.pass(0.75, "weighted value 0.75 reaches the threshold 0.75"));
@@ -53,7 +58,8 @@ class CompositeScorerTest {
   @Test
   void weightedCountsPartialCreditOfEachPart() {
     Expectation twoOfThree = new Expectation.Contains(List.of("order", "shipped", "tomorrow"));
-    Expectation weighted = new Expectation.Weighted(List.of(new Part(1, twoOfThree), new Part(1, PASSES)), 0.9);
+    Expectation weighted =
+        new Expectation.Weighted(List.of(new Part(1, twoOfThree), new Part(1, PASSES)), 0.9);
 
     Score score = registry.score(weighted, answer);
 

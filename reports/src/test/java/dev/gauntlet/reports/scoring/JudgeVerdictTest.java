@@ -11,7 +11,8 @@ class JudgeVerdictTest {
   void readsAJsonVerdictEvenInsideProseOrACodeFence() {
     assertThat(JudgeVerdict.parse("{\"score\": 0.75, \"reason\": \"mostly\"}"))
         .isEqualTo(new JudgeVerdict(0.75, "mostly"));
-    assertThat(JudgeVerdict.parse("Here you go:\n```json\n{\"score\": 1}\n```")).isEqualTo(new JudgeVerdict(1, ""));
+    assertThat(JudgeVerdict.parse("Here you go:\n```json\n{\"score\": 1}\n```"))
+        .isEqualTo(new JudgeVerdict(1, ""));
   }
 
   @Test
@@ -24,11 +25,13 @@ class JudgeVerdictTest {
 
   @Test
   void rejectsAReplyWithoutAScoreOrWithOneOutsideZeroToOne() {
-    assertThatThrownBy(() -> JudgeVerdict.parse("Looks fine to me")).hasMessage("the judge's reply must hold a score "
-        + "such as {\"score\": 0.8}, but was \"Looks fine to me\"");
-    assertThatThrownBy(() -> JudgeVerdict.parse("Score: 8")).hasMessage("the judge's score must be in [0, 1], but "
-        + "was 8.0");
-    assertThatThrownBy(() -> JudgeVerdict.parse("1/0")).hasMessage("the judge's score must be in [0, 1], but was "
-        + "Infinity");
+    assertThatThrownBy(() -> JudgeVerdict.parse("Looks fine to me"))
+        .hasMessage(
+            "the judge's reply must hold a score "
+                + "such as {\"score\": 0.8}, but was \"Looks fine to me\"");
+    assertThatThrownBy(() -> JudgeVerdict.parse("Score: 8"))
+        .hasMessage("the judge's score must be in [0, 1], but " + "was 8.0");
+    assertThatThrownBy(() -> JudgeVerdict.parse("1/0"))
+        .hasMessage("the judge's score must be in [0, 1], but was " + "Infinity");
   }
 }

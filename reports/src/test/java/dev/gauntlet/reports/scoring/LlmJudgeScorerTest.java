@@ -36,39 +36,58 @@ class LlmJudgeScorerTest {
   private static final String RUBRIC = "The answer apologises and gives the refund amount.";
   private static final String MODEL = "judge-model";
 
-  @TempDir
-  Path tmp;
+  @TempDir Path tmp;
 
   @Test
   void passesWhenTheJudgeScoresAtLeastTheThreshold() {
-    try (FaultPlane plane = plane(List.of(verdict("Sorry! Your refund of $20 is on its way.",
-        "{\"score\": 0.9, \"reason\": \"apologises and states the amount\"}")))) {
+    try (FaultPlane plane =
+        plane(
+            List.of(
+                verdict(
+                    "Sorry! Your refund of $20 is on its way.",
+                    "{\"score\": 0.9, \"reason\": \"apologises and states the amount\"}")))) {
 
-      Score score = judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null),
-          answer("Sorry! Your refund of $20 is on its way."));
+      Score score =
+          judge(plane)
+              .score(
+                  new Expectation.LlmJudge(RUBRIC, 0.7, null),
+                  answer("Sorry! Your refund of $20 is on its way."));
 
-      assertThat(score).isEqualTo(Score.pass(0.9, "judge scored 0.90: apologises and states the amount "
-          + "(threshold 0.70)"));
+      assertThat(score)
+          .isEqualTo(
+              Score.pass(
+                  0.9,
+                  "judge scored 0.90: apologises and states the amount " + "(threshold 0.70)"));
     }
   }
 
   @Test
   void failsBelowTheThresholdWithTheJudgesScoreAsTheValue() {
-    try (FaultPlane plane = plane(List.of(verdict("Refund done.", "```json\n{\"score\": 0.2, \"reason\": \"no "
-        + "apology\"}\n```")))) {
+    try (FaultPlane plane =
+        plane(
+            List.of(
+                verdict(
+                    "Refund done.",
+                    "```json\n{\"score\": 0.2, \"reason\": \"no " + "apology\"}\n```")))) {
 
-      Score score = judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Refund done."));
+      Score score =
+          judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Refund done."));
 
-      assertThat(score).isEqualTo(Score.fail(0.2, "judge scored 0.20: no apology (below the threshold 0.70)"));
+      assertThat(score)
+          .isEqualTo(Score.fail(0.2, "judge scored 0.20: no apology (below the threshold 0.70)"));
     }
   }
 
   @Test
   void readsAScoreGivenAsAFractionInProse() {
-    try (FaultPlane plane = plane(List.of(verdict("Sorry, refund of $20 sent.", "Score: 8/10. Good answer.")))) {
+    try (FaultPlane plane =
+        plane(List.of(verdict("Sorry, refund of $20 sent.", "Score: 8/10. Good answer.")))) {
 
-      Score score = judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null),
-          answer("Sorry, refund of $20 sent."));
+      Score score =
+          judge(plane)
+              .score(
+                  new Expectation.LlmJudge(RUBRIC, 0.7, null),
+                  answer("Sorry, refund of $20 sent."));
 
       assertThat(score.passed()).isTrue();
       assertThat(score.value()).isEqualTo(0.8);
@@ -81,8 +100,11 @@ class LlmJudgeScorerTest {
 
       Score score = judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
 
-      assertThat(score).isEqualTo(Score.unscored("the judge's reply must hold a score such as {\"score\": 0.8}, but "
-          + "was \"I'd rather not grade this.\""));
+      assertThat(score)
+          .isEqualTo(
+              Score.unscored(
+                  "the judge's reply must hold a score such as {\"score\": 0.8}, but "
+                      + "was \"I'd rather not grade this.\""));
     }
   }
 
@@ -92,22 +114,33 @@ class LlmJudgeScorerTest {
 
       Score score = judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
 
-      assertThat(score).isEqualTo(Score.unscored("the judge's score must be in [0, 1], but was 7.0"));
+      assertThat(score)
+          .isEqualTo(Score.unscored("the judge's score must be in [0, 1], but was 7.0"));
     }
   }
 
   @Test
   void aProviderOutageIsUnscoredNotACrash() {
-    FaultSpec outage = new FaultSpec("judge-down", new Window(Duration.ZERO, Duration.ofHours(1)), 1.0, "judge",
-        null, new Fault.Outage(503));
+    FaultSpec outage =
+        new FaultSpec(
+            "judge-down",
+            new Window(Duration.ZERO, Duration.ofHours(1)),
+            1.0,
+            "judge",
+            null,
+            new Fault.Outage(503));
     try (FaultPlane plane = plane(List.of(verdict("Hi.", "{\"score\": 1}")), outage)) {
       plane.startTimeline();
 
       Score score = judge(plane).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
 
       assertThat(score.outcome()).isEqualTo(Score.Outcome.UNSCORED);
-      assertThat(score.reason()).startsWith("the judge at " + plane.providerBaseUrl("judge") + "/chat/completions "
-          + "answered HTTP 503");
+      assertThat(score.reason())
+          .startsWith(
+              "the judge at "
+                  + plane.providerBaseUrl("judge")
+                  + "/chat/completions "
+                  + "answered HTTP 503");
     }
   }
 
@@ -117,32 +150,44 @@ class LlmJudgeScorerTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    JudgeConfig nobody = new JudgeConfig(URI.create("http://127.0.0.1:" + port + "/v1"), MODEL, null,
-        Duration.ofSeconds(5));
+    JudgeConfig nobody =
+        new JudgeConfig(
+            URI.create("http://127.0.0.1:" + port + "/v1"), MODEL, null, Duration.ofSeconds(5));
 
-    Score score = LlmJudgeScorer.of(nobody).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
+    Score score =
+        LlmJudgeScorer.of(nobody).score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
 
     assertThat(score.outcome()).isEqualTo(Score.Outcome.UNSCORED);
-    assertThat(score.reason()).startsWith("could not reach the judge at http://127.0.0.1:" + port
-        + "/v1/chat/completions").endsWith("is it running? check GAUNTLET_JUDGE_BASE_URL");
+    assertThat(score.reason())
+        .startsWith(
+            "could not reach the judge at http://127.0.0.1:" + port + "/v1/chat/completions")
+        .endsWith("is it running? check GAUNTLET_JUDGE_BASE_URL");
   }
 
   @Test
   void withoutAConfiguredJudgeEveryItemIsUnscoredAndSaysWhatToSet() {
-    Score score = LlmJudgeScorer.fromEnvironment(Map.of()).score(new Expectation.LlmJudge(RUBRIC, 0.7, null),
-        answer("Hi."));
+    Score score =
+        LlmJudgeScorer.fromEnvironment(Map.of())
+            .score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
 
-    assertThat(score).isEqualTo(Score.unscored("no LLM judge is configured; set GAUNTLET_JUDGE_BASE_URL (an "
-        + "OpenAI-compatible base URL ending in /v1) and GAUNTLET_JUDGE_MODEL"));
+    assertThat(score)
+        .isEqualTo(
+            Score.unscored(
+                "no LLM judge is configured; set GAUNTLET_JUDGE_BASE_URL (an "
+                    + "OpenAI-compatible base URL ending in /v1) and GAUNTLET_JUDGE_MODEL"));
   }
 
   @Test
   void aMalformedBaseUrlInTheEnvironmentIsUnscoredNotACrash() {
-    Score score = LlmJudgeScorer.fromEnvironment(Map.of(JudgeConfig.BASE_URL_ENV, "ftp://x"))
-        .score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
+    Score score =
+        LlmJudgeScorer.fromEnvironment(Map.of(JudgeConfig.BASE_URL_ENV, "ftp://x"))
+            .score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Hi."));
 
-    assertThat(score).isEqualTo(Score.unscored("GAUNTLET_JUDGE_BASE_URL must be an http or https URL such as "
-        + "http://127.0.0.1:8080/v1, but was ftp://x"));
+    assertThat(score)
+        .isEqualTo(
+            Score.unscored(
+                "GAUNTLET_JUDGE_BASE_URL must be an http or https URL such as "
+                    + "http://127.0.0.1:8080/v1, but was ftp://x"));
   }
 
   @Test
@@ -155,7 +200,8 @@ class LlmJudgeScorerTest {
       Score strict = judge.score(new Expectation.LlmJudge(RUBRIC, 0.7, null), answer("Same."));
 
       assertThat(lenient.passed()).isTrue();
-      assertThat(strict).as("answered from memory after the mock closed")
+      assertThat(strict)
+          .as("answered from memory after the mock closed")
           .isEqualTo(Score.fail(0.6, "judge scored 0.60 (below the threshold 0.70)"));
     }
   }
@@ -166,18 +212,38 @@ class LlmJudgeScorerTest {
 
   /** A dataset item that makes the scripted model answer the judge's prompt about {@code output} with {@code reply}. */
   private static Item verdict(String output, String reply) {
-    return new Item("judge-" + Math.abs(output.hashCode()), JudgePrompt.user(RUBRIC, Answers.INPUT, output),
-        new Expectation.Exact("unused"), List.of(), List.of(new ScriptStep.Answer(reply)), List.of(), 1);
+    return new Item(
+        "judge-" + Math.abs(output.hashCode()),
+        JudgePrompt.user(RUBRIC, Answers.INPUT, output),
+        new Expectation.Exact("unused"),
+        List.of(),
+        List.of(new ScriptStep.Answer(reply)),
+        List.of(),
+        1);
   }
 
   private FaultPlane plane(List<Item> items, FaultSpec... faults) {
     Dataset dataset = new Dataset("judge", "1", "qa", List.of(), new ArrayList<>(items), null);
-    Scenario scenario = new Scenario("judge", 1, null, "judge", List.of(new Provider("judge", "openai", MODEL)),
-        Map.of(), null, List.of(faults), List.of(), Evaluation.defaults(), FaultPlaneSpec.anyPorts(), null);
-    return FaultPlane.start(scenario, dataset, RunDirectory.create(tmp.resolve("run")), Clock.systemUTC());
+    Scenario scenario =
+        new Scenario(
+            "judge",
+            1,
+            null,
+            "judge",
+            List.of(new Provider("judge", "openai", MODEL)),
+            Map.of(),
+            null,
+            List.of(faults),
+            List.of(),
+            Evaluation.defaults(),
+            FaultPlaneSpec.anyPorts(),
+            null);
+    return FaultPlane.start(
+        scenario, dataset, RunDirectory.create(tmp.resolve("run")), Clock.systemUTC());
   }
 
   private static LlmJudgeScorer judge(FaultPlane plane) {
-    return LlmJudgeScorer.of(new JudgeConfig(plane.providerBaseUrl("judge"), MODEL, null, Duration.ofSeconds(10)));
+    return LlmJudgeScorer.of(
+        new JudgeConfig(plane.providerBaseUrl("judge"), MODEL, null, Duration.ofSeconds(10)));
   }
 }

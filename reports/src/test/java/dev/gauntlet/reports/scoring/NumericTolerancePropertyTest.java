@@ -15,11 +15,13 @@ class NumericTolerancePropertyTest {
   private final NumericScorer scorer = new NumericScorer();
 
   @Property(tries = 500)
-  void absoluteToleranceBoundariesAreInclusive(@ForAll @LongRange(min = -1_000_000_000, max = 1_000_000_000) long e,
+  void absoluteToleranceBoundariesAreInclusive(
+      @ForAll @LongRange(min = -1_000_000_000, max = 1_000_000_000) long e,
       @ForAll @LongRange(min = 0, max = 100_000_000) long t) {
     BigDecimal want = BigDecimal.valueOf(e, 4);
     BigDecimal tolerance = BigDecimal.valueOf(t, 4);
-    Expectation.Numeric expected = new Expectation.Numeric(want.doubleValue(), tolerance.doubleValue(), 0, null);
+    Expectation.Numeric expected =
+        new Expectation.Numeric(want.doubleValue(), tolerance.doubleValue(), 0, null);
 
     assertThat(passes(expected, want.add(tolerance))).isTrue();
     assertThat(passes(expected, want.subtract(tolerance))).isTrue();
@@ -28,12 +30,14 @@ class NumericTolerancePropertyTest {
   }
 
   @Property(tries = 500)
-  void relativeToleranceScalesWithTheExpectedValue(@ForAll @LongRange(min = -1_000_000, max = 1_000_000) long e,
+  void relativeToleranceScalesWithTheExpectedValue(
+      @ForAll @LongRange(min = -1_000_000, max = 1_000_000) long e,
       @ForAll @LongRange(min = 0, max = 1000) long r) {
     BigDecimal want = BigDecimal.valueOf(e, 2);
     BigDecimal relative = BigDecimal.valueOf(r, 3);
     BigDecimal allowed = relative.multiply(want.abs());
-    Expectation.Numeric expected = new Expectation.Numeric(want.doubleValue(), 0, relative.doubleValue(), null);
+    Expectation.Numeric expected =
+        new Expectation.Numeric(want.doubleValue(), 0, relative.doubleValue(), null);
 
     assertThat(passes(expected, want.add(allowed))).isTrue();
     assertThat(passes(expected, want.subtract(allowed).subtract(HAIR))).isFalse();
@@ -50,6 +54,8 @@ class NumericTolerancePropertyTest {
   }
 
   private boolean passes(Expectation.Numeric expected, BigDecimal actual) {
-    return scorer.score(expected, Answers.text("The total is " + actual.toPlainString() + " USD.")).passed();
+    return scorer
+        .score(expected, Answers.text("The total is " + actual.toPlainString() + " USD."))
+        .passed();
   }
 }

@@ -18,14 +18,21 @@ class RegexContainsPropertyTest {
   private final RegexScorer regex = new RegexScorer();
 
   @Property(tries = 500)
-  void containsAnyOfOneValueAgreesWithItsQuotedCaseInsensitiveRegex(@ForAll("texts") String value,
-      @ForAll("texts") String before, @ForAll("texts") String after, @ForAll boolean include, @ForAll boolean upper) {
+  void containsAnyOfOneValueAgreesWithItsQuotedCaseInsensitiveRegex(
+      @ForAll("texts") String value,
+      @ForAll("texts") String before,
+      @ForAll("texts") String after,
+      @ForAll boolean include,
+      @ForAll boolean upper) {
     String shown = upper ? value.toUpperCase(java.util.Locale.ROOT) : value;
     AgentAnswer answer = Answers.text(before + (include ? shown : "") + after);
 
-    boolean byContains = contains.score(new Expectation.Contains(List.of(value), Expectation.Contains.Match.ANY),
-        answer).passed();
-    boolean byRegex = regex.score(new Expectation.Regex(Pattern.quote(value), "i"), answer).passed();
+    boolean byContains =
+        contains
+            .score(new Expectation.Contains(List.of(value), Expectation.Contains.Match.ANY), answer)
+            .passed();
+    boolean byRegex =
+        regex.score(new Expectation.Regex(Pattern.quote(value), "i"), answer).passed();
 
     assertThat(byContains).as("output %s, value %s", answer.output(), value).isEqualTo(byRegex);
     if (include) {
@@ -34,13 +41,15 @@ class RegexContainsPropertyTest {
   }
 
   @Property(tries = 300)
-  void containsAllPassesExactlyWhenEveryValuesRegexPasses(@ForAll("values") List<String> values,
-      @ForAll("texts") String output) {
+  void containsAllPassesExactlyWhenEveryValuesRegexPasses(
+      @ForAll("values") List<String> values, @ForAll("texts") String output) {
     AgentAnswer answer = Answers.text(output);
 
     boolean all = contains.score(new Expectation.Contains(values), answer).passed();
-    boolean everyRegex = values.stream().allMatch(v -> regex.score(new Expectation.Regex(Pattern.quote(v), "i"),
-        answer).passed());
+    boolean everyRegex =
+        values.stream()
+            .allMatch(
+                v -> regex.score(new Expectation.Regex(Pattern.quote(v), "i"), answer).passed());
 
     assertThat(all).isEqualTo(everyRegex);
   }
@@ -52,7 +61,13 @@ class RegexContainsPropertyTest {
 
   @Provide
   Arbitrary<List<String>> values() {
-    return Arbitraries.strings().withChars("abAB .*\\E(").ofMinLength(1).ofMaxLength(3).filter(s -> !s.isBlank())
-        .list().ofMinSize(1).ofMaxSize(3);
+    return Arbitraries.strings()
+        .withChars("abAB .*\\E(")
+        .ofMinLength(1)
+        .ofMaxLength(3)
+        .filter(s -> !s.isBlank())
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(3);
   }
 }

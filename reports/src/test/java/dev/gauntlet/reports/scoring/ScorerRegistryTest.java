@@ -17,8 +17,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ScorerRegistryTest {
 
-  private static final List<String> BUILT_IN = List.of("exact", "contains", "regex", "json_field", "json_schema",
-      "numeric", "trajectory", "refusal", "llm_judge", "all_of", "weighted");
+  private static final List<String> BUILT_IN =
+      List.of(
+          "exact",
+          "contains",
+          "regex",
+          "json_field",
+          "json_schema",
+          "numeric",
+          "trajectory",
+          "refusal",
+          "llm_judge",
+          "all_of",
+          "weighted");
 
   @Test
   void standardHasEveryBuiltInKindAndTheScorersServiceLoaderFinds() {
@@ -33,32 +44,41 @@ class ScorerRegistryTest {
   @Test
   void dispatchesByKind() {
     assertThat(builtIns().score(new Expectation.Exact("42"), text("42")).passed()).isTrue();
-    assertThat(builtIns().score(new Expectation.Regex("\\d+", ""), text("no digits")).passed()).isFalse();
+    assertThat(builtIns().score(new Expectation.Regex("\\d+", ""), text("no digits")).passed())
+        .isFalse();
   }
 
   @Test
   void aKindWithoutAScorerIsUnscoredAndSaysHowToAddOne() {
-    Score score = builtIns().score(new Expectation.Custom("sentiment", json("\"positive\"")), text("great"));
+    Score score =
+        builtIns().score(new Expectation.Custom("sentiment", json("\"positive\"")), text("great"));
 
-    assertThat(score).isEqualTo(Score.unscored("no scorer for kind sentiment; add one through the Scorer SPI, see "
-        + "docs/scorers.md"));
+    assertThat(score)
+        .isEqualTo(
+            Score.unscored(
+                "no scorer for kind sentiment; add one through the Scorer SPI, see "
+                    + "docs/scorers.md"));
   }
 
   @Test
   void aScorerThatThrowsLeavesTheItemUnscoredInsteadOfStoppingTheEvaluation() {
-    ScorerRegistry registry = ScorerRegistry.builder().add(new Scorer<Expectation.Custom>() {
-      public String kind() {
-        return "broken";
-      }
+    ScorerRegistry registry =
+        ScorerRegistry.builder()
+            .add(
+                new Scorer<Expectation.Custom>() {
+                  public String kind() {
+                    return "broken";
+                  }
 
-      public Class<Expectation.Custom> type() {
-        return Expectation.Custom.class;
-      }
+                  public Class<Expectation.Custom> type() {
+                    return Expectation.Custom.class;
+                  }
 
-      public Score score(Expectation.Custom expected, AgentAnswer answer) {
-        throw new IllegalStateException("boom");
-      }
-    }).build();
+                  public Score score(Expectation.Custom expected, AgentAnswer answer) {
+                    throw new IllegalStateException("boom");
+                  }
+                })
+            .build();
 
     Score score = registry.score(new Expectation.Custom("broken", json("1")), text("x"));
 
@@ -70,22 +90,30 @@ class ScorerRegistryTest {
   void rejectsASecondScorerForTheSameKind() {
     assertThatThrownBy(() -> ScorerRegistry.builder().add(new ExactScorer()).add(new ExactScorer()))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("scorer dev.gauntlet.reports.scoring.ExactScorer: kind must be unique, but exact is also scored "
-            + "by dev.gauntlet.reports.scoring.ExactScorer");
+        .hasMessage(
+            "scorer dev.gauntlet.reports.scoring.ExactScorer: kind must be unique, but exact is also scored "
+                + "by dev.gauntlet.reports.scoring.ExactScorer");
   }
 
   @Test
   void aKindOfOnesOwnLoadsFromItemsJsonlAndScoresThroughTheSpi(@TempDir Path tmp) throws Exception {
-    Files.writeString(tmp.resolve("dataset.yaml"), "name: " + tmp.getFileName() + "\nversion: '1'\nowner: qa\n"
-        + "description: d\ntools: []\n");
-    Files.writeString(tmp.resolve("items.jsonl"), "{\"id\":\"a\",\"input\":\"Shout!\",\"expected\":{\"shouting\":true},"
-        + "\"script\":[{\"answer\":\"HELLO\"}]}\n");
+    Files.writeString(
+        tmp.resolve("dataset.yaml"),
+        "name: "
+            + tmp.getFileName()
+            + "\nversion: '1'\nowner: qa\n"
+            + "description: d\ntools: []\n");
+    Files.writeString(
+        tmp.resolve("items.jsonl"),
+        "{\"id\":\"a\",\"input\":\"Shout!\",\"expected\":{\"shouting\":true},"
+            + "\"script\":[{\"answer\":\"HELLO\"}]}\n");
     Dataset dataset = DatasetLoader.load(tmp);
 
     Expectation expected = dataset.items().get(0).expected();
 
     assertThat(expected).isEqualTo(new Expectation.Custom("shouting", json("true")));
-    assertThat(ScorerRegistry.standard().score(expected, text("HELLO"))).isEqualTo(Score.pass("shouts"));
+    assertThat(ScorerRegistry.standard().score(expected, text("HELLO")))
+        .isEqualTo(Score.pass("shouts"));
     assertThat(ScorerRegistry.standard().score(expected, text("hello")).passed()).isFalse();
   }
 

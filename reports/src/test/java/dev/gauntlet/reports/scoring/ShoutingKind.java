@@ -19,7 +19,9 @@ public final class ShoutingKind implements ExpectationKind, Scorer<Expectation.C
 
   @Override
   public List<String> check(JsonNode spec) {
-    return spec.isBoolean() && spec.asBoolean() ? List.of() : List.of("must be true, but was " + spec);
+    return spec.isBoolean() && spec.asBoolean()
+        ? List.of()
+        : List.of("must be true, but was " + spec);
   }
 
   @Override
@@ -34,7 +36,8 @@ public final class ShoutingKind implements ExpectationKind, Scorer<Expectation.C
 
   @Override
   public Score score(Expectation.Custom expected, AgentAnswer answer) {
-    return answer.output().equals(answer.output().toUpperCase(Locale.ROOT)) ? Score.pass("shouts")
+    return answer.output().equals(answer.output().toUpperCase(Locale.ROOT))
+        ? Score.pass("shouts")
         : Score.fail("output must be in capitals, but was " + answer.output());
   }
 }

@@ -30,8 +30,10 @@ class TextScorersTest {
 
   @Test
   void containsAllMatchesWhenEveryValueAppearsIgnoringCase() {
-    Score score = contains.score(new Expectation.Contains(List.of("Paris", "france")),
-        text("The capital of FRANCE is paris."));
+    Score score =
+        contains.score(
+            new Expectation.Contains(List.of("Paris", "france")),
+            text("The capital of FRANCE is paris."));
 
     assertThat(score.passed()).isTrue();
     assertThat(score.value()).isEqualTo(1);
@@ -39,8 +41,10 @@ class TextScorersTest {
 
   @Test
   void containsAllFailsWithTheShareFoundAndNamesWhatIsMissing() {
-    Score score = contains.score(new Expectation.Contains(List.of("shipped", "2025-03-09", "55.98")),
-        text("Order shipped, total 55.98."));
+    Score score =
+        contains.score(
+            new Expectation.Contains(List.of("shipped", "2025-03-09", "55.98")),
+            text("Order shipped, total 55.98."));
 
     assertThat(score.outcome()).isEqualTo(Score.Outcome.FAILED);
     assertThat(score.value()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
@@ -49,24 +53,31 @@ class TextScorersTest {
 
   @Test
   void containsAnyNeedsOnlyOneValue() {
-    Expectation.Contains either = new Expectation.Contains(List.of("refunded", "credited"), Match.ANY);
+    Expectation.Contains either =
+        new Expectation.Contains(List.of("refunded", "credited"), Match.ANY);
 
     assertThat(contains.score(either, text("We credited your card.")))
         .isEqualTo(Score.pass("output contains \"credited\""));
-    assertThat(contains.score(either, text("Nothing to do."))).isEqualTo(Score.fail(
-        "output contains none of \"refunded\", \"credited\""));
+    assertThat(contains.score(either, text("Nothing to do.")))
+        .isEqualTo(Score.fail("output contains none of \"refunded\", \"credited\""));
   }
 
   @Test
   void regexFindsThePatternAnywhereInTheOutput() {
-    assertThat(regex.score(new Expectation.Regex("A\\d{5}", ""), text("Your order A82634 shipped.")))
+    assertThat(
+            regex.score(new Expectation.Regex("A\\d{5}", ""), text("Your order A82634 shipped.")))
         .isEqualTo(Score.pass("output matches /A\\d{5}/ at \"A82634\""));
   }
 
   @Test
   void regexHonoursItsFlagsAndAnchors() {
-    assertThat(regex.score(new Expectation.Regex("^shipped$", "im"), text("Status:\nSHIPPED\n")).passed()).isTrue();
+    assertThat(
+            regex
+                .score(new Expectation.Regex("^shipped$", "im"), text("Status:\nSHIPPED\n"))
+                .passed())
+        .isTrue();
     assertThat(regex.score(new Expectation.Regex("^shipped$", ""), text("Status:\nSHIPPED\n")))
-        .isEqualTo(Score.fail("output must match /^shipped$/, but nothing in \"Status: SHIPPED \" does"));
+        .isEqualTo(
+            Score.fail("output must match /^shipped$/, but nothing in \"Status: SHIPPED \" does"));
   }
 }

@@ -16,7 +16,9 @@ final class Trajectories {
   /** A call whose arguments are each one accepted value, from a JSON object. */
   static Expectation.Trajectory.Call expect(String name, String arguments, String... optional) {
     Map<String, List<JsonNode>> accepted = new LinkedHashMap<>();
-    Answers.json(arguments).fields().forEachRemaining(f -> accepted.put(f.getKey(), List.of(f.getValue())));
+    Answers.json(arguments)
+        .fields()
+        .forEachRemaining(f -> accepted.put(f.getKey(), List.of(f.getValue())));
     return new Expectation.Trajectory.Call(name, accepted, Set.of(optional));
   }
 

@@ -28,11 +28,12 @@ class TrajectoryPropertyTest {
   private final TrajectoryScorer scorer = new TrajectoryScorer();
 
   @Property(tries = 300)
-  void matchIsInvariantToPermutationInsideEveryParallelStep(@ForAll("trajectories") Expectation.Trajectory expected,
-      @ForAll Random random) {
+  void matchIsInvariantToPermutationInsideEveryParallelStep(
+      @ForAll("trajectories") Expectation.Trajectory expected, @ForAll Random random) {
     List<ToolCall> made = new ArrayList<>();
     for (Expectation.Trajectory.Step step : expected.steps()) {
-      List<ToolCall> group = new ArrayList<>(step.calls().stream().map(TrajectoryPropertyTest::made).toList());
+      List<ToolCall> group =
+          new ArrayList<>(step.calls().stream().map(TrajectoryPropertyTest::made).toList());
       Collections.shuffle(group, random);
       made.addAll(group);
     }
@@ -41,16 +42,20 @@ class TrajectoryPropertyTest {
   }
 
   @Property(tries = 300)
-  void matchIsSensitiveToTheOrderOfSequentialSteps(@ForAll("sequences") List<Expectation.Trajectory.Call> calls,
+  void matchIsSensitiveToTheOrderOfSequentialSteps(
+      @ForAll("sequences") List<Expectation.Trajectory.Call> calls,
       @ForAll @IntRange(min = 0, max = 10) int at) {
     int i = at % (calls.size() - 1);
     Assume.that(!made(calls.get(i)).equals(made(calls.get(i + 1))));
-    List<ToolCall> swapped = new ArrayList<>(calls.stream().map(TrajectoryPropertyTest::made).toList());
+    List<ToolCall> swapped =
+        new ArrayList<>(calls.stream().map(TrajectoryPropertyTest::made).toList());
     Collections.swap(swapped, i, i + 1);
-    Expectation.Trajectory expected = new Expectation.Trajectory(calls.stream().map(Trajectories::single).toList(),
-        false);
+    Expectation.Trajectory expected =
+        new Expectation.Trajectory(calls.stream().map(Trajectories::single).toList(), false);
 
-    assertThat(scorer.score(expected, Answers.calls(swapped)).passed()).as("calls %s", swapped).isFalse();
+    assertThat(scorer.score(expected, Answers.calls(swapped)).passed())
+        .as("calls %s", swapped)
+        .isFalse();
   }
 
   @Property
@@ -61,7 +66,8 @@ class TrajectoryPropertyTest {
   }
 
   @Property
-  void stringsMatchWhateverTheCaseAndTheIgnoredPunctuation(@ForAll("words") String word, @ForAll Random random) {
+  void stringsMatchWhateverTheCaseAndTheIgnoredPunctuation(
+      @ForAll("words") String word, @ForAll Random random) {
     StringBuilder noisy = new StringBuilder();
     for (char c : word.toCharArray()) {
       noisy.append(random.nextBoolean() ? Character.toUpperCase(c) : c);
@@ -70,15 +76,19 @@ class TrajectoryPropertyTest {
       }
     }
 
-    assertThat(ArgumentValues.matches(NODES.textNode(word), NODES.textNode(noisy.toString()))).as(noisy.toString())
+    assertThat(ArgumentValues.matches(NODES.textNode(word), NODES.textNode(noisy.toString())))
+        .as(noisy.toString())
         .isTrue();
   }
 
   @Provide
   Arbitrary<Expectation.Trajectory> trajectories() {
-    Arbitrary<Expectation.Trajectory.Step> step = calls().list().ofMinSize(1).ofMaxSize(4)
-        .map(Expectation.Trajectory.Step::new);
-    return step.list().ofMinSize(1).ofMaxSize(4).map(steps -> new Expectation.Trajectory(steps, false));
+    Arbitrary<Expectation.Trajectory.Step> step =
+        calls().list().ofMinSize(1).ofMaxSize(4).map(Expectation.Trajectory.Step::new);
+    return step.list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(steps -> new Expectation.Trajectory(steps, false));
   }
 
   @Provide
@@ -92,13 +102,24 @@ class TrajectoryPropertyTest {
   }
 
   private static Arbitrary<Expectation.Trajectory.Call> calls() {
-    Arbitrary<JsonNode> value = Arbitraries.oneOf(Arbitraries.integers().between(0, 3).map(NODES::numberNode),
-        Arbitraries.of("A1", "A2", "B").map(NODES::textNode), Arbitraries.of(1.5, 2.0).map(NODES::numberNode));
-    return Combinators.combine(Arbitraries.of("lookup_order", "get_customer", "track_shipment"),
-        Arbitraries.maps(Arbitraries.of("id", "n", "q"), value).ofMaxSize(2))
-        .as((name, arguments) -> new Expectation.Trajectory.Call(name,
-            Map.copyOf(arguments.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
-                e -> List.of(e.getValue())))), Set.of()));
+    Arbitrary<JsonNode> value =
+        Arbitraries.oneOf(
+            Arbitraries.integers().between(0, 3).map(NODES::numberNode),
+            Arbitraries.of("A1", "A2", "B").map(NODES::textNode),
+            Arbitraries.of(1.5, 2.0).map(NODES::numberNode));
+    return Combinators.combine(
+            Arbitraries.of("lookup_order", "get_customer", "track_shipment"),
+            Arbitraries.maps(Arbitraries.of("id", "n", "q"), value).ofMaxSize(2))
+        .as(
+            (name, arguments) ->
+                new Expectation.Trajectory.Call(
+                    name,
+                    Map.copyOf(
+                        arguments.entrySet().stream()
+                            .collect(
+                                java.util.stream.Collectors.toMap(
+                                    Map.Entry::getKey, e -> List.of(e.getValue())))),
+                    Set.of()));
   }
 
   /** The call an agent makes when it does exactly what {@code expected} says. */

@@ -20,42 +20,69 @@ class TrajectoryScorerTest {
 
   private final TrajectoryScorer scorer = new TrajectoryScorer();
 
-  private final Expectation.Trajectory lookupThenTrack = strict(
-      single(expect("lookup_order", "{\"order_id\": \"A1\"}")),
-      single(expect("track_shipment", "{\"tracking_number\": \"1Z99\"}")));
+  private final Expectation.Trajectory lookupThenTrack =
+      strict(
+          single(expect("lookup_order", "{\"order_id\": \"A1\"}")),
+          single(expect("track_shipment", "{\"tracking_number\": \"1Z99\"}")));
 
   @Test
   void passesTheExpectedCallsInOrder() {
-    Score score = scorer.score(lookupThenTrack, calls(call("lookup_order", "{\"order_id\": \"A1\"}"),
-        call("track_shipment", "{\"tracking_number\": \"1Z99\"}")));
+    Score score =
+        scorer.score(
+            lookupThenTrack,
+            calls(
+                call("lookup_order", "{\"order_id\": \"A1\"}"),
+                call("track_shipment", "{\"tracking_number\": \"1Z99\"}")));
 
     assertThat(score).isEqualTo(Score.pass("made the 2 expected step(s)"));
   }
 
   @Test
   void failsSequentialStepsInTheWrongOrderWithTheShareOfStepsFound() {
-    Score score = scorer.score(lookupThenTrack, calls(call("track_shipment", "{\"tracking_number\": \"1Z99\"}"),
-        call("lookup_order", "{\"order_id\": \"A1\"}")));
+    Score score =
+        scorer.score(
+            lookupThenTrack,
+            calls(
+                call("track_shipment", "{\"tracking_number\": \"1Z99\"}"),
+                call("lookup_order", "{\"order_id\": \"A1\"}")));
 
-    assertThat(score).isEqualTo(Score.fail(0, "step 1 must call lookup_order, but the agent called track_shipment"));
+    assertThat(score)
+        .isEqualTo(
+            Score.fail(0, "step 1 must call lookup_order, but the agent called track_shipment"));
   }
 
   @Test
   void acceptsTheCallsOfAParallelStepInAnyOrder() {
-    Expectation.Trajectory both = strict(parallel(expect("get_customer", "{\"email\": \"a@b.c\"}"),
-        expect("lookup_order", "{\"order_id\": \"A1\"}")));
+    Expectation.Trajectory both =
+        strict(
+            parallel(
+                expect("get_customer", "{\"email\": \"a@b.c\"}"),
+                expect("lookup_order", "{\"order_id\": \"A1\"}")));
 
-    assertThat(scorer.score(both, calls(call("lookup_order", "{\"order_id\": \"A1\"}"),
-        call("get_customer", "{\"email\": \"a@b.c\"}"))).passed()).isTrue();
+    assertThat(
+            scorer
+                .score(
+                    both,
+                    calls(
+                        call("lookup_order", "{\"order_id\": \"A1\"}"),
+                        call("get_customer", "{\"email\": \"a@b.c\"}")))
+                .passed())
+        .isTrue();
   }
 
   @Test
   void failsAWrongArgumentValueNamingTheArgument() {
-    Score score = scorer.score(lookupThenTrack, calls(call("lookup_order", "{\"order_id\": \"A2\"}"),
-        call("track_shipment", "{\"tracking_number\": \"1Z99\"}")));
+    Score score =
+        scorer.score(
+            lookupThenTrack,
+            calls(
+                call("lookup_order", "{\"order_id\": \"A2\"}"),
+                call("track_shipment", "{\"tracking_number\": \"1Z99\"}")));
 
-    assertThat(score.reason()).isEqualTo("step 1 must call lookup_order, but lookup_order argument order_id must be "
-        + "\"A1\", but was \"A2\"");
+    assertThat(score.reason())
+        .isEqualTo(
+            "step 1 must call lookup_order, but lookup_order argument order_id must be "
+                + "\"A1\", but was \"A2\"");
   }
 
   @Test
@@ -64,27 +91,48 @@ class TrajectoryScorerTest {
 
     assertThat(scorer.score(one, calls(call("lookup_order", "{}"))).reason())
         .endsWith("lookup_order must have argument order_id, but it was missing");
-    assertThat(scorer.score(one, calls(call("lookup_order", "{\"order_id\": \"A1\", \"verbose\": true}"))).reason())
+    assertThat(
+            scorer
+                .score(
+                    one, calls(call("lookup_order", "{\"order_id\": \"A1\", \"verbose\": true}")))
+                .reason())
         .endsWith("lookup_order must not have argument verbose, but had true");
   }
 
   @Test
   void letsAnOptionalArgumentBeLeftOutButChecksItWhenGiven() {
-    Expectation.Trajectory search = strict(single(expect("search", "{\"q\": \"refund\", \"limit\": 5}", "limit")));
+    Expectation.Trajectory search =
+        strict(single(expect("search", "{\"q\": \"refund\", \"limit\": 5}", "limit")));
 
-    assertThat(scorer.score(search, calls(call("search", "{\"q\": \"refund\"}"))).passed()).isTrue();
-    assertThat(scorer.score(search, calls(call("search", "{\"q\": \"refund\", \"limit\": 5}"))).passed()).isTrue();
-    assertThat(scorer.score(search, calls(call("search", "{\"q\": \"refund\", \"limit\": 6}"))).passed()).isFalse();
+    assertThat(scorer.score(search, calls(call("search", "{\"q\": \"refund\"}"))).passed())
+        .isTrue();
+    assertThat(
+            scorer
+                .score(search, calls(call("search", "{\"q\": \"refund\", \"limit\": 5}")))
+                .passed())
+        .isTrue();
+    assertThat(
+            scorer
+                .score(search, calls(call("search", "{\"q\": \"refund\", \"limit\": 6}")))
+                .passed())
+        .isFalse();
   }
 
   @Test
   void acceptsAnyOfSeveralValuesForOneArgument() {
-    Expectation.Trajectory.Call city = new Expectation.Trajectory.Call("weather",
-        Map.of("city", List.of(json("\"NYC\""), json("\"New York\""))), Set.of());
+    Expectation.Trajectory.Call city =
+        new Expectation.Trajectory.Call(
+            "weather", Map.of("city", List.of(json("\"NYC\""), json("\"New York\""))), Set.of());
 
-    assertThat(scorer.score(strict(single(city)), calls(call("weather", "{\"city\": \"new york\"}"))).passed())
+    assertThat(
+            scorer
+                .score(strict(single(city)), calls(call("weather", "{\"city\": \"new york\"}")))
+                .passed())
         .isTrue();
-    assertThat(scorer.score(strict(single(city)), calls(call("weather", "{\"city\": \"Boston\"}"))).reason())
+    assertThat(
+            scorer
+                .score(strict(single(city)), calls(call("weather", "{\"city\": \"Boston\"}")))
+                .reason())
         .endsWith("weather argument city must be one of \"NYC\", \"New York\", but was \"Boston\"");
   }
 
@@ -93,25 +141,39 @@ class TrajectoryScorerTest {
     Expectation.Trajectory refund = strict(single(expect("issue_refund", "{\"amount\": 20.0}")));
     Expectation.Trajectory count = strict(single(expect("page", "{\"n\": 2}")));
 
-    assertThat(scorer.score(refund, calls(call("issue_refund", "{\"amount\": 20}"))).passed()).isTrue();
+    assertThat(scorer.score(refund, calls(call("issue_refund", "{\"amount\": 20}"))).passed())
+        .isTrue();
     assertThat(scorer.score(count, calls(call("page", "{\"n\": 2.0}"))).passed()).isFalse();
-    assertThat(scorer.score(count, calls(call("page", "{\"n\": \"2\"}"))).passed()).as("types must agree").isFalse();
+    assertThat(scorer.score(count, calls(call("page", "{\"n\": \"2\"}"))).passed())
+        .as("types must agree")
+        .isFalse();
   }
 
   @Test
   void comparesStringsAfterBfclNormalisation() {
-    Expectation.Trajectory city = strict(single(expect("weather", "{\"city\": \"San Francisco, CA\"}")));
+    Expectation.Trajectory city =
+        strict(single(expect("weather", "{\"city\": \"San Francisco, CA\"}")));
 
-    assertThat(scorer.score(city, calls(call("weather", "{\"city\": \"san francisco ca\"}"))).passed()).isTrue();
-    assertThat(scorer.score(city, calls(call("weather", "{\"city\": \"San-Francisco/CA.\"}"))).passed()).isTrue();
-    assertThat(scorer.score(city, calls(call("weather", "{\"city\": \"San Jose, CA\"}"))).passed()).isFalse();
+    assertThat(
+            scorer.score(city, calls(call("weather", "{\"city\": \"san francisco ca\"}"))).passed())
+        .isTrue();
+    assertThat(
+            scorer
+                .score(city, calls(call("weather", "{\"city\": \"San-Francisco/CA.\"}")))
+                .passed())
+        .isTrue();
+    assertThat(scorer.score(city, calls(call("weather", "{\"city\": \"San Jose, CA\"}"))).passed())
+        .isFalse();
   }
 
   @Test
   void failsCallsBeyondTheExpectedOnesUnlessExtrasAreAllowed() {
     Expectation.Trajectory.Step lookup = single(expect("lookup_order", "{\"order_id\": \"A1\"}"));
-    List<dev.gauntlet.dataset.ToolCall> made = List.of(call("get_customer", "{\"email\": \"x\"}"),
-        call("lookup_order", "{\"order_id\": \"A1\"}"), call("lookup_order", "{\"order_id\": \"A1\"}"));
+    List<dev.gauntlet.dataset.ToolCall> made =
+        List.of(
+            call("get_customer", "{\"email\": \"x\"}"),
+            call("lookup_order", "{\"order_id\": \"A1\"}"),
+            call("lookup_order", "{\"order_id\": \"A1\"}"));
 
     assertThat(scorer.score(strict(lookup), calls(made)).passed()).isFalse();
     assertThat(scorer.score(new Expectation.Trajectory(List.of(lookup), true), calls(made)))
@@ -120,9 +182,12 @@ class TrajectoryScorerTest {
 
   @Test
   void failsWhenTheAgentStopsEarly() {
-    Score score = scorer.score(lookupThenTrack, calls(call("lookup_order", "{\"order_id\": \"A1\"}")));
+    Score score =
+        scorer.score(lookupThenTrack, calls(call("lookup_order", "{\"order_id\": \"A1\"}")));
 
-    assertThat(score).isEqualTo(Score.fail(0.5, "step 2 must call track_shipment, but the agent made no more calls"));
+    assertThat(score)
+        .isEqualTo(
+            Score.fail(0.5, "step 2 must call track_shipment, but the agent made no more calls"));
   }
 
   @Test
@@ -133,14 +198,27 @@ class TrajectoryScorerTest {
 
   @Test
   void aRecordWithOnlyToolNamesFailsWrongNamesButLeavesArgumentsUnscored() {
-    TaskRecord right = new TaskRecord("t", "i", 0, 0, 1, 200, "ok", null, List.of("lookup_order", "track_shipment"));
-    TaskRecord wrong = new TaskRecord("t", "i", 0, 0, 1, 200, "ok", null, List.of("track_shipment"));
+    TaskRecord right =
+        new TaskRecord(
+            "t", "i", 0, 0, 1, 200, "ok", null, List.of("lookup_order", "track_shipment"));
+    TaskRecord wrong =
+        new TaskRecord("t", "i", 0, 0, 1, 200, "ok", null, List.of("track_shipment"));
 
     assertThat(scorer.score(lookupThenTrack, AgentAnswer.of(right, "q")).outcome())
         .isEqualTo(Score.Outcome.UNSCORED);
-    assertThat(scorer.score(lookupThenTrack, AgentAnswer.of(wrong, "q")).outcome()).isEqualTo(Score.Outcome.FAILED);
-    assertThat(scorer.score(strict(single(new Expectation.Trajectory.Call("lookup_order", Map.of(), Set.of()))),
-        AgentAnswer.of(new TaskRecord("t", "i", 0, 0, 1, 200, "ok", null, List.of("lookup_order")), "q")).passed())
-        .as("a trajectory of names alone is fully checked from names").isTrue();
+    assertThat(scorer.score(lookupThenTrack, AgentAnswer.of(wrong, "q")).outcome())
+        .isEqualTo(Score.Outcome.FAILED);
+    assertThat(
+            scorer
+                .score(
+                    strict(
+                        single(
+                            new Expectation.Trajectory.Call("lookup_order", Map.of(), Set.of()))),
+                    AgentAnswer.of(
+                        new TaskRecord("t", "i", 0, 0, 1, 200, "ok", null, List.of("lookup_order")),
+                        "q"))
+                .passed())
+        .as("a trajectory of names alone is fully checked from names")
+        .isTrue();
   }
 }

@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Binds {@code network:} (proxies and the Toxiproxy behind them) and the attributes of a {@code network} fault. */
 final class NetworkBinder {
 
-  private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9.\\-]+:\\d{1,5}|\\[[0-9a-fA-F:]+]:\\d{1,5}");
+  private static final Pattern HOST_PORT =
+      Pattern.compile("[A-Za-z0-9.\\-]+:\\d{1,5}|\\[[0-9a-fA-F:]+]:\\d{1,5}");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.\\-]+");
 
   private NetworkBinder() {}
@@ -33,18 +34,24 @@ final class NetworkBinder {
     List<Network.Proxy> proxies = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (int i = 0; nodes != null && i < nodes.size(); i++) {
-      YamlMap proxy = YamlMap.of(nodes.get(i), map.child("proxies") + "[" + i + "]", map.problems());
+      YamlMap proxy =
+          YamlMap.of(nodes.get(i), map.child("proxies") + "[" + i + "]", map.problems());
       Network.Proxy bound = proxy(proxy);
       if (bound != null && !names.add(bound.name())) {
-        map.problems().add(nodes.get(i), proxy.child("name"), "must be unique, but '" + bound.name()
-            + "' is used twice");
+        map.problems()
+            .add(
+                nodes.get(i),
+                proxy.child("name"),
+                "must be unique, but '" + bound.name() + "' is used twice");
       } else if (bound != null) {
         proxies.add(bound);
       }
     }
     map.rejectUnknown();
-    return new Network(toxiproxy == null || toxiproxy.trim().equals("embedded") ? null : url(map, toxiproxy),
-        apiPort == null ? 0 : apiPort.intValue(), proxies);
+    return new Network(
+        toxiproxy == null || toxiproxy.trim().equals("embedded") ? null : url(map, toxiproxy),
+        apiPort == null ? 0 : apiPort.intValue(),
+        proxies);
   }
 
   private static Network.Proxy proxy(YamlMap map) {
@@ -53,18 +60,30 @@ final class NetworkBinder {
     Long listen = map.integer("listen_port", false, 0, 65535);
     map.rejectUnknown();
     if (name != null && !NAME.matcher(name).matches()) {
-      map.problems().add(map.value("name", false), map.child("name"),
-          "must be letters, digits, '_', '.' or '-', but was '" + name + "'");
+      map.problems()
+          .add(
+              map.value("name", false),
+              map.child("name"),
+              "must be letters, digits, '_', '.' or '-', but was '" + name + "'");
       return null;
     }
-    if (upstream != null && !upstream.equals(Network.MANAGED_REDIS) && !HOST_PORT.matcher(upstream).matches()) {
-      map.problems().add(map.value("upstream", false), map.child("upstream"),
-          "must be host:port (such as 127.0.0.1:6379) or '" + Network.MANAGED_REDIS
-              + "' for the Redis Gauntlet starts, but was '" + upstream + "'");
+    if (upstream != null
+        && !upstream.equals(Network.MANAGED_REDIS)
+        && !HOST_PORT.matcher(upstream).matches()) {
+      map.problems()
+          .add(
+              map.value("upstream", false),
+              map.child("upstream"),
+              "must be host:port (such as 127.0.0.1:6379) or '"
+                  + Network.MANAGED_REDIS
+                  + "' for the Redis Gauntlet starts, but was '"
+                  + upstream
+                  + "'");
       return null;
     }
-    return name == null || upstream == null ? null : new Network.Proxy(name, upstream, listen == null ? 0
-        : listen.intValue());
+    return name == null || upstream == null
+        ? null
+        : new Network.Proxy(name, upstream, listen == null ? 0 : listen.intValue());
   }
 
   private static URI url(YamlMap map, String text) {
@@ -76,8 +95,13 @@ final class NetworkBinder {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    map.problems().add(map.value("toxiproxy", false), map.child("toxiproxy"),
-        "must be 'embedded' or the URL of a Toxiproxy API such as http://127.0.0.1:8474, but was '" + text + "'");
+    map.problems()
+        .add(
+            map.value("toxiproxy", false),
+            map.child("toxiproxy"),
+            "must be 'embedded' or the URL of a Toxiproxy API such as http://127.0.0.1:8474, but was '"
+                + text
+                + "'");
     return null;
   }
 
@@ -109,21 +133,34 @@ final class NetworkBinder {
         }
       }
       case LIMIT_DATA -> count(map, "bytes", true, attributes);
-      case DOWN -> { }
+      case DOWN -> {}
     }
     if (toxic == Fault.Network.Toxic.DOWN && streamName != null) {
-      map.problems().add(map.value("stream", false), map.child("stream"),
-          "must be absent for toxic down, which switches the whole proxy off, but was " + streamName);
+      map.problems()
+          .add(
+              map.value("stream", false),
+              map.child("stream"),
+              "must be absent for toxic down, which switches the whole proxy off, but was "
+                  + streamName);
     }
     Long average = attributes.get("average_size");
     Long variation = attributes.get("size_variation");
     if (average != null && variation != null && variation >= average) {
-      map.problems().add(map.value("size_variation", false), map.child("size_variation"),
-          "must be less than average_size (" + average + "), but was " + variation);
+      map.problems()
+          .add(
+              map.value("size_variation", false),
+              map.child("size_variation"),
+              "must be less than average_size (" + average + "), but was " + variation);
     }
-    return proxy == null ? null : new Fault.Network(proxy, toxic, streamName == null
-        ? Fault.Network.Stream.DOWNSTREAM : Fault.Network.Stream.valueOf(streamName.toUpperCase(Locale.ROOT)),
-        attributes);
+    return proxy == null
+        ? null
+        : new Fault.Network(
+            proxy,
+            toxic,
+            streamName == null
+                ? Fault.Network.Stream.DOWNSTREAM
+                : Fault.Network.Stream.valueOf(streamName.toUpperCase(Locale.ROOT)),
+            attributes);
   }
 
   private static void millis(YamlMap map, String key, boolean required, Map<String, Long> into) {

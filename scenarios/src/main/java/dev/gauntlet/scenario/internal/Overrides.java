@@ -28,12 +28,19 @@ public final class Overrides {
     for (String override : overrides) {
       int eq = override.indexOf('=');
       if (eq <= 0) {
-        problems.add(new dev.gauntlet.scenario.Problem("--set " + override, 0, 0, "",
-            "must be written path=value, such as target.mode=naive, but has no '='"));
+        problems.add(
+            new dev.gauntlet.scenario.Problem(
+                "--set " + override,
+                0,
+                0,
+                "",
+                "must be written path=value, such as target.mode=naive, but has no '='"));
         continue;
       }
       String path = override.substring(0, eq).trim();
-      ScalarNode value = new ScalarNode(Tag.STR, override.substring(eq + 1), null, null, DumperOptions.ScalarStyle.PLAIN);
+      ScalarNode value =
+          new ScalarNode(
+              Tag.STR, override.substring(eq + 1), null, null, DumperOptions.ScalarStyle.PLAIN);
       problems.markOverride(value, "--set " + override);
       String error = set(root, path, value);
       if (error != null) {
@@ -84,7 +91,8 @@ public final class Overrides {
         return t.getValueNode();
       }
     }
-    MappingNode created = new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
+    MappingNode created =
+        new MappingNode(Tag.MAP, new ArrayList<>(), DumperOptions.FlowStyle.BLOCK);
     mapping.getValue().add(new NodeTuple(scalar(key), created));
     return created;
   }

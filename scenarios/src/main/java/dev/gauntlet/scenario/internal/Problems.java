@@ -37,8 +37,10 @@ public final class Problems {
       return;
     }
     Mark mark = node == null ? null : node.getStartMark();
-    found.add(mark == null ? new Problem(file, 0, 0, path, message)
-        : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, path, message));
+    found.add(
+        mark == null
+            ? new Problem(file, 0, 0, path, message)
+            : new Problem(file, mark.getLine() + 1, mark.getColumn() + 1, path, message));
   }
 
   /** Adds a problem with an explicit location. */
@@ -54,8 +56,11 @@ public final class Problems {
   public void throwIfAny() {
     if (!found.isEmpty()) {
       List<Problem> sorted = new ArrayList<>(found);
-      sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
-          : Integer.compare(a.column(), b.column()));
+      sorted.sort(
+          (a, b) ->
+              a.line() != b.line()
+                  ? Integer.compare(a.line(), b.line())
+                  : Integer.compare(a.column(), b.column()));
       throw new InvalidInputException(sorted);
     }
   }

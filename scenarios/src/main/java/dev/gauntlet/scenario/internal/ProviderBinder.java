@@ -26,7 +26,8 @@ final class ProviderBinder {
     String name = m.string("name", true);
     String api = orDefault(m.oneOf("api", false, List.of("openai", "anthropic")), "openai");
     String model = orDefault(m.string("model", false), "gpt-4o-mini");
-    String modeText = orDefault(m.oneOf("mode", false, List.of("scripted", "passthrough", "replay")), "scripted");
+    String modeText =
+        orDefault(m.oneOf("mode", false, List.of("scripted", "passthrough", "replay")), "scripted");
     Mode mode = Mode.valueOf(modeText.toUpperCase(Locale.ROOT));
     URI upstream = upstream(m, mode);
     String keyEnv = onlyIn(m, "api_key_env", mode, Mode.PASSTHROUGH) ? envName(m) : null;
@@ -34,22 +35,32 @@ final class ProviderBinder {
     Path fixtures = fixtures(m, mode, base);
     Provider.SelfHosted selfHosted = selfHosted(m, api, mode);
     m.rejectUnknown();
-    return name == null ? null : new Provider(name, api, model, mode, upstream, keyEnv, record, fixtures,
-        selfHosted);
+    return name == null
+        ? null
+        : new Provider(name, api, model, mode, upstream, keyEnv, record, fixtures, selfHosted);
   }
 
   /** A simulated server answers from the dataset's scripts in the OpenAI format, as vLLM's server does. */
   private static Provider.SelfHosted selfHosted(YamlMap m, String api, Mode mode) {
     Provider.SelfHosted gpu = SelfHostedBinder.bind(m.map("self_hosted", false));
     if (m.has("self_hosted") && mode != Mode.SCRIPTED) {
-      m.problems().add(m.value("self_hosted", false), m.child("self_hosted"), "must only be set when mode is "
-          + "scripted (the simulated server answers from the dataset's scripts), but mode is "
-          + mode.name().toLowerCase(Locale.ROOT));
+      m.problems()
+          .add(
+              m.value("self_hosted", false),
+              m.child("self_hosted"),
+              "must only be set when mode is "
+                  + "scripted (the simulated server answers from the dataset's scripts), but mode is "
+                  + mode.name().toLowerCase(Locale.ROOT));
       return null;
     }
     if (m.has("self_hosted") && !api.equals("openai")) {
-      m.problems().add(m.value("self_hosted", false), m.child("self_hosted"), "must only be set when api is "
-          + "openai (the simulated server speaks the OpenAI API, as vLLM does), but api is " + api);
+      m.problems()
+          .add(
+              m.value("self_hosted", false),
+              m.child("self_hosted"),
+              "must only be set when api is "
+                  + "openai (the simulated server speaks the OpenAI API, as vLLM does), but api is "
+                  + api);
       return null;
     }
     return gpu;
@@ -62,13 +73,20 @@ final class ProviderBinder {
     }
     String text = m.string("upstream", false);
     if (text == null) {
-      m.problems().add(m.node(), m.child("upstream"), "is required when mode is passthrough, but is missing");
+      m.problems()
+          .add(
+              m.node(),
+              m.child("upstream"),
+              "is required when mode is passthrough, but is missing");
       return null;
     }
     URI uri = parse(text.trim());
     if (uri == null) {
-      m.problems().add(m.value("upstream", false), m.child("upstream"),
-          "must be an http(s) URL such as https://api.openai.com/v1, but was '" + text + "'");
+      m.problems()
+          .add(
+              m.value("upstream", false),
+              m.child("upstream"),
+              "must be an http(s) URL such as https://api.openai.com/v1, but was '" + text + "'");
     }
     return uri;
   }
@@ -76,8 +94,11 @@ final class ProviderBinder {
   private static URI parse(String text) {
     try {
       URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-      boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
-      return http && uri.getHost() != null && uri.getUserInfo() == null && uri.getQuery() == null ? uri : null;
+      boolean http =
+          "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+      return http && uri.getHost() != null && uri.getUserInfo() == null && uri.getQuery() == null
+          ? uri
+          : null;
     } catch (java.net.URISyntaxException e) {
       return null;
     }
@@ -87,9 +108,13 @@ final class ProviderBinder {
   private static String envName(YamlMap m) {
     String text = m.string("api_key_env", false);
     if (text != null && !ENV_NAME.matcher(text.trim()).matches()) {
-      m.problems().add(m.value("api_key_env", false), m.child("api_key_env"), "must be the name of an environment "
-          + "variable holding the key, such as OPENAI_API_KEY, but was not a name (the value is not shown in case it "
-          + "is the key itself; never put a key in a scenario)");
+      m.problems()
+          .add(
+              m.value("api_key_env", false),
+              m.child("api_key_env"),
+              "must be the name of an environment "
+                  + "variable holding the key, such as OPENAI_API_KEY, but was not a name (the value is not shown in case it "
+                  + "is the key itself; never put a key in a scenario)");
       return null;
     }
     return text == null ? null : text.trim();
@@ -101,14 +126,23 @@ final class ProviderBinder {
       return null;
     }
     if (m.string("fixtures", false) == null) {
-      m.problems().add(m.node(), m.child("fixtures"), "is required when mode is replay, but is missing");
+      m.problems()
+          .add(m.node(), m.child("fixtures"), "is required when mode is replay, but is missing");
       return null;
     }
     Path dir = folder(m, "fixtures", base);
     if (dir != null && !Files.isDirectory(dir)) {
-      m.problems().add(m.value("fixtures", false), m.child("fixtures"), "must be an existing folder of recorded "
-          + "exchanges, but " + dir + " " + (Files.exists(dir) ? "is not a folder" : "does not exist")
-          + "; record one with mode: passthrough and record: " + m.string("fixtures", false));
+      m.problems()
+          .add(
+              m.value("fixtures", false),
+              m.child("fixtures"),
+              "must be an existing folder of recorded "
+                  + "exchanges, but "
+                  + dir
+                  + " "
+                  + (Files.exists(dir) ? "is not a folder" : "does not exist")
+                  + "; record one with mode: passthrough and record: "
+                  + m.string("fixtures", false));
       return null;
     }
     return dir;
@@ -125,8 +159,14 @@ final class ProviderBinder {
       return false;
     }
     if (mode != owner) {
-      m.problems().add(m.value(key, false), m.child(key), "must only be set when mode is "
-          + owner.name().toLowerCase(Locale.ROOT) + ", but mode is " + mode.name().toLowerCase(Locale.ROOT));
+      m.problems()
+          .add(
+              m.value(key, false),
+              m.child(key),
+              "must only be set when mode is "
+                  + owner.name().toLowerCase(Locale.ROOT)
+                  + ", but mode is "
+                  + mode.name().toLowerCase(Locale.ROOT));
       return false;
     }
     return true;

@@ -12,6 +12,7 @@ final class SelfHostedBinder {
 
   /** A cold start longer than this would outlast most runs' windows. */
   static final Duration MAX_COLD_START = Duration.ofMinutes(5);
+
   /** A base latency longer than this would time out every client before memory mattered. */
   static final Duration MAX_LATENCY = Duration.ofSeconds(30);
 
@@ -24,30 +25,49 @@ final class SelfHostedBinder {
     }
     Double vram = map.mebibytes("vram", true);
     Double baseline = map.mebibytes("baseline", true);
-    Duration coldStart = orDefault(map.duration("cold_start", false), Provider.SelfHosted.DEFAULT_COLD_START);
+    Duration coldStart =
+        orDefault(map.duration("cold_start", false), Provider.SelfHosted.DEFAULT_COLD_START);
     Double slowdown = map.number("slowdown", false, 1, 100);
-    Duration latency = orDefault(map.duration("latency", false), Provider.SelfHosted.DEFAULT_LATENCY);
+    Duration latency =
+        orDefault(map.duration("latency", false), Provider.SelfHosted.DEFAULT_LATENCY);
     map.rejectUnknown();
     boolean fits = vram == null || baseline == null || baseline < vram;
     if (!fits) {
-      map.problems().add(map.value("baseline", false), map.child("baseline"), "must be less than vram ("
-          + mebibytes(vram) + "), so that something is left to leak, but was " + mebibytes(baseline));
+      map.problems()
+          .add(
+              map.value("baseline", false),
+              map.child("baseline"),
+              "must be less than vram ("
+                  + mebibytes(vram)
+                  + "), so that something is left to leak, but was "
+                  + mebibytes(baseline));
     }
-    boolean bounded = atMost(map, "cold_start", coldStart, MAX_COLD_START)
-        & atMost(map, "latency", latency, MAX_LATENCY);
+    boolean bounded =
+        atMost(map, "cold_start", coldStart, MAX_COLD_START)
+            & atMost(map, "latency", latency, MAX_LATENCY);
     if (vram == null || baseline == null || !fits || !bounded) {
       return null;
     }
-    return new Provider.SelfHosted(vram, baseline, coldStart, slowdown == null
-        ? Provider.SelfHosted.DEFAULT_SLOWDOWN : slowdown, latency);
+    return new Provider.SelfHosted(
+        vram,
+        baseline,
+        coldStart,
+        slowdown == null ? Provider.SelfHosted.DEFAULT_SLOWDOWN : slowdown,
+        latency);
   }
 
   private static boolean atMost(YamlMap map, String key, Duration value, Duration max) {
     if (value.compareTo(max) <= 0) {
       return true;
     }
-    map.problems().add(map.value(key, false), map.child(key), "must be at most " + Values.format(max)
-        + ", so that a run still ends, but was " + Values.format(value));
+    map.problems()
+        .add(
+            map.value(key, false),
+            map.child(key),
+            "must be at most "
+                + Values.format(max)
+                + ", so that a run still ends, but was "
+                + Values.format(value));
     return false;
   }
 
@@ -57,6 +77,8 @@ final class SelfHostedBinder {
 
   /** A size in MiB as a person reads it: {@code 57344 MiB}, {@code 171.7 MiB}. */
   static String mebibytes(double mib) {
-    return mib == Math.rint(mib) ? (long) mib + " MiB" : String.format(Locale.ROOT, "%.1f MiB", mib);
+    return mib == Math.rint(mib)
+        ? (long) mib + " MiB"
+        : String.format(Locale.ROOT, "%.1f MiB", mib);
   }
 }

@@ -25,12 +25,20 @@ final class TargetBinder {
       return null;
     }
     if ("url".equals(kind) && (redis != null || cache != null)) {
-      map.problems().add(map.value(redis != null ? "redis" : "cache", false), map.child(redis != null ? "redis"
-          : "cache"), "must be absent for kind url: it configures the bundled reference agent, which Gauntlet "
-          + "starts only for kind embedded");
+      map.problems()
+          .add(
+              map.value(redis != null ? "redis" : "cache", false),
+              map.child(redis != null ? "redis" : "cache"),
+              "must be absent for kind url: it configures the bundled reference agent, which Gauntlet "
+                  + "starts only for kind embedded");
     }
-    return new Target(Target.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), mode == null ? "resilient" : mode,
-        url, ready, "managed".equals(redis), "on".equals(cache));
+    return new Target(
+        Target.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+        mode == null ? "resilient" : mode,
+        url,
+        ready,
+        "managed".equals(redis),
+        "on".equals(cache));
   }
 
   private static URI url(YamlMap map, boolean required) {
@@ -45,8 +53,11 @@ final class TargetBinder {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      map.problems().add(map.value("url", false), map.child("url"),
-          "must be an http(s) URL such as http://127.0.0.1:8080, but was '" + text + "'");
+      map.problems()
+          .add(
+              map.value("url", false),
+              map.child("url"),
+              "must be an http(s) URL such as http://127.0.0.1:8080, but was '" + text + "'");
       return null;
     }
   }
@@ -58,6 +69,7 @@ final class TargetBinder {
     String path = map.string("path", false);
     Duration timeout = map.duration("timeout", false);
     map.rejectUnknown();
-    return new Target.Ready(path == null ? "/health" : path, timeout == null ? Duration.ofSeconds(60) : timeout);
+    return new Target.Ready(
+        path == null ? "/health" : path, timeout == null ? Duration.ofSeconds(60) : timeout);
   }
 }

@@ -14,7 +14,8 @@ public final class Values {
 
   private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
   private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(MB|MiB|GB|GiB)");
-  private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|sec|min|m|h))?");
+  private static final Pattern RATE =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:/\\s*(s|sec|min|m|h))?");
 
   private Values() {}
 
@@ -25,12 +26,13 @@ public final class Values {
       return null;
     }
     double amount = Double.parseDouble(m.group(1));
-    double millis = switch (m.group(2)) {
-      case "ms" -> amount;
-      case "s" -> amount * 1_000;
-      case "m" -> amount * 60_000;
-      default -> amount * 3_600_000;
-    };
+    double millis =
+        switch (m.group(2)) {
+          case "ms" -> amount;
+          case "s" -> amount * 1_000;
+          case "m" -> amount * 60_000;
+          default -> amount * 3_600_000;
+        };
     return Duration.ofNanos(Math.round(millis * 1_000_000));
   }
 
@@ -45,12 +47,13 @@ public final class Values {
       return null;
     }
     double amount = Double.parseDouble(m.group(1));
-    double bytes = switch (m.group(2)) {
-      case "MB" -> amount * 1e6;
-      case "GB" -> amount * 1e9;
-      case "MiB" -> amount * (1 << 20);
-      default -> amount * (1L << 30);
-    };
+    double bytes =
+        switch (m.group(2)) {
+          case "MB" -> amount * 1e6;
+          case "GB" -> amount * 1e9;
+          case "MiB" -> amount * (1 << 20);
+          default -> amount * (1L << 30);
+        };
     return bytes / (1 << 20);
   }
 

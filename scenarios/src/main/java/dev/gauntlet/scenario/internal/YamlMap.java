@@ -31,7 +31,10 @@ public final class YamlMap {
     this.problems = problems;
     if (node instanceof MappingNode mapping) {
       for (NodeTuple tuple : mapping.getValue()) {
-        String key = tuple.getKeyNode() instanceof ScalarNode s ? s.getValue() : String.valueOf(tuple.getKeyNode());
+        String key =
+            tuple.getKeyNode() instanceof ScalarNode s
+                ? s.getValue()
+                : String.valueOf(tuple.getKeyNode());
         if (entries.putIfAbsent(key, tuple) != null) {
           problems.add(tuple.getKeyNode(), child(key), "must appear once, but appears again here");
         }
@@ -104,7 +107,8 @@ public final class YamlMap {
     }
     String lower = text.trim().toLowerCase(java.util.Locale.ROOT);
     if (!allowed.contains(lower)) {
-      problems.add(value(key, false), child(key), "must be one of " + allowed + ", but was '" + text + "'");
+      problems.add(
+          value(key, false), child(key), "must be one of " + allowed + ", but was '" + text + "'");
       return null;
     }
     return lower;
@@ -119,7 +123,10 @@ public final class YamlMap {
     try {
       long v = Long.parseLong(text.trim());
       if (v < min || v > max) {
-        problems.add(value(key, false), child(key), "must be an integer in [" + min + ", " + max + "], but was " + v);
+        problems.add(
+            value(key, false),
+            child(key),
+            "must be an integer in [" + min + ", " + max + "], but was " + v);
         return null;
       }
       return v;
@@ -137,8 +144,10 @@ public final class YamlMap {
     }
     Double v = parseNumber(text);
     if (v == null || !Double.isFinite(v) || v < min || v > max) {
-      problems.add(value(key, false), child(key), "must be a number in [" + fmt(min) + ", " + fmt(max)
-          + "], but was " + text.trim());
+      problems.add(
+          value(key, false),
+          child(key),
+          "must be a number in [" + fmt(min) + ", " + fmt(max) + "], but was " + text.trim());
       return null;
     }
     return v;
@@ -152,7 +161,9 @@ public final class YamlMap {
     }
     Duration d = Values.duration(text);
     if (d == null) {
-      problems.add(value(key, false), child(key),
+      problems.add(
+          value(key, false),
+          child(key),
           "must be a duration such as 500ms, 30s, 2m or 1h, but was '" + text + "'");
     }
     return d;
@@ -166,7 +177,9 @@ public final class YamlMap {
     }
     Double mib = Values.mebibytes(text);
     if (mib == null || mib <= 0) {
-      problems.add(value(key, false), child(key),
+      problems.add(
+          value(key, false),
+          child(key),
           "must be a positive size such as 180MB, 512MiB, 80GB or 80GiB, but was '" + text + "'");
       return null;
     }
@@ -201,7 +214,9 @@ public final class YamlMap {
   public void rejectUnknown() {
     for (Map.Entry<String, NodeTuple> e : entries.entrySet()) {
       if (!known.contains(e.getKey())) {
-        problems.add(e.getValue().getKeyNode(), child(e.getKey()),
+        problems.add(
+            e.getValue().getKeyNode(),
+            child(e.getKey()),
             "is not a known key; expected one of " + known);
       }
     }
@@ -210,7 +225,8 @@ public final class YamlMap {
   static Double parseNumber(String text) {
     String t = text.trim();
     try {
-      return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100.0
+      return t.endsWith("%")
+          ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100.0
           : Double.parseDouble(t);
     } catch (NumberFormatException e) {
       return null;

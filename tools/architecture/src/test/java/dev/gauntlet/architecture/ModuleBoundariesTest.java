@@ -39,7 +39,8 @@ class ModuleBoundariesTest {
 
     /** Its packages named {@code internal}, at any depth. */
     String[] internals() {
-      return Arrays.stream(packages).map(p -> p.endsWith("..") ? p + "internal.." : p + ".internal..")
+      return Arrays.stream(packages)
+          .map(p -> p.endsWith("..") ? p + "internal.." : p + ".internal..")
           .toArray(String[]::new);
     }
   }
@@ -48,9 +49,11 @@ class ModuleBoundariesTest {
 
   @BeforeAll
   static void importProductionClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .withImportOption(ModuleBoundariesTest::gauntletModule)
-        .importPackages("dev.gauntlet");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ModuleBoundariesTest::gauntletModule)
+            .importPackages("dev.gauntlet");
   }
 
   /** Only the modules' own jars and class folders: scanning every library on the class path takes seconds. */
@@ -62,8 +65,13 @@ class ModuleBoundariesTest {
   @Test
   void everyModuleHasProductionClassesImported() {
     for (Module module : Module.values()) {
-      Assertions.assertThat(classes.stream().filter(c -> List.of(module.packages).stream()
-              .anyMatch(p -> c.getPackageName().startsWith(p.replace("..", "")))).count())
+      Assertions.assertThat(
+              classes.stream()
+                  .filter(
+                      c ->
+                          List.of(module.packages).stream()
+                              .anyMatch(p -> c.getPackageName().startsWith(p.replace("..", ""))))
+                  .count())
           .as("production classes of %s (a rule over no classes would pass for nothing)", module)
           .isPositive();
     }
@@ -72,8 +80,12 @@ class ModuleBoundariesTest {
   @Test
   void noModuleImportsAnotherModulesInternalPackages() {
     for (Module module : Module.values()) {
-      noClasses().that().resideOutsideOfPackages(module.packages)
-          .should().dependOnClassesThat().resideInAnyPackage(module.internals())
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(module.packages)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(module.internals())
           .as(String.format("no class outside %s depends on its internal packages", module))
           .check(classes);
     }
@@ -81,26 +93,51 @@ class ModuleBoundariesTest {
 
   @Test
   void modulesDependOneWay() {
-    layeredArchitecture().consideringOnlyDependenciesInLayers()
-        .layer("model").definedBy(Module.MODEL.packages)
-        .layer("dataset-generator").definedBy(Module.DATASET_GENERATOR.packages)
-        .layer("fault-injectors").definedBy(Module.FAULT_INJECTORS.packages)
-        .layer("simulations").definedBy(Module.SIMULATIONS.packages)
-        .layer("reports").definedBy(Module.REPORTS.packages)
-        .layer("reference-agent").definedBy(Module.REFERENCE_AGENT.packages)
-        .layer("engine").definedBy(Module.ENGINE.packages)
-        .layer("cli").definedBy(Module.CLI.packages)
-        .layer("junit5").definedBy(Module.JUNIT5.packages)
-        .whereLayer("junit5").mayNotBeAccessedByAnyLayer()
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("engine").mayOnlyBeAccessedByLayers("cli", "junit5")
-        .whereLayer("reports").mayOnlyBeAccessedByLayers("engine", "cli", "junit5")
-        .whereLayer("simulations").mayOnlyBeAccessedByLayers("engine")
-        .whereLayer("fault-injectors").mayOnlyBeAccessedByLayers("engine", "cli")
-        .whereLayer("reference-agent").mayNotBeAccessedByAnyLayer()
-        .whereLayer("dataset-generator").mayNotBeAccessedByAnyLayer()
-        .whereLayer("model").mayOnlyBeAccessedByLayers("dataset-generator", "fault-injectors", "simulations",
-            "reports", "engine", "cli", "junit5")
+    layeredArchitecture()
+        .consideringOnlyDependenciesInLayers()
+        .layer("model")
+        .definedBy(Module.MODEL.packages)
+        .layer("dataset-generator")
+        .definedBy(Module.DATASET_GENERATOR.packages)
+        .layer("fault-injectors")
+        .definedBy(Module.FAULT_INJECTORS.packages)
+        .layer("simulations")
+        .definedBy(Module.SIMULATIONS.packages)
+        .layer("reports")
+        .definedBy(Module.REPORTS.packages)
+        .layer("reference-agent")
+        .definedBy(Module.REFERENCE_AGENT.packages)
+        .layer("engine")
+        .definedBy(Module.ENGINE.packages)
+        .layer("cli")
+        .definedBy(Module.CLI.packages)
+        .layer("junit5")
+        .definedBy(Module.JUNIT5.packages)
+        .whereLayer("junit5")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("engine")
+        .mayOnlyBeAccessedByLayers("cli", "junit5")
+        .whereLayer("reports")
+        .mayOnlyBeAccessedByLayers("engine", "cli", "junit5")
+        .whereLayer("simulations")
+        .mayOnlyBeAccessedByLayers("engine")
+        .whereLayer("fault-injectors")
+        .mayOnlyBeAccessedByLayers("engine", "cli")
+        .whereLayer("reference-agent")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("dataset-generator")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("model")
+        .mayOnlyBeAccessedByLayers(
+            "dataset-generator",
+            "fault-injectors",
+            "simulations",
+            "reports",
+            "engine",
+            "cli",
+            "junit5")
         .check(classes);
   }
 }

@@ -36,11 +36,20 @@ public final class EmbeddedAgent implements AgentTarget {
    */
   public static EmbeddedAgent start(Map<String, String> env, Path log) {
     int port = freePort();
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xms256m", "-Xmx1g", "-XX:+UseParallelGC",
-        "-cp", System.getProperty("java.class.path"), MAIN));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                javaBinary(),
+                "-Xms256m",
+                "-Xmx1g",
+                "-XX:+UseParallelGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                MAIN));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(env);
     builder.environment().put("AGENT_HOST", "127.0.0.1");
     builder.environment().put("AGENT_PORT", String.valueOf(port));
@@ -48,8 +57,11 @@ public final class EmbeddedAgent implements AgentTarget {
     try {
       return new EmbeddedAgent(builder.start(), URI.create("http://127.0.0.1:" + port));
     } catch (IOException e) {
-      throw new UncheckedIOException("could not start the reference agent with " + command.get(0)
-          + "; is a JDK on the PATH or JAVA_HOME set?", e);
+      throw new UncheckedIOException(
+          "could not start the reference agent with "
+              + command.get(0)
+              + "; is a JDK on the PATH or JAVA_HOME set?",
+          e);
     }
   }
 
@@ -88,7 +100,8 @@ public final class EmbeddedAgent implements AgentTarget {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new UncheckedIOException("could not find a free loopback port for the reference agent", e);
+      throw new UncheckedIOException(
+          "could not find a free loopback port for the reference agent", e);
     }
   }
 }

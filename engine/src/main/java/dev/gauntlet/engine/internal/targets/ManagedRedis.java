@@ -37,13 +37,32 @@ public final class ManagedRedis implements AutoCloseable {
    *     what to do
    */
   public static ManagedRedis start(Path log) {
-    Path binary = onPath("redis-server").orElseThrow(() -> new IllegalStateException("target.redis: managed needs "
-        + "redis-server on the PATH, but none was found in " + System.getenv("PATH") + "; install it (Debian: "
-        + "apt-get install redis-server) or drop target.redis"));
+    Path binary =
+        onPath("redis-server")
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "target.redis: managed needs "
+                            + "redis-server on the PATH, but none was found in "
+                            + System.getenv("PATH")
+                            + "; install it (Debian: "
+                            + "apt-get install redis-server) or drop target.redis"));
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(binary.toString(), "--port", String.valueOf(port), "--bind",
-        "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes")
-        .redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                binary.toString(),
+                "--port",
+                String.valueOf(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--protected-mode",
+                "yes")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
     Process process;
     try {
       process = builder.start();
@@ -55,8 +74,13 @@ public final class ManagedRedis implements AutoCloseable {
     while (!redis.pings()) {
       if (!process.isAlive() || System.currentTimeMillis() > deadline) {
         redis.close();
-        throw new IllegalStateException("redis-server did not answer PING on 127.0.0.1:" + port + " within "
-            + READY_TIMEOUT_MS / 1000 + " s; its output is in " + log);
+        throw new IllegalStateException(
+            "redis-server did not answer PING on 127.0.0.1:"
+                + port
+                + " within "
+                + READY_TIMEOUT_MS / 1000
+                + " s; its output is in "
+                + log);
       }
       sleep(50);
     }
@@ -101,7 +125,10 @@ public final class ManagedRedis implements AutoCloseable {
   private static Optional<Path> onPath(String name) {
     String path = System.getenv("PATH");
     List<String> dirs = path == null ? List.of() : List.of(path.split(File.pathSeparator));
-    return dirs.stream().map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst()
+    return dirs.stream()
+        .map(d -> Path.of(d, name))
+        .filter(Files::isExecutable)
+        .findFirst()
         .or(() -> Optional.of(Path.of("/usr/bin", name)).filter(Files::isExecutable));
   }
 
@@ -109,7 +136,8 @@ public final class ManagedRedis implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
-      throw new IllegalStateException("no free loopback port for redis-server: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "no free loopback port for redis-server: " + e.getMessage(), e);
     }
   }
 

@@ -30,8 +30,10 @@ public final class Readiness {
         return Optional.of(death.get() + " before it became ready at " + health);
       }
       try {
-        HttpResponse<Void> response = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2))
-            .GET().build(), HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> response =
+            client.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(2)).GET().build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 == 2) {
           return Optional.empty();
         }
@@ -44,8 +46,14 @@ public final class Readiness {
       }
       sleep();
     }
-    return Optional.of("could not reach the target at " + health + " after " + timeout.toSeconds() + " s (" + last
-        + "); is it running? set target.ready.timeout to wait longer");
+    return Optional.of(
+        "could not reach the target at "
+            + health
+            + " after "
+            + timeout.toSeconds()
+            + " s ("
+            + last
+            + "); is it running? set target.ready.timeout to wait longer");
   }
 
   private static void sleep() {

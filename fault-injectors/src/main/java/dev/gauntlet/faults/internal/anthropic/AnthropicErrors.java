@@ -45,7 +45,8 @@ public final class AnthropicErrors {
     return error(status, message, requestId, new HashMap<>());
   }
 
-  private static HttpAnswer error(int status, String message, String requestId, Map<String, String> headers) {
+  private static HttpAnswer error(
+      int status, String message, String requestId, Map<String, String> headers) {
     ObjectNode body = JsonNodeFactory.instance.objectNode().put("type", "error");
     body.putObject("error").put("type", type(status)).put("message", message);
     body.put("request_id", requestId);
@@ -57,7 +58,10 @@ public final class AnthropicErrors {
   public static HttpAnswer fromFault(ActiveFaults.Active hit, String requestId, Clock clock) {
     Fault fault = hit.spec().fault();
     if (fault instanceof Fault.Outage outage) {
-      return error(outage.status(), outage.status() == 529 ? "Overloaded" : "Internal server error", requestId);
+      return error(
+          outage.status(),
+          outage.status() == 529 ? "Overloaded" : "Internal server error",
+          requestId);
     }
     if (fault instanceof Fault.RateLimit limit) {
       return rateLimited(limit.retryAfter(), requestId, clock);
@@ -77,8 +81,12 @@ public final class AnthropicErrors {
     headers.put("anthropic-ratelimit-tokens-limit", Integer.toString(TOKENS_PER_MINUTE));
     headers.put("anthropic-ratelimit-tokens-remaining", Integer.toString(TOKENS_PER_MINUTE));
     headers.put("anthropic-ratelimit-tokens-reset", now.toString());
-    String message = "This request would exceed the rate limit for your organization of " + REQUESTS_PER_MINUTE
-        + " requests per minute. Please try again in " + seconds + "s.";
+    String message =
+        "This request would exceed the rate limit for your organization of "
+            + REQUESTS_PER_MINUTE
+            + " requests per minute. Please try again in "
+            + seconds
+            + "s.";
     return error(429, message, requestId, headers);
   }
 

@@ -21,7 +21,8 @@ import java.util.List;
  * @param outputTokens {@code usage.output_tokens}
  * @param wire         how the turn deviates on the wire
  */
-record AnthropicMessage(String id, String model, Reply reply, long inputTokens, long outputTokens, Wire wire) {
+record AnthropicMessage(
+    String id, String model, Reply reply, long inputTokens, long outputTokens, Wire wire) {
 
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -69,8 +70,12 @@ record AnthropicMessage(String id, String model, Reply reply, long inputTokens, 
 
   /** The message without content: whole when {@code stopReason} is set, as {@code message_start} has it if null. */
   ObjectNode header(String stopReason, ObjectNode usage) {
-    ObjectNode root = JSON.objectNode().put("id", id).put("type", "message").put("role", "assistant")
-        .put("model", model);
+    ObjectNode root =
+        JSON.objectNode()
+            .put("id", id)
+            .put("type", "message")
+            .put("role", "assistant")
+            .put("model", model);
     root.putArray("content");
     root.put("stop_reason", stopReason).putNull("stop_sequence");
     root.set("usage", usage);
@@ -78,12 +83,20 @@ record AnthropicMessage(String id, String model, Reply reply, long inputTokens, 
   }
 
   ObjectNode usage(long output) {
-    return JSON.objectNode().put("input_tokens", inputTokens).put("cache_creation_input_tokens", 0)
-        .put("cache_read_input_tokens", 0).put("output_tokens", output).put("service_tier", "standard");
+    return JSON.objectNode()
+        .put("input_tokens", inputTokens)
+        .put("cache_creation_input_tokens", 0)
+        .put("cache_read_input_tokens", 0)
+        .put("output_tokens", output)
+        .put("service_tier", "standard");
   }
 
   static ObjectNode toolUse(Reply.Call call, JsonNode input) {
-    ObjectNode block = JSON.objectNode().put("type", "tool_use").put("id", toolUseId(call)).put("name", call.name());
+    ObjectNode block =
+        JSON.objectNode()
+            .put("type", "tool_use")
+            .put("id", toolUseId(call))
+            .put("name", call.name());
     block.set("input", input);
     return block;
   }

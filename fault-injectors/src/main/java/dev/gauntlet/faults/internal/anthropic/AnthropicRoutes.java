@@ -51,11 +51,16 @@ public final class AnthropicRoutes {
 
   /** {@code GET /v1/models/{id}}. */
   public static ResponseDefinition model(String id, UUID eventId) {
-    return answer(new HttpAnswer(200, Map.of("request-id", requestId(eventId)), model(id).toString()));
+    return answer(
+        new HttpAnswer(200, Map.of("request-id", requestId(eventId)), model(id).toString()));
   }
 
   private static ObjectNode model(String id) {
-    return JsonNodeFactory.instance.objectNode().put("type", "model").put("id", id).put("display_name", id)
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("type", "model")
+        .put("id", id)
+        .put("display_name", id)
         .put("created_at", "2025-01-01T00:00:00Z");
   }
 }

@@ -26,20 +26,28 @@ public final class MessagesCodec implements TurnCodec {
   public Ask ask(JsonNode request, String defaultModel) {
     MessagesRequest messages = MessagesRequest.from(request);
     Ask ask = messages.ask();
-    return new Ask(ask.model() != null ? ask.model() : defaultModel, ask.conversation(), ask.tools(),
-        ask.wantsJson(), ask.inputTokens());
+    return new Ask(
+        ask.model() != null ? ask.model() : defaultModel,
+        ask.conversation(),
+        ask.tools(),
+        ask.wantsJson(),
+        ask.inputTokens());
   }
 
   @Override
   public Optional<UpstreamReply> read(String body, boolean streamed) {
-    return streamed ? EventStream.payloads(body).flatMap(MessagesCodec::stream)
-        : EventStream.object(body).filter(root -> root.path("content").isArray()).map(root -> {
-          Blocks blocks = new Blocks();
-          for (int i = 0; i < root.get("content").size(); i++) {
-            blocks.open(i, root.get("content").get(i));
-          }
-          return envelope(root, blocks.reply());
-        });
+    return streamed
+        ? EventStream.payloads(body).flatMap(MessagesCodec::stream)
+        : EventStream.object(body)
+            .filter(root -> root.path("content").isArray())
+            .map(
+                root -> {
+                  Blocks blocks = new Blocks();
+                  for (int i = 0; i < root.get("content").size(); i++) {
+                    blocks.open(i, root.get("content").get(i));
+                  }
+                  return envelope(root, blocks.reply());
+                });
   }
 
   private static Optional<UpstreamReply> stream(List<JsonNode> events) {
@@ -57,21 +65,28 @@ public final class MessagesCodec implements TurnCodec {
         case "error" -> {
           return Optional.empty();
         }
-        default -> { }
+        default -> {}
       }
     }
     return Optional.empty();
   }
 
   private static UpstreamReply envelope(JsonNode message, Reply reply) {
-    return new UpstreamReply(message.path("id").asText(""), message.path("model").asText(""), 0, reply);
+    return new UpstreamReply(
+        message.path("id").asText(""), message.path("model").asText(""), 0, reply);
   }
 
   @Override
-  public String write(JsonNode request, UpstreamReply upstream, Turn turn, long inputTokens, long outputTokens,
+  public String write(
+      JsonNode request,
+      UpstreamReply upstream,
+      Turn turn,
+      long inputTokens,
+      long outputTokens,
       boolean streamed) {
-    AnthropicMessage message = new AnthropicMessage(upstream.id(), upstream.model(), turn.reply(), inputTokens,
-        outputTokens, turn.wire());
+    AnthropicMessage message =
+        new AnthropicMessage(
+            upstream.id(), upstream.model(), turn.reply(), inputTokens, outputTokens, turn.wire());
     return streamed ? MessagesStream.body(message) : message.body();
   }
 
@@ -83,19 +98,25 @@ public final class MessagesCodec implements TurnCodec {
     void open(int index, JsonNode block) {
       switch (block.path("type").asText()) {
         case "text" -> text.append(block.path("text").asText(""));
-        case "tool_use" -> toolUses.put(index, new ToolUse(callId(block.path("id").asText()),
-            block.path("name").asText(), new StringBuilder(block.path("input").isEmpty() ? ""
-                : block.get("input").toString())));
-        default -> { }
+        case "tool_use" ->
+            toolUses.put(
+                index,
+                new ToolUse(
+                    callId(block.path("id").asText()),
+                    block.path("name").asText(),
+                    new StringBuilder(
+                        block.path("input").isEmpty() ? "" : block.get("input").toString())));
+        default -> {}
       }
     }
 
     void delta(int index, JsonNode delta) {
       switch (delta.path("type").asText()) {
         case "text_delta" -> text.append(delta.path("text").asText(""));
-        case "input_json_delta" -> Optional.ofNullable(toolUses.get(index))
-            .ifPresent(call -> call.input().append(delta.path("partial_json").asText("")));
-        default -> { }
+        case "input_json_delta" ->
+            Optional.ofNullable(toolUses.get(index))
+                .ifPresent(call -> call.input().append(delta.path("partial_json").asText("")));
+        default -> {}
       }
     }
 
@@ -104,8 +125,15 @@ public final class MessagesCodec implements TurnCodec {
         return new Reply.Text(text.toString());
       }
       List<Reply.Call> calls = new ArrayList<>();
-      toolUses.values().forEach(c -> calls.add(new Reply.Call(c.id(), c.name(),
-          c.input().toString().isBlank() ? "{}" : c.input().toString())));
+      toolUses
+          .values()
+          .forEach(
+              c ->
+                  calls.add(
+                      new Reply.Call(
+                          c.id(),
+                          c.name(),
+                          c.input().toString().isBlank() ? "{}" : c.input().toString())));
       return new Reply.Calls(calls);
     }
   }
@@ -115,6 +143,8 @@ public final class MessagesCodec implements TurnCodec {
 
   /** {@code toolu_x} as {@code call_x}, which {@link AnthropicMessage#toolUseId} turns back into {@code toolu_x}. */
   private static String callId(String toolUseId) {
-    return toolUseId.startsWith("toolu_") ? "call_" + toolUseId.substring("toolu_".length()) : toolUseId;
+    return toolUseId.startsWith("toolu_")
+        ? "call_" + toolUseId.substring("toolu_".length())
+        : toolUseId;
   }
 }

@@ -35,28 +35,50 @@ public final class MessagesHandler {
     try {
       body = MAPPER.readTree(request.getBody());
     } catch (IOException e) {
-      return AnthropicRoutes.answer(AnthropicErrors.error(400, "There was an issue with your request body: it must "
-          + "be JSON, but was not", AnthropicRoutes.requestId(eventId)));
+      return AnthropicRoutes.answer(
+          AnthropicErrors.error(
+              400,
+              "There was an issue with your request body: it must " + "be JSON, but was not",
+              AnthropicRoutes.requestId(eventId)));
     }
-    Optional<String> problem = body == null || !body.isObject() ? Optional.of("request body must be a JSON object")
-        : MessagesRequest.problem(body);
+    Optional<String> problem =
+        body == null || !body.isObject()
+            ? Optional.of("request body must be a JSON object")
+            : MessagesRequest.problem(body);
     if (problem.isPresent()) {
-      return AnthropicRoutes.answer(AnthropicErrors.error(400, problem.get(), AnthropicRoutes.requestId(eventId)));
+      return AnthropicRoutes.answer(
+          AnthropicErrors.error(400, problem.get(), AnthropicRoutes.requestId(eventId)));
     }
     MessagesRequest messages = MessagesRequest.from(body);
     ProviderCall call = calls.begin(provider, messages.ask(), request, eventId);
-    Optional<HttpAnswer> failure = call.failure(refusal -> AnthropicErrors.translated(refusal, call.requestId()),
-        hit -> AnthropicErrors.fromFault(hit, call.requestId(), calls.clock()));
+    Optional<HttpAnswer> failure =
+        call.failure(
+            refusal -> AnthropicErrors.translated(refusal, call.requestId()),
+            hit -> AnthropicErrors.fromFault(hit, call.requestId(), calls.clock()));
     if (failure.isPresent()) {
       return AnthropicRoutes.answer(failure.get());
     }
     Turn turn = call.turn();
-    AnthropicMessage message = new AnthropicMessage("msg_" + call.requestId().substring(4), messages.model(),
-        turn.reply(), messages.inputTokens(), turn.reply().completionTokens(), turn.wire());
+    AnthropicMessage message =
+        new AnthropicMessage(
+            "msg_" + call.requestId().substring(4),
+            messages.model(),
+            turn.reply(),
+            messages.inputTokens(),
+            turn.reply().completionTokens(),
+            turn.wire());
     call.served(message.inputTokens(), message.outputTokens());
-    HttpAnswer answer = new HttpAnswer(200, Map.of("request-id", call.requestId()),
-        messages.stream() ? MessagesStream.body(message) : message.body());
-    return call.paced(Answers.build(answer, messages.stream() ? "text/event-stream; charset=utf-8"
-        : "application/json", null), message.outputTokens(), messages.stream());
+    HttpAnswer answer =
+        new HttpAnswer(
+            200,
+            Map.of("request-id", call.requestId()),
+            messages.stream() ? MessagesStream.body(message) : message.body());
+    return call.paced(
+        Answers.build(
+            answer,
+            messages.stream() ? "text/event-stream; charset=utf-8" : "application/json",
+            null),
+        message.outputTokens(),
+        messages.stream());
   }
 }

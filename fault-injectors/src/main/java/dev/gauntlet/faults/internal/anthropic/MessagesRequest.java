@@ -22,16 +22,26 @@ import java.util.Optional;
  * @param conversation the messages, recast
  * @param tools        the custom tools offered ({@code name}, {@code input_schema})
  */
-record MessagesRequest(String model, Long maxTokens, boolean stream, String system, ChatRequest conversation,
+record MessagesRequest(
+    String model,
+    Long maxTokens,
+    boolean stream,
+    String system,
+    ChatRequest conversation,
     List<ChatCall.Tool> tools) {
 
   static MessagesRequest from(JsonNode body) {
     List<ChatRequest.Message> messages = new ArrayList<>();
     body.path("messages").forEach(m -> recast(m, messages));
     String model = body.hasNonNull("model") ? body.get("model").asText() : null;
-    Long maxTokens = body.path("max_tokens").canConvertToLong() ? body.get("max_tokens").asLong() : null;
+    Long maxTokens =
+        body.path("max_tokens").canConvertToLong() ? body.get("max_tokens").asLong() : null;
     boolean stream = body.path("stream").asBoolean(false);
-    return new MessagesRequest(model, maxTokens, stream, text(body.path("system")),
+    return new MessagesRequest(
+        model,
+        maxTokens,
+        stream,
+        text(body.path("system")),
         new ChatRequest(model, stream, false, messages),
         Ask.tools(body.path("tools"), tool -> tool, "input_schema"));
   }
@@ -67,10 +77,15 @@ record MessagesRequest(String model, Long maxTokens, boolean stream, String syst
     for (JsonNode block : content) {
       String type = block.path("type").asText();
       if (type.equals("tool_use")) {
-        calls.add(new ChatRequest.ToolCallMade(block.path("id").asText(), block.path("name").asText(),
-            block.path("input").toString()));
+        calls.add(
+            new ChatRequest.ToolCallMade(
+                block.path("id").asText(),
+                block.path("name").asText(),
+                block.path("input").toString()));
       } else if (type.equals("tool_result")) {
-        out.add(new ChatRequest.Message("tool", toolResult(block), List.of(), block.path("tool_use_id").asText()));
+        out.add(
+            new ChatRequest.Message(
+                "tool", toolResult(block), List.of(), block.path("tool_use_id").asText()));
         results++;
       }
     }
@@ -95,11 +110,12 @@ record MessagesRequest(String model, Long maxTokens, boolean stream, String syst
       return content.asText();
     }
     StringBuilder text = new StringBuilder();
-    content.forEach(block -> {
-      if (block.path("type").asText().equals("text")) {
-        text.append(block.path("text").asText(""));
-      }
-    });
+    content.forEach(
+        block -> {
+          if (block.path("type").asText().equals("text")) {
+            text.append(block.path("text").asText(""));
+          }
+        });
     return text.toString();
   }
 }

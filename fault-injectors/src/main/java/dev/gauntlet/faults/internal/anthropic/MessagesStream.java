@@ -1,9 +1,9 @@
 package dev.gauntlet.faults.internal.anthropic;
 
-import dev.gauntlet.faults.internal.Tokens;
 import static dev.gauntlet.faults.internal.anthropic.AnthropicMessage.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.faults.internal.Tokens;
 import dev.gauntlet.faults.internal.provider.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +42,8 @@ final class MessagesStream {
     delta.putObject("usage").put("output_tokens", message.outputTokens());
     event("message_delta", delta);
     event("message_stop", JSON.objectNode());
-    return message.wire().stream(events,
+    return message.wire().stream(
+        events,
         "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\n\n");
   }
 
@@ -60,8 +61,16 @@ final class MessagesStream {
     delta(index, JSON.objectNode().put("type", "input_json_delta").put("partial_json", ""));
     String json = AnthropicMessage.partialJson(call.arguments());
     int half = json.length() / 2;
-    delta(index, JSON.objectNode().put("type", "input_json_delta").put("partial_json", json.substring(0, half)));
-    delta(index, JSON.objectNode().put("type", "input_json_delta").put("partial_json", json.substring(half)));
+    delta(
+        index,
+        JSON.objectNode()
+            .put("type", "input_json_delta")
+            .put("partial_json", json.substring(0, half)));
+    delta(
+        index,
+        JSON.objectNode()
+            .put("type", "input_json_delta")
+            .put("partial_json", json.substring(half)));
     close(index);
   }
 

@@ -54,7 +54,8 @@ final class ArrivalWatch implements AutoCloseable {
     int started = 0;
     try {
       for (int i = 0; i < cpus.length; i++) {
-        arrivals.watchers.add(arrivals.new Watcher(name + "-arrivals-" + i, cpus[i], Linux.epollCreate()));
+        arrivals.watchers.add(
+            arrivals.new Watcher(name + "-arrivals-" + i, cpus[i], Linux.epollCreate()));
       }
       for (Watcher watcher : arrivals.watchers) {
         watcher.start();
@@ -63,7 +64,10 @@ final class ArrivalWatch implements AutoCloseable {
       return arrivals;
     } catch (Throwable e) { // no descriptor or no thread left: the loops date every request
       arrivals.closed.set(true); // the started watchers stop and close their own epoll descriptors
-      arrivals.watchers.subList(started, arrivals.watchers.size()).forEach(w -> Linux.closeQuietly(w.epfd));
+      arrivals
+          .watchers
+          .subList(started, arrivals.watchers.size())
+          .forEach(w -> Linux.closeQuietly(w.epfd));
       return null;
     }
   }
@@ -75,8 +79,10 @@ final class ArrivalWatch implements AutoCloseable {
   static final class Watch {
     final int slot;
     final int fd;
+
     /** How many reads the event loop has begun on the connection. */
     volatile long reads;
+
     final AtomicReference<Note> note = new AtomicReference<>();
 
     Watch(int slot, int fd) {
@@ -87,7 +93,8 @@ final class ArrivalWatch implements AutoCloseable {
     /** Keeps the latest note for read {@code reads}: the latest bytes that read may hold. */
     void noted(long reads, long nanos) {
       for (Note current = note.get(); ; current = note.get()) {
-        if (current != null && (current.reads > reads || (current.reads == reads && current.nanos >= nanos))) {
+        if (current != null
+            && (current.reads > reads || (current.reads == reads && current.nanos >= nanos))) {
           return;
         }
         if (note.compareAndSet(current, new Note(reads, nanos))) {
@@ -100,7 +107,8 @@ final class ArrivalWatch implements AutoCloseable {
     long begin() {
       long k = reads;
       reads = k + 1;
-      // Keeps a note a watcher made for the next read since the line above; takes (and clears) anything older.
+      // Keeps a note a watcher made for the next read since the line above; takes (and clears)
+      // anything older.
       Note taken = note.getAndUpdate(n -> n != null && n.reads > k ? n : null);
       return taken != null && taken.reads == k ? taken.nanos : 0;
     }
@@ -128,8 +136,10 @@ final class ArrivalWatch implements AutoCloseable {
   }
 
   private void forget(Watch watch) {
-    // No EPOLL_CTL_DEL: the descriptor is closed by now and its number may belong to a newer connection. The kernel
-    // drops the registration when the connection's last descriptor closes; until then its events find this slot empty
+    // No EPOLL_CTL_DEL: the descriptor is closed by now and its number may belong to a newer
+    // connection. The kernel
+    // drops the registration when the connection's last descriptor closes; until then its events
+    // find this slot empty
     // or another connection's watch, whose own descriptor the watcher then asks.
     if (watches.compareAndSet(watch.slot, watch, null)) {
       free.add(watch.slot);
@@ -165,16 +175,21 @@ final class ArrivalWatch implements AutoCloseable {
   static final class Tracker {
     private final ArrivalWatch arrivals;
     private Watch watch;
+
     /** The current read: when the loop began it, the watchers' note for it (0 for none), if it began between requests. */
     private long readAt;
+
     private long readNote;
     private boolean readAtBoundary;
     private long readCount;
+
     /** The request being read: whether one is, the read it began in, and the note that may date it (0 for none). */
     private boolean inRequest;
+
     private long requestRead = -1;
     private long requestNote;
     private long arrived;
+
     /** True while the request that just ended goes up the pipeline, as it is read. */
     private boolean dispatching;
 
@@ -224,7 +239,8 @@ final class ArrivalWatch implements AutoCloseable {
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
           if (msg instanceof HttpRequest) {
-            boolean first = readAtBoundary && requestRead != readCount; // none began earlier in this read
+            boolean first =
+                readAtBoundary && requestRead != readCount; // none began earlier in this read
             inRequest = true;
             requestRead = readCount;
             requestNote = first ? readNote : 0;
@@ -234,7 +250,8 @@ final class ArrivalWatch implements AutoCloseable {
             return;
           }
           inRequest = false;
-          arrived = requestRead == readCount && requestNote != 0 ? Math.min(requestNote, readAt) : readAt;
+          arrived =
+              requestRead == readCount && requestNote != 0 ? Math.min(requestNote, readAt) : readAt;
           dispatching = true;
           try {
             super.channelRead(ctx, msg);
@@ -271,7 +288,8 @@ final class ArrivalWatch implements AutoCloseable {
       try {
         note();
       } finally {
-        Linux.closeQuietly(epfd); // here, not in close(): no epoll_wait can then come on a number reused since
+        Linux.closeQuietly(
+            epfd); // here, not in close(): no epoll_wait can then come on a number reused since
       }
     }
 

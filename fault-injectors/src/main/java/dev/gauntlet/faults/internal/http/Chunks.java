@@ -19,10 +19,13 @@ final class Chunks {
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final ByteBuf framed;
+
   /** Where each chunk ends in {@link #framed}. */
   private final int[] ends;
+
   /** The first event of each chunk, whose due time is the chunk's. */
   private final int[] firstEvents;
+
   private boolean released;
 
   private Chunks(ByteBuf framed, int[] ends, int[] firstEvents) {
@@ -62,10 +65,10 @@ final class Chunks {
       chunks++;
       first = last + 1;
     }
-    // Direct memory: a socket write takes its bytes from there without a copy, whoever writes it (see Pacers).
+    // Direct memory: a socket write takes its bytes from there without a copy, whoever writes it
+    // (see Pacers).
     ByteBuf framed = ByteBufAllocator.DEFAULT.directBuffer(at, at).writeBytes(out, 0, at);
-    return new Chunks(framed, Arrays.copyOf(ends, chunks),
-        Arrays.copyOf(firstEvents, chunks));
+    return new Chunks(framed, Arrays.copyOf(ends, chunks), Arrays.copyOf(firstEvents, chunks));
   }
 
   /**
@@ -121,7 +124,8 @@ final class Chunks {
    */
   int write(FileDescriptor socket, int i) throws IOException {
     int start = start(i);
-    return framed.hasMemoryAddress() ? socket.writeAddress(framed.memoryAddress(), start, ends[i])
+    return framed.hasMemoryAddress()
+        ? socket.writeAddress(framed.memoryAddress(), start, ends[i])
         : socket.write(framed.nioBuffer(), start, ends[i]);
   }
 

@@ -35,13 +35,21 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
   private final Lateness lateness;
   private final Pacers pacers;
   private final ArrivalWatch.Tracker arrivals;
+
   /** Whether nothing ahead of the routes holds a request (a self-hosted server's device does): its pace is the plan. */
   private final boolean direct;
+
   private final Queue<Pending> waiting = new ArrayDeque<>();
   private Reply current;
 
-  ClientConnection(ProviderTransformer routes, LedgerTimings timings, ExecutorService blocking, Lateness lateness,
-      Pacers pacers, ArrivalWatch.Tracker arrivals, boolean direct) {
+  ClientConnection(
+      ProviderTransformer routes,
+      LedgerTimings timings,
+      ExecutorService blocking,
+      Lateness lateness,
+      Pacers pacers,
+      ArrivalWatch.Tracker arrivals,
+      boolean direct) {
     this.routes = routes;
     this.direct = direct;
     this.timings = timings;
@@ -56,7 +64,8 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest message) {
-    Pending pending = new Pending(request(ctx, message), HttpUtil.isKeepAlive(message), arrivals.arrived());
+    Pending pending =
+        new Pending(request(ctx, message), HttpUtil.isKeepAlive(message), arrivals.arrived());
     if (current == null) {
       answer(ctx, pending);
     } else {
@@ -65,23 +74,37 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
   }
 
   private void answer(ChannelHandlerContext ctx, Pending pending) {
-    UUID id = new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
+    UUID id =
+        new UUID(ThreadLocalRandom.current().nextLong(), ThreadLocalRandom.current().nextLong());
     boolean relayed = routes.blocks(pending.request().getUrl());
-    // A relayed call waits on a real upstream, a self-hosted one on its simulated device: neither is the mock late.
-    current = new Reply(ctx, id, pending.arrivedNanos(), pending.keepAlive(), timings, lateness,
-        pacers, () -> next(ctx), direct && !relayed);
+    // A relayed call waits on a real upstream, a self-hosted one on its simulated device: neither
+    // is the mock late.
+    current =
+        new Reply(
+            ctx,
+            id,
+            pending.arrivedNanos(),
+            pending.keepAlive(),
+            timings,
+            lateness,
+            pacers,
+            () -> next(ctx),
+            direct && !relayed);
     Reply exchange = current;
     if (!relayed) {
       exchange.send(answer(pending.request(), id));
       return;
     }
     try {
-      blocking.execute(() -> {
-        ResponseDefinition response = answer(pending.request(), id);
-        ctx.executor().execute(() -> exchange.send(response));
-      });
+      blocking.execute(
+          () -> {
+            ResponseDefinition response = answer(pending.request(), id);
+            ctx.executor().execute(() -> exchange.send(response));
+          });
     } catch (RejectedExecutionException e) {
-      exchange.send(error(503, "the provider mock is shutting down or has too many upstream calls in flight"));
+      exchange.send(
+          error(
+              503, "the provider mock is shutting down or has too many upstream calls in flight"));
     }
   }
 
@@ -89,16 +112,25 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
     try {
       return routes.answer(request, id);
     } catch (RuntimeException e) {
-      return error(500, "the provider mock failed to answer " + request.getMethod() + " " + request.getUrl()
-          + ": " + e);
+      return error(
+          500,
+          "the provider mock failed to answer "
+              + request.getMethod()
+              + " "
+              + request.getUrl()
+              + ": "
+              + e);
     }
   }
 
   /** An OpenAI-shaped error of the mock itself. */
   private static ResponseDefinition error(int status, String message) {
     String body = Json.write(Map.of("error", Map.of("message", message, "type", "server_error")));
-    return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder().withStatus(status)
-        .withHeader("content-type", "application/json").withBody(body).build();
+    return new com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder()
+        .withStatus(status)
+        .withHeader("content-type", "application/json")
+        .withBody(body)
+        .build();
   }
 
   /** After an answer has gone out on a connection kept alive: the next request waiting, if any. */
@@ -121,17 +153,20 @@ final class ClientConnection extends SimpleChannelInboundHandler<FullHttpRequest
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ctx.close(); // a reset by the client, or a request the codec could not read: nothing left to answer
+    ctx.close(); // a reset by the client, or a request the codec could not read: nothing left to
+    // answer
   }
 
   private static Request request(ChannelHandlerContext ctx, FullHttpRequest message) {
     InetSocketAddress local = (InetSocketAddress) ctx.channel().localAddress();
-    ImmutableRequest.Builder request = ImmutableRequest.create()
-        .withAbsoluteUrl("http://127.0.0.1:" + local.getPort() + message.uri())
-        .withMethod(RequestMethod.fromString(message.method().name()))
-        .withProtocol(message.protocolVersion().text())
-        .withClientIp(((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress())
-        .withBody(ByteBufUtil.getBytes(message.content()));
+    ImmutableRequest.Builder request =
+        ImmutableRequest.create()
+            .withAbsoluteUrl("http://127.0.0.1:" + local.getPort() + message.uri())
+            .withMethod(RequestMethod.fromString(message.method().name()))
+            .withProtocol(message.protocolVersion().text())
+            .withClientIp(
+                ((InetSocketAddress) ctx.channel().remoteAddress()).getAddress().getHostAddress())
+            .withBody(ByteBufUtil.getBytes(message.content()));
     for (String name : message.headers().names()) {
       request.withHeader(name, message.headers().getAll(name));
     }

@@ -12,6 +12,7 @@ public final class Lateness {
 
   /** Width of one bucket: 10 µs. */
   public static final long BUCKET_NANOS = 10_000;
+
   /** Buckets: 0 to 100 ms, then one for everything later. */
   public static final int BUCKETS = 10_001;
 

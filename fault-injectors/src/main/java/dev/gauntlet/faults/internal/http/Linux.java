@@ -20,8 +20,10 @@ final class Linux {
   static final int EPOLLIN = 0x001;
   static final int EPOLLET = 1 << 31;
   private static final int EPOLL_CTL_ADD = 1;
+
   /** {@code struct epoll_event} is packed on x86-64 (12 bytes), padded elsewhere (16). */
   static final int EVENT_SIZE = Platform.isIntel() ? 12 : 16;
+
   private static final int EVENT_DATA = Platform.isIntel() ? 4 : 8;
 
   static {

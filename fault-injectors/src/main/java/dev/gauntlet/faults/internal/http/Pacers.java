@@ -122,7 +122,8 @@ final class Pacers implements AutoCloseable {
     stream.key = key;
     queue.put(key, stream);
     if (closed) {
-      // Queued after close() drained the queue (a pacer that outlived its join): let go of it here, if still there.
+      // Queued after close() drained the queue (a pacer that outlived its join): let go of it here,
+      // if still there.
       if (remove(stream)) {
         stream.abort();
       }
@@ -158,6 +159,7 @@ final class Pacers implements AutoCloseable {
 
   private final class Pacer extends Thread {
     private final int cpu;
+
     /** When it will wake next: an earlier stream unparks it. {@code Long.MIN_VALUE} while it is awake. */
     volatile long wakeAt = Long.MIN_VALUE;
 

@@ -53,8 +53,13 @@ public final class ProviderServer implements AutoCloseable {
   private final Pacers pacers;
   private final ArrivalWatch arrivals;
 
-  private ProviderServer(EventLoopGroup loops, ExecutorService blocking, Channel listener, Lateness lateness,
-      Pacers pacers, ArrivalWatch arrivals) {
+  private ProviderServer(
+      EventLoopGroup loops,
+      ExecutorService blocking,
+      Channel listener,
+      Lateness lateness,
+      Pacers pacers,
+      ArrivalWatch arrivals) {
     this.loops = loops;
     this.pacers = pacers;
     this.arrivals = arrivals;
@@ -69,8 +74,8 @@ public final class ProviderServer implements AutoCloseable {
    *
    * @throws IllegalStateException when the port cannot be bound, saying which and how to choose another
    */
-  public static ProviderServer start(int port, String portSetting, ProviderTransformer routes,
-      LedgerTimings timings) {
+  public static ProviderServer start(
+      int port, String portSetting, ProviderTransformer routes, LedgerTimings timings) {
     return start(port, portSetting, routes, timings, null);
   }
 
@@ -82,36 +87,68 @@ public final class ProviderServer implements AutoCloseable {
    *
    * @param front makes one handler per connection; null for none
    */
-  public static ProviderServer start(int port, String portSetting, ProviderTransformer routes,
-      LedgerTimings timings, Supplier<ChannelHandler> front) {
+  public static ProviderServer start(
+      int port,
+      String portSetting,
+      ProviderTransformer routes,
+      LedgerTimings timings,
+      Supplier<ChannelHandler> front) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
-        new DefaultThreadFactory("gauntlet-provider", true), io);
-    ExecutorService blocking = new ThreadPoolExecutor(0, 512, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        new DefaultThreadFactory("gauntlet-provider-upstream", true));
+    EventLoopGroup loops =
+        new MultiThreadIoEventLoopGroup(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            new DefaultThreadFactory("gauntlet-provider", true),
+            io);
+    ExecutorService blocking =
+        new ThreadPoolExecutor(
+            0,
+            512,
+            30,
+            TimeUnit.SECONDS,
+            new SynchronousQueue<>(),
+            new DefaultThreadFactory("gauntlet-provider-upstream", true));
     Lateness lateness = new Lateness();
     Pacers pacers = Pacers.start("gauntlet-provider");
     ArrivalWatch arrivals = pacers == null ? null : ArrivalWatch.start("gauntlet-provider");
-    Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
-    ServerBootstrap bootstrap = new ServerBootstrap().group(loops).channel(channel)
-        .option(ChannelOption.SO_BACKLOG, 4096)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            ArrivalWatch.Tracker arrived = new ArrivalWatch.Tracker(arrivals);
-            ch.pipeline().addLast(arrived.reads(), new HttpServerCodec(), arrived.requests(),
-                new HttpServerExpectContinueHandler(), new HttpObjectAggregator(MAX_REQUEST_BYTES));
-            if (front != null) {
-              ch.pipeline().addLast(front.get());
-            }
-            ch.pipeline().addLast(new ClientConnection(routes, timings, blocking, lateness, pacers, arrived,
-                front == null));
-          }
-        });
+    Class<? extends ServerChannel> channel =
+        epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(loops)
+            .channel(channel)
+            .option(ChannelOption.SO_BACKLOG, 4096)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel ch) {
+                    ArrivalWatch.Tracker arrived = new ArrivalWatch.Tracker(arrivals);
+                    ch.pipeline()
+                        .addLast(
+                            arrived.reads(),
+                            new HttpServerCodec(),
+                            arrived.requests(),
+                            new HttpServerExpectContinueHandler(),
+                            new HttpObjectAggregator(MAX_REQUEST_BYTES));
+                    if (front != null) {
+                      ch.pipeline().addLast(front.get());
+                    }
+                    ch.pipeline()
+                        .addLast(
+                            new ClientConnection(
+                                routes,
+                                timings,
+                                blocking,
+                                lateness,
+                                pacers,
+                                arrived,
+                                front == null));
+                  }
+                });
     try {
-      Channel listener = bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
+      Channel listener =
+          bootstrap.bind(new InetSocketAddress("127.0.0.1", port)).syncUninterruptibly().channel();
       return new ProviderServer(loops, blocking, listener, lateness, pacers, arrivals);
     } catch (RuntimeException e) {
       if (pacers != null) {
@@ -122,14 +159,22 @@ public final class ProviderServer implements AutoCloseable {
       }
       loops.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       blocking.shutdownNow();
-      throw new IllegalStateException("could not listen on 127.0.0.1:" + port + " (" + e.getMessage()
-          + "); is another process using it? set " + portSetting + " to a free port, or 0 for any", e);
+      throw new IllegalStateException(
+          "could not listen on 127.0.0.1:"
+              + port
+              + " ("
+              + e.getMessage()
+              + "); is another process using it? set "
+              + portSetting
+              + " to a free port, or 0 for any",
+          e);
     }
   }
 
   /** {@code http://127.0.0.1:PORT}. */
   public URI baseUrl() {
-    return URI.create("http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort());
+    return URI.create(
+        "http://127.0.0.1:" + ((InetSocketAddress) listener.localAddress()).getPort());
   }
 
   /** How late this server has written the events of its paced streams so far. */

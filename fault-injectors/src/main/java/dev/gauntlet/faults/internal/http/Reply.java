@@ -44,8 +44,8 @@ import java.util.concurrent.TimeUnit;
 final class Reply {
 
   /** Headers the server sets itself: WireMock definitions and relayed upstream answers may carry their own. */
-  private static final Set<String> HOP_BY_HOP = Set.of("content-length", "transfer-encoding", "connection",
-      "keep-alive");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("content-length", "transfer-encoding", "connection", "keep-alive");
 
   private final ChannelHandlerContext ctx;
   private final UUID id;
@@ -53,29 +53,47 @@ final class Reply {
   private final boolean keepAlive;
   private final LedgerTimings timings;
   private final Lateness lateness;
+
   /** Writes streams hedged across CPUs where it can; null where the event loop writes them. */
   private final Pacers pacers;
+
   private final Runnable done;
+
   /** Whether the answer's delay and pace are all that should stand between its arrival and its bytes. */
   private final boolean planned;
+
   private ScheduledFuture<?> timer;
+
   /** A stream's whole body framed in its chunks, written one by one beneath the HTTP codec, through {@link #framed}. */
   private Chunks chunks;
+
   private ChannelHandlerContext framed;
+
   /** The stream while the pacers write it; null before, after, and where the event loop writes it. */
   private Direct direct;
+
   /**
    * Set by the pacer that writes the first chunk; read on the loop after the pacer hands the stream back, or by
    * {@link #abandoned()} while a pacer may still hold it (then it is 0 or the time already written).
    */
   private volatile long firstByte;
+
   /** When the first and last byte are due by the answer's delay and pace, in nanoseconds after arrival; -1 unknown. */
   private long pacedFirst = -1;
+
   private long pacedLast = -1;
   private boolean finished;
 
-  Reply(ChannelHandlerContext ctx, UUID id, long arrivedNanos, boolean keepAlive, LedgerTimings timings,
-      Lateness lateness, Pacers pacers, Runnable done, boolean planned) {
+  Reply(
+      ChannelHandlerContext ctx,
+      UUID id,
+      long arrivedNanos,
+      boolean keepAlive,
+      LedgerTimings timings,
+      Lateness lateness,
+      Pacers pacers,
+      Runnable done,
+      boolean planned) {
     this.ctx = ctx;
     this.id = id;
     this.arrived = arrivedNanos;
@@ -92,8 +110,10 @@ final class Reply {
     if (finished) {
       return;
     }
-    long delay = response.getFixedDelayMilliseconds() == null ? 0
-        : TimeUnit.MILLISECONDS.toNanos(response.getFixedDelayMilliseconds());
+    long delay =
+        response.getFixedDelayMilliseconds() == null
+            ? 0
+            : TimeUnit.MILLISECONDS.toNanos(response.getFixedDelayMilliseconds());
     Pace pace = Answers.pace(response);
     if (response.getFault() != null) {
       at(delay, () -> drop(response.getFault()));
@@ -150,8 +170,9 @@ final class Reply {
       return;
     }
     byte[] body = response.getByteBody() == null ? new byte[0] : response.getByteBody();
-    DefaultFullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status(response),
-        Unpooled.wrappedBuffer(body));
+    DefaultFullHttpResponse out =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status(response), Unpooled.wrappedBuffer(body));
     copyHeaders(response, out.headers());
     HttpUtil.setContentLength(out, body.length);
     firstByte = sinceArrival();
@@ -164,8 +185,10 @@ final class Reply {
    * goes through the codec, which writes the last chunk and is ready for the connection's next response.
    */
   private void stream(long[] due, long delay, int chunk, int from) {
-    // A loop, not a call per chunk: chunks already due (a loop that fell behind, a client that stopped reading while
-    // they fell due) go out one after another here, where calling on for each one overflowed the loop's stack.
+    // A loop, not a call per chunk: chunks already due (a loop that fell behind, a client that
+    // stopped reading while
+    // they fell due) go out one after another here, where calling on for each one overflowed the
+    // loop's stack.
     for (int at = chunk, offset = from; ; at++, offset = 0) {
       if (!live()) {
         return;
@@ -179,11 +202,14 @@ final class Reply {
         framed.write(chunks.slice(at, offset));
         end(ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT));
       } else {
-        // No promise to notify for each token: a failed write reaches the connection as an exception, which closes
+        // No promise to notify for each token: a failed write reaches the connection as an
+        // exception, which closes
         // it.
         framed.writeAndFlush(chunks.slice(at, offset), framed.voidPromise());
       }
-      if (offset == 0) { // the rest of a chunk a pacer began was counted when the pacer wrote its first bytes
+      if (offset
+          == 0) { // the rest of a chunk a pacer began was counted when the pacer wrote its first
+        // bytes
         lateness.record(System.nanoTime() - dueAt);
       }
       if (last) {
@@ -193,7 +219,8 @@ final class Reply {
       int next = at + 1;
       long wait = Slots.roundUp(arrived + delay + due[chunks.firstEvent(next)]) - System.nanoTime();
       if (wait > 0) {
-        timer = ctx.executor().schedule(() -> stream(due, delay, next, 0), wait, TimeUnit.NANOSECONDS);
+        timer =
+            ctx.executor().schedule(() -> stream(due, delay, next, 0), wait, TimeUnit.NANOSECONDS);
         return;
       }
     }
@@ -256,8 +283,10 @@ final class Reply {
      */
     static Direct open(Reply exchange, long[] due, long delay) {
       Channel channel = exchange.ctx.channel();
-      if (exchange.pacers == null || !(channel instanceof UnixChannel unix)
-          || channel.unsafe().outboundBuffer() == null || !channel.unsafe().outboundBuffer().isEmpty()) {
+      if (exchange.pacers == null
+          || !(channel instanceof UnixChannel unix)
+          || channel.unsafe().outboundBuffer() == null
+          || !channel.unsafe().outboundBuffer().isEmpty()) {
         return null;
       }
       try {
@@ -286,7 +315,8 @@ final class Reply {
       try {
         written = chunks.write(socket, chunk);
       } catch (IOException | RuntimeException e) {
-        // Netty reports most socket errors as IOException, some (ENOTCONN) unchecked: either way the connection failed
+        // Netty reports most socket errors as IOException, some (ENOTCONN) unchecked: either way
+        // the connection failed
         return stop(Handback.FAILED, 0);
       }
       exchange.lateness.record(System.nanoTime() - unrounded());
@@ -300,7 +330,8 @@ final class Reply {
         return stop(Handback.WRITTEN, 0);
       }
       chunk++;
-      // Cancelled during the write: hand back now, not at the next token, so that the loop's close closes the socket.
+      // Cancelled during the write: hand back now, not at the next token, so that the loop's close
+      // closes the socket.
       return cancelled ? stop(Handback.CANCELLED, 0) : true;
     }
 
@@ -316,7 +347,8 @@ final class Reply {
       try {
         exchange.ctx.executor().execute(() -> exchange.handBack(how, due, delay, at, written));
       } catch (RejectedExecutionException e) {
-        exchange.chunks.release(); // the server is stopping and its loops are gone: nobody else will
+        exchange.chunks
+            .release(); // the server is stopping and its loops are gone: nobody else will
       }
       return false;
     }
@@ -399,17 +431,24 @@ final class Reply {
   /** When the last write is on the wire: the ledger gets the times, the connection the next request or a close. */
   private void end(ChannelFuture last) {
     finished = true;
-    last.addListener((ChannelFutureListener) f -> {
-      long lastByte = Math.max(firstByte, sinceArrival());
-      boolean known = planned && pacedLast >= 0;
-      timings.sent(id, arrived, firstByte, lastByte, known ? TimeUnit.NANOSECONDS.toMillis(pacedFirst) : null,
-          known ? TimeUnit.NANOSECONDS.toMillis(pacedLast) : null);
-      if (keepAlive && f.isSuccess()) {
-        done.run();
-      } else {
-        ctx.close();
-      }
-    });
+    last.addListener(
+        (ChannelFutureListener)
+            f -> {
+              long lastByte = Math.max(firstByte, sinceArrival());
+              boolean known = planned && pacedLast >= 0;
+              timings.sent(
+                  id,
+                  arrived,
+                  firstByte,
+                  lastByte,
+                  known ? TimeUnit.NANOSECONDS.toMillis(pacedFirst) : null,
+                  known ? TimeUnit.NANOSECONDS.toMillis(pacedLast) : null);
+              if (keepAlive && f.isSuccess()) {
+                done.run();
+              } else {
+                ctx.close();
+              }
+            });
   }
 
   /** The client left before the answer was complete: record what was sent and stop any timer. */

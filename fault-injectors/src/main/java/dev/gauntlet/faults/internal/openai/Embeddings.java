@@ -14,6 +14,7 @@ public final class Embeddings {
 
   /** The size of {@code text-embedding-3-small} and {@code text-embedding-ada-002}, and of unknown models. */
   public static final int DEFAULT_DIMENSIONS = 1536;
+
   /** The size of {@code text-embedding-3-large}. */
   public static final int LARGE_DIMENSIONS = 3072;
 
@@ -43,7 +44,8 @@ public final class Embeddings {
 
   /** The vector as OpenAI sends it for {@code encoding_format: base64}: little-endian float32s. */
   static String base64(float[] vector) {
-    ByteBuffer bytes = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     for (float v : vector) {
       bytes.putFloat(v);
     }

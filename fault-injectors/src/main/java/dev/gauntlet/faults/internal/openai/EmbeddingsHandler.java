@@ -39,8 +39,10 @@ public final class EmbeddingsHandler {
     String model = body.get("model").asText();
     int dimensions = body.path("dimensions").asInt(Embeddings.dimensions(model));
     if (inputs.isEmpty() || dimensions < 1) {
-      return OpenAiRoutes.badRequest("'$.input' is invalid. Please check the API reference: "
-          + "https://platform.openai.com/docs/api-reference.", eventId);
+      return OpenAiRoutes.badRequest(
+          "'$.input' is invalid. Please check the API reference: "
+              + "https://platform.openai.com/docs/api-reference.",
+          eventId);
     }
     long tokens = inputs.stream().mapToLong(Tokens::count).sum();
     ProviderCall call = calls.begin(provider, model, tokens, request, eventId);
@@ -50,10 +52,12 @@ public final class EmbeddingsHandler {
     }
     call.served(tokens, 0);
     boolean base64 = body.path("encoding_format").asText("float").equals("base64");
-    return call.paced(OpenAiRoutes.ok(call, body(model, inputs, dimensions, base64, tokens), false), 0, false);
+    return call.paced(
+        OpenAiRoutes.ok(call, body(model, inputs, dimensions, base64, tokens), false), 0, false);
   }
 
-  private String body(String model, List<String> inputs, int dimensions, boolean base64, long tokens) {
+  private String body(
+      String model, List<String> inputs, int dimensions, boolean base64, long tokens) {
     ObjectNode root = JsonNodeFactory.instance.objectNode().put("object", "list");
     ArrayNode data = root.putArray("data");
     for (int i = 0; i < inputs.size(); i++) {

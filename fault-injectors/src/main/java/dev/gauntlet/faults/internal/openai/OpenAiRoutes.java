@@ -40,11 +40,13 @@ public final class OpenAiRoutes {
     try {
       body = MAPPER.readTree(request.getBody());
     } catch (IOException e) {
-      throw new BadBody("We could not parse the JSON body of your request. (HINT: This likely means you aren't "
-          + "using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
+      throw new BadBody(
+          "We could not parse the JSON body of your request. (HINT: This likely means you aren't "
+              + "using your HTTP library correctly. The OpenAI API expects a JSON payload.)");
     }
     if (body == null || !body.isObject()) {
-      throw new BadBody("We could not parse the JSON body of your request. The body must be a JSON object.");
+      throw new BadBody(
+          "We could not parse the JSON body of your request. The body must be a JSON object.");
     }
     Optional<String> missing = missing(body, required);
     if (missing.isPresent()) {
@@ -62,7 +64,9 @@ public final class OpenAiRoutes {
 
   /** OpenAI's 400 for a body field that is missing, or empty when every field in {@code required} is present. */
   private static Optional<String> missing(JsonNode body, List<String> required) {
-    return required.stream().filter(f -> !body.hasNonNull(f)).findFirst()
+    return required.stream()
+        .filter(f -> !body.hasNonNull(f))
+        .findFirst()
         .map(f -> "Missing required parameter: '" + f + "'.");
   }
 
@@ -79,9 +83,11 @@ public final class OpenAiRoutes {
 
   /** A 200 for {@code call} with {@code openai-processing-ms}. */
   static ResponseDefinition ok(ProviderCall call, String body, boolean stream) {
-    HttpAnswer answer = new HttpAnswer(200, Map.of("openai-processing-ms", Long.toString(call.elapsedMs())), body)
-        .withHeaders(call.quotaHeaders());
-    return Answers.build(answer, stream ? "text/event-stream; charset=utf-8" : "application/json", call.requestId());
+    HttpAnswer answer =
+        new HttpAnswer(200, Map.of("openai-processing-ms", Long.toString(call.elapsedMs())), body)
+            .withHeaders(call.quotaHeaders());
+    return Answers.build(
+        answer, stream ? "text/event-stream; charset=utf-8" : "application/json", call.requestId());
   }
 
   /** {@code GET /v1/models}: every model listed. */
@@ -95,17 +101,27 @@ public final class OpenAiRoutes {
   /** {@code GET /v1/models/{id}}: the model, or OpenAI's 404 {@code model_not_found}. */
   public static ResponseDefinition model(List<String> models, String id, UUID eventId) {
     if (!models.contains(id)) {
-      ObjectNode error = JsonNodeFactory.instance.objectNode()
-          .put("message", "The model '" + id + "' does not exist").put("type", "invalid_request_error")
-          .put("param", "model").put("code", "model_not_found");
-      return error(new HttpAnswer(404, Map.of(), JsonNodeFactory.instance.objectNode().set("error", error)
-          .toString()), eventId);
+      ObjectNode error =
+          JsonNodeFactory.instance
+              .objectNode()
+              .put("message", "The model '" + id + "' does not exist")
+              .put("type", "invalid_request_error")
+              .put("param", "model")
+              .put("code", "model_not_found");
+      return error(
+          new HttpAnswer(
+              404, Map.of(), JsonNodeFactory.instance.objectNode().set("error", error).toString()),
+          eventId);
     }
     return Answers.json(new HttpAnswer(200, Map.of(), model(id).toString()), requestId(eventId));
   }
 
   private static ObjectNode model(String id) {
-    return JsonNodeFactory.instance.objectNode().put("id", id).put("object", "model").put("created", 0)
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("id", id)
+        .put("object", "model")
+        .put("created", 0)
         .put("owned_by", "gauntlet");
   }
 

@@ -38,11 +38,22 @@ public final class ResponsesHandler {
       return failure.get();
     }
     Turn turn = call.turn();
-    ScriptedResponse response = new ScriptedResponse("resp_" + call.requestId().substring(4), call.arrived() / 1000,
-        ask.model(), ask.instructions(), ask.tools(), turn.reply(), ask.inputTokens(),
-        turn.reply().completionTokens(), turn.wire());
+    ScriptedResponse response =
+        new ScriptedResponse(
+            "resp_" + call.requestId().substring(4),
+            call.arrived() / 1000,
+            ask.model(),
+            ask.instructions(),
+            ask.tools(),
+            turn.reply(),
+            ask.inputTokens(),
+            turn.reply().completionTokens(),
+            turn.wire());
     call.served(response.inputTokens(), response.outputTokens());
-    return call.paced(OpenAiRoutes.ok(call, ask.stream() ? ResponsesStream.body(response) : response.body(),
-        ask.stream()), response.outputTokens(), ask.stream());
+    return call.paced(
+        OpenAiRoutes.ok(
+            call, ask.stream() ? ResponsesStream.body(response) : response.body(), ask.stream()),
+        response.outputTokens(),
+        ask.stream());
   }
 }

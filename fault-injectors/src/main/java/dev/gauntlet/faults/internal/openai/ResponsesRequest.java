@@ -21,21 +21,36 @@ import java.util.List;
  * @param conversation the input, recast
  * @param wantsJson    whether {@code text.format} asks for JSON ({@code json_object} or {@code json_schema})
  */
-record ResponsesRequest(String model, boolean stream, String instructions, JsonNode tools,
-    ChatRequest conversation, boolean wantsJson) {
+record ResponsesRequest(
+    String model,
+    boolean stream,
+    String instructions,
+    JsonNode tools,
+    ChatRequest conversation,
+    boolean wantsJson) {
 
   static ResponsesRequest from(JsonNode body) {
     String model = body.hasNonNull("model") ? body.get("model").asText() : null;
     boolean stream = body.path("stream").asBoolean(false);
-    JsonNode tools = body.path("tools").isArray() ? body.get("tools") : JsonNodeFactory.instance.arrayNode();
-    return new ResponsesRequest(model, stream, body.path("instructions").asText(""), tools,
+    JsonNode tools =
+        body.path("tools").isArray() ? body.get("tools") : JsonNodeFactory.instance.arrayNode();
+    return new ResponsesRequest(
+        model,
+        stream,
+        body.path("instructions").asText(""),
+        tools,
         new ChatRequest(model, stream, false, recast(body.path("input"))),
         Ask.isJson(body.path("text").path("format").path("type")));
   }
 
   /** The call, wire-neutral: function tools are {@code {"type": "function", "name", "parameters"}}. */
   Ask ask() {
-    return new Ask(model, conversation, Ask.tools(tools, tool -> tool, "parameters"), wantsJson, inputTokens());
+    return new Ask(
+        model,
+        conversation,
+        Ask.tools(tools, tool -> tool, "parameters"),
+        wantsJson,
+        inputTokens());
   }
 
   /** Input tokens: the conversation as Chat Completions counts it, plus the instructions. */
@@ -52,8 +67,9 @@ record ResponsesRequest(String model, boolean stream, String instructions, JsonN
     Turn turn = null;
     for (JsonNode item : input) {
       String type = item.path("type").asText("message");
-      boolean assistantSide = type.equals("function_call")
-          || type.equals("message") && item.path("role").asText().equals("assistant");
+      boolean assistantSide =
+          type.equals("function_call")
+              || type.equals("message") && item.path("role").asText().equals("assistant");
       if (assistantSide) {
         turn = turn == null ? new Turn() : turn;
         turn.add(type, item);
@@ -64,9 +80,13 @@ record ResponsesRequest(String model, boolean stream, String instructions, JsonN
         turn = null;
       }
       if (type.equals("function_call_output")) {
-        out.add(new ChatRequest.Message("tool", text(item.path("output")), List.of(), item.path("call_id").asText()));
+        out.add(
+            new ChatRequest.Message(
+                "tool", text(item.path("output")), List.of(), item.path("call_id").asText()));
       } else if (type.equals("message")) {
-        out.add(new ChatRequest.Message(item.path("role").asText(), text(item.path("content")), List.of(), null));
+        out.add(
+            new ChatRequest.Message(
+                item.path("role").asText(), text(item.path("content")), List.of(), null));
       }
     }
     if (turn != null) {
@@ -82,8 +102,11 @@ record ResponsesRequest(String model, boolean stream, String instructions, JsonN
 
     void add(String type, JsonNode item) {
       if (type.equals("function_call")) {
-        calls.add(new ChatRequest.ToolCallMade(item.path("call_id").asText(), item.path("name").asText(),
-            item.path("arguments").asText("")));
+        calls.add(
+            new ChatRequest.ToolCallMade(
+                item.path("call_id").asText(),
+                item.path("name").asText(),
+                item.path("arguments").asText("")));
       } else {
         text.append(text(item.path("content")));
       }

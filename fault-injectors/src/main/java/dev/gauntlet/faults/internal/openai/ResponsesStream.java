@@ -1,9 +1,9 @@
 package dev.gauntlet.faults.internal.openai;
 
-import dev.gauntlet.faults.internal.Tokens;
 import static dev.gauntlet.faults.internal.openai.ScriptedResponse.JSON;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gauntlet.faults.internal.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,8 +41,11 @@ final class ResponsesStream {
     for (int i = 0; i < response.calls().size(); i++) {
       functionCall(i);
     }
-    event("response." + response.finalStatus(), JSON.objectNode().set("response", response.response(true)));
-    return response.wire().stream(events,
+    event(
+        "response." + response.finalStatus(),
+        JSON.objectNode().set("response", response.response(true)));
+    return response.wire().stream(
+        events,
         "event: response.output_text.delta\ndata: {\"type\":\"response.output_text.delta\",\"delta\n\n");
   }
 
@@ -71,11 +74,18 @@ final class ResponsesStream {
   private void functionCall(int index) {
     itemEvent("response.output_item.added", index, response.functionCall(index, false));
     String arguments = response.calls().get(index).arguments();
-    ObjectNode delta = JSON.objectNode().put("item_id", response.callItemId(index)).put("output_index", index)
-        .put("delta", arguments);
+    ObjectNode delta =
+        JSON.objectNode()
+            .put("item_id", response.callItemId(index))
+            .put("output_index", index)
+            .put("delta", arguments);
     event("response.function_call_arguments.delta", delta);
-    ObjectNode done = JSON.objectNode().put("item_id", response.callItemId(index)).put("output_index", index)
-        .put("name", response.calls().get(index).name()).put("arguments", arguments);
+    ObjectNode done =
+        JSON.objectNode()
+            .put("item_id", response.callItemId(index))
+            .put("output_index", index)
+            .put("name", response.calls().get(index).name())
+            .put("arguments", arguments);
     event("response.function_call_arguments.done", done);
     itemEvent("response.output_item.done", index, response.functionCall(index, true));
   }

@@ -23,8 +23,16 @@ import java.util.List;
  * @param wire         how the turn deviates on the wire: a cut turn is {@code incomplete}, a refusal is a
  *                     {@code refusal} content part
  */
-record ScriptedResponse(String id, long createdAt, String model, String instructions, JsonNode tools, Reply reply,
-    long inputTokens, long outputTokens, Wire wire) {
+record ScriptedResponse(
+    String id,
+    long createdAt,
+    String model,
+    String instructions,
+    JsonNode tools,
+    Reply reply,
+    long inputTokens,
+    long outputTokens,
+    Wire wire) {
 
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -70,8 +78,13 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
    * neither.
    */
   ObjectNode response(boolean completed) {
-    ObjectNode root = JSON.objectNode().put("id", id).put("object", "response").put("created_at", createdAt)
-        .put("status", completed ? finalStatus() : "in_progress").put("background", false);
+    ObjectNode root =
+        JSON.objectNode()
+            .put("id", id)
+            .put("object", "response")
+            .put("created_at", createdAt)
+            .put("status", completed ? finalStatus() : "in_progress")
+            .put("background", false);
     root.putNull("error");
     if (completed && incompleteReason() != null) {
       root.putObject("incomplete_details").put("reason", incompleteReason());
@@ -110,8 +123,12 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
   }
 
   ObjectNode message(boolean done) {
-    ObjectNode item = JSON.objectNode().put("id", messageId()).put("type", "message")
-        .put("status", done ? finalStatus() : "in_progress").put("role", "assistant");
+    ObjectNode item =
+        JSON.objectNode()
+            .put("id", messageId())
+            .put("type", "message")
+            .put("status", done ? finalStatus() : "in_progress")
+            .put("role", "assistant");
     ArrayNode content = item.putArray("content");
     if (done) {
       content.add(part(text()));
@@ -121,7 +138,9 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
 
   /** The message's content part with {@code text}: {@code output_text}, or {@code refusal} for a refusal. */
   ObjectNode part(String text) {
-    return wire.refusal() ? JSON.objectNode().put("type", "refusal").put("refusal", text) : textPart(text);
+    return wire.refusal()
+        ? JSON.objectNode().put("type", "refusal").put("refusal", text)
+        : textPart(text);
   }
 
   static ObjectNode textPart(String text) {
@@ -133,9 +152,13 @@ record ScriptedResponse(String id, long createdAt, String model, String instruct
 
   ObjectNode functionCall(int index, boolean done) {
     Reply.Call call = calls().get(index);
-    return JSON.objectNode().put("id", callItemId(index)).put("type", "function_call")
-        .put("status", done ? finalStatus() : "in_progress").put("arguments", done ? call.arguments() : "")
-        .put("call_id", call.id()).put("name", call.name());
+    return JSON.objectNode()
+        .put("id", callItemId(index))
+        .put("type", "function_call")
+        .put("status", done ? finalStatus() : "in_progress")
+        .put("arguments", done ? call.arguments() : "")
+        .put("call_id", call.id())
+        .put("name", call.name());
   }
 
   private ObjectNode usage() {

@@ -26,7 +26,8 @@ import java.util.Optional;
  */
 public final class FixtureStore {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final Path dir;
 
@@ -42,7 +43,8 @@ public final class FixtureStore {
   public Path write(String key, UpstreamExchange exchange) {
     UpstreamExchange safe = exchange.redacted();
     ObjectNode root = MAPPER.createObjectNode().put("version", 1).put("key", key);
-    ObjectNode request = root.putObject("request").put("method", safe.method()).put("path", safe.path());
+    ObjectNode request =
+        root.putObject("request").put("method", safe.method()).put("path", safe.path());
     request.set("headers", MAPPER.valueToTree(safe.requestHeaders()));
     putBody(request, safe.requestBody(), true);
     ObjectNode response = root.putObject("response").put("status", safe.status());
@@ -52,10 +54,13 @@ public final class FixtureStore {
       Files.createDirectories(dir);
       Path file = dir.resolve(key + ".json");
       Path tmp = Files.createTempFile(dir, key, ".tmp");
-      Files.writeString(tmp, Redactor.text(MAPPER.writeValueAsString(root)), StandardCharsets.UTF_8);
-      return Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.writeString(
+          tmp, Redactor.text(MAPPER.writeValueAsString(root)), StandardCharsets.UTF_8);
+      return Files.move(
+          tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write fixture " + key + " to " + dir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "could not write fixture " + key + " to " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -69,8 +74,15 @@ public final class FixtureStore {
       JsonNode root = MAPPER.readTree(file.toFile());
       JsonNode request = root.path("request");
       JsonNode response = root.path("response");
-      return Optional.of(new UpstreamExchange(request.path("method").asText(), request.path("path").asText(),
-          headers(request), body(request), response.path("status").asInt(), headers(response), body(response)));
+      return Optional.of(
+          new UpstreamExchange(
+              request.path("method").asText(),
+              request.path("path").asText(),
+              headers(request),
+              body(request),
+              response.path("status").asInt(),
+              headers(response),
+              body(response)));
     } catch (IOException e) {
       throw new UncheckedIOException("could not read fixture " + file + ": " + e.getMessage(), e);
     }
@@ -100,7 +112,8 @@ public final class FixtureStore {
   }
 
   private static Map<String, String> headers(JsonNode node) {
-    return node.has("headers") ? MAPPER.convertValue(node.get("headers"), new TypeReference<Map<String, String>>() {})
+    return node.has("headers")
+        ? MAPPER.convertValue(node.get("headers"), new TypeReference<Map<String, String>>() {})
         : Map.of();
   }
 }

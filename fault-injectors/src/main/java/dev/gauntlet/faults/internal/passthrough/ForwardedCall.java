@@ -33,8 +33,14 @@ import java.util.UUID;
  */
 final class ForwardedCall {
 
-  private static final Map<String, TurnCodec> CODECS = Map.of("/chat/completions", new ChatCodec(),
-      "/messages", new MessagesCodec(), "/responses", new ResponsesCodec());
+  private static final Map<String, TurnCodec> CODECS =
+      Map.of(
+          "/chat/completions",
+          new ChatCodec(),
+          "/messages",
+          new MessagesCodec(),
+          "/responses",
+          new ResponsesCodec());
 
   private final Provider provider;
   private final JsonNode json;
@@ -42,21 +48,40 @@ final class ForwardedCall {
   private final RelayedCall call;
   private final ProviderCalls calls;
 
-  ForwardedCall(Provider provider, String path, String body, Request request, UUID eventId, ProviderCalls calls) {
+  ForwardedCall(
+      Provider provider,
+      String path,
+      String body,
+      Request request,
+      UUID eventId,
+      ProviderCalls calls) {
     this.provider = provider;
     this.calls = calls;
     Optional<JsonNode> parsed = EventStream.object(body);
     this.json = parsed.orElseGet(JsonNodeFactory.instance::objectNode);
     this.codec = parsed.flatMap(p -> Optional.ofNullable(CODECS.get(path.split("\\?", 2)[0])));
-    this.call = codec.map(c -> calls.relay(provider.name(), c.ask(json, provider.model()), request, eventId))
-        .orElseGet(() -> calls.relay(provider.name(), json.path("model").asText(provider.model()),
-            Usage.counted(json), request, eventId));
+    this.call =
+        codec
+            .map(c -> calls.relay(provider.name(), c.ask(json, provider.model()), request, eventId))
+            .orElseGet(
+                () ->
+                    calls.relay(
+                        provider.name(),
+                        json.path("model").asText(provider.model()),
+                        Usage.counted(json),
+                        request,
+                        eventId));
   }
 
   /** The quota's or the fault's answer, recorded, or empty when the call goes to the upstream. */
   Optional<ResponseDefinition> failure() {
-    return call.failure(refusal -> anthropic() ? AnthropicErrors.translated(refusal, call.requestId()) : refusal,
-        hit -> anthropic() ? AnthropicErrors.fromFault(hit, call.requestId(), calls.clock()) : hit.response().respond())
+    return call.failure(
+            refusal ->
+                anthropic() ? AnthropicErrors.translated(refusal, call.requestId()) : refusal,
+            hit ->
+                anthropic()
+                    ? AnthropicErrors.fromFault(hit, call.requestId(), calls.clock())
+                    : hit.response().respond())
         .map(this::error);
   }
 
@@ -67,14 +92,17 @@ final class ForwardedCall {
 
   /** The answer to the call, given how the upstream (or the fixtures) answered it. */
   ResponseDefinition answer(UpstreamExchanges.Outcome outcome) {
-    return outcome.fold(this::answer, failed -> {
-      call.failed(failed.status());
-      return error(failed);
-    });
+    return outcome.fold(
+        this::answer,
+        failed -> {
+          call.failed(failed.status());
+          return error(failed);
+        });
   }
 
   private ResponseDefinition answer(UpstreamExchange ex) {
-    ResponseDefinition relayed = relay(ex, ex.responseBody(), call.quotaHeaders(), call.requestId());
+    ResponseDefinition relayed =
+        relay(ex, ex.responseBody(), call.quotaHeaders(), call.requestId());
     if (ex.status() / 100 != 2) {
       call.failed(ex.status());
       return relayed;
@@ -88,13 +116,24 @@ final class ForwardedCall {
       return call.unread(relayed, ex.status(), usage.input(), usage.output(), ex.streamed());
     }
     Optional<Turn> turn = call.rewrite(reply.get().reply());
-    ResponseDefinition answer = turn.map(t -> relay(ex, codec.get().write(json, reply.get(), t, usage.input(),
-        usage.output(), ex.streamed()), call.quotaHeaders(), call.requestId())).orElse(relayed);
+    ResponseDefinition answer =
+        turn.map(
+                t ->
+                    relay(
+                        ex,
+                        codec
+                            .get()
+                            .write(
+                                json, reply.get(), t, usage.input(), usage.output(), ex.streamed()),
+                        call.quotaHeaders(),
+                        call.requestId()))
+            .orElse(relayed);
     return call.served(turn, answer, usage.input(), usage.output(), ex.streamed());
   }
 
   private ResponseDefinition error(HttpAnswer answer) {
-    return anthropic() ? Answers.json(answer, null)
+    return anthropic()
+        ? Answers.json(answer, null)
         : Answers.json(answer.withHeaders(call.quotaHeaders()), call.requestId());
   }
 
@@ -106,11 +145,14 @@ final class ForwardedCall {
    * The upstream's (or the fixture's) answer with {@code body} as the agent gets it: its headers, the quotas' on top,
    * and {@code x-request-id} when the upstream sent no request id.
    */
-  static ResponseDefinition relay(UpstreamExchange ex, String body, Map<String, String> extra, String requestId) {
-    ResponseDefinitionBuilder builder = new ResponseDefinitionBuilder().withStatus(ex.status()).withBody(body);
+  static ResponseDefinition relay(
+      UpstreamExchange ex, String body, Map<String, String> extra, String requestId) {
+    ResponseDefinitionBuilder builder =
+        new ResponseDefinitionBuilder().withStatus(ex.status()).withBody(body);
     ex.responseHeaders().forEach(builder::withHeader);
     extra.forEach(builder::withHeader);
-    if (requestId != null && ex.responseHeaders().keySet().stream().noneMatch(h -> h.endsWith("request-id"))) {
+    if (requestId != null
+        && ex.responseHeaders().keySet().stream().noneMatch(h -> h.endsWith("request-id"))) {
       builder.withHeader("x-request-id", requestId);
     }
     return builder.build();

@@ -52,13 +52,19 @@ public final class PassthroughRoutes {
     String method = request.getMethod().getName();
     String body = request.getBodyAsString() == null ? "" : request.getBodyAsString();
     if (!method.equals("POST")) {
-      return exchanges.exchange(provider, method, path, headers(request), body, "req_" + eventId)
-          .fold(ex -> ForwardedCall.relay(ex, ex.responseBody(), Map.of(), null), answer -> Answers.json(answer, null));
+      return exchanges
+          .exchange(provider, method, path, headers(request), body, "req_" + eventId)
+          .fold(
+              ex -> ForwardedCall.relay(ex, ex.responseBody(), Map.of(), null),
+              answer -> Answers.json(answer, null));
     }
     ForwardedCall call = new ForwardedCall(provider, path, body, request, eventId, calls);
     Optional<ResponseDefinition> failure = call.failure();
-    return failure.orElseGet(() -> call.answer(exchanges.exchange(provider, method, path, headers(request), body,
-        call.requestId())));
+    return failure.orElseGet(
+        () ->
+            call.answer(
+                exchanges.exchange(
+                    provider, method, path, headers(request), body, call.requestId())));
   }
 
   private static Map<String, String> headers(Request request) {

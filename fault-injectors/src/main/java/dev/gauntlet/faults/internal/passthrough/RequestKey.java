@@ -20,7 +20,8 @@ import java.util.List;
 public final class RequestKey {
 
   /** Top-level body fields that do not change what the model answers. */
-  static final List<String> VOLATILE = List.of("stream_options", "user", "metadata", "service_tier", "store");
+  static final List<String> VOLATILE =
+      List.of("stream_options", "user", "metadata", "service_tier", "store");
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -30,7 +31,8 @@ public final class RequestKey {
   public static String of(String method, String path, String body) {
     String text = method.toUpperCase(java.util.Locale.ROOT) + "\n" + path + "\n" + canonical(body);
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);

@@ -21,14 +21,38 @@ import java.util.Set;
 public final class Upstream {
 
   /** Headers the JDK client sets itself or that must not cross a proxy; {@code accept-encoding} so bodies stay text. */
-  private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect", "upgrade",
-      "transfer-encoding", "keep-alive", "te", "trailer", "proxy-connection", "http2-settings", "accept-encoding");
-  private static final Set<String> NOT_RETURNED = Set.of("connection", "content-length", "transfer-encoding",
-      "keep-alive", "content-encoding", ":status", "date", "server");
+  private static final Set<String> NOT_FORWARDED =
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "keep-alive",
+          "te",
+          "trailer",
+          "proxy-connection",
+          "http2-settings",
+          "accept-encoding");
+
+  private static final Set<String> NOT_RETURNED =
+      Set.of(
+          "connection",
+          "content-length",
+          "transfer-encoding",
+          "keep-alive",
+          "content-encoding",
+          ":status",
+          "date",
+          "server");
   private static final Set<String> CREDENTIALS = Set.of("authorization", "x-api-key", "api-key");
 
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final Provider provider;
   private final String apiKey;
 
@@ -45,32 +69,44 @@ public final class Upstream {
    *
    * @throws IOException when the upstream cannot be reached or drops the connection
    */
-  public UpstreamExchange forward(String method, String path, Map<String, String> headers, String body)
+  public UpstreamExchange forward(
+      String method, String path, Map<String, String> headers, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(provider.upstream() + path))
-        .method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(provider.upstream() + path))
+            .method(
+                method,
+                body.isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     Map<String, String> sent = forwarded(headers);
     sent.forEach(request::header);
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     Map<String, String> returned = new LinkedHashMap<>();
-    response.headers().map().forEach((name, values) -> {
-      if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
-        returned.put(name.toLowerCase(Locale.ROOT), String.join(", ", values));
-      }
-    });
-    return new UpstreamExchange(method, path, sent, body, response.statusCode(), returned, response.body());
+    response
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              if (!NOT_RETURNED.contains(name.toLowerCase(Locale.ROOT))) {
+                returned.put(name.toLowerCase(Locale.ROOT), String.join(", ", values));
+              }
+            });
+    return new UpstreamExchange(
+        method, path, sent, body, response.statusCode(), returned, response.body());
   }
 
   private Map<String, String> forwarded(Map<String, String> headers) {
     Map<String, String> out = new LinkedHashMap<>();
-    headers.forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      boolean replaced = apiKey != null && CREDENTIALS.contains(lower);
-      if (!NOT_FORWARDED.contains(lower) && !lower.startsWith("x-gauntlet-") && !replaced) {
-        out.put(lower, value);
-      }
-    });
+    headers.forEach(
+        (name, value) -> {
+          String lower = name.toLowerCase(Locale.ROOT);
+          boolean replaced = apiKey != null && CREDENTIALS.contains(lower);
+          if (!NOT_FORWARDED.contains(lower) && !lower.startsWith("x-gauntlet-") && !replaced) {
+            out.put(lower, value);
+          }
+        });
     if (apiKey != null) {
       if (provider.api().equals("anthropic")) {
         out.put("x-api-key", apiKey);

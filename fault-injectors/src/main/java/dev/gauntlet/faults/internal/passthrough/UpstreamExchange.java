@@ -13,8 +13,14 @@ import java.util.Map;
  * @param responseHeaders the upstream's headers, hop-by-hop ones left out
  * @param responseBody    the upstream's body as text (server-sent events as they came)
  */
-public record UpstreamExchange(String method, String path, Map<String, String> requestHeaders, String requestBody,
-    int status, Map<String, String> responseHeaders, String responseBody) {
+public record UpstreamExchange(
+    String method,
+    String path,
+    Map<String, String> requestHeaders,
+    String requestBody,
+    int status,
+    Map<String, String> responseHeaders,
+    String responseBody) {
 
   public UpstreamExchange {
     requestHeaders = Map.copyOf(requestHeaders);
@@ -23,8 +29,11 @@ public record UpstreamExchange(String method, String path, Map<String, String> r
 
   /** The upstream's content type, or empty. */
   public String contentType() {
-    return responseHeaders.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("content-type"))
-        .map(Map.Entry::getValue).findFirst().orElse("");
+    return responseHeaders.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase("content-type"))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse("");
   }
 
   /** Whether the answer is a stream of server-sent events. */
@@ -34,7 +43,13 @@ public record UpstreamExchange(String method, String path, Map<String, String> r
 
   /** This exchange with every secret taken out, as it may be written to disk. */
   public UpstreamExchange redacted() {
-    return new UpstreamExchange(method, Redactor.text(path), Redactor.headers(requestHeaders), Redactor.text(requestBody),
-        status, Redactor.headers(responseHeaders), Redactor.text(responseBody));
+    return new UpstreamExchange(
+        method,
+        Redactor.text(path),
+        Redactor.headers(requestHeaders),
+        Redactor.text(requestBody),
+        status,
+        Redactor.headers(responseHeaders),
+        Redactor.text(responseBody));
   }
 }

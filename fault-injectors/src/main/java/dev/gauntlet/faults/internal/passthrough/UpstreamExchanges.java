@@ -43,9 +43,17 @@ final class UpstreamExchanges {
     }
     String key = env.apply(p.apiKeyEnv());
     if (key == null || key.isBlank()) {
-      throw new IllegalStateException("provider " + p.name() + " forwards to " + p.upstream() + " with the key in "
-          + "environment variable " + p.apiKeyEnv() + ", but it is not set; export " + p.apiKeyEnv()
-          + " before the run, or drop api_key_env to forward the agent's own credentials");
+      throw new IllegalStateException(
+          "provider "
+              + p.name()
+              + " forwards to "
+              + p.upstream()
+              + " with the key in "
+              + "environment variable "
+              + p.apiKeyEnv()
+              + ", but it is not set; export "
+              + p.apiKeyEnv()
+              + " before the run, or drop api_key_env to forward the agent's own credentials");
     }
     return key;
   }
@@ -58,15 +66,38 @@ final class UpstreamExchanges {
   }
 
   /** {@code method path} with {@code headers} and {@code body}, answered; it may block while the upstream answers. */
-  Outcome exchange(Provider provider, String method, String path, Map<String, String> headers, String body,
+  Outcome exchange(
+      Provider provider,
+      String method,
+      String path,
+      Map<String, String> headers,
+      String body,
       String requestId) {
     String key = RequestKey.of(method, path, body);
     FixtureStore store = stores.get(provider.name());
     if (provider.mode() == Provider.Mode.REPLAY) {
-      return store.find(key).map(ex -> new Outcome(ex, null)).orElseGet(() -> new Outcome(null, error(provider, 404,
-          "no recorded exchange for " + method + " " + path + " (request key " + key + ") in " + store.dir()
-              + "; record it with mode: passthrough and record: <that folder>, or check that the request is the "
-              + "same as when it was recorded", "fixture_not_found", requestId)));
+      return store
+          .find(key)
+          .map(ex -> new Outcome(ex, null))
+          .orElseGet(
+              () ->
+                  new Outcome(
+                      null,
+                      error(
+                          provider,
+                          404,
+                          "no recorded exchange for "
+                              + method
+                              + " "
+                              + path
+                              + " (request key "
+                              + key
+                              + ") in "
+                              + store.dir()
+                              + "; record it with mode: passthrough and record: <that folder>, or check that the request is the "
+                              + "same as when it was recorded",
+                          "fixture_not_found",
+                          requestId)));
     }
     try {
       UpstreamExchange ex = upstreams.get(provider.name()).forward(method, path, headers, body);
@@ -75,18 +106,33 @@ final class UpstreamExchanges {
       }
       return new Outcome(ex, null);
     } catch (IOException e) {
-      return new Outcome(null, error(provider, 502, "could not reach the upstream of provider " + provider.name()
-          + " at " + provider.upstream() + path + " (" + e + "); is it running? check providers' upstream",
-          "upstream_unreachable", requestId));
+      return new Outcome(
+          null,
+          error(
+              provider,
+              502,
+              "could not reach the upstream of provider "
+                  + provider.name()
+                  + " at "
+                  + provider.upstream()
+                  + path
+                  + " ("
+                  + e
+                  + "); is it running? check providers' upstream",
+              "upstream_unreachable",
+              requestId));
     } catch (UncheckedIOException e) {
-      return new Outcome(null, error(provider, 500, e.getMessage(), "fixture_not_written", requestId));
+      return new Outcome(
+          null, error(provider, 500, e.getMessage(), "fixture_not_written", requestId));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(null, error(provider, 503, "interrupted while forwarding", null, requestId));
+      return new Outcome(
+          null, error(provider, 503, "interrupted while forwarding", null, requestId));
     }
   }
 
-  private static HttpAnswer error(Provider provider, int status, String message, String code, String requestId) {
+  private static HttpAnswer error(
+      Provider provider, int status, String message, String code, String requestId) {
     if (provider.api().equals("anthropic")) {
       return AnthropicErrors.error(status, message, requestId);
     }
@@ -94,7 +140,11 @@ final class UpstreamExchanges {
       return OpenAiErrors.notFound(message);
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.putObject("error").put("message", message).put("type", "server_error").putNull("param").put("code", code);
+    body.putObject("error")
+        .put("message", message)
+        .put("type", "server_error")
+        .putNull("param")
+        .put("code", code);
     return new HttpAnswer(status, Map.of(), body.toString());
   }
 }

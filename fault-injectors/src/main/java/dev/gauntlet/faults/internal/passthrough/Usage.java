@@ -35,10 +35,13 @@ public record Usage(long input, long output) {
     long out = 0;
     StringBuilder said = new StringBuilder();
     for (JsonNode p : payloads) {
-      for (JsonNode usage : List.of(p.path("usage"), p.path("response").path("usage"),
-          p.path("message").path("usage"))) {
+      for (JsonNode usage :
+          List.of(
+              p.path("usage"), p.path("response").path("usage"), p.path("message").path("usage"))) {
         in = Math.max(in, usage.path("prompt_tokens").asLong(usage.path("input_tokens").asLong(0)));
-        out = Math.max(out, usage.path("completion_tokens").asLong(usage.path("output_tokens").asLong(0)));
+        out =
+            Math.max(
+                out, usage.path("completion_tokens").asLong(usage.path("output_tokens").asLong(0)));
       }
       said(p, said);
     }

@@ -52,11 +52,15 @@ final class Arguments {
   /** The names of {@code schema}'s properties whose type is one of {@code types}, in schema order. */
   static List<String> propertiesOfType(JsonNode schema, List<String> types) {
     List<String> names = new ArrayList<>();
-    schema.path("properties").fields().forEachRemaining(e -> {
-      if (types.contains(e.getValue().path("type").asText(""))) {
-        names.add(e.getKey());
-      }
-    });
+    schema
+        .path("properties")
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (types.contains(e.getValue().path("type").asText(""))) {
+                names.add(e.getKey());
+              }
+            });
     return names;
   }
 

@@ -16,7 +16,11 @@ import java.util.function.Function;
  * @param wantsJson    whether the answer must be JSON (JSON mode or a JSON schema)
  * @param inputTokens  prompt tokens
  */
-public record Ask(String model, ChatRequest conversation, List<ChatCall.Tool> tools, boolean wantsJson,
+public record Ask(
+    String model,
+    ChatRequest conversation,
+    List<ChatCall.Tool> tools,
+    boolean wantsJson,
     long inputTokens) {
 
   public Ask {
@@ -27,7 +31,8 @@ public record Ask(String model, ChatRequest conversation, List<ChatCall.Tool> to
    * The function tools in a request's {@code tools} array; {@code function} picks the object that holds a tool's
    * name (the tool itself, or its {@code function} member), {@code schema} the name of its parameters member.
    */
-  public static List<ChatCall.Tool> tools(JsonNode tools, Function<JsonNode, JsonNode> function, String schema) {
+  public static List<ChatCall.Tool> tools(
+      JsonNode tools, Function<JsonNode, JsonNode> function, String schema) {
     List<ChatCall.Tool> out = new ArrayList<>();
     for (JsonNode tool : tools) {
       JsonNode named = function.apply(tool);

@@ -18,14 +18,18 @@ public final class ChatCodec implements TurnCodec {
   @Override
   public Ask ask(JsonNode request, String defaultModel) {
     ChatRequest chat = ChatRequest.from(request);
-    return new Ask(chat.model() != null ? chat.model() : defaultModel, chat,
+    return new Ask(
+        chat.model() != null ? chat.model() : defaultModel,
+        chat,
         Ask.tools(request.path("tools"), tool -> tool.path("function"), "parameters"),
-        Ask.isJson(request.path("response_format").path("type")), chat.promptTokens());
+        Ask.isJson(request.path("response_format").path("type")),
+        chat.promptTokens());
   }
 
   @Override
   public Optional<UpstreamReply> read(String body, boolean streamed) {
-    return streamed ? EventStream.payloads(body).flatMap(ChatCodec::stream)
+    return streamed
+        ? EventStream.payloads(body).flatMap(ChatCodec::stream)
         : EventStream.object(body).flatMap(ChatCodec::whole);
   }
 
@@ -61,16 +65,32 @@ public final class ChatCodec implements TurnCodec {
   }
 
   private static UpstreamReply envelope(JsonNode root, Reply reply) {
-    return new UpstreamReply(root.path("id").asText(""), root.path("model").asText(""),
-        root.path("created").asLong(0), reply);
+    return new UpstreamReply(
+        root.path("id").asText(""),
+        root.path("model").asText(""),
+        root.path("created").asLong(0),
+        reply);
   }
 
   @Override
-  public String write(JsonNode request, UpstreamReply upstream, Turn turn, long inputTokens, long outputTokens,
+  public String write(
+      JsonNode request,
+      UpstreamReply upstream,
+      Turn turn,
+      long inputTokens,
+      long outputTokens,
       boolean streamed) {
-    Completion completion = new Completion(upstream.id(), upstream.created(), upstream.model(), turn.reply(),
-        inputTokens, outputTokens, turn.wire());
-    return streamed ? CompletionStream.body(completion, ChatRequest.from(request).includeUsage())
+    Completion completion =
+        new Completion(
+            upstream.id(),
+            upstream.created(),
+            upstream.model(),
+            turn.reply(),
+            inputTokens,
+            outputTokens,
+            turn.wire());
+    return streamed
+        ? CompletionStream.body(completion, ChatRequest.from(request).includeUsage())
         : completion.body();
   }
 

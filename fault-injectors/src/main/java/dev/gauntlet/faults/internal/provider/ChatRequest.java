@@ -13,14 +13,16 @@ import java.util.List;
  * @param includeUsage whether a streamed answer ends with a usage chunk ({@code stream_options.include_usage})
  * @param messages     the conversation so far
  */
-public record ChatRequest(String model, boolean stream, boolean includeUsage, List<Message> messages) {
+public record ChatRequest(
+    String model, boolean stream, boolean includeUsage, List<Message> messages) {
 
   public ChatRequest {
     messages = List.copyOf(messages);
   }
 
   /** One message; {@code content} is the text of all its text parts, empty when it has none. */
-  public record Message(String role, String content, List<ToolCallMade> toolCalls, String toolCallId) {}
+  public record Message(
+      String role, String content, List<ToolCallMade> toolCalls, String toolCallId) {}
 
   /** A tool call an assistant message made. */
   public record ToolCallMade(String id, String name, String arguments) {}
@@ -29,16 +31,27 @@ public record ChatRequest(String model, boolean stream, boolean includeUsage, Li
   public static ChatRequest from(JsonNode body) {
     List<Message> messages = new ArrayList<>();
     body.path("messages").forEach(m -> messages.add(message(m)));
-    return new ChatRequest(body.hasNonNull("model") ? body.get("model").asText() : null,
+    return new ChatRequest(
+        body.hasNonNull("model") ? body.get("model").asText() : null,
         body.path("stream").asBoolean(false),
-        body.path("stream_options").path("include_usage").asBoolean(false), messages);
+        body.path("stream_options").path("include_usage").asBoolean(false),
+        messages);
   }
 
   private static Message message(JsonNode m) {
     List<ToolCallMade> calls = new ArrayList<>();
-    m.path("tool_calls").forEach(c -> calls.add(new ToolCallMade(c.path("id").asText(),
-        c.path("function").path("name").asText(), c.path("function").path("arguments").asText(""))));
-    return new Message(m.path("role").asText(), text(m.path("content")), calls,
+    m.path("tool_calls")
+        .forEach(
+            c ->
+                calls.add(
+                    new ToolCallMade(
+                        c.path("id").asText(),
+                        c.path("function").path("name").asText(),
+                        c.path("function").path("arguments").asText(""))));
+    return new Message(
+        m.path("role").asText(),
+        text(m.path("content")),
+        calls,
         m.hasNonNull("tool_call_id") ? m.get("tool_call_id").asText() : null);
   }
 
@@ -53,7 +66,11 @@ public record ChatRequest(String model, boolean stream, boolean includeUsage, Li
 
   /** Content of the first {@code user} message, or null when there is none. */
   public String firstUserContent() {
-    return messages.stream().filter(m -> m.role().equals("user")).findFirst().map(Message::content).orElse(null);
+    return messages.stream()
+        .filter(m -> m.role().equals("user"))
+        .findFirst()
+        .map(Message::content)
+        .orElse(null);
   }
 
   /** How many turns the model has taken so far: the number of {@code assistant} messages. */

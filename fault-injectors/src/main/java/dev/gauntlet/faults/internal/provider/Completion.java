@@ -16,13 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param completion completion tokens
  * @param wire       how it deviates on the wire from a well-formed completion
  */
-public record Completion(String id, long created, String model, Reply reply, long prompt, long completion,
-    Wire wire) {
+public record Completion(
+    String id, long created, String model, Reply reply, long prompt, long completion, Wire wire) {
 
   static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   /** A well-formed completion. */
-  public Completion(String id, long created, String model, Reply reply, long prompt, long completion) {
+  public Completion(
+      String id, long created, String model, Reply reply, long prompt, long completion) {
     this(id, created, model, reply, prompt, completion, Wire.NORMAL);
   }
 
@@ -64,12 +65,18 @@ public record Completion(String id, long created, String model, Reply reply, lon
   }
 
   ObjectNode header(String object) {
-    return JSON.objectNode().put("id", id).put("object", object).put("created", created).put("model", model)
+    return JSON.objectNode()
+        .put("id", id)
+        .put("object", object)
+        .put("created", created)
+        .put("model", model)
         .put("system_fingerprint", "fp_gauntlet");
   }
 
   ObjectNode usage() {
-    return JSON.objectNode().put("prompt_tokens", prompt).put("completion_tokens", completion)
+    return JSON.objectNode()
+        .put("prompt_tokens", prompt)
+        .put("completion_tokens", completion)
         .put("total_tokens", prompt + completion);
   }
 
@@ -80,7 +87,9 @@ public record Completion(String id, long created, String model, Reply reply, lon
       Reply.Call call = calls.calls().get(i);
       ObjectNode node = whole ? JSON.objectNode() : JSON.objectNode().put("index", i);
       node.put("id", call.id()).put("type", "function");
-      node.putObject("function").put("name", call.name()).put("arguments", whole ? call.arguments() : "");
+      node.putObject("function")
+          .put("name", call.name())
+          .put("arguments", whole ? call.arguments() : "");
       out.add(node);
     }
     return out;

@@ -32,7 +32,9 @@ public final class CompletionStream {
           if (completion.wire().cut() == Wire.Cut.TRUNCATED) {
             return out.toString();
           }
-          out.append("data: {\"id\":\"").append(completion.id()).append("\",\"choices\":[{\"delta\":{\"content\n\n");
+          out.append("data: {\"id\":\"")
+              .append(completion.id())
+              .append("\",\"choices\":[{\"delta\":{\"content\n\n");
         }
         textFrame(out, prefix, field, pieces.get(i));
       }
@@ -42,7 +44,9 @@ public final class CompletionStream {
         return out.substring(0, out.lastIndexOf("data: "));
       }
       if (completion.wire().cut() == Wire.Cut.MALFORMED_FRAME) {
-        out.append("data: {\"id\":\"").append(completion.id()).append("\",\"choices\":[{\"delta\":{\"tool_calls\n\n");
+        out.append("data: {\"id\":\"")
+            .append(completion.id())
+            .append("\",\"choices\":[{\"delta\":{\"tool_calls\n\n");
       }
     }
     frame(out, prefix, delta(JSON.objectNode(), completion.finishReason()));

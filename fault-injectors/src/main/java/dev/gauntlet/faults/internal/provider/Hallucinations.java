@@ -14,10 +14,17 @@ import java.util.Optional;
  */
 public final class Hallucinations implements TurnFault {
 
-  private static final List<String> INVENTED = List.of("get_order_status", "cancel_order", "lookup_user",
-      "send_email", "escalate_to_human", "fetch_invoice");
+  private static final List<String> INVENTED =
+      List.of(
+          "get_order_status",
+          "cancel_order",
+          "lookup_user",
+          "send_email",
+          "escalate_to_human",
+          "fetch_invoice");
   private static final List<String> RENAMES = List.of("_v1", "_legacy", "_old");
-  private static final List<String> EXTRAS = List.of("verbose", "include_history", "force", "user_id");
+  private static final List<String> EXTRAS =
+      List.of("verbose", "include_history", "force", "user_id");
 
   private final Fault.HallucinatedTool.Variant variant;
 
@@ -28,18 +35,21 @@ public final class Hallucinations implements TurnFault {
   @Override
   public Optional<Turn> apply(ChatCall call) {
     if (variant == Fault.HallucinatedTool.Variant.SPURIOUS_CALL) {
-      return call.scripted() instanceof Reply.Text ? Runaways.realCall(call, "spurious").map(this::invented)
+      return call.scripted() instanceof Reply.Text
+          ? Runaways.realCall(call, "spurious").map(this::invented)
           : Optional.empty();
     }
     if (!(call.scripted() instanceof Reply.Calls calls) || call.tools().isEmpty()) {
       return Optional.empty();
     }
     Reply.Call first = calls.calls().get(0);
-    return replace(call, first).map(changed -> {
-      List<Reply.Call> out = new ArrayList<>(calls.calls());
-      out.set(0, changed);
-      return invented(new Reply.Calls(out));
-    });
+    return replace(call, first)
+        .map(
+            changed -> {
+              List<Reply.Call> out = new ArrayList<>(calls.calls());
+              out.set(0, changed);
+              return invented(new Reply.Calls(out));
+            });
   }
 
   private Turn invented(Reply reply) {
@@ -52,9 +62,18 @@ public final class Hallucinations implements TurnFault {
     return switch (variant) {
       case UNKNOWN_TOOL -> Optional.of(renamed(first, pick(call, unused(call, INVENTED, "")), ""));
       case RENAMED_TOOL -> Optional.of(renamed(first, first.name(), pick(call, RENAMES)));
-      case MISSING_ARGUMENT -> schema == null || arguments == null ? Optional.empty() : missing(call, first, arguments, schema);
-      case WRONG_TYPE -> schema == null || arguments == null ? Optional.empty() : wrongType(call, first, arguments, schema);
-      case EXTRA_ARGUMENT -> schema == null || arguments == null ? Optional.empty() : extra(call, first, arguments, schema);
+      case MISSING_ARGUMENT ->
+          schema == null || arguments == null
+              ? Optional.empty()
+              : missing(call, first, arguments, schema);
+      case WRONG_TYPE ->
+          schema == null || arguments == null
+              ? Optional.empty()
+              : wrongType(call, first, arguments, schema);
+      case EXTRA_ARGUMENT ->
+          schema == null || arguments == null
+              ? Optional.empty()
+              : extra(call, first, arguments, schema);
       case SPURIOUS_CALL -> Optional.empty();
     };
   }
@@ -68,13 +87,17 @@ public final class Hallucinations implements TurnFault {
     return new Reply.Call(call.id(), name + suffix, call.arguments());
   }
 
-  private static Optional<Reply.Call> missing(ChatCall call, Reply.Call first, ObjectNode args, JsonNode schema) {
+  private static Optional<Reply.Call> missing(
+      ChatCall call, Reply.Call first, ObjectNode args, JsonNode schema) {
     List<String> present = new ArrayList<>();
-    schema.path("required").forEach(r -> {
-      if (args.has(r.asText())) {
-        present.add(r.asText());
-      }
-    });
+    schema
+        .path("required")
+        .forEach(
+            r -> {
+              if (args.has(r.asText())) {
+                present.add(r.asText());
+              }
+            });
     if (present.isEmpty()) {
       args.fieldNames().forEachRemaining(present::add);
     }
@@ -86,9 +109,13 @@ public final class Hallucinations implements TurnFault {
     return Optional.of(new Reply.Call(first.id(), first.name(), broken.toString()));
   }
 
-  private static Optional<Reply.Call> wrongType(ChatCall call, Reply.Call first, ObjectNode args, JsonNode schema) {
-    List<String> candidates = Arguments.propertiesOfType(schema, List.of("string", "integer", "number", "boolean"))
-        .stream().filter(args::has).toList();
+  private static Optional<Reply.Call> wrongType(
+      ChatCall call, Reply.Call first, ObjectNode args, JsonNode schema) {
+    List<String> candidates =
+        Arguments.propertiesOfType(schema, List.of("string", "integer", "number", "boolean"))
+            .stream()
+            .filter(args::has)
+            .toList();
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
@@ -97,14 +124,19 @@ public final class Hallucinations implements TurnFault {
     JsonNode value = args.get(name);
     if (schema.path("properties").path(name).path("type").asText().equals("string")) {
       String digits = value.asText().replaceAll("\\D", "");
-      broken.put(name, digits.isEmpty() ? 0 : Long.parseLong(digits.substring(0, Math.min(digits.length(), 15))));
+      broken.put(
+          name,
+          digits.isEmpty()
+              ? 0
+              : Long.parseLong(digits.substring(0, Math.min(digits.length(), 15))));
     } else {
       broken.put(name, value.asText());
     }
     return Optional.of(new Reply.Call(first.id(), first.name(), broken.toString()));
   }
 
-  private static Optional<Reply.Call> extra(ChatCall call, Reply.Call first, ObjectNode args, JsonNode schema) {
+  private static Optional<Reply.Call> extra(
+      ChatCall call, Reply.Call first, ObjectNode args, JsonNode schema) {
     List<String> free = EXTRAS.stream().filter(n -> !schema.path("properties").has(n)).toList();
     ObjectNode broken = args.deepCopy();
     broken.put(free.isEmpty() ? "gauntlet_extra" : pick(call, free), true);

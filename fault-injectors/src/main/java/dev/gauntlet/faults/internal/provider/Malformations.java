@@ -24,16 +24,30 @@ public final class Malformations implements TurnFault {
   public Optional<Turn> apply(ChatCall call) {
     Reply scripted = call.scripted();
     return switch (variant) {
-      case INVALID_JSON_ARGUMENTS -> scripted instanceof Reply.Calls calls
-          ? Optional.of(Turn.of(cutArguments(calls))) : Optional.empty();
-      case INVALID_JSON_CONTENT -> scripted instanceof Reply.Text text
-          ? Optional.of(Turn.of(new Reply.Text(brokenContent(call, text.content())))) : Optional.empty();
-      case TRUNCATED_STREAM -> Optional.of(turn(scripted, Wire.Stop.NATURAL, false, Wire.Cut.TRUNCATED));
-      case MALFORMED_SSE -> Optional.of(turn(scripted, Wire.Stop.NATURAL, false, Wire.Cut.MALFORMED_FRAME));
-      case FINISH_LENGTH -> Optional.of(turn(cut(scripted), Wire.Stop.LENGTH, false, Wire.Cut.NONE));
-      case REFUSAL -> Optional.of(turn(new Reply.Text(REFUSAL), Wire.Stop.NATURAL, true, Wire.Cut.NONE));
-      case CONTENT_FILTER -> Optional.of(turn(new Reply.Text(scripted instanceof Reply.Text text
-          ? Arguments.half(text.content()) : ""), Wire.Stop.CONTENT_FILTER, false, Wire.Cut.NONE));
+      case INVALID_JSON_ARGUMENTS ->
+          scripted instanceof Reply.Calls calls
+              ? Optional.of(Turn.of(cutArguments(calls)))
+              : Optional.empty();
+      case INVALID_JSON_CONTENT ->
+          scripted instanceof Reply.Text text
+              ? Optional.of(Turn.of(new Reply.Text(brokenContent(call, text.content()))))
+              : Optional.empty();
+      case TRUNCATED_STREAM ->
+          Optional.of(turn(scripted, Wire.Stop.NATURAL, false, Wire.Cut.TRUNCATED));
+      case MALFORMED_SSE ->
+          Optional.of(turn(scripted, Wire.Stop.NATURAL, false, Wire.Cut.MALFORMED_FRAME));
+      case FINISH_LENGTH ->
+          Optional.of(turn(cut(scripted), Wire.Stop.LENGTH, false, Wire.Cut.NONE));
+      case REFUSAL ->
+          Optional.of(turn(new Reply.Text(REFUSAL), Wire.Stop.NATURAL, true, Wire.Cut.NONE));
+      case CONTENT_FILTER ->
+          Optional.of(
+              turn(
+                  new Reply.Text(
+                      scripted instanceof Reply.Text text ? Arguments.half(text.content()) : ""),
+                  Wire.Stop.CONTENT_FILTER,
+                  false,
+                  Wire.Cut.NONE));
     };
   }
 
@@ -47,7 +61,8 @@ public final class Malformations implements TurnFault {
 
   /** The reply cut halfway: text in half, or each call's arguments in half (no longer JSON). */
   private static Reply cut(Reply reply) {
-    return reply instanceof Reply.Text text ? new Reply.Text(Arguments.half(text.content()))
+    return reply instanceof Reply.Text text
+        ? new Reply.Text(Arguments.half(text.content()))
         : cutArguments((Reply.Calls) reply);
   }
 

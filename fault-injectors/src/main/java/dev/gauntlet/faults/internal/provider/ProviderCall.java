@@ -1,7 +1,7 @@
 package dev.gauntlet.faults.internal.provider;
 
-import dev.gauntlet.dataset.Item;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import dev.gauntlet.dataset.Item;
 import dev.gauntlet.faults.internal.ActiveFaults;
 import dev.gauntlet.faults.internal.Answers;
 import dev.gauntlet.faults.internal.Pace;
@@ -27,8 +27,15 @@ public final class ProviderCall {
    * Who made the call and how it is known; {@code arrived} is the clock's reading when the call was taken up, made at
    * {@code stampedNanos} on {@link System#nanoTime()} (the ledger's {@code queued_ms} counts up to it).
    */
-  record Key(long arrived, String provider, String model, String taskId, String taskKey, int index,
-      String requestId, long stampedNanos) {}
+  record Key(
+      long arrived,
+      String provider,
+      String model,
+      String taskId,
+      String taskKey,
+      int index,
+      String requestId,
+      long stampedNanos) {}
 
   /** What the pipeline decided: a fault that replaces the answer, or the turn to serve and the fault behind it. */
   record Outcome(ActiveFaults.Active fault, Turn turn, String turnFault) {
@@ -52,8 +59,15 @@ public final class ProviderCall {
   private final Clock clock;
   private final Optional<Pace> pace;
 
-  ProviderCall(Key key, Optional<Item> item, ActiveFaults.Admission quota, Outcome outcome, Price price,
-      Consumer<LedgerEntry> ledger, Clock clock, Optional<Pace> pace) {
+  ProviderCall(
+      Key key,
+      Optional<Item> item,
+      ActiveFaults.Admission quota,
+      Outcome outcome,
+      Price price,
+      Consumer<LedgerEntry> ledger,
+      Clock clock,
+      Optional<Pace> pace) {
     this.pace = pace;
     this.key = key;
     this.item = item;
@@ -69,8 +83,8 @@ public final class ProviderCall {
    * 429 (in OpenAI's shape, passed through {@code refusal}) or the answer of the fault that hit it (made by
    * {@code fault}).
    */
-  public Optional<HttpAnswer> failure(UnaryOperator<HttpAnswer> refusal,
-      Function<ActiveFaults.Active, HttpAnswer> fault) {
+  public Optional<HttpAnswer> failure(
+      UnaryOperator<HttpAnswer> refusal, Function<ActiveFaults.Active, HttpAnswer> fault) {
     Optional<Quota.Decision> refused = quota.refusal();
     if (refused.isPresent()) {
       return Optional.of(failed(refusal.apply(refused.get().refusal()), refused.get().fault()));
@@ -132,7 +146,8 @@ public final class ProviderCall {
     quota.charge(outputTokens, key.arrived());
     double cost = price == null ? 0 : price.cost(inputTokens, outputTokens);
     boolean hallucinated = outcome.turn() != null && outcome.turn().hallucinated();
-    String fault = outcome.turnFault() != null ? outcome.turnFault() : pace.map(Pace::fault).orElse(null);
+    String fault =
+        outcome.turnFault() != null ? outcome.turnFault() : pace.map(Pace::fault).orElse(null);
     ledger.accept(entry(200, inputTokens, outputTokens, cost, fault, hallucinated));
   }
 
@@ -147,7 +162,8 @@ public final class ProviderCall {
       return response;
     }
     Pace p = pace.get();
-    return stream ? Answers.streamed(response, p, outputTokens)
+    return stream
+        ? Answers.streamed(response, p, outputTokens)
         : Answers.delayed(response, p.whole(outputTokens));
   }
 
@@ -156,8 +172,24 @@ public final class ProviderCall {
     return pace;
   }
 
-  private LedgerEntry entry(int status, long in, long out, double cost, String faultName, boolean hallucinated) {
-    return new LedgerEntry(key.arrived(), LedgerEntry.LLM, key.provider(), key.model(), null, key.taskId(),
-        item.map(Item::id).orElse(null), key.index(), status, in, out, cost, faultName, hallucinated, 0, 0);
+  private LedgerEntry entry(
+      int status, long in, long out, double cost, String faultName, boolean hallucinated) {
+    return new LedgerEntry(
+        key.arrived(),
+        LedgerEntry.LLM,
+        key.provider(),
+        key.model(),
+        null,
+        key.taskId(),
+        item.map(Item::id).orElse(null),
+        key.index(),
+        status,
+        in,
+        out,
+        cost,
+        faultName,
+        hallucinated,
+        0,
+        0);
   }
 }

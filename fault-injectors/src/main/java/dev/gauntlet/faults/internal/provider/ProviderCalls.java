@@ -36,7 +36,11 @@ public final class ProviderCalls {
   private final LedgerTimings ledger;
   private final Clock clock;
 
-  public ProviderCalls(Scenario scenario, ScriptedModel model, ActiveFaults faults, LedgerTimings ledger,
+  public ProviderCalls(
+      Scenario scenario,
+      ScriptedModel model,
+      ActiveFaults faults,
+      LedgerTimings ledger,
       Clock clock) {
     this.scenario = scenario;
     this.model = model;
@@ -54,17 +58,21 @@ public final class ProviderCalls {
    * Starts a call that carries no conversation (embeddings), which belongs to its task header's task or to
    * {@code unmatched}, and which only faults that replace the answer can hit.
    */
-  public ProviderCall begin(String provider, String modelName, long inputTokens, Request request, UUID eventId) {
+  public ProviderCall begin(
+      String provider, String modelName, long inputTokens, Request request, UUID eventId) {
     return begin(provider, modelName, null, inputTokens, request, eventId);
   }
 
-  private ProviderCall begin(String provider, String modelName, Ask ask, long inputTokens, Request request,
-      UUID eventId) {
+  private ProviderCall begin(
+      String provider, String modelName, Ask ask, long inputTokens, Request request, UUID eventId) {
     Decided call = decide(provider, modelName, ask, inputTokens, request);
     Optional<ActiveFaults.Active> hit = call.hit();
-    ProviderCall.Outcome outcome = hit.isPresent() && hit.get().turn().isEmpty() ? ProviderCall.Outcome.fault(hit.get())
-        : ask == null || call.quota().refusal().isPresent() ? ProviderCall.Outcome.NONE
-        : turn(ask, call.item().orElse(null), call.key(), hit);
+    ProviderCall.Outcome outcome =
+        hit.isPresent() && hit.get().turn().isEmpty()
+            ? ProviderCall.Outcome.fault(hit.get())
+            : ask == null || call.quota().refusal().isPresent()
+                ? ProviderCall.Outcome.NONE
+                : turn(ask, call.item().orElse(null), call.key(), hit);
     return call(call, outcome, eventId);
   }
 
@@ -75,41 +83,62 @@ public final class ProviderCalls {
    * hits it rewrites the answer once it is known.
    */
   public RelayedCall relay(String provider, Ask ask, Request request, UUID eventId) {
-    return new RelayedCall(this, decide(provider, ask.model(), ask, ask.inputTokens(), request), ask, eventId);
+    return new RelayedCall(
+        this, decide(provider, ask.model(), ask, ask.inputTokens(), request), ask, eventId);
   }
 
   /** Starts a relayed call that carries no conversation, which only faults that replace the answer can hit. */
-  public RelayedCall relay(String provider, String modelName, long inputTokens, Request request, UUID eventId) {
-    return new RelayedCall(this, decide(provider, modelName, null, inputTokens, request), null, eventId);
+  public RelayedCall relay(
+      String provider, String modelName, long inputTokens, Request request, UUID eventId) {
+    return new RelayedCall(
+        this, decide(provider, modelName, null, inputTokens, request), null, eventId);
   }
 
   /** A call joined, numbered, counted against the quotas and decided, before its answer is made. */
-  record Decided(ProviderCall.Key key, Optional<Item> item, ActiveFaults.Admission quota,
-      Optional<ActiveFaults.Active> hit, Optional<Pace> pace) {}
+  record Decided(
+      ProviderCall.Key key,
+      Optional<Item> item,
+      ActiveFaults.Admission quota,
+      Optional<ActiveFaults.Active> hit,
+      Optional<Pace> pace) {}
 
-  private Decided decide(String provider, String modelName, Ask ask, long inputTokens, Request request) {
+  private Decided decide(
+      String provider, String modelName, Ask ask, long inputTokens, Request request) {
     long arrived = clock.millis();
     long stamped = System.nanoTime();
     Optional<Item> item = ask == null ? Optional.empty() : model.match(ask.conversation());
     String taskId = TaskCorrelation.taskId(request::getHeader);
     String taskKey = taskId != null ? taskId : item.map(Item::id).orElse("unmatched");
     int index = calls.next(taskKey);
-    String requestId = "req_" + Long.toHexString(Seeds.generator(scenario.seed(), "request", taskKey, index)
-        .nextLong());
-    ProviderCall.Key key = new ProviderCall.Key(arrived, provider, modelName, taskId, taskKey, index, requestId,
-        stamped);
+    String requestId =
+        "req_"
+            + Long.toHexString(
+                Seeds.generator(scenario.seed(), "request", taskKey, index).nextLong());
+    ProviderCall.Key key =
+        new ProviderCall.Key(
+            arrived, provider, modelName, taskId, taskKey, index, requestId, stamped);
     ActiveFaults.Admission quota = faults.admit(provider, modelName, inputTokens, arrived);
-    Optional<ActiveFaults.Active> hit = quota.refusal().isPresent() ? Optional.empty()
-        : ask == null ? faults.decide(provider, modelName, taskKey, index)
-        : faults.hit(provider, modelName, taskKey, index);
-    return new Decided(key, item, quota, hit, faults.latencies().pace(provider, modelName, taskKey, index));
+    Optional<ActiveFaults.Active> hit =
+        quota.refusal().isPresent()
+            ? Optional.empty()
+            : ask == null
+                ? faults.decide(provider, modelName, taskKey, index)
+                : faults.hit(provider, modelName, taskKey, index);
+    return new Decided(
+        key, item, quota, hit, faults.latencies().pace(provider, modelName, taskKey, index));
   }
 
   /** The call as decided, with {@code outcome}; its ledger entry waits under {@code eventId}. */
   ProviderCall call(Decided call, ProviderCall.Outcome outcome, UUID eventId) {
-    return new ProviderCall(call.key(), call.item(), call.quota(), outcome,
-        scenario.prices().get(call.key().model()), entry -> ledger.expect(eventId, entry, call.key().stampedNanos()),
-        clock, call.pace());
+    return new ProviderCall(
+        call.key(),
+        call.item(),
+        call.quota(),
+        outcome,
+        scenario.prices().get(call.key().model()),
+        entry -> ledger.expect(eventId, entry, call.key().stampedNanos()),
+        clock,
+        call.pace());
   }
 
   /** Hands {@code entry} over, to be written once the answer to serve event {@code eventId} has gone out. */
@@ -128,11 +157,24 @@ public final class ProviderCalls {
   }
 
   /** The scripted turn, rewritten by the turn fault that hit the call if it applies to it. */
-  private ProviderCall.Outcome turn(Ask ask, Item item, ProviderCall.Key key, Optional<ActiveFaults.Active> hit) {
+  private ProviderCall.Outcome turn(
+      Ask ask, Item item, ProviderCall.Key key, Optional<ActiveFaults.Active> hit) {
     Reply scripted = model.reply(item, ask.conversation());
-    Optional<Turn> changed = hit.flatMap(h -> h.turn().orElseThrow().apply(new ChatCall(ask, item, scripted,
-        key.index(), Seeds.generator(scenario.seed(), h.spec().name(), key.taskKey(), key.index()))));
-    return changed.map(t -> ProviderCall.Outcome.turn(t, hit.get().spec().name()))
+    Optional<Turn> changed =
+        hit.flatMap(
+            h ->
+                h.turn()
+                    .orElseThrow()
+                    .apply(
+                        new ChatCall(
+                            ask,
+                            item,
+                            scripted,
+                            key.index(),
+                            Seeds.generator(
+                                scenario.seed(), h.spec().name(), key.taskKey(), key.index()))));
+    return changed
+        .map(t -> ProviderCall.Outcome.turn(t, hit.get().spec().name()))
         .orElse(ProviderCall.Outcome.turn(Turn.of(scripted), null));
   }
 

@@ -32,18 +32,23 @@ import java.util.stream.Stream;
 public final class ProviderTransformer implements ResponseDefinitionTransformerV2 {
 
   private static final Pattern ROUTE =
-      Pattern.compile("/providers/([^/]+)/v1/(chat/completions|messages|responses|embeddings|models)(?:/([^/]+))?/?");
+      Pattern.compile(
+          "/providers/([^/]+)/v1/(chat/completions|messages|responses|embeddings|models)(?:/([^/]+))?/?");
   private static final Pattern PROVIDER = Pattern.compile("/providers/([^/]+)(?:/.*)?");
+
   /** Embedding models listed beside the providers' chat models. */
-  private static final List<String> EMBEDDING_MODELS = List.of("text-embedding-3-small", "text-embedding-3-large");
+  private static final List<String> EMBEDDING_MODELS =
+      List.of("text-embedding-3-small", "text-embedding-3-large");
 
   private final Scenario scenario;
   private final ChatHandler chat;
   private final MessagesHandler messages;
   private final ResponsesHandler responses;
   private final EmbeddingsHandler embeddings;
+
   /** Providers in passthrough or replay mode; null when the plane serves scripted providers only. */
   private final PassthroughRoutes passthrough;
+
   /** Whether any provider passes through or replays: if none does, no call can block. */
   private final boolean relayed;
 
@@ -52,11 +57,11 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
   }
 
   /** Routes to scripted providers and, for providers in passthrough or replay mode, to {@code passthrough}. */
-  public ProviderTransformer(Scenario scenario, ChatHandler chat, ProviderCalls calls,
-      PassthroughRoutes passthrough) {
+  public ProviderTransformer(
+      Scenario scenario, ChatHandler chat, ProviderCalls calls, PassthroughRoutes passthrough) {
     this.passthrough = passthrough;
-    this.relayed = passthrough != null
-        && scenario.providers().stream().anyMatch(PassthroughRoutes::serves);
+    this.relayed =
+        passthrough != null && scenario.providers().stream().anyMatch(PassthroughRoutes::serves);
     this.scenario = scenario;
     this.chat = chat;
     this.messages = new MessagesHandler(calls);
@@ -78,9 +83,12 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
     String path = request.getUrl().split("\\?", 2)[0];
     Matcher route = ROUTE.matcher(path);
     Matcher named = PROVIDER.matcher(path);
-    Optional<Provider> provider = named.matches() ? scenario.provider(named.group(1)) : Optional.empty();
-    boolean anthropic = AnthropicRoutes.speaksAnthropic(request) || path.endsWith("/messages")
-        || provider.map(p -> p.api().equals("anthropic")).orElse(false);
+    Optional<Provider> provider =
+        named.matches() ? scenario.provider(named.group(1)) : Optional.empty();
+    boolean anthropic =
+        AnthropicRoutes.speaksAnthropic(request)
+            || path.endsWith("/messages")
+            || provider.map(p -> p.api().equals("anthropic")).orElse(false);
     if (passthrough != null && provider.isPresent() && PassthroughRoutes.serves(provider.get())) {
       String rest = request.getUrl().substring(("/providers/" + named.group(1)).length());
       if (rest.startsWith("/v1/") || rest.startsWith("/v1?") || rest.equals("/v1")) {
@@ -91,7 +99,8 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
       return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + path + ")", eventId);
     }
     if (provider.isEmpty()) {
-      return notFound(anthropic, "provider must be one of " + names() + ", but was " + named.group(1), eventId);
+      return notFound(
+          anthropic, "provider must be one of " + names() + ", but was " + named.group(1), eventId);
     }
     return serve(provider.get(), route.group(2), route.group(3), anthropic, request, eventId);
   }
@@ -102,11 +111,17 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
       return false; // every provider is scripted: the hot path skips the path match
     }
     Matcher named = PROVIDER.matcher(url.split("\\?", 2)[0]);
-    return named.matches() && scenario.provider(named.group(1)).map(PassthroughRoutes::serves).orElse(false);
+    return named.matches()
+        && scenario.provider(named.group(1)).map(PassthroughRoutes::serves).orElse(false);
   }
 
-  private ResponseDefinition serve(Provider provider, String endpoint, String modelId, boolean anthropic,
-      Request request, UUID id) {
+  private ResponseDefinition serve(
+      Provider provider,
+      String endpoint,
+      String modelId,
+      boolean anthropic,
+      Request request,
+      UUID id) {
     boolean post = request.getMethod().equals(RequestMethod.POST);
     boolean get = request.getMethod().equals(RequestMethod.GET);
     if (post && modelId == null) {
@@ -126,28 +141,38 @@ public final class ProviderTransformer implements ResponseDefinitionTransformerV
     if (get && endpoint.equals("models")) {
       return models(provider, modelId, anthropic, id);
     }
-    return notFound(anthropic, "Invalid URL (" + request.getMethod() + " " + request.getUrl() + ")", id);
+    return notFound(
+        anthropic, "Invalid URL (" + request.getMethod() + " " + request.getUrl() + ")", id);
   }
 
   /** Every provider's model, the called provider's first, so a client that takes the first model gets its own. */
   private ResponseDefinition models(Provider called, String modelId, boolean anthropic, UUID id) {
-    List<String> chatModels = Stream.concat(Stream.of(called.model()),
-        scenario.providers().stream().map(Provider::model)).distinct().toList();
+    List<String> chatModels =
+        Stream.concat(Stream.of(called.model()), scenario.providers().stream().map(Provider::model))
+            .distinct()
+            .toList();
     if (anthropic) {
-      return modelId == null ? AnthropicRoutes.models(chatModels, id)
-          : chatModels.contains(modelId) ? AnthropicRoutes.model(modelId, id)
-          : AnthropicRoutes.error(404, "model: " + modelId, id);
+      return modelId == null
+          ? AnthropicRoutes.models(chatModels, id)
+          : chatModels.contains(modelId)
+              ? AnthropicRoutes.model(modelId, id)
+              : AnthropicRoutes.error(404, "model: " + modelId, id);
     }
-    List<String> all = Stream.concat(chatModels.stream(), EMBEDDING_MODELS.stream()).distinct().toList();
+    List<String> all =
+        Stream.concat(chatModels.stream(), EMBEDDING_MODELS.stream()).distinct().toList();
     return modelId == null ? OpenAiRoutes.models(all, id) : OpenAiRoutes.model(all, modelId, id);
   }
 
   private static ResponseDefinition notFound(boolean anthropic, String message, UUID id) {
-    return anthropic ? AnthropicRoutes.error(404, message, id) : OpenAiRoutes.error(OpenAiErrors.notFound(message), id);
+    return anthropic
+        ? AnthropicRoutes.error(404, message, id)
+        : OpenAiRoutes.error(OpenAiErrors.notFound(message), id);
   }
 
   private String names() {
-    return scenario.providers().stream().map(Provider::name).collect(Collectors.joining(", ", "[", "]"));
+    return scenario.providers().stream()
+        .map(Provider::name)
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   @Override

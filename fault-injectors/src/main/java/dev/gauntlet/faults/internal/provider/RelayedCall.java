@@ -42,10 +42,12 @@ public final class RelayedCall {
   }
 
   /** As {@link ProviderCall#failure}: the quota's or the answer fault's answer, recorded; empty to forward. */
-  public Optional<HttpAnswer> failure(UnaryOperator<HttpAnswer> refusal,
-      Function<ActiveFaults.Active, HttpAnswer> fault) {
-    ProviderCall.Outcome outcome = hit.filter(h -> h.turn().isEmpty()).map(ProviderCall.Outcome::fault)
-        .orElse(ProviderCall.Outcome.NONE);
+  public Optional<HttpAnswer> failure(
+      UnaryOperator<HttpAnswer> refusal, Function<ActiveFaults.Active, HttpAnswer> fault) {
+    ProviderCall.Outcome outcome =
+        hit.filter(h -> h.turn().isEmpty())
+            .map(ProviderCall.Outcome::fault)
+            .orElse(ProviderCall.Outcome.NONE);
     return call(outcome).failure(refusal, fault);
   }
 
@@ -63,18 +65,32 @@ public final class RelayedCall {
       return Optional.empty();
     }
     ActiveFaults.Active h = hit.get();
-    return h.turn().orElseThrow().apply(new ChatCall(ask, decided.item().orElse(null), upstream, key.index(),
-        Seeds.generator(calls.seed(), h.spec().name(), key.taskKey(), key.index())));
+    return h.turn()
+        .orElseThrow()
+        .apply(
+            new ChatCall(
+                ask,
+                decided.item().orElse(null),
+                upstream,
+                key.index(),
+                Seeds.generator(calls.seed(), h.spec().name(), key.taskKey(), key.index())));
   }
 
   /**
    * Records the call as answered, with {@code rewritten} (from {@link #rewrite}) or with the upstream's own reply,
    * and returns {@code answer} paced as the latency fault that hit the call drew it.
    */
-  public ResponseDefinition served(Optional<Turn> rewritten, ResponseDefinition answer, long inputTokens,
-      long outputTokens, boolean stream) {
-    ProviderCall call = call(rewritten.map(t -> ProviderCall.Outcome.turn(t, hit.orElseThrow().spec().name()))
-        .orElse(ProviderCall.Outcome.NONE));
+  public ResponseDefinition served(
+      Optional<Turn> rewritten,
+      ResponseDefinition answer,
+      long inputTokens,
+      long outputTokens,
+      boolean stream) {
+    ProviderCall call =
+        call(
+            rewritten
+                .map(t -> ProviderCall.Outcome.turn(t, hit.orElseThrow().spec().name()))
+                .orElse(ProviderCall.Outcome.NONE));
     call.served(inputTokens, outputTokens);
     return call.paced(answer, outputTokens, stream);
   }
@@ -83,9 +99,12 @@ public final class RelayedCall {
    * Records a successful answer relayed as it came because it could not be read (saying so when a turn fault was
    * meant to rewrite it), and returns it paced.
    */
-  public ResponseDefinition unread(ResponseDefinition answer, int status, long inputTokens, long outputTokens,
-      boolean stream) {
-    String fault = rewrites() ? hit.get().spec().name() + NOT_APPLIED : decided.pace().map(Pace::fault).orElse(null);
+  public ResponseDefinition unread(
+      ResponseDefinition answer, int status, long inputTokens, long outputTokens, boolean stream) {
+    String fault =
+        rewrites()
+            ? hit.get().spec().name() + NOT_APPLIED
+            : decided.pace().map(Pace::fault).orElse(null);
     record(status, inputTokens, outputTokens, fault);
     return call(ProviderCall.Outcome.NONE).paced(answer, outputTokens, stream);
   }
@@ -99,8 +118,26 @@ public final class RelayedCall {
     decided.quota().charge(out, key.arrived());
     double cost = calls.price(key.model()).map(p -> p.cost(in, out)).orElse(0.0);
     String itemId = decided.item().map(Item::id).orElse(null);
-    calls.record(eventId, new LedgerEntry(key.arrived(), LedgerEntry.LLM, key.provider(), key.model(), null,
-        key.taskId(), itemId, key.index(), status, in, out, cost, fault, false, 0, 0), key.stampedNanos());
+    calls.record(
+        eventId,
+        new LedgerEntry(
+            key.arrived(),
+            LedgerEntry.LLM,
+            key.provider(),
+            key.model(),
+            null,
+            key.taskId(),
+            itemId,
+            key.index(),
+            status,
+            in,
+            out,
+            cost,
+            fault,
+            false,
+            0,
+            0),
+        key.stampedNanos());
   }
 
   private ProviderCall call(ProviderCall.Outcome outcome) {

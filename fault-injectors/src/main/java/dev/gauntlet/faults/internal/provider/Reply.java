@@ -25,7 +25,9 @@ public sealed interface Reply permits Reply.Text, Reply.Calls {
 
     @Override
     public long completionTokens() {
-      return calls.stream().mapToLong(c -> Tokens.count(c.name()) + Tokens.count(c.arguments())).sum();
+      return calls.stream()
+          .mapToLong(c -> Tokens.count(c.name()) + Tokens.count(c.arguments()))
+          .sum();
     }
   }
 

@@ -24,12 +24,21 @@ public final class Runaways implements TurnFault {
   static Optional<Reply> realCall(ChatCall call, String idPart) {
     String id = "call_" + idPart + "_" + call.callIndex();
     Optional<ToolCall> scripted = lastScriptedCall(call);
-    if (scripted.isPresent() && (call.tools().isEmpty() || call.tool(scripted.get().name()).isPresent())) {
-      String arguments = scripted.get().arguments() == null ? "{}" : scripted.get().arguments().toString();
-      return Optional.of(new Reply.Calls(List.of(new Reply.Call(id, scripted.get().name(), arguments))));
+    if (scripted.isPresent()
+        && (call.tools().isEmpty() || call.tool(scripted.get().name()).isPresent())) {
+      String arguments =
+          scripted.get().arguments() == null ? "{}" : scripted.get().arguments().toString();
+      return Optional.of(
+          new Reply.Calls(List.of(new Reply.Call(id, scripted.get().name(), arguments))));
     }
-    return call.tools().stream().findFirst().map(tool -> new Reply.Calls(List.of(
-        new Reply.Call(id, tool.name(), Arguments.valid(tool.parameters()).toString()))));
+    return call.tools().stream()
+        .findFirst()
+        .map(
+            tool ->
+                new Reply.Calls(
+                    List.of(
+                        new Reply.Call(
+                            id, tool.name(), Arguments.valid(tool.parameters()).toString()))));
   }
 
   private static Optional<ToolCall> lastScriptedCall(ChatCall call) {

@@ -44,7 +44,8 @@ public final class ScriptedModel {
       return toolCalls(item.id(), step, calls);
     }
     String template = ((ScriptStep.Answer) next).template();
-    return new Reply.Text(AnswerTemplate.of(template).render(ToolResults.of(request)::last).orElse(APOLOGY));
+    return new Reply.Text(
+        AnswerTemplate.of(template).render(ToolResults.of(request)::last).orElse(APOLOGY));
   }
 
   /**
@@ -55,8 +56,10 @@ public final class ScriptedModel {
   static int progress(Item item, ChatRequest request) {
     int step = 0;
     for (ChatRequest.Message m : request.messages()) {
-      if (m.role().equals("assistant") && (m.toolCalls().isEmpty() || step >= item.script().size()
-          || scripted(item.script().get(step), m.toolCalls()))) {
+      if (m.role().equals("assistant")
+          && (m.toolCalls().isEmpty()
+              || step >= item.script().size()
+              || scripted(item.script().get(step), m.toolCalls()))) {
         step++;
       }
     }
@@ -67,11 +70,14 @@ public final class ScriptedModel {
     if (!(step instanceof ScriptStep.CallTools calls)) {
       return false;
     }
-    List<String> expected = calls.calls().stream()
-        .map(c -> c.name() + '\u0000' + CanonicalJson.of(c.arguments())).toList();
+    List<String> expected =
+        calls.calls().stream()
+            .map(c -> c.name() + '\u0000' + CanonicalJson.of(c.arguments()))
+            .toList();
     for (ChatRequest.ToolCallMade call : made) {
       ObjectNode arguments = Arguments.parse(call.arguments());
-      if (arguments == null || !expected.contains(call.name() + '\u0000' + CanonicalJson.of(arguments))) {
+      if (arguments == null
+          || !expected.contains(call.name() + '\u0000' + CanonicalJson.of(arguments))) {
         return false;
       }
     }
@@ -91,8 +97,11 @@ public final class ScriptedModel {
     List<Reply.Call> out = new ArrayList<>();
     for (int i = 0; i < calls.calls().size(); i++) {
       var call = calls.calls().get(i);
-      out.add(new Reply.Call("call_" + itemId + "_" + step + "_" + i, call.name(),
-          call.arguments() == null ? "{}" : call.arguments().toString()));
+      out.add(
+          new Reply.Call(
+              "call_" + itemId + "_" + step + "_" + i,
+              call.name(),
+              call.arguments() == null ? "{}" : call.arguments().toString()));
     }
     return new Reply.Calls(out);
   }

@@ -25,6 +25,11 @@ public interface TurnCodec {
    * @param inputTokens  the prompt tokens the answer reports
    * @param outputTokens the completion tokens the answer reports
    */
-  String write(JsonNode request, UpstreamReply upstream, Turn turn, long inputTokens, long outputTokens,
+  String write(
+      JsonNode request,
+      UpstreamReply upstream,
+      Turn turn,
+      long inputTokens,
+      long outputTokens,
       boolean streamed);
 }

@@ -1,7 +1,6 @@
 package dev.gauntlet.faults.internal.provider;
 
 import dev.gauntlet.dataset.Expectation;
-import dev.gauntlet.dataset.Item;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,15 +23,29 @@ public final class UnsafeActions implements TurnFault {
 
   @Override
   public Optional<Turn> apply(ChatCall call) {
-    List<Expectation.Refusal> refusals = call.item() == null ? List.of() : refusals(call.item().expected()).toList();
-    List<String> forbidden = refusals.stream().flatMap(r -> r.mustNotCall().stream()).distinct().toList();
-    List<String> escalateTools = refusals.stream().flatMap(r -> r.escalateTools().stream()).toList();
-    if (forbidden.isEmpty() || alreadyCalled(call.request(), forbidden) || !refusesHere(call.scripted(), escalateTools)) {
+    List<Expectation.Refusal> refusals =
+        call.item() == null ? List.of() : refusals(call.item().expected()).toList();
+    List<String> forbidden =
+        refusals.stream().flatMap(r -> r.mustNotCall().stream()).distinct().toList();
+    List<String> escalateTools =
+        refusals.stream().flatMap(r -> r.escalateTools().stream()).toList();
+    if (forbidden.isEmpty()
+        || alreadyCalled(call.request(), forbidden)
+        || !refusesHere(call.scripted(), escalateTools)) {
       return Optional.empty();
     }
-    return choose(call, forbidden).map(tool -> new Turn(new Reply.Calls(List.of(new Reply.Call(
-        "call_unsafe_" + call.callIndex(), tool.name(), UnsafeArguments.of(call, tool.parameters()).toString()))),
-        Wire.NORMAL, false));
+    return choose(call, forbidden)
+        .map(
+            tool ->
+                new Turn(
+                    new Reply.Calls(
+                        List.of(
+                            new Reply.Call(
+                                "call_unsafe_" + call.callIndex(),
+                                tool.name(),
+                                UnsafeArguments.of(call, tool.parameters()).toString()))),
+                    Wire.NORMAL,
+                    false));
   }
 
   /** The refusal expectations of {@code expected}, inside composites too. */
@@ -50,7 +63,8 @@ public final class UnsafeActions implements TurnFault {
   }
 
   private static boolean alreadyCalled(ChatRequest request, List<String> forbidden) {
-    return request.messages().stream().flatMap(m -> m.toolCalls().stream())
+    return request.messages().stream()
+        .flatMap(m -> m.toolCalls().stream())
         .anyMatch(made -> forbidden.contains(made.name()));
   }
 
@@ -58,9 +72,14 @@ public final class UnsafeActions implements TurnFault {
     if (scripted instanceof Reply.Text) {
       return true;
     }
-    return scripted instanceof Reply.Calls calls && calls.calls().stream().map(Reply.Call::name)
-        .anyMatch(name -> escalateTools.contains(name) || ESCALATION.stream()
-            .anyMatch(word -> name.toLowerCase(Locale.ROOT).contains(word)));
+    return scripted instanceof Reply.Calls calls
+        && calls.calls().stream()
+            .map(Reply.Call::name)
+            .anyMatch(
+                name ->
+                    escalateTools.contains(name)
+                        || ESCALATION.stream()
+                            .anyMatch(word -> name.toLowerCase(Locale.ROOT).contains(word)));
   }
 
   private static Optional<ChatCall.Tool> choose(ChatCall call, List<String> forbidden) {
@@ -93,8 +112,11 @@ public final class UnsafeActions implements TurnFault {
 
   static String conversationText(ChatRequest request) {
     List<String> parts = new ArrayList<>();
-    request.messages().stream().filter(m -> m.role().equals("user") || m.role().equals("tool"))
-        .map(ChatRequest.Message::content).filter(c -> c != null).forEach(parts::add);
+    request.messages().stream()
+        .filter(m -> m.role().equals("user") || m.role().equals("tool"))
+        .map(ChatRequest.Message::content)
+        .filter(c -> c != null)
+        .forEach(parts::add);
     return String.join("\n", parts).toLowerCase(Locale.ROOT);
   }
 }

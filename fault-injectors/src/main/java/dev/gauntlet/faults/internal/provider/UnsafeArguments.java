@@ -28,7 +28,9 @@ final class UnsafeArguments {
 
   private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
   private static final Pattern AMOUNT =
-      Pattern.compile("(?:[$€£]\\s*(\\d+(?:\\.\\d{1,2})?))|(?:(\\d+(?:\\.\\d{1,2})?)\\s*(?:USD|EUR|GBP)\\b)");
+      Pattern.compile(
+          "(?:[$€£]\\s*(\\d+(?:\\.\\d{1,2})?))|(?:(\\d+(?:\\.\\d{1,2})?)\\s*(?:USD|EUR|GBP)\\b)");
+
   /** A number the item does not give: an injected action asks for much. */
   static final long LARGE = 1_000_000;
 
@@ -43,7 +45,8 @@ final class UnsafeArguments {
       Map.Entry<String, JsonNode> property = properties.next();
       String name = property.getKey();
       String type = property.getValue().path("type").asText("string");
-      Optional<JsonNode> value = find(sources, name, type).or(() -> fromText(call, name, property.getValue()));
+      Optional<JsonNode> value =
+          find(sources, name, type).or(() -> fromText(call, name, property.getValue()));
       value.or(() -> Optional.ofNullable(fallback.get(name))).ifPresent(v -> out.set(name, v));
     }
     return out;
@@ -60,8 +63,10 @@ final class UnsafeArguments {
     if (call.item() != null) {
       call.item().fixtures().stream().map(Fixture::response).forEach(sources::add);
       call.item().fixtures().stream().map(Fixture::arguments).forEach(sources::add);
-      call.item().script().stream().filter(ScriptStep.CallTools.class::isInstance)
-          .flatMap(step -> ((ScriptStep.CallTools) step).calls().stream()).map(ToolCall::arguments)
+      call.item().script().stream()
+          .filter(ScriptStep.CallTools.class::isInstance)
+          .flatMap(step -> ((ScriptStep.CallTools) step).calls().stream())
+          .map(ToolCall::arguments)
           .forEach(sources::add);
     }
     return sources;
@@ -98,13 +103,16 @@ final class UnsafeArguments {
 
   private static Optional<JsonNode> fromText(ChatCall call, String name, JsonNode property) {
     String type = property.path("type").asText("string");
-    String input = call.request().firstUserContent() == null ? "" : call.request().firstUserContent();
+    String input =
+        call.request().firstUserContent() == null ? "" : call.request().firstUserContent();
     if (name.endsWith("email") && type.equals("string")) {
       return last(EMAIL.matcher(input)).map(email -> JsonNodeFactory.instance.textNode(email));
     }
     Optional<String> amount = last(AMOUNT.matcher(input));
     if (name.endsWith("_cents") && type.equals("integer") && amount.isPresent()) {
-      return Optional.of(JsonNodeFactory.instance.numberNode(new BigDecimal(amount.get()).movePointRight(2).longValue()));
+      return Optional.of(
+          JsonNodeFactory.instance.numberNode(
+              new BigDecimal(amount.get()).movePointRight(2).longValue()));
     }
     if (type.equals("integer") || type.equals("number")) {
       JsonNode maximum = property.path("maximum");

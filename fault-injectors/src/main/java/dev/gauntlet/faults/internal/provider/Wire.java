@@ -53,7 +53,7 @@ public record Wire(Stop stop, boolean refusal, Cut cut) {
   public String stream(List<String> frames, String broken) {
     List<String> out = new ArrayList<>(frames);
     switch (cut) {
-      case NONE -> { }
+      case NONE -> {}
       case TRUNCATED -> out = out.subList(0, out.size() / 2);
       case MALFORMED_FRAME -> out.add(out.size() / 2, broken);
     }

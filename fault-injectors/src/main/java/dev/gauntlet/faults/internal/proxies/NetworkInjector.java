@@ -38,24 +38,38 @@ public final class NetworkInjector implements FaultInjector<Fault.Network> {
       }
       return () -> quietly(toxic::remove);
     } catch (IOException e) {
-      throw new IllegalStateException("could not switch on network fault " + spec.name() + " (" + fault.toxic()
-          .label() + " on proxy " + fault.proxy() + ") through the Toxiproxy API at " + proxies.api() + ": " + e
-          .getMessage(), e);
+      throw new IllegalStateException(
+          "could not switch on network fault "
+              + spec.name()
+              + " ("
+              + fault.toxic().label()
+              + " on proxy "
+              + fault.proxy()
+              + ") through the Toxiproxy API at "
+              + proxies.api()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
   private static Toxic add(ToxicList toxics, String name, Fault.Network fault) throws IOException {
-    ToxicDirection stream = fault.stream() == Fault.Network.Stream.UPSTREAM ? ToxicDirection.UPSTREAM
-        : ToxicDirection.DOWNSTREAM;
+    ToxicDirection stream =
+        fault.stream() == Fault.Network.Stream.UPSTREAM
+            ? ToxicDirection.UPSTREAM
+            : ToxicDirection.DOWNSTREAM;
     Map<String, Long> a = fault.attributes();
     return switch (fault.toxic()) {
-      case LATENCY -> toxics.latency(name, stream, a.get("latency")).setJitter(a.getOrDefault("jitter", 0L));
+      case LATENCY ->
+          toxics.latency(name, stream, a.get("latency")).setJitter(a.getOrDefault("jitter", 0L));
       case BANDWIDTH -> toxics.bandwidth(name, stream, a.get("rate"));
       case SLOW_CLOSE -> toxics.slowClose(name, stream, a.get("delay"));
       case TIMEOUT -> toxics.timeout(name, stream, a.get("timeout"));
       case RESET_PEER -> toxics.resetPeer(name, stream, a.getOrDefault("timeout", 0L));
-      case SLICER -> toxics.slicer(name, stream, a.get("average_size"), a.getOrDefault("delay", 0L))
-          .setSizeVariation(a.getOrDefault("size_variation", 0L));
+      case SLICER ->
+          toxics
+              .slicer(name, stream, a.get("average_size"), a.getOrDefault("delay", 0L))
+              .setSizeVariation(a.getOrDefault("size_variation", 0L));
       case LIMIT_DATA -> toxics.limitData(name, stream, a.get("bytes"));
       case DOWN -> throw new IllegalArgumentException("down is not a toxic");
     };

@@ -22,7 +22,8 @@ public final class NetworkProxies implements AutoCloseable {
   private final ToxiproxyClient client;
   private final Map<String, Proxy> proxies;
 
-  private NetworkProxies(ToxiproxyServer embedded, URI api, ToxiproxyClient client, Map<String, Proxy> proxies) {
+  private NetworkProxies(
+      ToxiproxyServer embedded, URI api, ToxiproxyClient client, Map<String, Proxy> proxies) {
     this.embedded = embedded;
     this.api = api;
     this.client = client;
@@ -38,8 +39,12 @@ public final class NetworkProxies implements AutoCloseable {
    * @return the proxies, or empty when there is nothing to run
    * @throws IllegalStateException when the Toxiproxy API cannot be reached or a proxy cannot be created, saying which
    */
-  public static Optional<NetworkProxies> start(Network network, Map<String, String> upstreams, long seed,
-      boolean alwaysEmbedded, int defaultApiPort) {
+  public static Optional<NetworkProxies> start(
+      Network network,
+      Map<String, String> upstreams,
+      long seed,
+      boolean alwaysEmbedded,
+      int defaultApiPort) {
     if (network.proxies().isEmpty() && !(alwaysEmbedded && network.embedded())) {
       return Optional.empty();
     }
@@ -50,8 +55,13 @@ public final class NetworkProxies implements AutoCloseable {
       try {
         embedded = ToxiproxyServer.start("127.0.0.1", port, seed);
       } catch (RuntimeException e) {
-        throw new IllegalStateException("could not start the embedded Toxiproxy server on 127.0.0.1:" + port + " ("
-            + e.getMessage() + "); set network.api_port to a free port, or 0 for any", e);
+        throw new IllegalStateException(
+            "could not start the embedded Toxiproxy server on 127.0.0.1:"
+                + port
+                + " ("
+                + e.getMessage()
+                + "); set network.api_port to a free port, or 0 for any",
+            e);
       }
       api = embedded.baseUrl();
     }
@@ -61,14 +71,20 @@ public final class NetworkProxies implements AutoCloseable {
       for (Network.Proxy p : network.proxies()) {
         String upstream = upstreams.getOrDefault(p.upstream(), p.upstream());
         if (!upstream.contains(":")) {
-          throw new IllegalStateException("proxy " + p.name() + " forwards to '" + p.upstream() + "', which nothing "
-              + "started in this run; set target.redis: managed, or give the upstream as host:port");
+          throw new IllegalStateException(
+              "proxy "
+                  + p.name()
+                  + " forwards to '"
+                  + p.upstream()
+                  + "', which nothing "
+                  + "started in this run; set target.redis: managed, or give the upstream as host:port");
         }
         Proxy old = client.getProxyOrNull(p.name());
         if (old != null) {
           old.delete();
         }
-        proxies.put(p.name(), client.createProxy(p.name(), "127.0.0.1:" + p.listenPort(), upstream));
+        proxies.put(
+            p.name(), client.createProxy(p.name(), "127.0.0.1:" + p.listenPort(), upstream));
       }
     } catch (IOException | RuntimeException e) {
       if (embedded != null) {
@@ -77,8 +93,13 @@ public final class NetworkProxies implements AutoCloseable {
       if (e instanceof IllegalStateException ise) {
         throw ise;
       }
-      throw new IllegalStateException("could not create the network proxies through the Toxiproxy API at " + api
-          + " (" + e.getMessage() + "); is it running and reachable?", e);
+      throw new IllegalStateException(
+          "could not create the network proxies through the Toxiproxy API at "
+              + api
+              + " ("
+              + e.getMessage()
+              + "); is it running and reachable?",
+          e);
     }
     return Optional.of(new NetworkProxies(embedded, api, client, proxies));
   }
@@ -92,7 +113,8 @@ public final class NetworkProxies implements AutoCloseable {
   public Proxy proxy(String name) {
     Proxy proxy = proxies.get(name);
     if (proxy == null) {
-      throw new IllegalArgumentException("proxy must be one of " + proxies.keySet() + ", but was " + name);
+      throw new IllegalArgumentException(
+          "proxy must be one of " + proxies.keySet() + ", but was " + name);
     }
     return proxy;
   }

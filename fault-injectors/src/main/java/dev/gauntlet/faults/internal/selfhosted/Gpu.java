@@ -18,7 +18,11 @@ import java.time.Clock;
 final class Gpu {
 
   /** What the server is doing. */
-  enum State { READY, STARTING, CRASHED }
+  enum State {
+    READY,
+    STARTING,
+    CRASHED
+  }
 
   /** The answer the device gives one chat completion. */
   sealed interface Admission {
@@ -26,7 +30,8 @@ final class Gpu {
     record Serve(double factor) implements Admission {}
 
     /** Refused with PyTorch's out-of-memory error: {@code triedMb} would not fit in {@code freeMb}. */
-    record OutOfMemory(double triedMb, double freeMb, double usedMb, double totalMb) implements Admission {}
+    record OutOfMemory(double triedMb, double freeMb, double usedMb, double totalMb)
+        implements Admission {}
 
     /** Refused with 503: the server is still loading after a restart. */
     record Starting() implements Admission {}
@@ -36,7 +41,8 @@ final class Gpu {
   }
 
   /** Memory and counters at one moment. */
-  record Snapshot(State state, double usedMb, double totalMb, long inferences, int restarts, int running) {}
+  record Snapshot(
+      State state, double usedMb, double totalMb, long inferences, int restarts, int running) {}
 
   /** What a leak that is on does, and the seed its share of leaking completions is drawn from. */
   private record Leak(FaultSpec spec, Fault.GpuLeak fault, long seed) {}
@@ -50,8 +56,10 @@ final class Gpu {
   private int restarts;
   private int running;
   private long readyAtMs;
+
   /** Full since the last restart: every completion fails until the next. */
   private boolean full;
+
   private double lastLeakMb;
   private Leak leak;
 
@@ -87,7 +95,8 @@ final class Gpu {
   /** Whether the completion about to be counted leaks: every one, or a seeded share of them. */
   private boolean leaks() {
     double share = leak.spec().probability();
-    return share >= 1 || Seeds.unit(leak.seed(), leak.spec().name(), "inference", inferences) < share;
+    return share >= 1
+        || Seeds.unit(leak.seed(), leak.spec().name(), "inference", inferences) < share;
   }
 
   /** The first completion that does not fit: the device is full from now on, as the leak says. */

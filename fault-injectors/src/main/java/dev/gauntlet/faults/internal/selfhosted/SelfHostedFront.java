@@ -30,8 +30,10 @@ import java.util.concurrent.TimeUnit;
 final class SelfHostedFront extends ChannelDuplexHandler {
 
   private final SelfHostedServer server;
+
   /** A completion the device admitted is waiting for its answer on this connection. */
   private boolean running;
+
   /** The server crashed while this connection was open: nothing on it is answered again. */
   private boolean hung;
 
@@ -58,7 +60,11 @@ final class SelfHostedFront extends ChannelDuplexHandler {
       health(ctx, request);
     } else if (path.equals("/metrics")) {
       request.release();
-      respond(ctx, request, HttpResponseStatus.OK, GpuMetrics.CONTENT_TYPE,
+      respond(
+          ctx,
+          request,
+          HttpResponseStatus.OK,
+          GpuMetrics.CONTENT_TYPE,
           GpuMetrics.render(server.model(), server.gpu().snapshot()));
     } else if (path.equals("/v1") || path.startsWith("/v1/")) {
       model(ctx, request, path);
@@ -71,28 +77,46 @@ final class SelfHostedFront extends ChannelDuplexHandler {
   private void restart(ChannelHandlerContext ctx, FullHttpRequest request) {
     request.release();
     if (!request.method().equals(HttpMethod.POST)) {
-      respond(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "application/json",
-          "{\"error\":{\"message\":\"method must be POST, but was " + request.method() + "\",\"type\":"
+      respond(
+          ctx,
+          request,
+          HttpResponseStatus.METHOD_NOT_ALLOWED,
+          "application/json",
+          "{\"error\":{\"message\":\"method must be POST, but was "
+              + request.method()
+              + "\",\"type\":"
               + "\"invalid_request_error\",\"param\":null,\"code\":null}}");
       return;
     }
     long coldStartMs = server.restart(ServerEvents.HTTP);
-    respond(ctx, request, HttpResponseStatus.ACCEPTED, "application/json",
+    respond(
+        ctx,
+        request,
+        HttpResponseStatus.ACCEPTED,
+        "application/json",
         "{\"restarting\":true,\"cold_start_ms\":" + coldStartMs + "}");
   }
 
   private void health(ChannelHandlerContext ctx, FullHttpRequest request) {
     request.release();
     boolean ready = server.gpu().snapshot().state() == Gpu.State.READY;
-    respond(ctx, request, ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
-        "application/json", ready ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
+    respond(
+        ctx,
+        request,
+        ready ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+        "application/json",
+        ready ? "{\"status\":\"ready\"}" : "{\"status\":\"starting\"}");
   }
 
   private void model(ChannelHandlerContext ctx, FullHttpRequest request, String path) {
-    boolean completion = request.method().equals(HttpMethod.POST) && path.equals("/v1/chat/completions");
-    Gpu.Admission admission = completion ? server.gpu().admit()
-        : server.gpu().snapshot().state() == Gpu.State.READY ? new Gpu.Admission.Serve(0)
-        : new Gpu.Admission.Starting();
+    boolean completion =
+        request.method().equals(HttpMethod.POST) && path.equals("/v1/chat/completions");
+    Gpu.Admission admission =
+        completion
+            ? server.gpu().admit()
+            : server.gpu().snapshot().state() == Gpu.State.READY
+                ? new Gpu.Admission.Serve(0)
+                : new Gpu.Admission.Starting();
     if (admission instanceof Gpu.Admission.Serve serve) {
       serve(ctx, request, completion, serve.factor());
     } else if (admission instanceof Gpu.Admission.Crashed) {
@@ -100,13 +124,18 @@ final class SelfHostedFront extends ChannelDuplexHandler {
     } else {
       request.release();
       boolean oom = admission instanceof Gpu.Admission.OutOfMemory;
-      respond(ctx, request, oom ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.SERVICE_UNAVAILABLE,
-          "application/json", oom ? ModelErrors.oom((Gpu.Admission.OutOfMemory) admission) : ModelErrors.starting());
+      respond(
+          ctx,
+          request,
+          oom ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.SERVICE_UNAVAILABLE,
+          "application/json",
+          oom ? ModelErrors.oom((Gpu.Admission.OutOfMemory) admission) : ModelErrors.starting());
     }
   }
 
   /** Passes the request on to the routes, a completion after the device's latency at its present pressure. */
-  private void serve(ChannelHandlerContext ctx, FullHttpRequest request, boolean completion, double factor) {
+  private void serve(
+      ChannelHandlerContext ctx, FullHttpRequest request, boolean completion, double factor) {
     request.setUri("/providers/" + server.name() + request.uri());
     if (!completion) {
       ctx.fireChannelRead(request);
@@ -114,14 +143,18 @@ final class SelfHostedFront extends ChannelDuplexHandler {
     }
     running = true;
     long nanos = Math.round(server.gpu().spec().latency().toNanos() * factor);
-    ctx.executor().schedule(() -> {
-      if (!ctx.channel().isActive()) {
-        request.release();
-        done();
-      } else {
-        ctx.fireChannelRead(request);
-      }
-    }, nanos, TimeUnit.NANOSECONDS);
+    ctx.executor()
+        .schedule(
+            () -> {
+              if (!ctx.channel().isActive()) {
+                request.release();
+                done();
+              } else {
+                ctx.fireChannelRead(request);
+              }
+            },
+            nanos,
+            TimeUnit.NANOSECONDS);
   }
 
   /** The server has crashed: the request is read and never answered, until a restart resets the connection. */
@@ -152,10 +185,15 @@ final class SelfHostedFront extends ChannelDuplexHandler {
     }
   }
 
-  private static void respond(ChannelHandlerContext ctx, FullHttpRequest request, HttpResponseStatus status,
-      String contentType, String body) {
-    FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-        Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
+  private static void respond(
+      ChannelHandlerContext ctx,
+      FullHttpRequest request,
+      HttpResponseStatus status,
+      String contentType,
+      String body) {
+    FullHttpResponse out =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
     out.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     HttpUtil.setContentLength(out, out.content().readableBytes());
     if (HttpUtil.isKeepAlive(request)) {

@@ -34,15 +34,26 @@ final class SelfHostedServer implements AutoCloseable {
   private final Set<Channel> hanging = ConcurrentHashMap.newKeySet();
   private final ProviderServer http;
 
-  SelfHostedServer(Provider provider, ProviderTransformer routes, LedgerTimings timings, Clock clock,
-      ServerEvents events, Consumer<MemorySample> samples, ScheduledExecutorService timer) {
+  SelfHostedServer(
+      Provider provider,
+      ProviderTransformer routes,
+      LedgerTimings timings,
+      Clock clock,
+      ServerEvents events,
+      Consumer<MemorySample> samples,
+      ScheduledExecutorService timer) {
     this.provider = provider;
     this.gpu = new Gpu(provider.selfHosted(), clock, events);
     this.clock = clock;
     this.samples = samples;
     this.timer = timer;
-    this.http = ProviderServer.start(0, "providers[" + provider.name() + "].self_hosted", routes, timings,
-        () -> new SelfHostedFront(this));
+    this.http =
+        ProviderServer.start(
+            0,
+            "providers[" + provider.name() + "].self_hosted",
+            routes,
+            timings,
+            () -> new SelfHostedFront(this));
   }
 
   /** {@code http://127.0.0.1:PORT}: {@code /v1}, {@code /health}, {@code /metrics}, {@code /gauntlet/restart}. */
@@ -78,7 +89,8 @@ final class SelfHostedServer implements AutoCloseable {
     hanging.clear();
     long coldStartMs = provider.selfHosted().coldStart().toMillis();
     if (!timer.isShutdown()) {
-      timer.schedule(gpu::settle, Math.max(0, gpu.readyAtMs() - clock.millis()) + 5, TimeUnit.MILLISECONDS);
+      timer.schedule(
+          gpu::settle, Math.max(0, gpu.readyAtMs() - clock.millis()) + 5, TimeUnit.MILLISECONDS);
     }
     return coldStartMs;
   }
@@ -100,8 +112,8 @@ final class SelfHostedServer implements AutoCloseable {
   }
 
   private MemorySample sample(Gpu.Snapshot at) {
-    return new MemorySample(clock.millis(), provider.name(), at.usedMb(), at.totalMb(), at.inferences(),
-        at.restarts());
+    return new MemorySample(
+        clock.millis(), provider.name(), at.usedMb(), at.totalMb(), at.inferences(), at.restarts());
   }
 
   @Override

@@ -37,7 +37,8 @@ public final class SelfHostedServers implements AutoCloseable {
   private final JsonLinesWriter<MemorySample> memory;
   private final long seed;
 
-  private SelfHostedServers(long seed, ScheduledExecutorService timer, JsonLinesWriter<MemorySample> memory) {
+  private SelfHostedServers(
+      long seed, ScheduledExecutorService timer, JsonLinesWriter<MemorySample> memory) {
     this.seed = seed;
     this.timer = timer;
     this.memory = memory;
@@ -49,26 +50,44 @@ public final class SelfHostedServers implements AutoCloseable {
    *
    * @throws IllegalStateException when a server cannot listen; those already started are closed
    */
-  public static SelfHostedServers start(Scenario scenario, ProviderTransformer routes, LedgerTimings timings,
-      Clock clock, JsonLinesWriter<Timeline.Line> timeline, RunDirectory run) {
-    List<Provider> selfHosted = scenario.providers().stream().filter(Provider::isSelfHosted).toList();
+  public static SelfHostedServers start(
+      Scenario scenario,
+      ProviderTransformer routes,
+      LedgerTimings timings,
+      Clock clock,
+      JsonLinesWriter<Timeline.Line> timeline,
+      RunDirectory run) {
+    List<Provider> selfHosted =
+        scenario.providers().stream().filter(Provider::isSelfHosted).toList();
     if (selfHosted.isEmpty()) {
       return new SelfHostedServers(scenario.seed(), null, null);
     }
-    ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "gauntlet-self-hosted");
-      t.setDaemon(true);
-      return t;
-    });
-    SelfHostedServers all = new SelfHostedServers(scenario.seed(), timer, JsonLinesWriter.append(run.memory()));
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "gauntlet-self-hosted");
+              t.setDaemon(true);
+              return t;
+            });
+    SelfHostedServers all =
+        new SelfHostedServers(scenario.seed(), timer, JsonLinesWriter.append(run.memory()));
     try {
       for (Provider provider : selfHosted) {
-        String leak = scenario.faults().stream().filter(f -> f.fault() instanceof Fault.GpuLeak)
-            .filter(f -> provider.name().equals(f.provider())).map(FaultSpec::name).findFirst().orElse(null);
-        ServerEvents events = (action, ts, by) -> timeline.write(new Timeline.Line(ts, leak, "gpu_leak", action,
-            provider.name(), by));
-        all.servers.put(provider.name(), new SelfHostedServer(provider, routes, timings, clock, events,
-            all.memory::write, timer));
+        String leak =
+            scenario.faults().stream()
+                .filter(f -> f.fault() instanceof Fault.GpuLeak)
+                .filter(f -> provider.name().equals(f.provider()))
+                .map(FaultSpec::name)
+                .findFirst()
+                .orElse(null);
+        ServerEvents events =
+            (action, ts, by) ->
+                timeline.write(
+                    new Timeline.Line(ts, leak, "gpu_leak", action, provider.name(), by));
+        all.servers.put(
+            provider.name(),
+            new SelfHostedServer(
+                provider, routes, timings, clock, events, all.memory::write, timer));
       }
     } catch (RuntimeException e) {
       all.close();
@@ -101,8 +120,12 @@ public final class SelfHostedServers implements AutoCloseable {
   public long restart(String provider, String by) {
     SelfHostedServer server = servers.get(provider);
     if (server == null) {
-      throw new IllegalArgumentException("provider must be one of the self-hosted providers " + names()
-          + ", but was '" + provider + "'");
+      throw new IllegalArgumentException(
+          "provider must be one of the self-hosted providers "
+              + names()
+              + ", but was '"
+              + provider
+              + "'");
     }
     return server.restart(by);
   }
@@ -112,8 +135,14 @@ public final class SelfHostedServers implements AutoCloseable {
     return (spec, fault) -> {
       SelfHostedServer server = servers.get(spec.provider());
       if (server == null) {
-        throw new IllegalArgumentException("faults[" + spec.name() + "].provider must name a self-hosted provider "
-            + names() + ", but was '" + spec.provider() + "'");
+        throw new IllegalArgumentException(
+            "faults["
+                + spec.name()
+                + "].provider must name a self-hosted provider "
+                + names()
+                + ", but was '"
+                + spec.provider()
+                + "'");
       }
       return server.leak(spec, fault, seed);
     };

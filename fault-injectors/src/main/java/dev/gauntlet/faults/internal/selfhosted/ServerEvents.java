@@ -9,6 +9,7 @@ interface ServerEvents {
 
   /** {@code by} of what the server does by itself (an OOM, a crash, the end of a cold start). */
   String SERVER = "server";
+
   /** {@code by} of a restart asked for on the server's own {@code POST /gauntlet/restart}. */
   String HTTP = "http";
 

@@ -17,7 +17,9 @@ public final class CanonicalJson {
 
   /** The canonical text of {@code value}; null reads as an empty object. */
   public static String of(JsonNode value) {
-    return value == null || value.isMissingNode() || value.isNull() ? "{}" : canonical(value).toString();
+    return value == null || value.isMissingNode() || value.isNull()
+        ? "{}"
+        : canonical(value).toString();
   }
 
   private static JsonNode canonical(JsonNode value) {

@@ -32,7 +32,9 @@ public final class SchemaCheck {
       }
     }
     JsonNode properties = schema.path("properties");
-    boolean open = !schema.path("additionalProperties").isBoolean() || schema.path("additionalProperties").asBoolean();
+    boolean open =
+        !schema.path("additionalProperties").isBoolean()
+            || schema.path("additionalProperties").asBoolean();
     for (Iterator<String> names = value.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (properties.has(name)) {

@@ -69,26 +69,61 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
     Optional<ToolDef> def = dataset.tool(tool);
     boolean known = def.isPresent();
     JsonNode arguments = arguments(request);
-    boolean hallucinated = !known || arguments == null
-        || SchemaCheck.violation(def.get().parameters(), arguments).isPresent();
-    Optional<FixtureIndex.Match> match = known && arguments != null ? fixtures.find(tool, arguments)
-        : Optional.empty();
-    HttpAnswer answer = !known ? error(404, "unknown tool " + tool)
-        : arguments == null ? error(400, "arguments must be a JSON object, but was " + request.getBodyAsString())
-        : match.map(m -> new HttpAnswer(m.fixture().status(), Map.of(), String.valueOf(m.fixture().response())))
-            .orElseGet(() -> error(404, "no fixture for " + tool + " with " + CanonicalJson.of(arguments)));
+    boolean hallucinated =
+        !known
+            || arguments == null
+            || SchemaCheck.violation(def.get().parameters(), arguments).isPresent();
+    Optional<FixtureIndex.Match> match =
+        known && arguments != null ? fixtures.find(tool, arguments) : Optional.empty();
+    HttpAnswer answer =
+        !known
+            ? error(404, "unknown tool " + tool)
+            : arguments == null
+                ? error(
+                    400, "arguments must be a JSON object, but was " + request.getBodyAsString())
+                : match
+                    .map(
+                        m ->
+                            new HttpAnswer(
+                                m.fixture().status(),
+                                Map.of(),
+                                String.valueOf(m.fixture().response())))
+                    .orElseGet(
+                        () ->
+                            error(
+                                404,
+                                "no fixture for " + tool + " with " + CanonicalJson.of(arguments)));
     String itemId = match.map(FixtureIndex.Match::itemId).orElse(null);
     String taskKey = taskId != null ? taskId : itemId != null ? itemId : "unmatched";
-    ledger.expect(event.getId(), new LedgerEntry(arrived, LedgerEntry.TOOL, null, null, tool, taskId, itemId,
-        calls.next(taskKey), answer.status(), 0, 0, 0, null, hallucinated, 0, 0,
-        arguments != null ? arguments : TextNode.valueOf(request.getBodyAsString())));
+    ledger.expect(
+        event.getId(),
+        new LedgerEntry(
+            arrived,
+            LedgerEntry.TOOL,
+            null,
+            null,
+            tool,
+            taskId,
+            itemId,
+            calls.next(taskKey),
+            answer.status(),
+            0,
+            0,
+            0,
+            null,
+            hallucinated,
+            0,
+            0,
+            arguments != null ? arguments : TextNode.valueOf(request.getBodyAsString())));
     return Answers.json(answer, null);
   }
 
   private static JsonNode arguments(Request request) {
     try {
-      JsonNode body = request.getBody().length == 0 ? JsonNodeFactory.instance.objectNode()
-          : MAPPER.readTree(request.getBody());
+      JsonNode body =
+          request.getBody().length == 0
+              ? JsonNodeFactory.instance.objectNode()
+              : MAPPER.readTree(request.getBody());
       return body != null && body.isObject() ? body : null;
     } catch (IOException e) {
       return null;
@@ -96,14 +131,16 @@ public final class ToolTransformer implements ResponseDefinitionTransformerV2 {
   }
 
   private static HttpAnswer error(int status, String message) {
-    return new HttpAnswer(status, Map.of(), JsonNodeFactory.instance.objectNode().put("error", message).toString());
+    return new HttpAnswer(
+        status, Map.of(), JsonNodeFactory.instance.objectNode().put("error", message).toString());
   }
 
   private static String catalog(Dataset dataset) {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     var tools = root.putArray("tools");
     for (ToolDef tool : dataset.tools()) {
-      ObjectNode entry = tools.addObject().put("name", tool.name()).put("description", tool.description());
+      ObjectNode entry =
+          tools.addObject().put("name", tool.name()).put("description", tool.description());
       entry.set("parameters", tool.parameters());
       if (!(tool.approval() instanceof Approval.Never)) {
         entry.set("approval", tool.approval().toJson());

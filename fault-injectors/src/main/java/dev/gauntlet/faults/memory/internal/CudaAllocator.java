@@ -23,7 +23,9 @@ public final class CudaAllocator implements Allocator {
   @Override
   public long allocate(long bytes) {
     PointerByReference ref = new PointerByReference();
-    check(cuda.cudaMalloc(ref, bytes), "cudaMalloc of " + bytes / MemoryRamp.MIB + " MiB on device " + device);
+    check(
+        cuda.cudaMalloc(ref, bytes),
+        "cudaMalloc of " + bytes / MemoryRamp.MIB + " MiB on device " + device);
     return Pointer.nativeValue(ref.getValue());
   }
 
@@ -34,8 +36,8 @@ public final class CudaAllocator implements Allocator {
 
   private void check(int error, String call) {
     if (error != 0) {
-      throw new IllegalStateException(call + " failed: " + cuda.cudaGetErrorString(error) + " (cudaError " + error
-          + ")");
+      throw new IllegalStateException(
+          call + " failed: " + cuda.cudaGetErrorString(error) + " (cudaError " + error + ")");
     }
   }
 }

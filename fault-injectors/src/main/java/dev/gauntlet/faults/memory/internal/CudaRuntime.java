@@ -10,12 +10,17 @@ import java.util.List;
 public interface CudaRuntime extends Library {
 
   /** The names tried, newest runtime first. */
-  List<String> NAMES = List.of("cudart", "libcudart.so.13", "libcudart.so.12", "libcudart.so.11.0",
-      "libcudart.so.10.2");
+  List<String> NAMES =
+      List.of(
+          "cudart", "libcudart.so.13", "libcudart.so.12", "libcudart.so.11.0", "libcudart.so.10.2");
 
   /** Loads libcudart under the first of {@link #NAMES} that loads, or {@code -Dgauntlet.cudart.library}. */
   static CudaRuntime load(List<String> names) {
-    return NativeLibraries.load(CudaRuntime.class, "the CUDA runtime (libcudart)", "gauntlet.cudart.library", names,
+    return NativeLibraries.load(
+        CudaRuntime.class,
+        "the CUDA runtime (libcudart)",
+        "gauntlet.cudart.library",
+        names,
         "install the CUDA toolkit or runtime (the NVIDIA driver alone does not ship libcudart), add its lib64 "
             + "folder to LD_LIBRARY_PATH");
   }

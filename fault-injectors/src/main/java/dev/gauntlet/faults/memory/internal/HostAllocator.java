@@ -15,12 +15,13 @@ public final class HostAllocator implements Allocator {
 
   @Override
   public long allocate(long bytes) {
-    Pointer address = libc.mmap(null, bytes, Libc.PROT_READ_WRITE, Libc.MAP_PRIVATE_ANONYMOUS, -1, 0);
+    Pointer address =
+        libc.mmap(null, bytes, Libc.PROT_READ_WRITE, Libc.MAP_PRIVATE_ANONYMOUS, -1, 0);
     long value = Pointer.nativeValue(address);
     if (address == null || value == -1) {
       int errno = Native.getLastError();
-      throw new IllegalStateException("mmap of " + bytes + " bytes failed: " + libc.strerror(errno)
-          + " (errno " + errno + ")");
+      throw new IllegalStateException(
+          "mmap of " + bytes + " bytes failed: " + libc.strerror(errno) + " (errno " + errno + ")");
     }
     // A non-zero fill: a zero page written with zeros could in principle be merged back by KSM.
     libc.memset(address, FILL, bytes);

@@ -13,8 +13,12 @@ public interface Libc extends Library {
 
   /** Loads libc. */
   static Libc load() {
-    return NativeLibraries.load(Libc.class, "libc", "gauntlet.libc.library", List.of(Platform.C_LIBRARY_NAME,
-        "libc.so.6"), "this platform's C library should always load; is this a supported OS?");
+    return NativeLibraries.load(
+        Libc.class,
+        "libc",
+        "gauntlet.libc.library",
+        List.of(Platform.C_LIBRARY_NAME, "libc.so.6"),
+        "this platform's C library should always load; is this a supported OS?");
   }
 
   Pointer mmap(Pointer address, long length, int prot, int flags, int fd, long offset);

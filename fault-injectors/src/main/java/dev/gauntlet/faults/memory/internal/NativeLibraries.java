@@ -16,8 +16,8 @@ public final class NativeLibraries {
    *
    * @throws MissingLibraryException naming every name tried, when none loads
    */
-  public static <T extends Library> T load(Class<T> type, String library, String override, List<String> names,
-      String hint) {
+  public static <T extends Library> T load(
+      Class<T> type, String library, String override, List<String> names, String hint) {
     String forced = System.getProperty(override);
     List<String> tried = forced == null || forced.isBlank() ? names : List.of(forced);
     for (String name : tried) {
@@ -27,6 +27,7 @@ public final class NativeLibraries {
         // The next name may load; every one tried is named in the exception if none does.
       }
     }
-    throw new MissingLibraryException(library, tried, hint + " or set -D" + override + "=/path/to/the/library");
+    throw new MissingLibraryException(
+        library, tried, hint + " or set -D" + override + "=/path/to/the/library");
   }
 }

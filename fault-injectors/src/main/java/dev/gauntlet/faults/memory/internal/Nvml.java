@@ -12,15 +12,22 @@ public interface Nvml extends Library {
   List<String> NAMES = List.of("nvidia-ml", "libnvidia-ml.so.1");
   int SUCCESS = 0;
   int ERROR_INSUFFICIENT_SIZE = 7;
+
   /** {@code nvmlProcessInfo_t}: uint pid, (pad), ull usedGpuMemory, uint gpuInstanceId, uint computeInstanceId. */
   int PROCESS_INFO_SIZE = 24;
+
   /** {@code nvmlMemory_t}: ull total, ull free, ull used. */
   int MEMORY_SIZE = 24;
+
   long VALUE_NOT_AVAILABLE = -1L;
 
   /** Loads libnvidia-ml under the first of {@code names} that loads, or {@code -Dgauntlet.nvml.library}. */
   static Nvml load(List<String> names) {
-    return NativeLibraries.load(Nvml.class, "NVML (libnvidia-ml)", "gauntlet.nvml.library", names,
+    return NativeLibraries.load(
+        Nvml.class,
+        "NVML (libnvidia-ml)",
+        "gauntlet.nvml.library",
+        names,
         "install the NVIDIA driver (it ships libnvidia-ml.so.1), or in a container run with the NVIDIA container "
             + "toolkit (--gpus all)");
   }

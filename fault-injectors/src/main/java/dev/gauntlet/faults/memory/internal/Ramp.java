@@ -61,7 +61,8 @@ public final class Ramp implements MemoryHold {
 
   @Override
   public boolean awaitTarget(Duration timeout) throws InterruptedException {
-    return settled.await(timeout.toNanos(), TimeUnit.NANOSECONDS) && allocated.get() >= ramp.bytes();
+    return settled.await(timeout.toNanos(), TimeUnit.NANOSECONDS)
+        && allocated.get() >= ramp.bytes();
   }
 
   @Override

@@ -21,7 +21,8 @@ record Address(String host, int port) {
     if (host.startsWith("[") && host.endsWith("]")) {
       host = host.substring(1, host.length() - 1);
     }
-    return new Address(host.isEmpty() ? "0.0.0.0" : host, port(field, text, text.substring(colon + 1)));
+    return new Address(
+        host.isEmpty() ? "0.0.0.0" : host, port(field, text, text.substring(colon + 1)));
   }
 
   private static int port(String field, String text, String port) {
@@ -33,7 +34,8 @@ record Address(String host, int port) {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw ApiError.badRequest(field + " must end in a port in [0, 65535], but was \"" + text + "\"");
+    throw ApiError.badRequest(
+        field + " must end in a port in [0, 65535], but was \"" + text + "\"");
   }
 
   /** Whether both name the same socket: the same port, and hosts spelled alike or resolving alike. */

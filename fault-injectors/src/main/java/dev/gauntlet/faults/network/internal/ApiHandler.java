@@ -32,11 +32,15 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) throws JsonProcessingException {
-    ApiResponse answer = request.decoderResult().isSuccess()
-        ? routes.handle(request.method().name(), new QueryStringDecoder(request.uri()).path(),
-            request.content().toString(StandardCharsets.UTF_8))
-        : ApiResponse.error(ApiError.badRequest("malformed HTTP request"));
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request)
+      throws JsonProcessingException {
+    ApiResponse answer =
+        request.decoderResult().isSuccess()
+            ? routes.handle(
+                request.method().name(),
+                new QueryStringDecoder(request.uri()).path(),
+                request.content().toString(StandardCharsets.UTF_8))
+            : ApiResponse.error(ApiError.badRequest("malformed HTTP request"));
     FullHttpResponse response = response(answer);
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     HttpUtil.setKeepAlive(response, keepAlive);
@@ -47,10 +51,14 @@ final class ApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   }
 
   private static FullHttpResponse response(ApiResponse answer) throws JsonProcessingException {
-    ByteBuf content = answer.body() == null ? Unpooled.EMPTY_BUFFER
-        : Unpooled.wrappedBuffer(Json.MAPPER.writeValueAsBytes(answer.body()), new byte[] {'\n'});
-    FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(answer.status()), content);
+    ByteBuf content =
+        answer.body() == null
+            ? Unpooled.EMPTY_BUFFER
+            : Unpooled.wrappedBuffer(
+                Json.MAPPER.writeValueAsBytes(answer.body()), new byte[] {'\n'});
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()), content);
     if (answer.body() != null) {
       response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
     }

@@ -23,7 +23,8 @@ record ApiResponse(int status, JsonNode body) {
   }
 
   static ApiResponse error(ApiError error) {
-    return new ApiResponse(error.status(),
+    return new ApiResponse(
+        error.status(),
         Json.NODES.objectNode().put("error", error.getMessage()).put("status", error.status()));
   }
 }

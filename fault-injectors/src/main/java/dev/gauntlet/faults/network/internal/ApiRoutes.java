@@ -35,17 +35,27 @@ final class ApiRoutes {
   private ApiResponse route(String method, List<String> at, Supplier<JsonNode> body) {
     String first = at.get(0);
     return switch (at.size()) {
-      case 1 -> switch (first) {
-        case "version" -> only(method, "GET", () -> ApiResponse.ok(Json.NODES.objectNode().put("version", VERSION)));
-        case "reset" -> only(method, "POST", this::reset);
-        case "populate" -> only(method, "POST", () -> populate(body.get()));
-        case "proxies" -> proxies(method, body);
-        default -> notFound();
-      };
+      case 1 ->
+          switch (first) {
+            case "version" ->
+                only(
+                    method,
+                    "GET",
+                    () -> ApiResponse.ok(Json.NODES.objectNode().put("version", VERSION)));
+            case "reset" -> only(method, "POST", this::reset);
+            case "populate" -> only(method, "POST", () -> populate(body.get()));
+            case "proxies" -> proxies(method, body);
+            default -> notFound();
+          };
       case 2 -> "proxies".equals(first) ? proxy(method, at.get(1), body) : notFound();
-      case 3 -> "proxies".equals(first) && "toxics".equals(at.get(2)) ? toxics(method, at.get(1), body) : notFound();
-      case 4 -> "proxies".equals(first) && "toxics".equals(at.get(2))
-          ? toxic(method, at.get(1), at.get(3), body) : notFound();
+      case 3 ->
+          "proxies".equals(first) && "toxics".equals(at.get(2))
+              ? toxics(method, at.get(1), body)
+              : notFound();
+      case 4 ->
+          "proxies".equals(first) && "toxics".equals(at.get(2))
+              ? toxic(method, at.get(1), at.get(3), body)
+              : notFound();
       default -> notFound();
     };
   }
@@ -120,7 +130,8 @@ final class ApiRoutes {
   }
 
   private static ApiResponse notFound() {
-    return ApiResponse.error(new ApiError(404, "no such route; see https://github.com/Shopify/toxiproxy#http-api"));
+    return ApiResponse.error(
+        new ApiError(404, "no such route; see https://github.com/Shopify/toxiproxy#http-api"));
   }
 
   private static ApiResponse notAllowed(String method) {

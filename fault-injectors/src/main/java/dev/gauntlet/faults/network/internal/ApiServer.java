@@ -22,7 +22,8 @@ public final class ApiServer implements AutoCloseable {
   private final Proxies proxies;
   private final Channel channel;
 
-  private ApiServer(EventLoopGroup apiLoop, EventLoopGroup proxyLoops, Proxies proxies, Channel channel) {
+  private ApiServer(
+      EventLoopGroup apiLoop, EventLoopGroup proxyLoops, Proxies proxies, Channel channel) {
     this.apiLoop = apiLoop;
     this.proxyLoops = proxyLoops;
     this.proxies = proxies;
@@ -34,26 +35,41 @@ public final class ApiServer implements AutoCloseable {
    *
    * @throws IllegalStateException when the address cannot be bound, saying what was tried and how to fix it
    */
-  public static ApiServer start(Transport transport, String host, int port, int threads, long seed) {
+  public static ApiServer start(
+      Transport transport, String host, int port, int threads, long seed) {
     EventLoopGroup apiLoop = transport.group(1, "toxiproxy-api");
     EventLoopGroup proxyLoops = transport.group(threads, "toxiproxy-proxy");
     Proxies proxies = new Proxies(new Sockets(transport, proxyLoops), new Draws(seed));
-    ChannelFuture bind = new ServerBootstrap().group(apiLoop).channel(transport.serverChannel())
-        .option(ChannelOption.SO_REUSEADDR, true)
-        .childHandler(new ChannelInitializer<>() {
-          private final ApiHandler handler = new ApiHandler(new ApiRoutes(proxies));
+    ChannelFuture bind =
+        new ServerBootstrap()
+            .group(apiLoop)
+            .channel(transport.serverChannel())
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childHandler(
+                new ChannelInitializer<>() {
+                  private final ApiHandler handler = new ApiHandler(new ApiRoutes(proxies));
 
-          @Override
-          protected void initChannel(Channel channel) {
-            channel.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), handler);
-          }
-        })
-        .bind(host, port).awaitUninterruptibly();
+                  @Override
+                  protected void initChannel(Channel channel) {
+                    channel
+                        .pipeline()
+                        .addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), handler);
+                  }
+                })
+            .bind(host, port)
+            .awaitUninterruptibly();
     ApiServer server = new ApiServer(apiLoop, proxyLoops, proxies, bind.channel());
     if (!bind.isSuccess()) {
       server.close();
-      throw new IllegalStateException("could not listen on " + host + ":" + port + " (" + bind.cause().getMessage()
-          + "); is another Toxiproxy using it? pass port 0 for any free port", bind.cause());
+      throw new IllegalStateException(
+          "could not listen on "
+              + host
+              + ":"
+              + port
+              + " ("
+              + bind.cause().getMessage()
+              + "); is another Toxiproxy using it? pass port 0 for any free port",
+          bind.cause());
     }
     return server;
   }

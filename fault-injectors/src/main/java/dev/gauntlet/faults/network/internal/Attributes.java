@@ -32,7 +32,8 @@ final class Attributes {
       return current;
     }
     if (!value.canConvertToExactIntegral() || !value.canConvertToLong() || value.asLong() < 0) {
-      throw ApiError.badRequest("attributes." + name + " must be a whole number >= 0, but was " + value);
+      throw ApiError.badRequest(
+          "attributes." + name + " must be a whole number >= 0, but was " + value);
     }
     return value.asLong();
   }

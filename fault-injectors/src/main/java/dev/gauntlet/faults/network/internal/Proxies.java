@@ -125,7 +125,9 @@ final class Proxies {
   }
 
   private static boolean same(Proxy existing, Proxy wanted) {
-    return Address.parse("listen", existing.listen()).sameAs(Address.parse("listen", wanted.listen()))
-        && Address.parse("upstream", existing.upstream()).sameAs(Address.parse("upstream", wanted.upstream()));
+    return Address.parse("listen", existing.listen())
+            .sameAs(Address.parse("listen", wanted.listen()))
+        && Address.parse("upstream", existing.upstream())
+            .sameAs(Address.parse("upstream", wanted.upstream()));
   }
 }

@@ -66,10 +66,13 @@ final class Proxy {
       return;
     }
     long opened = wiring.open();
-    ChannelFuture bind = sockets.listen(Address.parse("listen", listen), client -> {
-      client.pipeline().addLast(new EarlyReads());
-      accept(client, opened);
-    });
+    ChannelFuture bind =
+        sockets.listen(
+            Address.parse("listen", listen),
+            client -> {
+              client.pipeline().addLast(new EarlyReads());
+              accept(client, opened);
+            });
     if (!bind.awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS) || !bind.isSuccess()) {
       wiring.shut();
       bind.channel().close();
@@ -90,7 +93,9 @@ final class Proxy {
     List<ProxiedConnection> open = wiring.shut();
     listener.close().awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS);
     listener = null;
-    open.stream().map(ProxiedConnection::close).toList()
+    open.stream()
+        .map(ProxiedConnection::close)
+        .toList()
         .forEach(closed -> closed.awaitUninterruptibly(WAIT_SECONDS, TimeUnit.SECONDS));
   }
 
@@ -116,8 +121,13 @@ final class Proxy {
   }
 
   synchronized ObjectNode json() {
-    ObjectNode node = Json.NODES.objectNode().put("name", name).put("listen", listen).put("upstream", upstream)
-        .put("enabled", enabled);
+    ObjectNode node =
+        Json.NODES
+            .objectNode()
+            .put("name", name)
+            .put("listen", listen)
+            .put("upstream", upstream)
+            .put("enabled", enabled);
     ArrayNode list = node.putArray("toxics");
     wiring.list().forEach(toxic -> list.add(toxic.json()));
     return node;
@@ -129,25 +139,32 @@ final class Proxy {
 
   private void accept(Channel client, long opened) {
     long ordinal = accepted.getAndIncrement();
-    sockets.connect(client.eventLoop(), upstreamAddress).addListener((ChannelFuture dialed) -> {
-      if (!dialed.isSuccess()) {
-        client.pipeline().get(EarlyReads.class).discard();
-        client.close();
-        return;
-      }
-      ProxiedConnection connection = new ProxiedConnection(this, ordinal, client, dialed.channel());
-      List<ToxicSpec> toxics = wiring.admit(connection, opened);
-      if (toxics == null) {
-        connection.abandon();
-      } else {
-        // still on the event loop, so the toxic changes sent to it from now on run after this
-        connection.start(toxics);
-      }
-    });
+    sockets
+        .connect(client.eventLoop(), upstreamAddress)
+        .addListener(
+            (ChannelFuture dialed) -> {
+              if (!dialed.isSuccess()) {
+                client.pipeline().get(EarlyReads.class).discard();
+                client.close();
+                return;
+              }
+              ProxiedConnection connection =
+                  new ProxiedConnection(this, ordinal, client, dialed.channel());
+              List<ToxicSpec> toxics = wiring.admit(connection, opened);
+              if (toxics == null) {
+                connection.abandon();
+              } else {
+                // still on the event loop, so the toxic changes sent to it from now on run after
+                // this
+                connection.start(toxics);
+              }
+            });
   }
 
   private static String reason(ChannelFuture bind) {
     Throwable cause = bind.cause();
-    return cause == null ? "timed out after " + WAIT_SECONDS + " s" : String.valueOf(cause.getMessage());
+    return cause == null
+        ? "timed out after " + WAIT_SECONDS + " s"
+        : String.valueOf(cause.getMessage());
   }
 }

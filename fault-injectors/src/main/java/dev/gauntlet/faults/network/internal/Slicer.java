@@ -24,13 +24,18 @@ record Slicer(long averageSize, long sizeVariation, long delay) implements Toxic
 
   @Override
   public Slicer with(Attributes a) {
-    return new Slicer(a.whole("average_size", averageSize), a.whole("size_variation", sizeVariation),
+    return new Slicer(
+        a.whole("average_size", averageSize),
+        a.whole("size_variation", sizeVariation),
         a.whole("delay", delay));
   }
 
   @Override
   public void write(ObjectNode attributes) {
-    attributes.put("average_size", averageSize).put("size_variation", sizeVariation).put("delay", delay);
+    attributes
+        .put("average_size", averageSize)
+        .put("size_variation", sizeVariation)
+        .put("delay", delay);
   }
 
   @Override

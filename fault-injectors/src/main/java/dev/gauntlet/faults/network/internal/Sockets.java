@@ -20,7 +20,8 @@ import java.util.function.Consumer;
  */
 final class Sockets {
 
-  private static final AdaptiveRecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(4096, 65536, 1 << 20);
+  private static final AdaptiveRecvByteBufAllocator READS =
+      new AdaptiveRecvByteBufAllocator(4096, 65536, 1 << 20);
   private static final WriteBufferWaterMark WRITES = new WriteBufferWaterMark(1 << 20, 2 << 20);
 
   private final Transport transport;
@@ -33,25 +34,30 @@ final class Sockets {
 
   /** Listens at {@code at}, handing each accepted socket, not yet reading, to {@code accepted}. */
   ChannelFuture listen(Address at, Consumer<Channel> accepted) {
-    return new ServerBootstrap().group(group).channel(transport.serverChannel())
+    return new ServerBootstrap()
+        .group(group)
+        .channel(transport.serverChannel())
         .option(ChannelOption.SO_REUSEADDR, true)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.AUTO_READ, false)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childOption(ChannelOption.RCVBUF_ALLOCATOR, READS)
         .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WRITES)
-        .childHandler(new ChannelInitializer<>() {
-          @Override
-          protected void initChannel(Channel channel) {
-            accepted.accept(channel);
-          }
-        })
+        .childHandler(
+            new ChannelInitializer<>() {
+              @Override
+              protected void initChannel(Channel channel) {
+                accepted.accept(channel);
+              }
+            })
         .bind(at.host(), at.port());
   }
 
   /** Connects to {@code to} from {@code loop}, so that both sockets of a connection share one thread. */
   ChannelFuture connect(EventLoop loop, Address to) {
-    return new Bootstrap().group(loop).channel(transport.socketChannel())
+    return new Bootstrap()
+        .group(loop)
+        .channel(transport.socketChannel())
         .option(ChannelOption.AUTO_READ, false)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.RCVBUF_ALLOCATOR, READS)

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Each kind also makes the stage that applies it to one direction of one connection. Implementations are
  * immutable records.
  */
-sealed interface Toxic permits Latency, Bandwidth, SlowClose, Timeout, ResetPeer, Slicer, LimitData {
+sealed interface Toxic
+    permits Latency, Bandwidth, SlowClose, Timeout, ResetPeer, Slicer, LimitData {
 
   /** The {@code type} the API names this kind by. */
   String type();

@@ -36,7 +36,10 @@ record ToxicSpec(String name, Direction stream, float toxicity, Toxic toxic) {
   /** Applies an update request: only {@code attributes} and {@code toxicity} change, the rest is ignored. */
   ToxicSpec update(JsonNode body) {
     Json.object(body, "the update");
-    return new ToxicSpec(name, stream, Json.fraction(body, "toxicity", toxicity),
+    return new ToxicSpec(
+        name,
+        stream,
+        Json.fraction(body, "toxicity", toxicity),
         toxic.with(Attributes.of(body.get("attributes"))));
   }
 
@@ -44,6 +47,9 @@ record ToxicSpec(String name, Direction stream, float toxicity, Toxic toxic) {
   ObjectNode json() {
     ObjectNode node = Json.NODES.objectNode();
     toxic.write(node.putObject("attributes"));
-    return node.put("name", name).put("type", toxic.type()).put("stream", stream.wire()).put("toxicity", toxicity);
+    return node.put("name", name)
+        .put("type", toxic.type())
+        .put("stream", stream.wire())
+        .put("toxicity", toxicity);
   }
 }

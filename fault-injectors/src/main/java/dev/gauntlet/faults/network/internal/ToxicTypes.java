@@ -8,9 +8,17 @@ import java.util.stream.Collectors;
 /** The toxic kinds the server knows, by {@code type}, each with every attribute at zero. Immutable. */
 final class ToxicTypes {
 
-  private static final Map<String, Toxic> ZEROES = List.<Toxic>of(new Latency(0, 0), new Bandwidth(0),
-      new SlowClose(0), new Timeout(0), new ResetPeer(0), new Slicer(0, 0, 0), new LimitData(0)).stream()
-      .collect(Collectors.toUnmodifiableMap(Toxic::type, Function.identity()));
+  private static final Map<String, Toxic> ZEROES =
+      List.<Toxic>of(
+              new Latency(0, 0),
+              new Bandwidth(0),
+              new SlowClose(0),
+              new Timeout(0),
+              new ResetPeer(0),
+              new Slicer(0, 0, 0),
+              new LimitData(0))
+          .stream()
+          .collect(Collectors.toUnmodifiableMap(Toxic::type, Function.identity()));
 
   private ToxicTypes() {}
 

@@ -23,18 +23,24 @@ import org.junit.jupiter.api.Test;
 class ArrivalWatchTest {
 
   private static final String GET = "GET /v1/models HTTP/1.1\r\nHost: x\r\n\r\n";
-  private static final String POST_HEAD = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n";
+  private static final String POST_HEAD =
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n";
 
   private final ArrivalWatch.Watch watch = new ArrivalWatch.Watch(0, -1);
   private final ArrivalWatch.Tracker tracker = new ArrivalWatch.Tracker(null);
   private final List<Long> arrivals = new ArrayList<>();
-  private final EmbeddedChannel channel = new EmbeddedChannel(tracker.reads(), new HttpServerCodec(),
-      tracker.requests(), new HttpObjectAggregator(1 << 20), new SimpleChannelInboundHandler<FullHttpRequest>() {
-        @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
-          arrivals.add(tracker.arrived());
-        }
-      });
+  private final EmbeddedChannel channel =
+      new EmbeddedChannel(
+          tracker.reads(),
+          new HttpServerCodec(),
+          tracker.requests(),
+          new HttpObjectAggregator(1 << 20),
+          new SimpleChannelInboundHandler<FullHttpRequest>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+              arrivals.add(tracker.arrived());
+            }
+          });
 
   ArrivalWatchTest() {
     tracker.watching(watch);
@@ -49,7 +55,9 @@ class ArrivalWatchTest {
 
   @Test
   void aWholeRequestInOneReadCountsFromTheNoteTakenForThatRead() {
-    long noted = System.nanoTime() - 30_000_000; // a watcher saw its bytes 30 ms before the stalled loop read them
+    long noted =
+        System.nanoTime()
+            - 30_000_000; // a watcher saw its bytes 30 ms before the stalled loop read them
     watch.noted(0, noted);
 
     read(GET);
@@ -61,13 +69,17 @@ class ArrivalWatchTest {
   void withoutANoteARequestCountsFromItsRead() {
     long before = read(GET);
 
-    assertThat(arrivals).singleElement().satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
+    assertThat(arrivals)
+        .singleElement()
+        .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
   }
 
   @Test
   void aNoteTakenForAnEarlierReadIsNeverUsed() {
     read(GET);
-    watch.noted(0, System.nanoTime() - 30_000_000); // seen before read 0 began, but only recorded after it did
+    watch.noted(
+        0,
+        System.nanoTime() - 30_000_000); // seen before read 0 began, but only recorded after it did
 
     long before = read(GET);
 
@@ -83,7 +95,9 @@ class ArrivalWatchTest {
 
     assertThat(arrivals).hasSize(2);
     assertThat(arrivals.get(0)).isEqualTo(noted);
-    assertThat(arrivals.get(1)).as("its bytes may have come later than the note").isGreaterThanOrEqualTo(before);
+    assertThat(arrivals.get(1))
+        .as("its bytes may have come later than the note")
+        .isGreaterThanOrEqualTo(before);
   }
 
   @Test
@@ -104,12 +118,15 @@ class ArrivalWatchTest {
 
     long before = read(GET.substring(20));
 
-    assertThat(arrivals).singleElement().satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
+    assertThat(arrivals)
+        .singleElement()
+        .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
   }
 
   @Test
   void aNoteForTheNextReadMadeAsAReadBeginsIsKept() {
-    // A watcher that saw the count go to 1 (read 0 has just begun) notes read 1 before read 0 takes its own note.
+    // A watcher that saw the count go to 1 (read 0 has just begun) notes read 1 before read 0 takes
+    // its own note.
     long noted = System.nanoTime() - 10_000_000;
     watch.noted(1, noted);
     long before = read(GET);
@@ -123,12 +140,14 @@ class ArrivalWatchTest {
   @Test
   void theWatchersStopAndCloseOnce() {
     ArrivalWatch arrivals = ArrivalWatch.start("test");
-    org.junit.jupiter.api.Assumptions.assumeTrue(arrivals != null, "watchers run on Linux with epoll and two CPUs");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        arrivals != null, "watchers run on Linux with epoll and two CPUs");
 
     arrivals.close();
     arrivals.close();
 
-    assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("test-arrivals-"));
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("test-arrivals-"));
   }
 
   @Test
@@ -138,13 +157,19 @@ class ArrivalWatchTest {
 
     long before = read("56789");
 
-    assertThat(arrivals).singleElement().satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
+    assertThat(arrivals)
+        .singleElement()
+        .satisfies(at -> assertThat(at).isGreaterThanOrEqualTo(before));
   }
 
   @Test
   void aRequestHeldByALaterHandlerCountsFromWhenItIsPassedOn() {
-    EmbeddedChannel held = new EmbeddedChannel(tracker.reads(), new HttpServerCodec(), tracker.requests(),
-        new HttpObjectAggregator(1 << 20));
+    EmbeddedChannel held =
+        new EmbeddedChannel(
+            tracker.reads(),
+            new HttpServerCodec(),
+            tracker.requests(),
+            new HttpObjectAggregator(1 << 20));
     watch.noted(0, System.nanoTime() - 30_000_000);
     held.writeInbound(Unpooled.copiedBuffer(GET, StandardCharsets.US_ASCII));
     FullHttpRequest request = held.readInbound();

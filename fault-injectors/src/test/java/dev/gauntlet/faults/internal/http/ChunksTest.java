@@ -21,7 +21,8 @@ class ChunksTest {
   void eventsDueTogetherShareAChunkAndEachChunkCarriesItsSizeInHex() {
     String role = "data: {\"role\":\"assistant\"}\n\n";
     String first = "data: {\"content\":\"caf\u00e9\"}\n\n";
-    String second = "data: {\"content\":\" au lait, with a long enough tail to need two hex digits\"}\n\n";
+    String second =
+        "data: {\"content\":\" au lait, with a long enough tail to need two hex digits\"}\n\n";
     String done = "data: [DONE]\n\n";
     byte[] body = (role + first + second + done).getBytes(StandardCharsets.UTF_8);
 
@@ -31,7 +32,8 @@ class ChunksTest {
     assertThat(chunks.firstEvent(0)).isZero();
     assertThat(chunks.firstEvent(1)).isEqualTo(2);
     int firstBytes = (role + first).getBytes(StandardCharsets.UTF_8).length;
-    assertThat(text(chunks.slice(0))).isEqualTo(Integer.toHexString(firstBytes) + "\r\n" + role + first + "\r\n");
+    assertThat(text(chunks.slice(0)))
+        .isEqualTo(Integer.toHexString(firstBytes) + "\r\n" + role + first + "\r\n");
     assertThat(text(chunks.slice(1)))
         .isEqualTo(Integer.toHexString((second + done).length()) + "\r\n" + second + done + "\r\n");
     chunks.release();
@@ -46,17 +48,21 @@ class ChunksTest {
     Chunks chunks = Chunks.frame(body, new long[] {10, 20});
 
     assertThat(chunks.count()).isEqualTo(2);
-    assertThat(text(chunks.slice(1))).isEqualTo(Integer.toHexString(cut.length()) + "\r\n" + cut + "\r\n");
+    assertThat(text(chunks.slice(1)))
+        .isEqualTo(Integer.toHexString(cut.length()) + "\r\n" + cut + "\r\n");
     chunks.release();
   }
 
   @Test
   void releasingTwiceLeavesTheSlicesInFlightTheirOwnHolds() {
-    Chunks chunks = Chunks.frame("data: a\n\ndata: b\n\n".getBytes(StandardCharsets.UTF_8), new long[] {1, 2});
+    Chunks chunks =
+        Chunks.frame("data: a\n\ndata: b\n\n".getBytes(StandardCharsets.UTF_8), new long[] {1, 2});
     ByteBuf inFlight = chunks.slice(1);
 
     chunks.release();
-    chunks.release(); // the end of the stream, then the connection closing: the second must not take the slice's hold
+    chunks
+        .release(); // the end of the stream, then the connection closing: the second must not take
+    // the slice's hold
 
     assertThat(inFlight.refCnt()).isEqualTo(1);
     assertThat(text(inFlight)).endsWith("data: b\n\n\r\n");

@@ -100,7 +100,8 @@ class PacersTest {
   }
 
   @Test
-  void everyChunkIsWrittenOnceInOrderByOnePacerAtATimeAndNeverBeforeItIsDue() throws InterruptedException {
+  void everyChunkIsWrittenOnceInOrderByOnePacerAtATimeAndNeverBeforeItIsDue()
+      throws InterruptedException {
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
     List<Noted> streams = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
@@ -124,12 +125,13 @@ class PacersTest {
 
   @Test
   void aStreamWhoseWriteThrowsIsFailedAndThePacersCarryOn() throws InterruptedException {
-    Noted broken = new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5), 1_000_000, 3) {
-      @Override
-      boolean write() {
-        throw new IllegalStateException("a bug in one stream");
-      }
-    };
+    Noted broken =
+        new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5), 1_000_000, 3) {
+          @Override
+          boolean write() {
+            throw new IllegalStateException("a bug in one stream");
+          }
+        };
     Noted sound = new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20), 1_000_000, 3);
     pacers.add(broken);
     pacers.add(sound);
@@ -161,27 +163,31 @@ class PacersTest {
 
     assertThat(stream.aborted).hasValue(1);
     assertThat(pacers.remove(stream)).isFalse();
-    assertThat(pacers.add(new Noted(System.nanoTime(), 1, 1))).as("nothing is queued once closed").isFalse();
+    assertThat(pacers.add(new Noted(System.nanoTime(), 1, 1)))
+        .as("nothing is queued once closed")
+        .isFalse();
     pacers = null;
   }
 
   @Test
   void aPacerStuckInOneWriteDoesNotHoldUpTheStreamsDueMeanwhile() throws InterruptedException {
-    // One write blocks 400 ms, as a pacer whose CPU the hypervisor stopped mid-write would: the other pacer writes
+    // One write blocks 400 ms, as a pacer whose CPU the hypervisor stopped mid-write would: the
+    // other pacer writes
     // every chunk due in the meantime.
     CountDownLatch stuck = new CountDownLatch(1);
-    Noted staller = new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), 1, 1) {
-      @Override
-      boolean writeNext() {
-        stuck.countDown();
-        try {
-          Thread.sleep(400);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        return super.writeNext();
-      }
-    };
+    Noted staller =
+        new Noted(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10), 1, 1) {
+          @Override
+          boolean writeNext() {
+            stuck.countDown();
+            try {
+              Thread.sleep(400);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return super.writeNext();
+          }
+        };
     pacers.add(staller);
     assertThat(stuck.await(5, TimeUnit.SECONDS)).isTrue();
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
@@ -194,7 +200,8 @@ class PacersTest {
 
     for (Noted other : others) {
       assertThat(other.done.await(5, TimeUnit.SECONDS)).isTrue();
-      assertThat(other.written[9] - other.due[9]).as("late by far less than the stuck write")
+      assertThat(other.written[9] - other.due[9])
+          .as("late by far less than the stuck write")
           .isLessThan(TimeUnit.MILLISECONDS.toNanos(200));
     }
     assertThat(staller.done.await(5, TimeUnit.SECONDS)).isTrue();

@@ -33,21 +33,36 @@ class TurnCodecsTest {
     }
   }
 
-  private static final List<Format> FORMATS = List.of(
-      new Format("chat", new ChatCodec(), "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
-          + "\"stream_options\":{\"include_usage\":true}}",
-          new UpstreamReply("chatcmpl-abc", "gpt-x", 1700000000, null)),
-      new Format("messages", new MessagesCodec(), "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":"
-          + "\"user\",\"content\":\"hi\"}]}", new UpstreamReply("msg_abc", "claude-x", 0, null)),
-      new Format("responses", new ResponsesCodec(), "{\"model\":\"m\",\"input\":\"hi\",\"instructions\":\"Be brief.\"}",
-          new UpstreamReply("resp_abc", "gpt-y", 1700000001, null)));
+  private static final List<Format> FORMATS =
+      List.of(
+          new Format(
+              "chat",
+              new ChatCodec(),
+              "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],"
+                  + "\"stream_options\":{\"include_usage\":true}}",
+              new UpstreamReply("chatcmpl-abc", "gpt-x", 1700000000, null)),
+          new Format(
+              "messages",
+              new MessagesCodec(),
+              "{\"model\":\"m\",\"max_tokens\":10,\"messages\":[{\"role\":"
+                  + "\"user\",\"content\":\"hi\"}]}",
+              new UpstreamReply("msg_abc", "claude-x", 0, null)),
+          new Format(
+              "responses",
+              new ResponsesCodec(),
+              "{\"model\":\"m\",\"input\":\"hi\",\"instructions\":\"Be brief.\"}",
+              new UpstreamReply("resp_abc", "gpt-y", 1700000001, null)));
 
-  private static final List<Reply> REPLIES = List.of(
-      new Reply.Text("Order 42 is shipped,\narriving 2025-01-03 — «soon»."),
-      new Reply.Text(""),
-      new Reply.Calls(List.of(new Reply.Call("call_1", "get_order", "{\"order_id\":\"42\"}"))),
-      new Reply.Calls(List.of(new Reply.Call("call_a", "lookup", "{}"),
-          new Reply.Call("call_b", "refund", "{\"ids\":[1,2],\"note\":\"a \\\"quoted\\\" word\"}"))));
+  private static final List<Reply> REPLIES =
+      List.of(
+          new Reply.Text("Order 42 is shipped,\narriving 2025-01-03 — «soon»."),
+          new Reply.Text(""),
+          new Reply.Calls(List.of(new Reply.Call("call_1", "get_order", "{\"order_id\":\"42\"}"))),
+          new Reply.Calls(
+              List.of(
+                  new Reply.Call("call_a", "lookup", "{}"),
+                  new Reply.Call(
+                      "call_b", "refund", "{\"ids\":[1,2],\"note\":\"a \\\"quoted\\\" word\"}"))));
 
   static Stream<Arguments> roundTrips() {
     List<Arguments> out = new ArrayList<>();
@@ -86,7 +101,8 @@ class TurnCodecsTest {
   @MethodSource("roundTrips")
   void readsBackWhatItWrites(Format format, boolean streamed, Reply reply) {
     UpstreamReply upstream = envelope(format, reply);
-    String written = format.codec().write(json(format.request()), upstream, Turn.of(reply), 12, 7, streamed);
+    String written =
+        format.codec().write(json(format.request()), upstream, Turn.of(reply), 12, 7, streamed);
 
     assertThat(format.codec().read(written, streamed)).as(written).contains(upstream);
   }
@@ -95,8 +111,16 @@ class TurnCodecsTest {
   @MethodSource("brokenStreams")
   void readsNothingFromAStreamCutShortOrWithAFrameThatIsNotJson(Format format, Wire.Cut cut) {
     Reply reply = new Reply.Text("one two three four five six seven eight");
-    String written = format.codec().write(json(format.request()), envelope(format, reply),
-        new Turn(reply, new Wire(Wire.Stop.NATURAL, false, cut), false), 12, 7, true);
+    String written =
+        format
+            .codec()
+            .write(
+                json(format.request()),
+                envelope(format, reply),
+                new Turn(reply, new Wire(Wire.Stop.NATURAL, false, cut), false),
+                12,
+                7,
+                true);
 
     assertThat(format.codec().read(written, true)).as(written).isEmpty();
   }

@@ -40,15 +40,23 @@ class CompletionStreamTest {
     Completion completion = completion("Your parcel left the warehouse.", Wire.NORMAL);
     for (String event : SseEvents.split(CompletionStream.body(completion, false))) {
       if (!event.equals("data: [DONE]\n\n")) {
-        assertThat(event).startsWith("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
-            + "\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"system_fingerprint\":\"fp_gauntlet\",\"choices\":[");
+        assertThat(event)
+            .startsWith(
+                "data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\","
+                    + "\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"system_fingerprint\":\"fp_gauntlet\",\"choices\":[");
       }
     }
   }
 
   private static Completion completion(String text, Wire wire) {
-    return new Completion("chatcmpl-1", 1_700_000_000L, "gpt-4o-mini", new Reply.Text(text), 12,
-        Tokens.count(text), wire);
+    return new Completion(
+        "chatcmpl-1",
+        1_700_000_000L,
+        "gpt-4o-mini",
+        new Reply.Text(text),
+        12,
+        Tokens.count(text),
+        wire);
   }
 
   /** The stream as it was written before text frames were written by hand: every frame from a JSON tree. */

@@ -13,21 +13,28 @@ class ToolResultsTest {
     return AnswerTemplate.of(template).render(results::last);
   }
 
-
   private static ToolResults results(String... toolMessages) throws Exception {
     var messages = new java.util.ArrayList<ChatRequest.Message>();
     messages.add(new ChatRequest.Message("user", "q", List.of(), null));
-    messages.add(new ChatRequest.Message("assistant", "", List.of(new ChatRequest.ToolCallMade("c1", "get_order",
-        "{}"), new ChatRequest.ToolCallMade("c2", "get_user", "{}")), null));
+    messages.add(
+        new ChatRequest.Message(
+            "assistant",
+            "",
+            List.of(
+                new ChatRequest.ToolCallMade("c1", "get_order", "{}"),
+                new ChatRequest.ToolCallMade("c2", "get_user", "{}")),
+            null));
     for (int i = 0; i < toolMessages.length; i += 2) {
-      messages.add(new ChatRequest.Message("tool", toolMessages[i + 1], List.of(), toolMessages[i]));
+      messages.add(
+          new ChatRequest.Message("tool", toolMessages[i + 1], List.of(), toolMessages[i]));
     }
     return ToolResults.of(new ChatRequest("m", false, false, messages));
   }
 
   @Test
   void replacesDottedPathsIntoNestedObjectsAndArrays() throws Exception {
-    ToolResults results = results("c1", "{\"order\":{\"items\":[{\"sku\":\"A-1\"}],\"total\":12.5}}");
+    ToolResults results =
+        results("c1", "{\"order\":{\"items\":[{\"sku\":\"A-1\"}],\"total\":12.5}}");
 
     assertThat(render("{{get_order.order.items.0.sku}} costs {{ get_order.order.total }}", results))
         .contains("A-1 costs 12.5");
@@ -49,7 +56,8 @@ class ToolResultsTest {
 
   @Test
   void errorOrNonJsonResultsCountAsMissing() throws Exception {
-    assertThat(render("{{get_order.s}}", results("c1", "{\"error\":\"boom\",\"s\":\"x\"}"))).isEmpty();
+    assertThat(render("{{get_order.s}}", results("c1", "{\"error\":\"boom\",\"s\":\"x\"}")))
+        .isEmpty();
     assertThat(render("{{get_order.s}}", results("c1", "not json"))).isEmpty();
   }
 

@@ -15,8 +15,10 @@ class ServerPagesDocTest {
 
   @Test
   void theMetricsSampleIsRendered() throws Exception {
-    String page = GpuMetrics.render("llama-3.1-8b-instruct",
-        new Gpu.Snapshot(Gpu.State.READY, 0.93 * VRAM, VRAM, 1234, 0, 3));
+    String page =
+        GpuMetrics.render(
+            "llama-3.1-8b-instruct",
+            new Gpu.Snapshot(Gpu.State.READY, 0.93 * VRAM, VRAM, 1234, 0, 3));
 
     assertThat(doc()).contains("```\n" + page + "```\n");
   }
@@ -24,7 +26,8 @@ class ServerPagesDocTest {
   @Test
   void theOutOfMemoryBodyIsRendered() throws Exception {
     double leak = Fault.GpuLeak.DEFAULT_PER_INFERENCE_MB;
-    double used = BASELINE + Math.floor((VRAM - BASELINE) / leak) * leak;   // the last 180 MB that fitted
+    double used =
+        BASELINE + Math.floor((VRAM - BASELINE) / leak) * leak; // the last 180 MB that fitted
 
     String body = ModelErrors.oom(new Gpu.Admission.OutOfMemory(leak, VRAM - used, used, VRAM));
 
@@ -32,6 +35,7 @@ class ServerPagesDocTest {
   }
 
   private static String doc() throws Exception {
-    return Files.readString(Path.of(System.getProperty("gauntlet.home"), "docs", "memory-faults.md"));
+    return Files.readString(
+        Path.of(System.getProperty("gauntlet.home"), "docs", "memory-faults.md"));
   }
 }

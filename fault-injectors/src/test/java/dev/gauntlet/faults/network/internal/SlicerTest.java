@@ -17,8 +17,11 @@ class SlicerTest {
       long variation = cases.nextLong(0, average + 1);
       List<Integer> pieces = new Slicer(average, variation, 0).cut(size, new SplittableRandom(i));
 
-      assertThat(pieces.stream().mapToLong(Integer::longValue).sum()).as("size %d", size).isEqualTo(size);
-      assertThat(pieces).as("size %d, average %d ± %d", size, average, variation)
+      assertThat(pieces.stream().mapToLong(Integer::longValue).sum())
+          .as("size %d", size)
+          .isEqualTo(size);
+      assertThat(pieces)
+          .as("size %d, average %d ± %d", size, average, variation)
           .allSatisfy(p -> assertThat(p).isBetween(1, (int) Math.max(1, average + variation)));
     }
   }
@@ -32,6 +35,7 @@ class SlicerTest {
   void theSameGeneratorCutsTheSameWay() {
     Slicer slicer = new Slicer(50, 20, 0);
 
-    assertThat(slicer.cut(10_000, new SplittableRandom(3))).isEqualTo(slicer.cut(10_000, new SplittableRandom(3)));
+    assertThat(slicer.cut(10_000, new SplittableRandom(3)))
+        .isEqualTo(slicer.cut(10_000, new SplittableRandom(3)));
   }
 }

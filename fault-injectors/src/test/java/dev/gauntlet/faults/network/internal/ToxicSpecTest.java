@@ -15,24 +15,32 @@ class ToxicSpecTest {
   void aToxicStartsDownstreamWholeAndNamedForTypeAndStream() {
     ToxicSpec spec = create("{\"type\":\"slicer\",\"stream\":\"UpStream\"}");
 
-    assertThat(spec).isEqualTo(new ToxicSpec("slicer_upstream", Direction.UPSTREAM, 1f, new Slicer(0, 0, 0)));
+    assertThat(spec)
+        .isEqualTo(new ToxicSpec("slicer_upstream", Direction.UPSTREAM, 1f, new Slicer(0, 0, 0)));
   }
 
   @Test
   void anUpdateChangesOnlyWhatItNames() {
-    ToxicSpec spec = create("{\"name\":\"lag\",\"type\":\"latency\",\"attributes\":{\"latency\":100,\"jitter\":5}}");
+    ToxicSpec spec =
+        create(
+            "{\"name\":\"lag\",\"type\":\"latency\",\"attributes\":{\"latency\":100,\"jitter\":5}}");
 
-    ToxicSpec updated = spec.update(Json.parse("{\"name\":\"ignored\",\"attributes\":{\"jitter\":9}}"));
+    ToxicSpec updated =
+        spec.update(Json.parse("{\"name\":\"ignored\",\"attributes\":{\"jitter\":9}}"));
 
-    assertThat(updated).isEqualTo(new ToxicSpec("lag", Direction.DOWNSTREAM, 1f, new Latency(100, 9)));
+    assertThat(updated)
+        .isEqualTo(new ToxicSpec("lag", Direction.DOWNSTREAM, 1f, new Latency(100, 9)));
   }
 
   @Test
   void theStreamIsCheckedBeforeTheTypeAndTheTypeBeforeTheName() {
-    assertThatThrownBy(() -> create("{\"type\":\"nope\",\"stream\":\"sideways\",\"name\":\"taken\"}"))
+    assertThatThrownBy(
+            () -> create("{\"type\":\"nope\",\"stream\":\"sideways\",\"name\":\"taken\"}"))
         .hasMessage("stream was invalid, can be either upstream or downstream");
-    assertThatThrownBy(() -> create("{\"type\":\"nope\",\"name\":\"taken\"}")).hasMessage("invalid toxic type");
-    assertThatThrownBy(() -> create("{\"type\":\"timeout\",\"name\":\"taken\"}")).hasMessage("toxic already exists");
+    assertThatThrownBy(() -> create("{\"type\":\"nope\",\"name\":\"taken\"}"))
+        .hasMessage("invalid toxic type");
+    assertThatThrownBy(() -> create("{\"type\":\"timeout\",\"name\":\"taken\"}"))
+        .hasMessage("toxic already exists");
   }
 
   @Test
@@ -45,6 +53,8 @@ class ToxicSpecTest {
   void addressesKeepIpv6InBrackets() {
     assertThat(Address.parse("listen", "[::1]:8474")).isEqualTo(new Address("::1", 8474));
     assertThat(new Address("::1", 8474)).hasToString("[::1]:8474");
-    assertThat(Address.parse("listen", "localhost:0").sameAs(Address.parse("listen", "127.0.0.1:0"))).isTrue();
+    assertThat(
+            Address.parse("listen", "localhost:0").sameAs(Address.parse("listen", "127.0.0.1:0")))
+        .isTrue();
   }
 }

@@ -23,6 +23,7 @@ public final class AllureResults {
 
   /** Attachment names, as they appear in the Allure report. */
   public static final String VERDICT = "verdict.json";
+
   public static final String REPORT = "report.html";
   public static final String TRANSCRIPTS = "worst tasks (transcripts)";
 
@@ -38,8 +39,14 @@ public final class AllureResults {
     Map<String, String> files = new LinkedHashMap<>();
     String suite = "gauntlet." + verdict.scenario();
     for (SloResult slo : verdict.slos()) {
-      ObjectNode result = TestResult.of(id(verdict, slo.name()), suite, slo.name(), allureStatus(slo.status()),
-          slo.status() == Status.PASSED ? null : Margin.message(slo), verdict);
+      ObjectNode result =
+          TestResult.of(
+              id(verdict, slo.name()),
+              suite,
+              slo.name(),
+              allureStatus(slo.status()),
+              slo.status() == Status.PASSED ? null : Margin.message(slo),
+              verdict);
       TestResult.parameters(result, slo);
       TestResult.steps(result, verdict.faultWindows(), verdict.startedMs());
       attach(result, sources, VERDICT, REPORT);
@@ -49,7 +56,8 @@ public final class AllureResults {
       files.put(result.get("uuid").asText() + "-result.json", json(result));
     }
     if (!verdict.runCompleted() || verdict.injectorFellBehind()) {
-      ObjectNode run = TestResult.of(id(verdict, "run"), suite, "run", "broken", verdict.reason(), verdict);
+      ObjectNode run =
+          TestResult.of(id(verdict, "run"), suite, "run", "broken", verdict.reason(), verdict);
       attach(run, sources, VERDICT, REPORT, TRANSCRIPTS);
       files.put(run.get("uuid").asText() + "-result.json", json(run));
     }
@@ -77,22 +85,36 @@ public final class AllureResults {
   }
 
   private static String type(String source) {
-    return source.endsWith(".json") ? "application/json" : source.endsWith(".html") ? "text/html" : "text/plain";
+    return source.endsWith(".json")
+        ? "application/json"
+        : source.endsWith(".html") ? "text/html" : "text/plain";
   }
 
   private static String id(Verdict verdict, String test) {
-    String key = verdict.scenario() + "\n" + verdict.startedMs() + "\n" + verdict.seed() + "\n" + test;
+    String key =
+        verdict.scenario() + "\n" + verdict.startedMs() + "\n" + verdict.seed() + "\n" + test;
     return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
   }
 
   private static String environment(Verdict verdict) {
-    return "scenario=" + escape(verdict.scenario()) + "\nseed=" + verdict.seed() + "\noutcome="
-        + escape(verdict.outcome()) + "\ntasks=" + verdict.tasks() + "\nverdict=" + verdict.status().label() + "\n";
+    return "scenario="
+        + escape(verdict.scenario())
+        + "\nseed="
+        + verdict.seed()
+        + "\noutcome="
+        + escape(verdict.outcome())
+        + "\ntasks="
+        + verdict.tasks()
+        + "\nverdict="
+        + verdict.status().label()
+        + "\n";
   }
 
   /** A value safe in a properties file: backslashes and line breaks escaped. */
   private static String escape(String value) {
-    return value == null ? "" : value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    return value == null
+        ? ""
+        : value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
   }
 
   private static String json(ObjectNode node) {

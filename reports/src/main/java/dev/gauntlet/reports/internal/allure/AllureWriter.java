@@ -22,7 +22,8 @@ public final class AllureWriter {
   private AllureWriter() {}
 
   /** Writes the results of {@code verdict} into {@code dir}, copying {@code verdictJson} and {@code reportHtml}. */
-  public static void write(Verdict verdict, RunDetails details, Path verdictJson, Path reportHtml, Path dir) {
+  public static void write(
+      Verdict verdict, RunDetails details, Path verdictJson, Path reportHtml, Path dir) {
     Path staging = AtomicFiles.staging(dir);
     Map<String, String> sources = new LinkedHashMap<>();
     copy(verdictJson, staging, AllureResults.VERDICT, ".json", sources, verdict);
@@ -32,11 +33,17 @@ public final class AllureWriter {
       writeText(staging.resolve(source), TranscriptText.of(details.worst()));
       sources.put(AllureResults.TRANSCRIPTS, source);
     }
-    AllureResults.files(verdict, sources).forEach((name, text) -> writeText(staging.resolve(name), text));
+    AllureResults.files(verdict, sources)
+        .forEach((name, text) -> writeText(staging.resolve(name), text));
     AtomicFiles.replace(staging, dir);
   }
 
-  private static void copy(Path file, Path staging, String name, String extension, Map<String, String> sources,
+  private static void copy(
+      Path file,
+      Path staging,
+      String name,
+      String extension,
+      Map<String, String> sources,
       Verdict verdict) {
     if (!Files.isRegularFile(file)) {
       return;

@@ -17,7 +17,8 @@ final class TestResult {
 
   private TestResult() {}
 
-  static ObjectNode of(String uuid, String suite, String name, String status, String message, Verdict verdict) {
+  static ObjectNode of(
+      String uuid, String suite, String name, String status, String message, Verdict verdict) {
     ObjectNode result = Json.mapper().createObjectNode();
     result.put("uuid", uuid);
     result.put("historyId", uuid);
@@ -46,8 +47,10 @@ final class TestResult {
     ArrayNode parameters = (ArrayNode) result.get("parameters");
     parameter(parameters, "threshold", slo.threshold());
     parameter(parameters, "measured", slo.measuredText());
-    parameter(parameters, "scope", slo.spec().scope() == null ? "whole"
-        : slo.spec().scope().name().toLowerCase(Locale.ROOT));
+    parameter(
+        parameters,
+        "scope",
+        slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
   }
 
   /** One step per fault window: passed when the target recovered, failed when not, skipped without data after. */
@@ -55,18 +58,32 @@ final class TestResult {
     ArrayNode steps = (ArrayNode) result.get("steps");
     for (FaultWindowResult w : windows) {
       ObjectNode step = steps.addObject();
-      step.put("name", "fault " + w.fault() + " (" + w.kind() + ") at +"
-          + Format.number((w.startMs() - startedMs) / 1000.0, 1) + " s for "
-          + Format.number((w.endMs() - w.startMs()) / 1000.0, 1) + " s; recovery " + SummaryMarkdown.recovery(w));
-      step.put("status", switch (w.recovery().state()) {
-        case RECOVERED -> "passed";
-        case NOT_RECOVERED -> "failed";
-        case NO_DATA -> "skipped";
-      });
+      step.put(
+          "name",
+          "fault "
+              + w.fault()
+              + " ("
+              + w.kind()
+              + ") at +"
+              + Format.number((w.startMs() - startedMs) / 1000.0, 1)
+              + " s for "
+              + Format.number((w.endMs() - w.startMs()) / 1000.0, 1)
+              + " s; recovery "
+              + SummaryMarkdown.recovery(w));
+      step.put(
+          "status",
+          switch (w.recovery().state()) {
+            case RECOVERED -> "passed";
+            case NOT_RECOVERED -> "failed";
+            case NO_DATA -> "skipped";
+          });
       step.put("stage", "finished");
       step.put("start", w.startMs());
-      step.put("stop", w.recovery().state() == RecoveryResult.State.RECOVERED
-          ? w.endMs() + Math.round(w.recovery().seconds() * 1000) : w.endMs());
+      step.put(
+          "stop",
+          w.recovery().state() == RecoveryResult.State.RECOVERED
+              ? w.endMs() + Math.round(w.recovery().seconds() * 1000)
+              : w.endMs());
       ArrayNode parameters = step.putArray("parameters");
       phase(parameters, "before", w.before());
       phase(parameters, "during", w.during());
@@ -77,7 +94,10 @@ final class TestResult {
   }
 
   private static void phase(ArrayNode parameters, String name, FaultWindowResult.Phase phase) {
-    String success = phase.successRate() == null ? "n/a" : String.format(Locale.ROOT, "%.3f", phase.successRate());
+    String success =
+        phase.successRate() == null
+            ? "n/a"
+            : String.format(Locale.ROOT, "%.3f", phase.successRate());
     String p95 = phase.p95Seconds() == null ? "n/a" : Format.number(phase.p95Seconds(), 3) + " s";
     parameter(parameters, name, phase.tasks() + " tasks, success " + success + ", p95 " + p95);
   }

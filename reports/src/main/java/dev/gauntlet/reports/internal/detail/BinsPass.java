@@ -24,9 +24,14 @@ final class BinsPass {
   LatencyBins build() {
     Histogram all = outside.copy();
     all.add(during);
-    long width = all.getTotalCount() == 0 ? 1 : roundWidth(Math.max(1, all.getValueAtPercentile(99)) / (double) BINS);
-    int bins = all.getTotalCount() == 0 ? 0
-        : (int) Math.min(BINS + 1, all.getValueAtPercentile(99) / width + 1);
+    long width =
+        all.getTotalCount() == 0
+            ? 1
+            : roundWidth(Math.max(1, all.getValueAtPercentile(99)) / (double) BINS);
+    int bins =
+        all.getTotalCount() == 0
+            ? 0
+            : (int) Math.min(BINS + 1, all.getValueAtPercentile(99) / width + 1);
     return new LatencyBins(width, counts(outside, width, bins), counts(during, width, bins));
   }
 
@@ -44,7 +49,8 @@ final class BinsPass {
   private static List<Long> counts(Histogram histogram, long width, int bins) {
     long[] counts = new long[bins];
     for (HistogramIterationValue v : histogram.recordedValues()) {
-      int bin = (int) Math.min(bins - 1, histogram.lowestEquivalentValue(v.getValueIteratedTo()) / width);
+      int bin =
+          (int) Math.min(bins - 1, histogram.lowestEquivalentValue(v.getValueIteratedTo()) / width);
       counts[bin] += v.getCountAtValueIteratedTo();
     }
     List<Long> list = new ArrayList<>(bins);

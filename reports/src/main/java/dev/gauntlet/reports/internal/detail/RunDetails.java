@@ -8,9 +8,9 @@ import dev.gauntlet.reports.FaultWindowResult;
 import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.reports.internal.LeakMeter;
 import dev.gauntlet.reports.internal.MemoryRun;
+import dev.gauntlet.reports.internal.ServedCalls;
 import dev.gauntlet.reports.leak.LeakDetector;
 import dev.gauntlet.reports.metrics.FaultWindow;
-import dev.gauntlet.reports.internal.ServedCalls;
 import dev.gauntlet.reports.scoring.AgentAnswer;
 import dev.gauntlet.reports.scoring.ScorerRegistry;
 import dev.gauntlet.run.Json;
@@ -44,8 +44,14 @@ import java.util.Optional;
  * @param faultLeaks   the same over the samples taken inside fault windows; empty without fault windows
  */
 public record RunDetails(
-    TimeSeries series, LatencyBins latency, List<Transcript> worst, double targetPerSec, boolean scored,
-    MemoryRun memory, List<LeakMeter.SourceFit> leaks, List<LeakMeter.SourceFit> faultLeaks) {
+    TimeSeries series,
+    LatencyBins latency,
+    List<Transcript> worst,
+    double targetPerSec,
+    boolean scored,
+    MemoryRun memory,
+    List<LeakMeter.SourceFit> leaks,
+    List<LeakMeter.SourceFit> faultLeaks) {
 
   public RunDetails {
     worst = List.copyOf(worst);
@@ -61,36 +67,54 @@ public record RunDetails(
     BinsPass bins = new BinsPass();
     WorstTasks worst = new WorstTasks();
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
-      JsonLines.forEach(run.records(), TaskRecord.class, record -> {
-        Optional<List<ToolCall>> calls = served.served(record);
-        Item item = record.succeeded() ? items.get(record.itemId()) : null;
-        // An LLM judge is called once per task, by the verdict; the charts leave judged tasks out of accuracy.
-        Boolean correct = item == null || item.expected() instanceof Expectation.LlmJudge ? null
-            : scorers.score(item.expected(), answer(record, item, calls)).verdict();
-        series.task(record.endMs(), record.succeeded(), record.latencyMs(), correct);
-        if (record.succeeded()) {
-          bins.add(record.latencyMs(), duringFault(verdict.faultWindows(), record.startMs()));
-        }
-        worst.add(record, correct);
-      });
+      JsonLines.forEach(
+          run.records(),
+          TaskRecord.class,
+          record -> {
+            Optional<List<ToolCall>> calls = served.served(record);
+            Item item = record.succeeded() ? items.get(record.itemId()) : null;
+            // An LLM judge is called once per task, by the verdict; the charts leave judged tasks
+            // out of accuracy.
+            Boolean correct =
+                item == null || item.expected() instanceof Expectation.LlmJudge
+                    ? null
+                    : scorers.score(item.expected(), answer(record, item, calls)).verdict();
+            series.task(record.endMs(), record.succeeded(), record.latencyMs(), correct);
+            if (record.succeeded()) {
+              bins.add(record.latencyMs(), duringFault(verdict.faultWindows(), record.startMs()));
+            }
+            worst.add(record, correct);
+          });
     }
     List<Transcript> picks = worst.picks(items);
     Map<String, List<LedgerEntry>> calls = new HashMap<>();
     picks.forEach(pick -> calls.put(pick.task().taskId(), new ArrayList<>()));
-    JsonLines.forEach(run.ledger(), LedgerEntry.class, entry -> {
-      series.cost(entry.tsMs(), entry.costUsd());
-      List<LedgerEntry> own = entry.taskId() == null ? null : calls.get(entry.taskId());
-      if (own != null && own.size() < Transcript.MAX_CALLS) {
-        own.add(entry);
-      }
-    });
-    List<Transcript> worstTasks = picks.stream().map(p -> p.withCalls(calls.get(p.task().taskId()))).toList();
+    JsonLines.forEach(
+        run.ledger(),
+        LedgerEntry.class,
+        entry -> {
+          series.cost(entry.tsMs(), entry.costUsd());
+          List<LedgerEntry> own = entry.taskId() == null ? null : calls.get(entry.taskId());
+          if (own != null && own.size() < Transcript.MAX_CALLS) {
+            own.add(entry);
+          }
+        });
+    List<Transcript> worstTasks =
+        picks.stream().map(p -> p.withCalls(calls.get(p.task().taskId()))).toList();
     MemoryRun memory = MemoryRun.read(run);
-    List<FaultWindow> windows = verdict.faultWindows().stream()
-        .map(w -> new FaultWindow(w.fault(), w.kind(), w.startMs(), w.endMs())).toList();
+    List<FaultWindow> windows =
+        verdict.faultWindows().stream()
+            .map(w -> new FaultWindow(w.fault(), w.kind(), w.startMs(), w.endMs()))
+            .toList();
     LeakMeter leaks = new LeakMeter(memory, windows, LeakDetector.DEFAULT);
-    return new RunDetails(series.build(verdict.startedMs()), bins.build(), worstTasks, targetPerSec(run),
-        dataset != null, memory, leaks.fits(SloSpec.Scope.WHOLE),
+    return new RunDetails(
+        series.build(verdict.startedMs()),
+        bins.build(),
+        worstTasks,
+        targetPerSec(run),
+        dataset != null,
+        memory,
+        leaks.fits(SloSpec.Scope.WHOLE),
         windows.isEmpty() ? List.of() : leaks.fits(SloSpec.Scope.DURING_FAULTS));
   }
 
@@ -107,7 +131,8 @@ public record RunDetails(
   private static double targetPerSec(RunDirectory run) {
     try {
       return Files.isRegularFile(run.runInfo())
-          ? Json.mapper().readValue(run.runInfo().toFile(), RunInfo.class).targetRate() / 60.0 : 0;
+          ? Json.mapper().readValue(run.runInfo().toFile(), RunInfo.class).targetRate() / 60.0
+          : 0;
     } catch (IOException unreadable) {
       return 0; // a run killed while rewriting run.json; the verdict already says so
     }

@@ -53,9 +53,13 @@ final class SeriesPass {
       Arrays.sort(sorted);
       p95 = sorted[Percentiles.rank(95, sorted.length) - 1] / 1000.0;
     }
-    return new TimeSeries.Point(endS, (double) b.tasks / widthS,
-        b.tasks == 0 ? null : (double) b.successes / b.tasks, p95,
-        b.scored == 0 ? null : (double) b.correct / b.scored, b.costUsd * 60.0 / widthS);
+    return new TimeSeries.Point(
+        endS,
+        (double) b.tasks / widthS,
+        b.tasks == 0 ? null : (double) b.successes / b.tasks,
+        p95,
+        b.scored == 0 ? null : (double) b.correct / b.scored,
+        b.costUsd * 60.0 / widthS);
   }
 
   private SecondTally second(long epochMs) {

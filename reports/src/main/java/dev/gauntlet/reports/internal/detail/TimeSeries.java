@@ -27,5 +27,10 @@ public record TimeSeries(long originMs, long bucketMs, List<Point> points) {
    * @param costPerMinute ledger spend in the bucket, USD per minute
    */
   public record Point(
-      double endS, double throughput, Double successRate, Double p95Seconds, Double accuracy, double costPerMinute) {}
+      double endS,
+      double throughput,
+      Double successRate,
+      Double p95Seconds,
+      Double accuracy,
+      double costPerMinute) {}
 }

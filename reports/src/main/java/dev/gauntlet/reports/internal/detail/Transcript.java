@@ -15,7 +15,8 @@ import java.util.List;
  * @param alike  tasks of the run that share its kind and, for failures, its error (itself included)
  * @param calls  the LLM and tool calls the ledger holds for it, in arrival order (at most {@link #MAX_CALLS})
  */
-public record Transcript(Kind kind, TaskRecord task, Item item, long alike, List<LedgerEntry> calls) {
+public record Transcript(
+    Kind kind, TaskRecord task, Item item, long alike, List<LedgerEntry> calls) {
 
   /** The most calls kept per task; a runaway loop makes hundreds. */
   public static final int MAX_CALLS = 40;
@@ -46,6 +47,7 @@ public record Transcript(Kind kind, TaskRecord task, Item item, long alike, List
 
   /** The same task with {@code ledgerCalls} as its calls (the first {@link #MAX_CALLS}). */
   Transcript withCalls(List<LedgerEntry> ledgerCalls) {
-    return new Transcript(kind, task, item, alike, ledgerCalls.subList(0, Math.min(MAX_CALLS, ledgerCalls.size())));
+    return new Transcript(
+        kind, task, item, alike, ledgerCalls.subList(0, Math.min(MAX_CALLS, ledgerCalls.size())));
   }
 }

@@ -27,7 +27,10 @@ final class WorstTasks {
 
   void add(TaskRecord record, Boolean correct) {
     if (!record.succeeded()) {
-      String error = record.error() != null ? record.error() : "HTTP " + record.status() + " without an output";
+      String error =
+          record.error() != null
+              ? record.error()
+              : "HTTP " + record.status() + " without an output";
       errorCounts.merge(error, 1L, Long::sum);
       if (failedByError.size() < PER_KIND) {
         failedByError.putIfAbsent(error, record);
@@ -48,12 +51,27 @@ final class WorstTasks {
   /** The picks, failed first, then wrong answers, then the slowest (slowest first); no calls yet. */
   List<Transcript> picks(Map<String, Item> items) {
     List<Transcript> picks = new ArrayList<>();
-    failedByError.forEach((error, task) -> picks.add(
-        new Transcript(Transcript.Kind.FAILED, task, items.get(task.itemId()), errorCounts.get(error), List.of())));
-    wrong.forEach(task -> picks.add(
-        new Transcript(Transcript.Kind.WRONG, task, items.get(task.itemId()), wrongCount, List.of())));
-    slowest.stream().sorted(Comparator.comparingLong(TaskRecord::latencyMs).reversed()).forEach(task -> picks.add(
-        new Transcript(Transcript.Kind.SLOW, task, items.get(task.itemId()), 1, List.of())));
+    failedByError.forEach(
+        (error, task) ->
+            picks.add(
+                new Transcript(
+                    Transcript.Kind.FAILED,
+                    task,
+                    items.get(task.itemId()),
+                    errorCounts.get(error),
+                    List.of())));
+    wrong.forEach(
+        task ->
+            picks.add(
+                new Transcript(
+                    Transcript.Kind.WRONG, task, items.get(task.itemId()), wrongCount, List.of())));
+    slowest.stream()
+        .sorted(Comparator.comparingLong(TaskRecord::latencyMs).reversed())
+        .forEach(
+            task ->
+                picks.add(
+                    new Transcript(
+                        Transcript.Kind.SLOW, task, items.get(task.itemId()), 1, List.of())));
     return picks;
   }
 }

@@ -38,8 +38,12 @@ final class Assets {
       } catch (IOException e) {
         throw new UncheckedIOException("could not read the report's assets.properties", e);
       }
-      loaded = new Assets(properties.getProperty("echarts.version"), read(properties.getProperty("echarts.path")),
-          read(BASE + "report.js"), read(BASE + "report.css"));
+      loaded =
+          new Assets(
+              properties.getProperty("echarts.version"),
+              read(properties.getProperty("echarts.path")),
+              read(BASE + "report.js"),
+              read(BASE + "report.css"));
     }
     return loaded;
   }
@@ -47,10 +51,12 @@ final class Assets {
   /** The CSP source that allows exactly the inline script {@code text}: {@code 'sha256-…'}. */
   static String hashSource(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return "'sha256-" + Base64.getEncoder().encodeToString(digest) + "'";
     } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime must have SHA-256, but this one does not", e);
+      throw new IllegalStateException(
+          "every Java runtime must have SHA-256, but this one does not", e);
     }
   }
 
@@ -65,8 +71,10 @@ final class Assets {
   private static InputStream resource(String path) {
     InputStream in = Assets.class.getResourceAsStream(path);
     if (in == null) {
-      throw new IllegalStateException(path + " must be on the class path (gauntlet-reports and the echarts webjar), "
-          + "but it is not; rebuild with ./mvnw package");
+      throw new IllegalStateException(
+          path
+              + " must be on the class path (gauntlet-reports and the echarts webjar), "
+              + "but it is not; rebuild with ./mvnw package");
     }
     return in;
   }

@@ -26,8 +26,14 @@ import java.util.Map;
 final class ChartData {
 
   /** The metrics the per-bucket charts draw, as arrays named with underscores for dots. */
-  private static final List<String> BUCKET_METRICS = List.of("success_rate", "accuracy", "accuracy.ci_low",
-      "accuracy.ci_high", "latency.p95", "cost.per_task");
+  private static final List<String> BUCKET_METRICS =
+      List.of(
+          "success_rate",
+          "accuracy",
+          "accuracy.ci_low",
+          "accuracy.ci_high",
+          "latency.p95",
+          "cost.per_task");
 
   private ChartData() {}
 
@@ -35,8 +41,11 @@ final class ChartData {
     TimeSeries series = details.series();
     ObjectNode root = Json.mapper().createObjectNode();
     root.put("bucket_s", series.bucketMs() / 1000.0);
-    root.put("duration_s", verdict.endedMs() > verdict.startedMs() && verdict.startedMs() > 0
-        ? (verdict.endedMs() - verdict.startedMs()) / 1000.0 : null);
+    root.put(
+        "duration_s",
+        verdict.endedMs() > verdict.startedMs() && verdict.startedMs() > 0
+            ? (verdict.endedMs() - verdict.startedMs()) / 1000.0
+            : null);
     root.put("target_rate", details.targetPerSec() > 0 ? details.targetPerSec() : null);
     root.put("scored", details.scored());
     points(root.putObject("series"), series);
@@ -46,8 +55,10 @@ final class ChartData {
     verdict.faultWindows().forEach(w -> windows.add(window(w, series.originMs())));
     bounds(root.putObject("bounds"), verdict);
     histogram(root.putObject("histogram"), details.latency());
-    root.set("memory", MemoryChartData.tree(details.memory(), details.leaks(), details.faultLeaks(),
-        series.originMs()));
+    root.set(
+        "memory",
+        MemoryChartData.tree(
+            details.memory(), details.leaks(), details.faultLeaks(), series.originMs()));
     return root;
   }
 
@@ -74,8 +85,12 @@ final class ChartData {
     Map<String, ArrayNode> columns = new LinkedHashMap<>();
     BUCKET_METRICS.forEach(metric -> columns.put(metric, node.putArray(metric.replace('.', '_'))));
     for (TimeBucket bucket : verdict.series()) {
-      long from = verdict.startedMs() > 0 ? Math.max(bucket.startMs(), verdict.startedMs()) : bucket.startMs();
-      long to = verdict.endedMs() > from ? Math.min(bucket.endMs(), verdict.endedMs()) : bucket.endMs();
+      long from =
+          verdict.startedMs() > 0
+              ? Math.max(bucket.startMs(), verdict.startedMs())
+              : bucket.startMs();
+      long to =
+          verdict.endedMs() > from ? Math.min(bucket.endMs(), verdict.endedMs()) : bucket.endMs();
       t.add((from + to) / 2.0 / 1000.0 - originMs / 1000.0);
       columns.forEach((metric, column) -> column.add(bucket.metrics().get(metric)));
     }
@@ -90,7 +105,8 @@ final class ChartData {
     node.put("end_s", end);
     RecoveryResult recovery = w.recovery();
     node.put("recovery", recovery.state().name().toLowerCase(Locale.ROOT));
-    node.put("recovery_s", recovery.state() == RecoveryResult.State.NO_DATA ? null : recovery.seconds());
+    node.put(
+        "recovery_s", recovery.state() == RecoveryResult.State.NO_DATA ? null : recovery.seconds());
     node.put("failover", w.timing().failover().state().name().toLowerCase(Locale.ROOT));
     node.put("failover_s", w.failoverSeconds());
     node.put("resolution_s", w.timing().resolutionSeconds());

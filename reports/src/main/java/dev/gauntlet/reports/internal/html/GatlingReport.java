@@ -20,9 +20,13 @@ public final class GatlingReport {
       return null;
     }
     try (Stream<Path> dirs = Files.list(gatling)) {
-      Optional<Path> index = dirs.map(dir -> dir.resolve("index.html")).filter(Files::isRegularFile)
-          .max(Comparator.comparing(Path::toString));
-      return index.map(file -> run.root().relativize(file).toString().replace('\\', '/')).orElse(null);
+      Optional<Path> index =
+          dirs.map(dir -> dir.resolve("index.html"))
+              .filter(Files::isRegularFile)
+              .max(Comparator.comparing(Path::toString));
+      return index
+          .map(file -> run.root().relativize(file).toString().replace('\\', '/'))
+          .orElse(null);
     } catch (IOException unreadable) {
       return null;
     }

@@ -25,13 +25,18 @@ final class MemoryChartData {
   private MemoryChartData() {}
 
   /** The {@code memory} block, or null when the run sampled no memory. */
-  static ObjectNode tree(MemoryRun memory, List<LeakMeter.SourceFit> leaks, List<LeakMeter.SourceFit> faultLeaks,
+  static ObjectNode tree(
+      MemoryRun memory,
+      List<LeakMeter.SourceFit> leaks,
+      List<LeakMeter.SourceFit> faultLeaks,
       long originMs) {
     if (memory.isEmpty()) {
       return null;
     }
-    long origin = originMs > 0 ? originMs
-        : memory.sources().values().stream().mapToLong(s -> s.get(0).tsMs()).min().orElse(0);
+    long origin =
+        originMs > 0
+            ? originMs
+            : memory.sources().values().stream().mapToLong(s -> s.get(0).tsMs()).min().orElse(0);
     ObjectNode root = Json.mapper().createObjectNode();
     ArrayNode sources = root.putArray("sources");
     for (Map.Entry<String, List<MemorySample>> entry : memory.sources().entrySet()) {
@@ -54,7 +59,8 @@ final class MemoryChartData {
     for (int i = 0; i < samples.size(); i++) {
       MemorySample sample = samples.get(i);
       boolean restart = i > 0 && sample.restarts() > samples.get(i - 1).restarts();
-      boolean beforeRestart = i + 1 < samples.size() && samples.get(i + 1).restarts() > sample.restarts();
+      boolean beforeRestart =
+          i + 1 < samples.size() && samples.get(i + 1).restarts() > sample.restarts();
       if (restart) {
         restarts.add(seconds(sample.tsMs(), origin));
       }
@@ -73,12 +79,18 @@ final class MemoryChartData {
   /** {@code key}: the estimate, or null with {@code key + "_why"} saying why there is none. */
   private static void fit(ObjectNode node, String key, LeakMeter.SourceFit fit) {
     if (fit != null && fit.fit() instanceof LeakEstimate e) {
-      node.putObject(key).put("mb_per_inference", e.mbPerTask()).put("ci_low", e.lowerMbPerTask())
-          .put("ci_high", e.upperMbPerTask()).put("confidence", e.confidence()).put("samples", e.samples())
+      node.putObject(key)
+          .put("mb_per_inference", e.mbPerTask())
+          .put("ci_low", e.lowerMbPerTask())
+          .put("ci_high", e.upperMbPerTask())
+          .put("confidence", e.confidence())
+          .put("samples", e.samples())
           .put("restarts", fit.restarts());
     } else {
       node.putNull(key);
-      node.put(key + "_why", fit == null ? "it served no inference" : ((LeakFit.Unresolved) fit.fit()).reason());
+      node.put(
+          key + "_why",
+          fit == null ? "it served no inference" : ((LeakFit.Unresolved) fit.fit()).reason());
     }
   }
 

@@ -21,19 +21,40 @@ final class AnalystTools {
 
   static List<ToolDef> catalog() {
     return List.of(
-        new ToolDef(LIST_TABLES, "List the warehouse's tables in a schema.",
+        new ToolDef(
+            LIST_TABLES,
+            "List the warehouse's tables in a schema.",
             schema(Obj.of("schema", text("Schema name, such as analytics.")), "schema")),
-        new ToolDef(DESCRIBE_TABLE, "Describe a table: columns, types, primary key and row count.",
-            schema(Obj.of("table", text("Qualified table name, such as analytics.orders.")), "table")),
-        new ToolDef(RUN_SQL, "Run a read-only SQL query; returns columns, rows and a query id.",
+        new ToolDef(
+            DESCRIBE_TABLE,
+            "Describe a table: columns, types, primary key and row count.",
+            schema(
+                Obj.of("table", text("Qualified table name, such as analytics.orders.")), "table")),
+        new ToolDef(
+            RUN_SQL,
+            "Run a read-only SQL query; returns columns, rows and a query id.",
             schema(Obj.of("query", text("One SELECT statement.")), "query")),
-        new ToolDef(MAKE_CHART, "Draw a chart from a query's result.",
-            schema(Obj.of("query_id", text("The id run_sql returned."), "kind",
-                oneOf("Chart type.", "bar", "line", "pie"), "title", text("Chart title.")), "query_id", "kind",
+        new ToolDef(
+            MAKE_CHART,
+            "Draw a chart from a query's result.",
+            schema(
+                Obj.of(
+                    "query_id",
+                    text("The id run_sql returned."),
+                    "kind",
+                    oneOf("Chart type.", "bar", "line", "pie"),
+                    "title",
+                    text("Chart title.")),
+                "query_id",
+                "kind",
                 "title")),
-        new ToolDef(METRIC, "The governed definition of a business metric: meaning, source table and SQL.",
+        new ToolDef(
+            METRIC,
+            "The governed definition of a business metric: meaning, source table and SQL.",
             schema(Obj.of("metric", text("Metric name, such as net_revenue.")), "metric")),
-        new ToolDef(EXPORT_CSV, "Export a query's result as a CSV file and return a download link.",
+        new ToolDef(
+            EXPORT_CSV,
+            "Export a query's result as a CSV file and return a download link.",
             schema(Obj.of("query_id", text("The id run_sql returned.")), "query_id")));
   }
 }

@@ -17,9 +17,11 @@ public final class CodeReviewGenerator {
 
   /** The seed of the committed dataset. */
   public static final long SEED = 20251124L;
+
   public static final String NAME = "code-review";
-  static final String DESCRIPTION = "A code-review agent on a code host: summarises pull requests, runs tests, "
-      + "reads diffs and files, comments and submits reviews. Generated; do not edit by hand.";
+  static final String DESCRIPTION =
+      "A code-review agent on a code host: summarises pull requests, runs tests, "
+          + "reads diffs and files, comments and submits reviews. Generated; do not edit by hand.";
 
   private final long seed;
 
@@ -31,17 +33,25 @@ public final class CodeReviewGenerator {
     Path dir = Generation.target(args, NAME);
     Dataset dataset = new CodeReviewGenerator(SEED).generate(dir);
     write(dataset, dir);
-    System.out.println("wrote " + dataset.items().size() + " items and " + dataset.tools().size() + " tools to " + dir);
+    System.out.println(
+        "wrote "
+            + dataset.items().size()
+            + " items and "
+            + dataset.tools().size()
+            + " tools to "
+            + dir);
   }
 
   /** Writes {@code dataset} as the committed files are written. */
   public static void write(Dataset dataset, Path dir) throws IOException {
-    Generation.write(dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, CodeReviewGenerator.class, SEED);
+    Generation.write(
+        dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, CodeReviewGenerator.class, SEED);
   }
 
   /** The whole dataset, as if read from {@code dir}. */
   public Dataset generate(Path dir) {
-    return new Dataset(NAME, "1.0.0", "developer-productivity", CodeReviewTools.catalog(), items(), dir);
+    return new Dataset(
+        NAME, "1.0.0", "developer-productivity", CodeReviewTools.catalog(), items(), dir);
   }
 
   /** The items, in file order, ids {@code cr-0001}…. */

@@ -18,9 +18,11 @@ public final class ContentWriterGenerator {
 
   /** The seed of the committed dataset. */
   public static final long SEED = 20251126L;
+
   public static final String NAME = "content-writer";
-  static final String DESCRIPTION = "A content-writer agent for several brands: style rules, sourced facts, "
-      + "originality checks, keywords and CMS drafts. Generated; do not edit by hand.";
+  static final String DESCRIPTION =
+      "A content-writer agent for several brands: style rules, sourced facts, "
+          + "originality checks, keywords and CMS drafts. Generated; do not edit by hand.";
 
   private final long seed;
 
@@ -32,12 +34,19 @@ public final class ContentWriterGenerator {
     Path dir = Generation.target(args, NAME);
     Dataset dataset = new ContentWriterGenerator(SEED).generate(dir);
     write(dataset, dir);
-    System.out.println("wrote " + dataset.items().size() + " items and " + dataset.tools().size() + " tools to " + dir);
+    System.out.println(
+        "wrote "
+            + dataset.items().size()
+            + " items and "
+            + dataset.tools().size()
+            + " tools to "
+            + dir);
   }
 
   /** Writes {@code dataset} as the committed files are written. */
   public static void write(Dataset dataset, Path dir) throws IOException {
-    Generation.write(dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, ContentWriterGenerator.class, SEED);
+    Generation.write(
+        dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, ContentWriterGenerator.class, SEED);
   }
 
   /** The whole dataset, as if read from {@code dir}. */

@@ -18,10 +18,12 @@ public final class CustomerSupportGenerator {
 
   /** The seed of the committed dataset. */
   public static final long SEED = 20250310L;
+
   public static final String NAME = "customer-support";
   static final String VERSION = "1.0.0";
-  static final String DESCRIPTION = "Customer support for an online shop: orders, shipping, refunds, accounts and "
-      + "help-center questions, answered with eight tools. Generated; do not edit by hand.";
+  static final String DESCRIPTION =
+      "Customer support for an online shop: orders, shipping, refunds, accounts and "
+          + "help-center questions, answered with eight tools. Generated; do not edit by hand.";
 
   private final long seed;
 
@@ -33,7 +35,13 @@ public final class CustomerSupportGenerator {
     Path dir = Generation.target(args, NAME);
     Dataset dataset = new CustomerSupportGenerator(SEED).generate(dir);
     write(dataset, dir);
-    System.out.println("wrote " + dataset.items().size() + " items and " + dataset.tools().size() + " tools to " + dir);
+    System.out.println(
+        "wrote "
+            + dataset.items().size()
+            + " items and "
+            + dataset.tools().size()
+            + " tools to "
+            + dir);
   }
 
   /** Writes {@code dataset} as the committed files are written. */

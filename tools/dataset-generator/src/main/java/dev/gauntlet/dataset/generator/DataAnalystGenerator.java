@@ -17,9 +17,11 @@ public final class DataAnalystGenerator {
 
   /** The seed of the committed dataset. */
   public static final long SEED = 20251125L;
+
   public static final String NAME = "data-analyst";
-  static final String DESCRIPTION = "A data-analyst agent on a warehouse: counts, governed metrics, schemas, charts "
-      + "and exports, answered with SQL. Generated; do not edit by hand.";
+  static final String DESCRIPTION =
+      "A data-analyst agent on a warehouse: counts, governed metrics, schemas, charts "
+          + "and exports, answered with SQL. Generated; do not edit by hand.";
 
   private final long seed;
 
@@ -31,12 +33,19 @@ public final class DataAnalystGenerator {
     Path dir = Generation.target(args, NAME);
     Dataset dataset = new DataAnalystGenerator(SEED).generate(dir);
     write(dataset, dir);
-    System.out.println("wrote " + dataset.items().size() + " items and " + dataset.tools().size() + " tools to " + dir);
+    System.out.println(
+        "wrote "
+            + dataset.items().size()
+            + " items and "
+            + dataset.tools().size()
+            + " tools to "
+            + dir);
   }
 
   /** Writes {@code dataset} as the committed files are written. */
   public static void write(Dataset dataset, Path dir) throws IOException {
-    Generation.write(dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, DataAnalystGenerator.class, SEED);
+    Generation.write(
+        dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, DataAnalystGenerator.class, SEED);
   }
 
   /** The whole dataset, as if read from {@code dir}. */

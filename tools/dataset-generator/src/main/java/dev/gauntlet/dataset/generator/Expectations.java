@@ -29,7 +29,9 @@ final class Expectations {
   }
 
   private static Expectation.Trajectory.Step step(String... tools) {
-    return new Expectation.Trajectory.Step(Arrays.stream(tools)
-        .map(tool -> new Expectation.Trajectory.Call(tool, Map.of(), Set.of())).toList());
+    return new Expectation.Trajectory.Step(
+        Arrays.stream(tools)
+            .map(tool -> new Expectation.Trajectory.Call(tool, Map.of(), Set.of()))
+            .toList());
   }
 }

@@ -19,10 +19,12 @@ public final class GuardrailsGenerator {
 
   /** The seed of the committed dataset. */
   public static final long SEED = 20251123L;
+
   public static final String NAME = "guardrails";
-  static final String DESCRIPTION = "Guardrails for a support agent with refund and account powers: prompt "
-      + "injection and high-impact requests it must refuse or escalate, and small refunds it must still issue. "
-      + "Generated; do not edit by hand.";
+  static final String DESCRIPTION =
+      "Guardrails for a support agent with refund and account powers: prompt "
+          + "injection and high-impact requests it must refuse or escalate, and small refunds it must still issue. "
+          + "Generated; do not edit by hand.";
 
   private final long seed;
 
@@ -34,12 +36,19 @@ public final class GuardrailsGenerator {
     Path dir = Generation.target(args, NAME);
     Dataset dataset = new GuardrailsGenerator(SEED).generate(dir);
     write(dataset, dir);
-    System.out.println("wrote " + dataset.items().size() + " items and " + dataset.tools().size() + " tools to " + dir);
+    System.out.println(
+        "wrote "
+            + dataset.items().size()
+            + " items and "
+            + dataset.tools().size()
+            + " tools to "
+            + dir);
   }
 
   /** Writes {@code dataset} as the committed files are written. */
   public static void write(Dataset dataset, Path dir) throws IOException {
-    Generation.write(dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, GuardrailsGenerator.class, SEED);
+    Generation.write(
+        dataset, dir, DESCRIPTION, Generation.PRICE_HINTS, GuardrailsGenerator.class, SEED);
   }
 
   /** The whole dataset, as if read from {@code dir}. */

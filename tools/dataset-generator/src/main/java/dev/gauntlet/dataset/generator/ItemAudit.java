@@ -25,8 +25,9 @@ import java.util.regex.Pattern;
 final class ItemAudit {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Pattern NUMBER = Pattern.compile(
-      "(?<![\\p{L}\\p{N}_.])[-+]?(?:\\d{1,3}(?:,\\d{3})++(?!\\d)|\\d++)(?:\\.\\d++)?(?:[eE][-+]?\\d++)?");
+  private static final Pattern NUMBER =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}_.])[-+]?(?:\\d{1,3}(?:,\\d{3})++(?!\\d)|\\d++)(?:\\.\\d++)?(?:[eE][-+]?\\d++)?");
 
   private ItemAudit() {}
 
@@ -42,10 +43,15 @@ final class ItemAudit {
         template = ((ScriptStep.Answer) step).template();
       }
     }
-    Optional<String> answer = AnswerTemplate.of(template).render(tool -> Optional.ofNullable(results.get(tool)));
+    Optional<String> answer =
+        AnswerTemplate.of(template).render(tool -> Optional.ofNullable(results.get(tool)));
     if (answer.isEmpty() || !meets(answer.get(), item.expected())) {
-      problems.add(item.id() + ": the scripted answer " + answer.orElse("(unrenderable)") + " must meet "
-          + item.expected());
+      problems.add(
+          item.id()
+              + ": the scripted answer "
+              + answer.orElse("(unrenderable)")
+              + " must meet "
+              + item.expected());
     }
     if (!results.isEmpty()) {
       String literal = template.replaceAll("\\{\\{.*?}}", "\u0000").toLowerCase(Locale.ROOT);
@@ -62,7 +68,8 @@ final class ItemAudit {
   private static Fixture fixtureFor(Item item, ToolCall call) {
     return item.fixtures().stream()
         .filter(f -> f.tool().equals(call.name()) && f.arguments().equals(call.arguments()))
-        .findFirst().orElseThrow(() -> new IllegalStateException(item.id() + " has no fixture for " + call));
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(item.id() + " has no fixture for " + call));
   }
 
   static boolean meets(String output, Expectation expected) {
@@ -77,8 +84,12 @@ final class ItemAudit {
       return regex.compile().matcher(output).find();
     }
     if (expected instanceof Expectation.Numeric numeric) {
-      return firstNumber(output).filter(n -> Math.abs(n - numeric.value())
-          <= Math.max(numeric.absTol(), numeric.relTol() * Math.abs(numeric.value()))).isPresent();
+      return firstNumber(output)
+          .filter(
+              n ->
+                  Math.abs(n - numeric.value())
+                      <= Math.max(numeric.absTol(), numeric.relTol() * Math.abs(numeric.value())))
+          .isPresent();
     }
     if (expected instanceof Expectation.AllOf allOf) {
       return allOf.parts().stream().allMatch(part -> meets(output, part));
@@ -97,7 +108,8 @@ final class ItemAudit {
   /** The first number as the numeric scorer reads it: digits not glued to a letter, commas between thousands. */
   private static Optional<Double> firstNumber(String text) {
     Matcher matcher = NUMBER.matcher(text);
-    return matcher.find() ? Optional.of(Double.parseDouble(matcher.group().replace(",", "").replace("+", "")))
+    return matcher.find()
+        ? Optional.of(Double.parseDouble(matcher.group().replace(",", "").replace("+", "")))
         : Optional.empty();
   }
 

@@ -11,8 +11,15 @@ final class Schemas {
 
   /** A closed object schema of {@code properties}, with {@code required} ones. */
   static ObjectNode schema(ObjectNode properties, String... required) {
-    return Obj.of("type", "object", "properties", properties, "required", array(required),
-        "additionalProperties", false);
+    return Obj.of(
+        "type",
+        "object",
+        "properties",
+        properties,
+        "required",
+        array(required),
+        "additionalProperties",
+        false);
   }
 
   static ObjectNode text(String description) {

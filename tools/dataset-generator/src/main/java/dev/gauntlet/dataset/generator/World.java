@@ -14,18 +14,72 @@ final class World {
 
   static final LocalDate TODAY = LocalDate.of(2025, 3, 10);
 
-  private static final List<String> FIRST = List.of("Maria", "James", "Aisha", "Liam", "Sofia", "Noah", "Chen",
-      "Olivia", "Mateo", "Priya", "Lucas", "Emma", "Yuki", "Ethan", "Fatima", "Daniel", "Zoe", "Omar", "Hannah",
-      "Diego", "Grace", "Kwame", "Ines", "Samuel", "Leila", "Marco", "Nina", "Tom", "Ana", "Ravi");
-  private static final List<String> LAST = List.of("Gonzalez", "Smith", "Khan", "Murphy", "Rossi", "Johnson",
-      "Wei", "Brown", "Fernandez", "Patel", "Silva", "Muller", "Tanaka", "Walker", "Haddad", "Kim", "Nguyen",
-      "Osei", "Novak", "Lopez", "Byrne", "Schmidt", "Costa", "Ali", "Dubois", "Larsen", "Moreau", "Reyes");
-  private static final List<String> DOMAINS = List.of("example.com", "example.org", "example.net", "mail.example");
-  private static final List<String> CITIES = List.of("Memphis, TN", "Louisville, KY", "Columbus, OH",
-      "Reno, NV", "Allentown, PA", "Dallas, TX", "Ontario, CA", "Atlanta, GA", "Joliet, IL", "Phoenix, AZ",
-      "Kansas City, MO", "Newark, NJ", "Salt Lake City, UT", "Indianapolis, IN", "Charlotte, NC");
-  private static final List<String> STREETS = List.of("Maple Avenue", "Oak Street", "Harbor Road", "Cedar Lane",
-      "Hillcrest Drive", "Lakeview Terrace", "Mill Road", "Sunset Boulevard", "Church Street", "Elm Court");
+  private static final List<String> FIRST =
+      List.of(
+          "Maria", "James", "Aisha", "Liam", "Sofia", "Noah", "Chen", "Olivia", "Mateo", "Priya",
+          "Lucas", "Emma", "Yuki", "Ethan", "Fatima", "Daniel", "Zoe", "Omar", "Hannah", "Diego",
+          "Grace", "Kwame", "Ines", "Samuel", "Leila", "Marco", "Nina", "Tom", "Ana", "Ravi");
+  private static final List<String> LAST =
+      List.of(
+          "Gonzalez",
+          "Smith",
+          "Khan",
+          "Murphy",
+          "Rossi",
+          "Johnson",
+          "Wei",
+          "Brown",
+          "Fernandez",
+          "Patel",
+          "Silva",
+          "Muller",
+          "Tanaka",
+          "Walker",
+          "Haddad",
+          "Kim",
+          "Nguyen",
+          "Osei",
+          "Novak",
+          "Lopez",
+          "Byrne",
+          "Schmidt",
+          "Costa",
+          "Ali",
+          "Dubois",
+          "Larsen",
+          "Moreau",
+          "Reyes");
+  private static final List<String> DOMAINS =
+      List.of("example.com", "example.org", "example.net", "mail.example");
+  private static final List<String> CITIES =
+      List.of(
+          "Memphis, TN",
+          "Louisville, KY",
+          "Columbus, OH",
+          "Reno, NV",
+          "Allentown, PA",
+          "Dallas, TX",
+          "Ontario, CA",
+          "Atlanta, GA",
+          "Joliet, IL",
+          "Phoenix, AZ",
+          "Kansas City, MO",
+          "Newark, NJ",
+          "Salt Lake City, UT",
+          "Indianapolis, IN",
+          "Charlotte, NC");
+  private static final List<String> STREETS =
+      List.of(
+          "Maple Avenue",
+          "Oak Street",
+          "Harbor Road",
+          "Cedar Lane",
+          "Hillcrest Drive",
+          "Lakeview Terrace",
+          "Mill Road",
+          "Sunset Boulevard",
+          "Church Street",
+          "Elm Court");
 
   private final SplittableRandom random;
   private final Set<String> used = new HashSet<>();
@@ -54,7 +108,10 @@ final class World {
     String first = pick(FIRST);
     String last = pick(LAST);
     String local = (first + (chance(0.5) ? "." : "") + last).toLowerCase(java.util.Locale.ROOT);
-    String email = unique(() -> local + (chance(0.4) ? String.valueOf(between(1, 99)) : "") + "@" + pick(DOMAINS));
+    String email =
+        unique(
+            () ->
+                local + (chance(0.4) ? String.valueOf(between(1, 99)) : "") + "@" + pick(DOMAINS));
     return new Customer(first, last, email, unique(() -> "C-" + between(10000, 99999)));
   }
 
@@ -69,13 +126,14 @@ final class World {
 
   String code(String prefix, int length) {
     String alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    return unique(() -> {
-      StringBuilder code = new StringBuilder(prefix);
-      for (int i = 0; i < length; i++) {
-        code.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      return code.toString();
-    });
+    return unique(
+        () -> {
+          StringBuilder code = new StringBuilder(prefix);
+          for (int i = 0; i < length; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+          }
+          return code.toString();
+        });
   }
 
   String daysAgo(int from, int to) {
@@ -100,10 +158,14 @@ final class World {
 
   private String trackingNumber(String carrier) {
     switch (carrier) {
-      case "UPS": return "1Z" + code("", 6) + digits(10);
-      case "FedEx": return digits(12);
-      case "USPS": return "9400" + digits(18);
-      default: return "JD" + digits(16);
+      case "UPS":
+        return "1Z" + code("", 6) + digits(10);
+      case "FedEx":
+        return digits(12);
+      case "USPS":
+        return "9400" + digits(18);
+      default:
+        return "JD" + digits(16);
     }
   }
 

@@ -21,8 +21,11 @@ class CodeReviewDatasetTest {
 
   @Test
   void committedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException {
-    Regeneration.assertCommittedFilesMatch(CodeReviewGenerator.NAME, dir,
-        new CodeReviewGenerator(CodeReviewGenerator.SEED)::generate, CodeReviewGenerator::write,
+    Regeneration.assertCommittedFilesMatch(
+        CodeReviewGenerator.NAME,
+        dir,
+        new CodeReviewGenerator(CodeReviewGenerator.SEED)::generate,
+        CodeReviewGenerator::write,
         "CodeReviewGenerator");
   }
 
@@ -37,6 +40,7 @@ class CodeReviewDatasetTest {
     assertThat(Regeneration.withCallSteps(dataset, 2)).isPositive();
     assertThat(Regeneration.withCallSteps(dataset, 3)).isPositive();
     assertThat(Regeneration.withParallelCalls(dataset)).isPositive();
-    assertThat(Regeneration.kinds(dataset)).containsKeys("contains", "numeric", "regex", "json_field", "trajectory");
+    assertThat(Regeneration.kinds(dataset))
+        .containsKeys("contains", "numeric", "regex", "json_field", "trajectory");
   }
 }

@@ -21,8 +21,11 @@ class ContentWriterDatasetTest {
 
   @Test
   void committedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException {
-    Regeneration.assertCommittedFilesMatch(ContentWriterGenerator.NAME, dir,
-        new ContentWriterGenerator(ContentWriterGenerator.SEED)::generate, ContentWriterGenerator::write,
+    Regeneration.assertCommittedFilesMatch(
+        ContentWriterGenerator.NAME,
+        dir,
+        new ContentWriterGenerator(ContentWriterGenerator.SEED)::generate,
+        ContentWriterGenerator::write,
         "ContentWriterGenerator");
   }
 
@@ -36,6 +39,7 @@ class ContentWriterDatasetTest {
     assertThat(Regeneration.withCallSteps(dataset, 1)).isPositive();
     assertThat(Regeneration.withCallSteps(dataset, 2)).isPositive();
     assertThat(Regeneration.withParallelCalls(dataset)).isPositive();
-    assertThat(Regeneration.kinds(dataset)).containsKeys("contains", "numeric", "regex", "json_field", "trajectory");
+    assertThat(Regeneration.kinds(dataset))
+        .containsKeys("contains", "numeric", "regex", "json_field", "trajectory");
   }
 }

@@ -20,8 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CustomerSupportDatasetTest {
 
-  static final Path COMMITTED = Path.of(System.getProperty("gauntlet.home", ".."), "golden-datasets",
-      CustomerSupportGenerator.NAME);
+  static final Path COMMITTED =
+      Path.of(
+          System.getProperty("gauntlet.home", ".."),
+          "golden-datasets",
+          CustomerSupportGenerator.NAME);
 
   static Dataset dataset;
 
@@ -41,7 +44,8 @@ class CustomerSupportDatasetTest {
   @Test
   void committedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException {
     Path regenerated = dir.resolve(CustomerSupportGenerator.NAME);
-    CustomerSupportGenerator.write(new CustomerSupportGenerator(CustomerSupportGenerator.SEED).generate(regenerated),
+    CustomerSupportGenerator.write(
+        new CustomerSupportGenerator(CustomerSupportGenerator.SEED).generate(regenerated),
         regenerated);
 
     for (String file : List.of(DatasetLoader.MANIFEST, DatasetLoader.ITEMS)) {
@@ -53,19 +57,29 @@ class CustomerSupportDatasetTest {
 
   @Test
   void aFaithfulAgentPassesEveryItemAndOnlyToolResultsCanMakeItPass() {
-    assertThat(dataset.items().stream().flatMap(item -> ItemAudit.problems(item).stream())).isEmpty();
+    assertThat(dataset.items().stream().flatMap(item -> ItemAudit.problems(item).stream()))
+        .isEmpty();
   }
 
   @Test
   void everyToolIsUsedAndScriptsAreSingleSequentialParallelAndToolless() {
-    assertThat(dataset.items().stream().flatMap(CustomerSupportDatasetTest::calls).map(ToolCall::name)
-        .collect(Collectors.toSet())).containsExactlyInAnyOrderElementsOf(
-        dataset.tools().stream().map(ToolDef::name).toList());
-    assertThat(dataset.items()).anyMatch(item -> callSteps(item) == 0)
+    assertThat(
+            dataset.items().stream()
+                .flatMap(CustomerSupportDatasetTest::calls)
+                .map(ToolCall::name)
+                .collect(Collectors.toSet()))
+        .containsExactlyInAnyOrderElementsOf(dataset.tools().stream().map(ToolDef::name).toList());
+    assertThat(dataset.items())
+        .anyMatch(item -> callSteps(item) == 0)
         .anyMatch(item -> callSteps(item) == 1)
         .anyMatch(item -> callSteps(item) >= 2)
-        .anyMatch(item -> item.script().stream()
-            .anyMatch(step -> step instanceof ScriptStep.CallTools tools && tools.calls().size() > 1));
+        .anyMatch(
+            item ->
+                item.script().stream()
+                    .anyMatch(
+                        step ->
+                            step instanceof ScriptStep.CallTools tools
+                                && tools.calls().size() > 1));
   }
 
   private static long callSteps(Item item) {
@@ -73,7 +87,8 @@ class CustomerSupportDatasetTest {
   }
 
   private static Stream<ToolCall> calls(Item item) {
-    return item.script().stream().filter(ScriptStep.CallTools.class::isInstance)
+    return item.script().stream()
+        .filter(ScriptStep.CallTools.class::isInstance)
         .flatMap(step -> ((ScriptStep.CallTools) step).calls().stream());
   }
 }

@@ -21,8 +21,11 @@ class DataAnalystDatasetTest {
 
   @Test
   void committedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException {
-    Regeneration.assertCommittedFilesMatch(DataAnalystGenerator.NAME, dir,
-        new DataAnalystGenerator(DataAnalystGenerator.SEED)::generate, DataAnalystGenerator::write,
+    Regeneration.assertCommittedFilesMatch(
+        DataAnalystGenerator.NAME,
+        dir,
+        new DataAnalystGenerator(DataAnalystGenerator.SEED)::generate,
+        DataAnalystGenerator::write,
         "DataAnalystGenerator");
   }
 
@@ -36,6 +39,7 @@ class DataAnalystDatasetTest {
     assertThat(Regeneration.withCallSteps(dataset, 1)).isPositive();
     assertThat(Regeneration.withCallSteps(dataset, 2)).isPositive();
     assertThat(Regeneration.withParallelCalls(dataset)).isPositive();
-    assertThat(Regeneration.kinds(dataset)).containsKeys("contains", "numeric", "regex", "json_field", "trajectory");
+    assertThat(Regeneration.kinds(dataset))
+        .containsKeys("contains", "numeric", "regex", "json_field", "trajectory");
   }
 }

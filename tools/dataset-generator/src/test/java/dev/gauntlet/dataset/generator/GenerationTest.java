@@ -27,15 +27,18 @@ class GenerationTest {
   void redrawsADraftThatCallsAnEarlierCallButGetsAnotherAnswer() {
     List<Item> items = Generation.items(7, "t-%02d", mix(lookup(3), 3));
 
-    assertThat(items).extracting(item -> item.fixtures().get(0).arguments().get("id").asText())
-        .as("the tool mock answers a call from the first item declaring it, so each id is drawn once")
+    assertThat(items)
+        .extracting(item -> item.fixtures().get(0).arguments().get("id").asText())
+        .as(
+            "the tool mock answers a call from the first item declaring it, so each id is drawn once")
         .doesNotHaveDuplicates();
   }
 
   @Test
   void givesUpWhenEveryDraftClashesInsteadOfLoopingForever() {
     assertThatThrownBy(() -> Generation.items(7, "t-%02d", mix(lookup(1), 2)))
-        .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("could not draft an item unlike");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("could not draft an item unlike");
   }
 
   @Test

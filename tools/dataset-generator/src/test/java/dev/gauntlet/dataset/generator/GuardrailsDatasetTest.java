@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gauntlet.dataset.Dataset;
 import dev.gauntlet.dataset.DatasetLoader;
 import dev.gauntlet.dataset.Expectation;
-import dev.gauntlet.dataset.Item;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,8 +23,11 @@ class GuardrailsDatasetTest {
 
   @Test
   void committedFilesAreWhatTheGeneratorWrites(@TempDir Path dir) throws IOException {
-    Regeneration.assertCommittedFilesMatch(GuardrailsGenerator.NAME, dir,
-        new GuardrailsGenerator(GuardrailsGenerator.SEED)::generate, GuardrailsGenerator::write,
+    Regeneration.assertCommittedFilesMatch(
+        GuardrailsGenerator.NAME,
+        dir,
+        new GuardrailsGenerator(GuardrailsGenerator.SEED)::generate,
+        GuardrailsGenerator::write,
         "GuardrailsGenerator");
   }
 
@@ -37,18 +39,24 @@ class GuardrailsDatasetTest {
   @Test
   void everyDangerousToolIsForbiddenSomewhereAndNeverScriptedWhereForbidden() {
     for (String tool : GuardrailTools.DANGEROUS) {
-      assertThat(dataset.items()).as("items forbidding %s", tool)
+      assertThat(dataset.items())
+          .as("items forbidding %s", tool)
           .anyMatch(item -> forbidden(item.expected()).contains(tool));
     }
-    assertThat(dataset.items()).allMatch(item -> Regeneration.calls(item)
-        .noneMatch(call -> forbidden(item.expected()).contains(call.name())));
+    assertThat(dataset.items())
+        .allMatch(
+            item ->
+                Regeneration.calls(item)
+                    .noneMatch(call -> forbidden(item.expected()).contains(call.name())));
   }
 
   @Test
   void mixesGuardedItemsWithAllowedRefundsAndInjectionsInMessagesAndToolResults() {
-    assertThat(dataset.items().stream().filter(item -> !forbidden(item.expected()).isEmpty()).count())
+    assertThat(
+            dataset.items().stream().filter(item -> !forbidden(item.expected()).isEmpty()).count())
         .isGreaterThanOrEqualTo(150);
-    assertThat(dataset.items()).anyMatch(item -> item.tags().contains("refund-within-limit"))
+    assertThat(dataset.items())
+        .anyMatch(item -> item.tags().contains("refund-within-limit"))
         .anyMatch(item -> item.tags().contains("tool-result"))
         .anyMatch(item -> item.tags().contains("prompt-injection") && item.script().size() == 1);
   }

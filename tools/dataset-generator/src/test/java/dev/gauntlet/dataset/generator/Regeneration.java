@@ -31,8 +31,13 @@ final class Regeneration {
   }
 
   /** Generates into {@code tempDir} and compares both files with the committed ones, byte for byte. */
-  static void assertCommittedFilesMatch(String name, Path tempDir, java.util.function.Function<Path, Dataset> generate,
-      Writer writer, String generator) throws IOException {
+  static void assertCommittedFilesMatch(
+      String name,
+      Path tempDir,
+      java.util.function.Function<Path, Dataset> generate,
+      Writer writer,
+      String generator)
+      throws IOException {
     Path regenerated = tempDir.resolve(name);
     writer.write(generate.apply(regenerated), regenerated);
     for (String file : List.of(DatasetLoader.MANIFEST, DatasetLoader.ITEMS)) {
@@ -47,22 +52,32 @@ final class Regeneration {
     assertThat(dataset.items()).hasSizeGreaterThanOrEqualTo(min);
     assertThat(dataset.items()).extracting(Item::id).doesNotHaveDuplicates();
     assertThat(dataset.items()).extracting(Item::input).doesNotHaveDuplicates();
-    assertThat(dataset.items().stream().flatMap(item -> ItemAudit.problems(item).stream())).isEmpty();
+    assertThat(dataset.items().stream().flatMap(item -> ItemAudit.problems(item).stream()))
+        .isEmpty();
     assertCallsAnswerTheSameEverywhere(dataset);
-    assertThat(dataset.items().stream().flatMap(Regeneration::calls).map(ToolCall::name)
-        .collect(Collectors.toSet())).as("tools the scripts call")
-        .containsAll(dataset.tools().stream().map(ToolDef::name).filter(name -> !forbiddenAnywhere(dataset, name))
-            .toList());
+    assertThat(
+            dataset.items().stream()
+                .flatMap(Regeneration::calls)
+                .map(ToolCall::name)
+                .collect(Collectors.toSet()))
+        .as("tools the scripts call")
+        .containsAll(
+            dataset.tools().stream()
+                .map(ToolDef::name)
+                .filter(name -> !forbiddenAnywhere(dataset, name))
+                .toList());
   }
 
   /** The tool mock answers a tool and arguments from the first item declaring them: every item must agree. */
   static void assertCallsAnswerTheSameEverywhere(Dataset dataset) {
-    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> first = new java.util.HashMap<>();
+    java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> first =
+        new java.util.HashMap<>();
     for (Item item : dataset.items()) {
       for (dev.gauntlet.dataset.Fixture fixture : item.fixtures()) {
         String key = fixture.tool() + " " + fixture.arguments();
         first.putIfAbsent(key, fixture.response());
-        assertThat(fixture.response()).as("%s: %s answers differently in an earlier item", item.id(), key)
+        assertThat(fixture.response())
+            .as("%s: %s answers differently in an earlier item", item.id(), key)
             .isEqualTo(first.get(key));
       }
     }
@@ -74,26 +89,37 @@ final class Regeneration {
   }
 
   static long withParallelCalls(Dataset dataset) {
-    return dataset.items().stream().filter(item -> item.script().stream()
-        .anyMatch(step -> step instanceof ScriptStep.CallTools tools && tools.calls().size() > 1)).count();
+    return dataset.items().stream()
+        .filter(
+            item ->
+                item.script().stream()
+                    .anyMatch(
+                        step ->
+                            step instanceof ScriptStep.CallTools tools && tools.calls().size() > 1))
+        .count();
   }
 
   /** How many items expect each kind, composite parts counted. */
   static java.util.Map<String, Long> kinds(Dataset dataset) {
-    return dataset.items().stream().flatMap(item -> kinds(item.expected()))
+    return dataset.items().stream()
+        .flatMap(item -> kinds(item.expected()))
         .collect(Collectors.groupingBy(kind -> kind, Collectors.counting()));
   }
 
   private static Stream<String> kinds(dev.gauntlet.dataset.Expectation expected) {
     if (expected instanceof dev.gauntlet.dataset.Expectation.AllOf allOf) {
-      return Stream.concat(Stream.of(allOf.kind()), allOf.parts().stream().flatMap(Regeneration::kinds));
+      return Stream.concat(
+          Stream.of(allOf.kind()), allOf.parts().stream().flatMap(Regeneration::kinds));
     }
     return Stream.of(expected.kind());
   }
 
   private static boolean forbiddenAnywhere(Dataset dataset, String tool) {
-    return dataset.items().stream().anyMatch(item -> item.expected().toString().contains("mustNotCall=[")
-        && item.expected().toString().contains(tool));
+    return dataset.items().stream()
+        .anyMatch(
+            item ->
+                item.expected().toString().contains("mustNotCall=[")
+                    && item.expected().toString().contains(tool));
   }
 
   private static long callSteps(Item item) {
@@ -101,7 +127,8 @@ final class Regeneration {
   }
 
   static Stream<ToolCall> calls(Item item) {
-    return item.script().stream().filter(ScriptStep.CallTools.class::isInstance)
+    return item.script().stream()
+        .filter(ScriptStep.CallTools.class::isInstance)
         .flatMap(step -> ((ScriptStep.CallTools) step).calls().stream());
   }
 }
