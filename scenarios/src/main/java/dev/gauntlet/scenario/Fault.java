@@ -15,7 +15,8 @@ public sealed interface Fault
         Fault.UnsafeAction,
         Fault.Latency,
         Fault.Network,
-        Fault.GpuLeak {
+        Fault.GpuLeak,
+        Fault.Custom {
 
   /** The scenario's {@code kind:} for this fault. */
   String kind();
@@ -274,6 +275,27 @@ public sealed interface Fault
       public String label() {
         return name().toLowerCase(Locale.ROOT);
       }
+    }
+  }
+
+  /**
+   * A kind from outside Gauntlet, read by its {@link dev.gauntlet.scenario.spi.FaultKind} (found with the service
+   * loader) and switched on by the fault plane's injector of the same name. Immutable.
+   *
+   * @param kind     its {@code kind:}, the name its {@code FaultKind} gives
+   * @param settings what its {@code FaultKind} read from its own keys, by key: strings, numbers (Double or Long),
+   *                 durations; keys it did not read are absent
+   */
+  record Custom(String kind, java.util.Map<String, Object> settings) implements Fault {
+
+    public Custom {
+      settings = java.util.Map.copyOf(settings);
+    }
+
+    /** The setting {@code key} as {@code type}, or {@code fallback} when it was absent. */
+    public <T> T setting(String key, Class<T> type, T fallback) {
+      Object value = settings.get(key);
+      return value == null ? fallback : type.cast(value);
     }
   }
 }

@@ -1,12 +1,16 @@
 package dev.gauntlet.faults.internal;
 
+import dev.gauntlet.faults.spi.CustomFaultInjector;
 import dev.gauntlet.faults.spi.FaultInjector;
 import dev.gauntlet.faults.spi.FaultSwitch;
 import dev.gauntlet.scenario.Fault;
 import dev.gauntlet.scenario.FaultSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One injector per fault record class. Not thread-safe while registering; safe to read once built.
@@ -14,10 +18,19 @@ import java.util.stream.Collectors;
 public final class InjectorRegistry {
 
   private final Map<Class<? extends Fault>, FaultInjector<?>> injectors = new LinkedHashMap<>();
+  private final Map<String, FaultInjector<Fault.Custom>> custom = new TreeMap<>();
 
-  /** Every built-in injector, wired to the provider mock's faults. */
+  /**
+   * Every built-in injector, wired to the provider mock's faults, and every {@link CustomFaultInjector} on the class
+   * path (the service loader's).
+   */
   public static InjectorRegistry standard(ActiveFaults provider) {
-    return new InjectorRegistry()
+    InjectorRegistry registry = new InjectorRegistry();
+    for (CustomFaultInjector injector : ServiceLoader.load(CustomFaultInjector.class)) {
+      registry.custom.put(
+          injector.kind(), (spec, fault) -> injector.switchOn(spec, fault, provider));
+    }
+    return registry
         .register(Fault.Outage.class, new OutageInjector(provider))
         .register(Fault.RateLimit.class, new RateLimitInjector(provider))
         .register(Fault.HallucinatedTool.class, new HallucinatedToolInjector(provider))
@@ -34,23 +47,34 @@ public final class InjectorRegistry {
 
   /** Throws when {@code spec}'s fault has no injector, naming the kinds that do. */
   public void requireInjector(FaultSpec spec) {
-    if (!injectors.containsKey(spec.fault().getClass())) {
+    if (injector(spec) == null) {
       String known =
-          injectors.keySet().stream().map(Class::getSimpleName).collect(Collectors.joining(", "));
+          Stream.concat(
+                  injectors.keySet().stream().map(Class::getSimpleName), custom.keySet().stream())
+              .collect(Collectors.joining(", "));
       throw new IllegalArgumentException(
           "faults["
               + spec.name()
               + "] must be one of the kinds with an injector ["
               + known
               + "], but was "
-              + spec.fault().getClass().getSimpleName());
+              + (spec.fault() instanceof Fault.Custom c
+                  ? c.kind()
+                      + " (a custom kind: is its CustomFaultInjector listed in META-INF/services?)"
+                  : spec.fault().getClass().getSimpleName()));
     }
   }
 
   /** Switches {@code spec} on with its kind's injector. */
   public FaultSwitch switchOn(FaultSpec spec) {
     requireInjector(spec);
-    return switchOn(injectors.get(spec.fault().getClass()), spec);
+    return switchOn(injector(spec), spec);
+  }
+
+  private FaultInjector<?> injector(FaultSpec spec) {
+    return spec.fault() instanceof Fault.Custom c
+        ? custom.get(c.kind())
+        : injectors.get(spec.fault().getClass());
   }
 
   @SuppressWarnings("unchecked") // registered under the record's own class, so the cast holds

@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Binds one entry of {@code faults:}: the shared envelope here, the fault's own attributes in the binder of its
- * kind. Adding a kind means adding a record and an entry in {@link #KINDS}.
+ * kind. A built-in kind is a record and an entry in {@link #KINDS}; a kind from outside Gauntlet comes through the
+ * {@link dev.gauntlet.scenario.spi.FaultKind} SPI ({@link CustomKinds}).
  */
 final class FaultBinder {
 
@@ -30,6 +31,15 @@ final class FaultBinder {
               "network", NetworkBinder::fault,
               "gpu_leak", FaultBinder::gpuLeak));
 
+  /** The kinds from outside Gauntlet on the class path, loaded once. */
+  private static final CustomKinds CUSTOM = CustomKinds.load(KINDS.keySet());
+
+  /** Every kind's name, built-in and custom, in order. */
+  private static final List<String> NAMES =
+      java.util.stream.Stream.concat(KINDS.keySet().stream(), CUSTOM.names().stream())
+          .sorted()
+          .toList();
+
   /** A hang longer than this would keep a run from ending when its workload does. */
   static final Duration MAX_HANG = Duration.ofMinutes(5);
 
@@ -40,7 +50,7 @@ final class FaultBinder {
    * @param workloadDuration how long the workload runs, or null when unknown; a window must start before it ends
    */
   static FaultSpec bind(YamlMap map, int index, List<String> providers, Duration workloadDuration) {
-    String kind = map.oneOf("kind", true, List.copyOf(KINDS.keySet()));
+    String kind = map.oneOf("kind", true, NAMES);
     String name = map.string("name", false);
     Window window = window(map.map("window", true), workloadDuration);
     Double probability = map.number("probability", false, 0, 1);
@@ -57,7 +67,10 @@ final class FaultBinder {
                   + "'");
     }
     String model = map.string("model", false);
-    Fault fault = kind == null ? null : KINDS.get(kind).apply(map);
+    Fault fault =
+        kind == null
+            ? null
+            : CUSTOM.has(kind) ? CUSTOM.bind(kind, map) : KINDS.get(kind).apply(map);
     if (fault instanceof Fault.Network && (provider != null || model != null)) {
       map.problems()
           .add(
