@@ -7,6 +7,7 @@
 #   bench/fault-plane-warmup.sh                          # steady-5k, 2 minutes each (the issue's figures)
 #   bench/fault-plane-warmup.sh scenarios/smoke.yaml     # quick
 #   DURATION=20s bench/fault-plane-warmup.sh             # steady-5k shortened with --set
+#   ROUNDS="0 4 16" bench/fault-plane-warmup.sh          # warm-up rounds to compare (default "0 4": cold, default)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 scenario="${1:-scenarios/steady-5k.yaml}"
@@ -14,10 +15,9 @@ sets=()
 if [[ -n "${DURATION:-}" ]]; then sets=(--set "workload.profile[0].constant.duration=$DURATION"); fi
 ./gauntlet validate "$scenario" >/dev/null   # builds first, so the build is not timed
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
-for mode in cold warm; do
-  out="runs/bench-warmup-$mode-$stamp"
-  rounds=$([[ $mode == cold ]] && echo 0 || echo 4)
-  echo "== $mode (gauntlet.warmup.rounds=$rounds) -> $out"
+for rounds in ${ROUNDS:-0 4}; do
+  out="runs/bench-warmup-$rounds-rounds-$stamp"
+  echo "== gauntlet.warmup.rounds=$rounds -> $out"
   GAUNTLET_JAVA_OPTS="-Dgauntlet.warmup.rounds=$rounds" ./gauntlet run "$scenario" "${sets[@]}" --out "$out" 2>&1 \
     | grep -E '^gauntlet: warmed|^verdict:|^harness check' || true
   python3 - "$out" <<'PY'

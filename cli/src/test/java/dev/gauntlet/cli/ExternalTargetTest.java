@@ -56,6 +56,8 @@ class ExternalTargetTest {
               "fault_plane.tools_port=" + toolsPort,
               "--set",
               "workload.profile[0].constant.duration=10s",
+              "--set",
+              "workload.warmup=2s",
               CatalogRuns.SHARED_CORES[0],
               CatalogRuns.SHARED_CORES[1]);
 

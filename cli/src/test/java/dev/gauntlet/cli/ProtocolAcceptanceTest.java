@@ -49,7 +49,9 @@ class ProtocolAcceptanceTest {
             "--set",
             "workload.protocol=async",
             "--set",
-            "workload.profile[0].constant.duration=10s");
+            "workload.profile[0].constant.duration=10s",
+            "--set",
+            "workload.warmup=2s");
 
     assertThat(console.exitCode()).as(console.out()).isEqualTo(ExitCodes.PASSED);
     List<TaskRecord> records =

@@ -41,11 +41,13 @@ class RunSurvivalTest {
                 "run",
                 HOME.resolve("scenarios/smoke.yaml").toString(),
                 "--out",
-                out.toString())
+                out.toString(),
+                "--set",
+                "workload.warmup=1s")
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("gauntlet.log").toFile())
             .start();
-    awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));
+    awaitRecords(out.resolve("records.jsonl"), 60, Duration.ofSeconds(90));
     List<ProcessHandle> children = gauntlet.descendants().toList();
 
     gauntlet.destroy(); // SIGTERM, as a CI job timeout or Ctrl-C would send
@@ -79,7 +81,7 @@ class RunSurvivalTest {
                     out.toString(),
                     "--set",
                     "workload.profile[0].constant.duration=20s"));
-    awaitRecords(out.resolve("records.jsonl"), 40, Duration.ofSeconds(90));
+    awaitRecords(out.resolve("records.jsonl"), 60, Duration.ofSeconds(90));
 
     List<ProcessHandle> agents =
         ProcessHandle.current()
