@@ -160,7 +160,7 @@ public final class ScenarioRun {
    * Rounds of calls that warm the fault plane before the clock starts ({@link FaultPlane#warmUp}); 0 skips it, to
    * measure a cold start ({@code GAUNTLET_JAVA_OPTS=-Dgauntlet.warmup.rounds=0}).
    */
-  static final int WARM_UP_ROUNDS = Integer.getInteger("gauntlet.warmup.rounds", 4);
+  static final int WARM_UP_ROUNDS = Integer.getInteger("gauntlet.warmup.rounds", 16);
 
   /** The most a warm-up may take, whatever its rounds. */
   static final Duration WARM_UP_BUDGET = Duration.ofSeconds(10);
