@@ -5,6 +5,7 @@
 # the records written. Goal: 60,000 tasks/min with send lag p99 <= 10 ms and every record written.
 #   bench/ceiling.sh                          # rates 6000 15000 30000 45000 60000 90000 /min, 20 s each (~5 min)
 #   RATES="600" DURATION=5s bench/ceiling.sh  # a quick proof
+#   RATES="60000 60000 60000" bench/ceiling.sh  # the goal's rate three times
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 rates=${RATES:-"6000 15000 30000 45000 60000 90000"}
@@ -18,23 +19,26 @@ for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/count" >/dev/null && 
 root="runs/bench-ceiling-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$root"
 printf '%-11s %-9s %-9s %-9s %-9s %-8s %-10s %-9s %-9s %s\n' rate/min achieved lag_p50 lag_p99 lag_max cpu% received records exit harness
+n=0
 for rate in $rates; do
-  out="$root/rate-$rate"
+  n=$((n + 1))
+  name="rate-$rate-$n"   # a rate may be given more than once, to repeat it
+  out="$root/$name"
   before=$(curl -fs "http://127.0.0.1:$port/count")
   ./gauntlet run bench/ceiling.yaml --out "$out" --set "target.url=http://127.0.0.1:$port" \
     --set "workload.profile[0].constant.rate=$rate/min" --set "workload.profile[0].constant.duration=$duration" \
-    > "$root/rate-$rate.log" 2>&1 &
+    > "$root/$name.log" 2>&1 &
   pid=$!
   # CPU ticks of the harness JVM, once a second, with the wall-clock time: the workload's share is cut out below.
   ( while kill -0 "$pid" 2>/dev/null; do
       t=$(date +%s%3N); s=$(cut -d' ' -f14,15 "/proc/$pid/stat" 2>/dev/null) || break
       echo "$t $s"; sleep 1
-    done ) > "$root/rate-$rate.cpu" &
+    done ) > "$root/$name.cpu" &
   sampler=$!
   code=0; wait "$pid" || code=$?
   wait "$sampler" 2>/dev/null || true
   after=$(curl -fs "http://127.0.0.1:$port/count")
-  python3 - "$out" "$root/rate-$rate.cpu" "$rate" "$((after - before))" "$code" "$(getconf CLK_TCK)" <<'PY'
+  python3 - "$out" "$root/$name.cpu" "$rate" "$((after - before))" "$code" "$(getconf CLK_TCK)" <<'PY'
 import json, os, sys
 out, cpu_file, rate, received, code, hz = sys.argv[1:7]
 try:
