@@ -72,4 +72,31 @@ class ReportDetailsTest {
         .containsExactly("FAILED t0 x50", "FAILED timeout x1", "WRONG wrong x1", "SLOW slow x1");
     assertThat(worst.get(0).item().input()).isEqualTo("question france");
   }
+
+  @Test
+  void theWarmUpIsDrawnOverTimeButLeftOutOfTheHistogramAndTheWorstTasks() {
+    RunFixture run =
+        new RunFixture(dir)
+            .workload(
+                new dev.gauntlet.scenario.Workload(
+                    dev.gauntlet.scenario.Workload.Protocol.SYNC,
+                    List.of(
+                        new dev.gauntlet.scenario.Stage(
+                            600, 600, java.time.Duration.ofSeconds(40))),
+                    java.time.Duration.ofSeconds(30),
+                    1,
+                    dev.gauntlet.scenario.Workload.DEFAULT_POLL_INTERVAL,
+                    java.time.Duration.ofSeconds(10)))
+            .completed(40_000)
+            .tasks(0, 10_000, 100, 900, true)
+            .tasks(10_000, 40_000, 100, 20, true);
+
+    RunDetails details = RunDetails.read(run.evaluate(), RunFixture.dataset(), run.run);
+
+    long binned =
+        details.latency().outside().stream().mapToLong(Long::longValue).sum()
+            + details.latency().during().stream().mapToLong(Long::longValue).sum();
+    assertThat(binned).as("the 300 tasks after the warm-up").isEqualTo(300);
+    assertThat(details.worst()).allSatisfy(t -> assertThat(t.task().latencyMs()).isEqualTo(20));
+  }
 }

@@ -66,6 +66,13 @@ public record RunDetails(
     SeriesPass series = new SeriesPass();
     BinsPass bins = new BinsPass();
     WorstTasks worst = new WorstTasks();
+    // The charts over time draw the warm-up (shaded); the histogram and the worst tasks, like the
+    // metrics, leave it
+    // out.
+    long judgedFrom =
+        verdict.startedMs() > 0
+            ? verdict.startedMs() + verdict.warmup().toMillis()
+            : Long.MIN_VALUE;
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
       JsonLines.forEach(
           run.records(),
@@ -80,6 +87,9 @@ public record RunDetails(
                     ? null
                     : scorers.score(item.expected(), answer(record, item, calls)).verdict();
             series.task(record.endMs(), record.succeeded(), record.latencyMs(), correct);
+            if (record.startMs() < judgedFrom) {
+              return;
+            }
             if (record.succeeded()) {
               bins.add(record.latencyMs(), duringFault(verdict.faultWindows(), record.startMs()));
             }
