@@ -85,6 +85,11 @@ final class StreamedTask implements Flow.Subscriber<String> {
     return TimeUnit.NANOSECONDS.toMillis(endNanos - startNanos);
   }
 
+  /** Milliseconds since the task started, on the clock its latency is measured with. */
+  long elapsedMs() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+  }
+
   /** Time to first token in milliseconds, or null when no token came. */
   Long ttftMs() {
     long first = firstTokenNanos;
