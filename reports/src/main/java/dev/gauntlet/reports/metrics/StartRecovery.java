@@ -8,7 +8,9 @@ import java.util.function.IntPredicate;
  * end is healthy ({@link HealthRule}). Used after a window (recovery time: from its end, tasks started after it) and
  * during one (failover time: from its start, tasks started while it was on). The buckets are judged together: each at
  * {@link #FAMILY_ALPHA} divided by the number of buckets that held a task (Bonferroni), so an agent whose bad share is
- * within the rule's shows a false unhealthy bucket in at most 1% of spans however long they are. Thread-safe
+ * within the rule's shows a false unhealthy bucket in at most 1% of spans however long they are. A bucket most of
+ * whose tasks were bad is unhealthy too, even with too few tasks for the test (two of two failed at five tasks a
+ * second): otherwise a stuck agent's sparse bucket would read as recovered. Thread-safe
  * (stateless).
  */
 public final class StartRecovery {
@@ -85,7 +87,9 @@ public final class StartRecovery {
     int lastUnhealthy = -1;
     for (int k = 0; k < all.length; k++) {
       lastSeen = all[k] > 0 ? k : lastSeen;
-      lastUnhealthy = rule.unhealthy(all[k], bad[k], alpha) ? k : lastUnhealthy;
+      // A bucket most of whose tasks were bad is not healthy, even when too few to be significant.
+      boolean unhealthy = rule.unhealthy(all[k], bad[k], alpha) || 2 * bad[k] > all[k];
+      lastUnhealthy = unhealthy ? k : lastUnhealthy;
     }
     if (lastUnhealthy < 0) {
       return RecoveryResult.recovered(0);
