@@ -15,8 +15,10 @@ sets=()
 if [[ -n "${DURATION:-}" ]]; then sets=(--set "workload.profile[0].constant.duration=$DURATION"); fi
 ./gauntlet validate "$scenario" >/dev/null   # builds first, so the build is not timed
 stamp="$(date -u +%Y%m%dT%H%M%SZ)"
+n=0
 for rounds in ${ROUNDS:-0 4}; do
-  out="runs/bench-warmup-$rounds-rounds-$stamp"
+  n=$((n + 1))   # a number of rounds may be given more than once, to repeat it
+  out="runs/bench-warmup-$n-$rounds-rounds-$stamp"
   echo "== gauntlet.warmup.rounds=$rounds -> $out"
   GAUNTLET_JAVA_OPTS="-Dgauntlet.warmup.rounds=$rounds" ./gauntlet run "$scenario" "${sets[@]}" --out "$out" 2>&1 \
     | grep -E '^gauntlet: warmed|^verdict:|^harness check' || true

@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,9 +53,7 @@ public record GauntletRun(
                     new SloOutcome(
                         slo.name(),
                         slo.spec().metric(),
-                        slo.spec().scope() == null
-                            ? "whole"
-                            : slo.spec().scope().name().toLowerCase(Locale.ROOT),
+                        slo.spec().scopeLabel(),
                         slo.spec().min(),
                         slo.spec().max(),
                         slo.measured(),

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -127,10 +126,7 @@ public final class Evaluator {
     List<FaultWindowResult> windows = WindowResults.of(data, meter, scenario.slos());
     java.time.Duration warmup =
         scenario.workload() == null ? java.time.Duration.ZERO : scenario.workload().warmup();
-    long judgedFrom =
-        data.info() == null || data.info().startedMs() <= 0
-            ? Long.MIN_VALUE
-            : data.info().startedMs() + warmup.toMillis();
+    long judgedFrom = Verdict.judgedFrom(data.info() == null ? 0 : data.info().startedMs(), warmup);
     SloJudge judge =
         new SloJudge(
             data,
@@ -183,7 +179,7 @@ public final class Evaluator {
           slo.metric()
               + (slo.scope() == null || slo.scope() == SloSpec.Scope.WHOLE
                   ? ""
-                  : "@" + slo.scope().name().toLowerCase(Locale.ROOT));
+                  : "@" + slo.scopeLabel());
       int count = seen.merge(base, 1, Integer::sum);
       names.add(count == 1 ? base : base + "#" + count);
     }

@@ -227,7 +227,8 @@ public final class RunDiff {
             .forEachRemaining(e -> samples.put(e.getKey(), e.getValue().asLong()));
         long warmupMs = Math.round(root.path("harness").path("warmup_s").asDouble(0) * 1000);
         long started = root.path("started_ms").asLong(0);
-        return new Measured(metrics, samples, started > 0 ? started + warmupMs : Long.MIN_VALUE);
+        return new Measured(
+            metrics, samples, Verdict.judgedFrom(started, java.time.Duration.ofMillis(warmupMs)));
       } catch (IOException e) {
         throw new UncheckedIOException("could not read " + run.verdict(), e);
       }

@@ -163,6 +163,20 @@ public record Verdict(
    * Failed if any SLO failed; unresolved if any is unresolved, the run did not complete or the injector fell behind;
    * passed otherwise.
    */
+  /**
+   * The first task start (epoch ms) a run's metrics count: its workload's start plus the warm-up, which no metric,
+   * test or report view but the charts over time counts; {@link Long#MIN_VALUE} (every task) when the start is
+   * unknown.
+   */
+  public static long judgedFrom(long startedMs, java.time.Duration warmup) {
+    return startedMs > 0 ? startedMs + warmup.toMillis() : Long.MIN_VALUE;
+  }
+
+  /** {@link #judgedFrom} of this run. */
+  public long judgedFromMs() {
+    return judgedFrom(startedMs, warmup);
+  }
+
   public Status status() {
     if (!withStatus(Status.FAILED).isEmpty()) {
       return Status.FAILED;

@@ -149,27 +149,7 @@ public record LedgerEntry(
 
   /** This entry with the times its first and last byte went out, in milliseconds after the call arrived. */
   public LedgerEntry withByteTimes(long firstMs, long lastMs) {
-    return new LedgerEntry(
-        tsMs,
-        kind,
-        provider,
-        model,
-        tool,
-        taskId,
-        itemId,
-        callIndex,
-        status,
-        inputTokens,
-        outputTokens,
-        costUsd,
-        fault,
-        hallucinated,
-        firstMs,
-        lastMs,
-        arguments,
-        pacedFirstMs,
-        pacedLastMs,
-        queuedMs);
+    return withByteTimes(firstMs, lastMs, pacedFirstMs, pacedLastMs);
   }
 
   /**

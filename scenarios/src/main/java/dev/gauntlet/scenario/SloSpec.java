@@ -32,6 +32,11 @@ public record SloSpec(
     OUTSIDE_FAULTS
   }
 
+  /** The scope as scenario files and verdict.json write it: {@code whole} (also when none was given), … */
+  public String scopeLabel() {
+    return scope == null ? "whole" : scope.name().toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** A readable form of the objective, such as {@code success_rate >= 0.95}. */
   public String describe() {
     String bounds =

@@ -1,6 +1,7 @@
 package dev.gauntlet.reports.internal;
 
 import dev.gauntlet.dataset.Dataset;
+import dev.gauntlet.reports.Verdict;
 import dev.gauntlet.reports.metrics.FaultWindow;
 import dev.gauntlet.reports.metrics.FaultWindows;
 import dev.gauntlet.reports.metrics.PassK;
@@ -86,7 +87,7 @@ public record RunData(
     Scopes scopes = Scopes.empty();
     long origin = info != null && info.startedMs() > 0 ? info.startedMs() : 0;
     long judgedFrom =
-        workload == null || origin == 0 ? Long.MIN_VALUE : origin + workload.warmup().toMillis();
+        workload == null ? Long.MIN_VALUE : Verdict.judgedFrom(origin, workload.warmup());
     HarnessPace pace =
         workload == null
             ? null

@@ -87,9 +87,7 @@ public final class VerdictJson {
     ObjectNode node = Json.mapper().createObjectNode();
     node.put("name", slo.name());
     node.put("metric", slo.spec().metric());
-    node.put(
-        "scope",
-        slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
+    node.put("scope", slo.spec().scopeLabel());
     node.put("min", slo.spec().min());
     node.put("max", slo.spec().max());
     node.put("max_drop", slo.spec().maxDrop());

@@ -47,10 +47,7 @@ final class TestResult {
     ArrayNode parameters = (ArrayNode) result.get("parameters");
     parameter(parameters, "threshold", slo.threshold());
     parameter(parameters, "measured", slo.measuredText());
-    parameter(
-        parameters,
-        "scope",
-        slo.spec().scope() == null ? "whole" : slo.spec().scope().name().toLowerCase(Locale.ROOT));
+    parameter(parameters, "scope", slo.spec().scopeLabel());
   }
 
   /** One step per fault window: passed when the target recovered, failed when not, skipped without data after. */

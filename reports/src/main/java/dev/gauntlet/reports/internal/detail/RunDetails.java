@@ -69,10 +69,7 @@ public record RunDetails(
     // The charts over time draw the warm-up (shaded); the histogram and the worst tasks, like the
     // metrics, leave it
     // out.
-    long judgedFrom =
-        verdict.startedMs() > 0
-            ? verdict.startedMs() + verdict.warmup().toMillis()
-            : Long.MIN_VALUE;
+    long judgedFrom = verdict.judgedFromMs();
     try (ServedCalls served = ServedCalls.open(run.ledger(), dataset)) {
       JsonLines.forEach(
           run.records(),
